@@ -1,0 +1,73 @@
+package org.manfadh.access.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.manfadh.access.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure someone can sign in, and that nobody can with a published password: in demo mode the
+ * demo accounts exist from the first start; outside it, the start is refused while any well-known
+ * account still has the demo password, and the first administrator comes from
+ * {@code manfadh.admin.initial-password}.
+ */
+@Component
+class AccountsBootstrap implements InitializingBean {
+
+    static final String DEMO_PASSWORD = "manfadh-demo";
+
+    /** The names demo accounts carry; checked outside demo mode for the demo password. */
+    static final Set<String> DEMO_USERNAMES = Set.of("admin", "officer", "supervisor", "analyst",
+            "watchlist_manager", "health_officer", "capacity_manager", "node");
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsBootstrap.class);
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final boolean demo;
+    private final String initialAdminPassword;
+
+    AccountsBootstrap(UserAccounts accounts, PasswordEncoder passwords,
+                      @Value("${manfadh.demo:true}") boolean demo,
+                      @Value("${manfadh.admin.initial-password:}") String initialAdminPassword) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.demo = demo;
+        this.initialAdminPassword = initialAdminPassword;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (demo) {
+            if (accounts.createIfAbsent("admin", passwords.encode(DEMO_PASSWORD), EnumSet.allOf(Role.class))) {
+                log.warn("Demo mode: created account 'admin' with password '{}'. Set manfadh.demo=false in production.",
+                        DEMO_PASSWORD);
+            }
+            return;
+        }
+        for (UserAccounts.UserAccount account : accounts.findAll(DEMO_USERNAMES)) {
+            if (passwords.matches(DEMO_PASSWORD, account.passwordHash())) {
+                throw new IllegalStateException("Account '" + account.username()
+                        + "' still has the published demo password. Outside demo mode Manfadh does not start "
+                        + "until it is changed or the account removed.");
+            }
+        }
+        if (accounts.count() == 0) {
+            if (initialAdminPassword.isBlank()) {
+                log.warn("No accounts exist and manfadh.admin.initial-password is not set: nobody can sign in.");
+            } else if (initialAdminPassword.length() < 12 || initialAdminPassword.equals(DEMO_PASSWORD)) {
+                throw new IllegalStateException(
+                        "manfadh.admin.initial-password must have at least 12 characters and not be the demo password.");
+            } else {
+                accounts.createIfAbsent("admin", passwords.encode(initialAdminPassword), EnumSet.of(Role.ADMIN));
+                log.info("Created the first administrator account 'admin' from manfadh.admin.initial-password.");
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.manfadh.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.manfadh.platform.ApiProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as problem+json with a stable type: a client's mistake is a 4xx that
+ * says what to fix, never a stack trace; an unexpected failure is a 500 that says nothing internal.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.");
+        problem.setType(ApiProblems.type("invalid-fields"));
+        problem.setTitle("Invalid request");
+        List<Map<String, Object>> fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.<String, Object>of("field", e.getField(),
+                        "message", e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage()))
+                .toList();
+        problem.setProperty("fields", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape.");
+        problem.setType(ApiProblems.type("unreadable-body"));
+        problem.setTitle("Unreadable request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String allowed = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+                ? " Allowed: " + String.join(", ", java.util.Arrays.stream(ex.getRequiredType().getEnumConstants())
+                        .map(Object::toString).toList()) + "."
+                : "";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + ex.getName() + "' cannot be '" + ex.getValue() + "'." + allowed);
+        problem.setType(ApiProblems.type("invalid-parameter"));
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", ex.getName());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+        log.error("Request failed unexpectedly", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server could not complete the request. It has been logged.");
+        problem.setType(ApiProblems.type("internal-error"));
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+}

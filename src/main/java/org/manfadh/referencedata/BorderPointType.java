@@ -1,0 +1,5 @@
+package org.manfadh.referencedata;
+
+public enum BorderPointType {
+    LAND, AIR, SEA
+}
