@@ -1,0 +1,59 @@
+package org.manfadh.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Runs the database inside the application when no external one is configured, so that a single machine needs
+ * nothing but Manfadh itself.
+ *
+ * <p>Setting {@code spring.datasource.url} switches this off entirely; Spring Boot's own datasource configuration
+ * then applies. Otherwise the {@link javax.sql.DataSource} defined here makes Spring Boot's back off, and Flyway
+ * migrates the embedded database.
+ *
+ * <p>Properties: {@code manfadh.data-dir} (default {@code manfadh-data}, relative to the working directory),
+ * {@code manfadh.embedded-postgres.port} (default 0, a free port at each start) and
+ * {@code manfadh.embedded-postgres.durable} (default true; only tests should turn it off).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final int POOL_SIZE = 10;
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(
+            @Value("${manfadh.data-dir:manfadh-data}") String dataDirectory,
+            @Value("${manfadh.embedded-postgres.port:0}") int port,
+            @Value("${manfadh.embedded-postgres.durable:true}") boolean durable) throws IOException {
+        return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Settings(Path.of(dataDirectory), port, durable));
+    }
+
+    // Depending on the server makes the context close the pool before it stops the server.
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("manfadh-embedded");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setMaximumPoolSize(POOL_SIZE);
+        return dataSource;
+    }
+
+    static final class NoDataSourceUrl implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+}
