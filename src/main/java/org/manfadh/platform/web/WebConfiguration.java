@@ -39,7 +39,8 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
             @Override
             public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler) {
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
                 String lang = request.getParameter(getParamName());
                 // Only the three languages of the interface; anything else is ignored, not an error.
                 if (lang != null && LANGUAGES.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
