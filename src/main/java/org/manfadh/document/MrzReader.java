@@ -4,6 +4,7 @@ import static org.manfadh.document.MrzProblemCode.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -741,6 +742,9 @@ public final class MrzReader {
                     || (month == today.getMonthValue() && known == 6 && day > today.getDayOfMonth())))) {
                 year -= 100;
             }
+            if (year < Year.MIN_VALUE) {
+                return invalidBirthDate(span, "falls before the first year of the calendar");
+            }
             if (known == 6 && (day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
                 return invalidBirthDate(span, "has day " + day + ", which " + YearMonth.of(year, month) + " does not have");
             }
@@ -783,6 +787,9 @@ public final class MrzReader {
                 year -= 100;
             } else if (today.getYear() - year > 50) {
                 year += 100;
+            }
+            if (year < Year.MIN_VALUE || year > Year.MAX_VALUE) {
+                return invalidExpiryDate(span, "falls outside the years of the calendar");
             }
             if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
                 return invalidExpiryDate(span, "has day " + day + ", which " + YearMonth.of(year, month) + " does not have");
