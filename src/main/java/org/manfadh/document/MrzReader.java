@@ -140,8 +140,8 @@ public final class MrzReader {
     private final class Reading {
 
         private final LocalDate today;
-        private final List<MrzProblem> errors = new ArrayList<>(4);
-        private final List<MrzProblem> warnings = new ArrayList<>(2);
+        private final List<MrzProblem> errors = new ArrayList<>();
+        private final List<MrzProblem> warnings = new ArrayList<>();
         private char[][] lines;
         private boolean[][] invalid;
         private boolean anyInvalid;
@@ -157,7 +157,9 @@ public final class MrzReader {
                 return MrzResult.unreadable(errors);
             }
             layout = recogniseFormat();
-            markInvalidCharacters();
+            if (anyInvalid) {
+                markInvalidCharacters();
+            }
             if (layout == null) {
                 return MrzResult.unreadable(errors);
             }
@@ -178,7 +180,8 @@ public final class MrzReader {
             String sex = sex();
             String expiryDate = expiryDate();
             String[] names = names();
-            boolean truncated = lines[layout.name().line()][layout.name().end() - 1] != '<';
+            char lastOfName = lines[layout.name().line()][layout.name().end() - 1];
+            boolean truncated = lastOfName >= 'A' && lastOfName <= 'Z';
             if (truncated) {
                 warnings.add(MrzProblem.at(NAME_POSSIBLY_TRUNCATED, "surname", layout.name().line(),
                         layout.name().end() - 1,
@@ -216,7 +219,12 @@ public final class MrzReader {
                     char[] line = new char[last - start];
                     for (int i = start; i < last; i++) {
                         char c = text.charAt(i);
-                        line[i - start] = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+                        if (c >= 'a' && c <= 'z') {
+                            c = (char) (c - 32);
+                        } else if (CheckDigits.value(c) < 0) {
+                            anyInvalid = true;
+                        }
+                        line[i - start] = c;
                     }
                     kept.add(line);
                 }
@@ -485,7 +493,7 @@ public final class MrzReader {
                     || !documentNumberPasses(zone, documentNumber)) {
                 failing |= DOCUMENT_NUMBER;
             }
-            if (!passes(zone, layout.birthDate(), layout.birthDateCheck(), false)) {
+            if (!passes(zone, layout.birthDate(), layout.birthDateCheck(), true)) {
                 failing |= BIRTH_DATE;
             }
             if (!passes(zone, layout.expiryDate(), layout.expiryDateCheck(), false)) {
@@ -601,7 +609,8 @@ public final class MrzReader {
          * check digit pass; such a field is never changed, only the correction offered to the officer.
          */
         private void suggestRepair(int failing) {
-            if (anyInvalid) {
+            // A date's check digit covers the date alone, which no change to an alphanumeric field mends.
+            if (anyInvalid || (failing & (BIRTH_DATE | EXPIRY_DATE)) != 0) {
                 return;
             }
             List<Span> candidates = new ArrayList<>(3);
@@ -638,7 +647,10 @@ public final class MrzReader {
                 }
             }
             if (found == 1) {
-                String field = fieldAt(foundLine, foundPosition);
+                DocumentNumber number = documentNumber(lines);
+                boolean inOverflow = number.overflow() && foundLine == layout.optional().line()
+                        && foundPosition >= layout.optional().start() && foundPosition <= number.checkPosition();
+                String field = inOverflow ? "documentNumber" : fieldAt(foundLine, foundPosition);
                 warnings.add(MrzProblem.at(REPAIR_SUGGESTED, field, foundLine, foundPosition, "Reading '"
                         + lines[foundLine][foundPosition] + "' at line " + (foundLine + 1) + ", position "
                         + (foundPosition + 1) + " as '" + foundChar
@@ -745,16 +757,10 @@ public final class MrzReader {
             if (year < Year.MIN_VALUE) {
                 return invalidBirthDate(span, "falls before the first year of the calendar");
             }
-            if (known == 6 && (day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
+            if (known == 6 && (day < 1 || day > daysIn(year, month))) {
                 return invalidBirthDate(span, "has day " + day + ", which " + YearMonth.of(year, month) + " does not have");
             }
-            if (known == 2) {
-                return Integer.toString(year);
-            }
-            if (known == 4) {
-                return year + "-" + pad(month);
-            }
-            return year + "-" + pad(month) + "-" + pad(day);
+            return isoDate(year, month, day);
         }
 
         private String invalidBirthDate(Span span, String why) {
@@ -791,15 +797,16 @@ public final class MrzReader {
             if (year < Year.MIN_VALUE || year > Year.MAX_VALUE) {
                 return invalidExpiryDate(span, "falls outside the years of the calendar");
             }
-            if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            if (day < 1 || day > daysIn(year, month)) {
                 return invalidExpiryDate(span, "has day " + day + ", which " + YearMonth.of(year, month) + " does not have");
             }
-            LocalDate expiry = LocalDate.of(year, month, day);
-            if (expiry.isBefore(today)) {
+            String expiry = isoDate(year, month, day);
+            if (year < today.getYear() || (year == today.getYear() && (month < today.getMonthValue()
+                    || (month == today.getMonthValue() && day < today.getDayOfMonth())))) {
                 warnings.add(MrzProblem.at(DOCUMENT_EXPIRED, "dateOfExpiry", span.line(), span.start(),
                         "The document expired on " + expiry + "."));
             }
-            return expiry.toString();
+            return expiry;
         }
 
         private String invalidExpiryDate(Span span, String why) {
@@ -855,7 +862,39 @@ public final class MrzReader {
         return (line[from] - '0') * 10 + (line[from + 1] - '0');
     }
 
-    private static String pad(int value) {
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, leaving out a month or day given as 0. */
+    private static String isoDate(int year, int month, int day) {
+        if (year < 1000 || year > 9999) {
+            String y = Integer.toString(year);
+            return month == 0 ? y : day == 0 ? y + "-" + twoDigitText(month) : y + "-" + twoDigitText(month) + "-" + twoDigitText(day);
+        }
+        char[] text = new char[month == 0 ? 4 : day == 0 ? 7 : 10];
+        text[0] = (char) ('0' + year / 1000);
+        text[1] = (char) ('0' + year / 100 % 10);
+        text[2] = (char) ('0' + year / 10 % 10);
+        text[3] = (char) ('0' + year % 10);
+        if (month != 0) {
+            text[4] = '-';
+            text[5] = (char) ('0' + month / 10);
+            text[6] = (char) ('0' + month % 10);
+            if (day != 0) {
+                text[7] = '-';
+                text[8] = (char) ('0' + day / 10);
+                text[9] = (char) ('0' + day % 10);
+            }
+        }
+        return new String(text);
+    }
+
+    private static String twoDigitText(int value) {
         return value < 10 ? "0" + value : Integer.toString(value);
     }
 
@@ -887,7 +926,8 @@ public final class MrzReader {
         while (end > start && line[end - 1] == '<') {
             end--;
         }
-        StringBuilder sb = new StringBuilder(end - start);
+        char[] text = new char[Math.max(0, end - start)];
+        int n = 0;
         boolean gap = false;
         for (int i = start; i < end; i++) {
             char c = line[i];
@@ -895,12 +935,12 @@ public final class MrzReader {
                 gap = true;
             } else {
                 if (gap) {
-                    sb.append(' ');
+                    text[n++] = ' ';
                     gap = false;
                 }
-                sb.append(c);
+                text[n++] = c;
             }
         }
-        return sb.toString();
+        return new String(text, 0, n);
     }
 }

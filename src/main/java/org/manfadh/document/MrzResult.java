@@ -26,8 +26,8 @@ public record MrzResult(
         List<MrzProblem> warnings) {
 
     public MrzResult {
-        errors = List.copyOf(errors);
-        warnings = List.copyOf(warnings);
+        errors = errors.isEmpty() ? List.of() : List.copyOf(errors);
+        warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
     }
 
     static MrzResult unreadable(List<MrzProblem> errors) {

@@ -735,6 +735,17 @@ class MrzReaderTests {
                     Arguments.of("010101", LocalDate.of(2000, 12, 31), "1901-01-01"));
         }
 
+        @Test
+        void acceptsAFillerAsTheCheckDigitOfAnEntirelyUnknownBirthDate() {
+            String zone = Zone.withCompositeRecomputed(
+                    Zone.replace(Zone.td3().birth("<<<<<<").text(), 2, 20, '<'));
+
+            MrzResult result = read(zone);
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.dateOfBirth()).isNull();
+        }
+
         @ParameterizedTest
         @MethodSource("birthDates")
         void putsTheBirthDateInTheLatestCenturyNotAfterToday(String yymmdd, LocalDate today, String expected) {
@@ -1009,6 +1020,14 @@ class MrzReaderTests {
 
     @Nested
     class Names {
+
+        @Test
+        void doesNotCallANameTruncatedWhenItsFieldEndsInADigit() {
+            MrzResult result = read(Zone.td2().nameField("ERIKSSON<<ANNA<MARIA<<<<<<<<<<2").text());
+
+            assertThat(result.nameTruncated()).isFalse();
+            assertThat(result.hasWarning(MrzProblemCode.NAME_POSSIBLY_TRUNCATED)).isFalse();
+        }
 
         @Test
         void splitsPrimaryAndSecondaryIdentifiersAtTheFirstDoubleFiller() {
