@@ -30,9 +30,14 @@ public final class ApiProblems {
     }
 
     public static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        return new ErrorResponseException(status, detail(status, type, title, detail), null);
+    }
+
+    /** The problem body itself, for handlers that write the response. */
+    public static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(type));
         problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
+        return problem;
     }
 }

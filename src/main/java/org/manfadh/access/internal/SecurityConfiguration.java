@@ -89,9 +89,7 @@ class SecurityConfiguration {
 
     private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                               HttpStatus status, String type, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ApiProblems.type(type));
-        problem.setTitle(title);
+        ProblemDetail problem = ApiProblems.detail(status, type, title, detail);
         try {
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException unusualPath) {

@@ -31,10 +31,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ApiProblems.detail(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid request",
                 "The request has invalid fields.");
-        problem.setType(ApiProblems.type("invalid-fields"));
-        problem.setTitle("Invalid request");
         List<Map<String, Object>> fields = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.<String, Object>of("field", e.getField(),
                         "message", e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage()))
@@ -46,10 +44,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ApiProblems.detail(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                 "The request body is missing or is not valid JSON of the expected shape.");
-        problem.setType(ApiProblems.type("unreadable-body"));
-        problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -59,10 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? " Allowed: " + String.join(", ", java.util.Arrays.stream(ex.getRequiredType().getEnumConstants())
                         .map(Object::toString).toList()) + "."
                 : "";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ApiProblems.detail(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                 "Parameter '" + ex.getName() + "' cannot be '" + ex.getValue() + "'." + allowed);
-        problem.setType(ApiProblems.type("invalid-parameter"));
-        problem.setTitle("Invalid parameter");
         problem.setProperty("parameter", ex.getName());
         return ResponseEntity.badRequest().body(problem);
     }
@@ -70,10 +64,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
         log.error("Request failed unexpectedly", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ApiProblems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The server could not complete the request. It has been logged.");
-        problem.setType(ApiProblems.type("internal-error"));
-        problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
     }
 }
