@@ -1,6 +1,7 @@
 package org.manfadh.platform;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,26 @@ public final class ApiProblems {
 
     public static URI type(String name) {
         return URI.create(TYPE_PREFIX + name);
+    }
+
+    /** A field of a request and what is wrong with it. */
+    public record Field(String field, String message) {
+    }
+
+    /** 400 naming every field at fault; nothing has been written. */
+    public static ErrorResponseException invalidFields(List<Field> fields) {
+        ErrorResponseException e = problem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid request",
+                "The request has invalid fields.");
+        e.getBody().setProperty("fields", fields);
+        return e;
+    }
+
+    public static ErrorResponseException conflict(String type, String detail) {
+        return problem(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
     public static ErrorResponseException notFound(String what, String detail) {

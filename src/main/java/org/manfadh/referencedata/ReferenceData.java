@@ -14,6 +14,10 @@ public interface ReferenceData {
 
     List<Country> countries();
 
+    List<RefusalReason> refusalReasons();
+
+    Optional<RefusalReason> refusalReason(String code);
+
     /** The ICAO codes known to Manfadh, for validating documents without a database round trip. */
     IcaoCodes icaoCodes();
 }

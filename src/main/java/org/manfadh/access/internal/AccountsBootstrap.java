@@ -45,9 +45,16 @@ class AccountsBootstrap implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (demo) {
-            if (accounts.createIfAbsent("admin", passwords.encode(DEMO_PASSWORD), EnumSet.allOf(Role.class))) {
+            String hash = passwords.encode(DEMO_PASSWORD);
+            if (accounts.createIfAbsent("admin", hash, EnumSet.allOf(Role.class))) {
                 log.warn("Demo mode: created account 'admin' with password '{}'. Set manfadh.demo=false in production.",
                         DEMO_PASSWORD);
+            }
+            // One account a role, named after it, for trying each user's view of the system.
+            for (Role role : Role.values()) {
+                if (role != Role.ADMIN) {
+                    accounts.createIfAbsent(role.name().toLowerCase(java.util.Locale.ROOT), hash, EnumSet.of(role));
+                }
             }
             return;
         }

@@ -1,14 +1,19 @@
 package org.manfadh.access.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.manfadh.access.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,11 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
  * agencies: stateless HTTP Basic, no session, no CSRF token, every failure as problem+json.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Adaptive hashing for stored passwords, with verified credentials remembered briefly (see the cache). */
+    @Bean
+    VerifiedCredentialsCache authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+            @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new VerifiedCredentialsCache(dao, timeToLive, clock);
     }
 
     @Bean

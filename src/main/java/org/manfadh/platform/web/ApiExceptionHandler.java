@@ -44,9 +44,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(ex);
+        if (field != null) {
+            ProblemDetail problem = ApiProblems.detail(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid request",
+                    "The request has invalid fields.");
+            problem.setProperty("fields", List.of(Map.of("field", field,
+                    "message", "has a value of the wrong type or not among those allowed")));
+            return ResponseEntity.badRequest().body(problem);
+        }
         ProblemDetail problem = ApiProblems.detail(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                 "The request body is missing or is not valid JSON of the expected shape.");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the value that could not be read ({@code visa.type}), or null for malformed JSON. */
+    private static String fieldOf(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.StreamReadException) {
+                return null;
+            }
+            if (t instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference r : json.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        path.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -59,6 +88,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Parameter '" + ex.getName() + "' cannot be '" + ex.getValue() + "'." + allowed);
         problem.setProperty("parameter", ex.getName());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(RuntimeException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.detail(HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Your account's roles do not allow this request."));
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -1,7 +1,6 @@
 package org.manfadh.referencedata.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
@@ -10,6 +9,7 @@ import org.manfadh.referencedata.BorderPointType;
 import org.manfadh.referencedata.Country;
 import org.manfadh.referencedata.CountryKind;
 import org.manfadh.referencedata.Governorate;
+import org.manfadh.referencedata.RefusalReason;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,15 +40,6 @@ class ReferenceDataRepository {
                 """).query(BORDER_POINT).list();
     }
 
-    Optional<BorderPoint> borderPoint(String code) {
-        return jdbc.sql("""
-                select code, name_en, name_ar, name_ckb, type, governorate_code, authority, neighbour_country,
-                       neighbour_crossing, status, latitude, longitude
-                  from referencedata.border_point
-                 where code = :code
-                """).param("code", code).query(BORDER_POINT).optional();
-    }
-
     List<Governorate> governorates() {
         return jdbc.sql("""
                 select code, name_en, name_ar, name_ckb, authority
@@ -67,6 +58,26 @@ class ReferenceDataRepository {
                 """).query((rs, n) -> new Country(rs.getString("code"), rs.getString("alpha2"),
                 CountryKind.valueOf(rs.getString("kind")), rs.getString("name_en"), rs.getString("name_ar"),
                 rs.getString("name_ckb"))).list();
+    }
+
+    List<RefusalReason> refusalReasons() {
+        return jdbc.sql("""
+                select code, applies_to, label_en, label_ar, label_ckb
+                  from referencedata.refusal_reason
+                 order by code
+                """).query((rs, n) -> new RefusalReason(rs.getString("code"), rs.getString("applies_to"),
+                rs.getString("label_en"), rs.getString("label_ar"), rs.getString("label_ckb"))).list();
+    }
+
+    void save(RefusalReason r) {
+        jdbc.sql("""
+                insert into referencedata.refusal_reason (code, applies_to, label_en, label_ar, label_ckb)
+                values (:code, :appliesTo, :labelEn, :labelAr, :labelCkb)
+                on conflict (code) do update
+                   set applies_to = excluded.applies_to, label_en = excluded.label_en,
+                       label_ar = excluded.label_ar, label_ckb = excluded.label_ckb
+                """).param("code", r.code()).param("appliesTo", r.appliesTo()).param("labelEn", r.labelEn())
+                .param("labelAr", r.labelAr()).param("labelCkb", r.labelCkb()).update();
     }
 
     void save(Country c) {

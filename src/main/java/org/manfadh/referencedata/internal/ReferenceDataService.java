@@ -16,6 +16,7 @@ import org.manfadh.referencedata.Country;
 import org.manfadh.referencedata.Governorate;
 import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
+import org.manfadh.referencedata.RefusalReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -33,6 +34,9 @@ class ReferenceDataService implements ReferenceData, InitializingBean {
 
     private final ReferenceDataRepository repository;
     private final TransactionTemplate transaction;
+    /** Reference data changes only with a release; lookups on every crossing are served from memory. */
+    private volatile Map<String, BorderPoint> borderPoints = Map.of();
+    private volatile Map<String, RefusalReason> refusalReasons = Map.of();
 
     ReferenceDataService(ReferenceDataRepository repository, TransactionTemplate transaction) {
         this.repository = repository;
@@ -49,11 +53,17 @@ class ReferenceDataService implements ReferenceData, InitializingBean {
                 .collect(Collectors.toMap(Governorate::nameEn, Governorate::code));
         List<BorderPoint> borderPoints = BundledCsv.read("/referencedata/border-points.csv",
                 row -> borderPoint(row, governorateByName::get));
+        List<RefusalReason> reasons = BundledCsv.read("/referencedata/refusal-reasons.csv", row ->
+                new RefusalReason(row.get("code"), row.get("applies_to"), row.get("label_en"), row.get("label_ar"),
+                        row.get("label_ckb")));
         transaction.executeWithoutResult(status -> {
             countries.forEach(repository::save);
             governorates.forEach(repository::save);
             borderPoints.forEach(repository::save);
+            reasons.forEach(repository::save);
         });
+        this.borderPoints = Map.copyOf(borderPoints.stream().collect(Collectors.toMap(BorderPoint::code, b -> b)));
+        this.refusalReasons = Map.copyOf(reasons.stream().collect(Collectors.toMap(RefusalReason::code, r -> r)));
         log.info("Reference data current: {} ICAO codes, {} governorates, {} border points", countries.size(),
                 governorates.size(), borderPoints.size());
     }
@@ -84,7 +94,17 @@ class ReferenceDataService implements ReferenceData, InitializingBean {
 
     @Override
     public Optional<BorderPoint> borderPoint(String code) {
-        return code == null ? Optional.empty() : repository.borderPoint(code);
+        return code == null ? Optional.empty() : Optional.ofNullable(borderPoints.get(code));
+    }
+
+    @Override
+    public List<RefusalReason> refusalReasons() {
+        return repository.refusalReasons();
+    }
+
+    @Override
+    public Optional<RefusalReason> refusalReason(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(refusalReasons.get(code));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.manfadh.referencedata.BorderPointType;
 import org.manfadh.referencedata.Country;
 import org.manfadh.referencedata.Governorate;
 import org.manfadh.referencedata.ReferenceData;
+import org.manfadh.referencedata.RefusalReason;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,5 +58,11 @@ class ReferenceDataController {
     @GetMapping("/countries")
     List<Country> countries() {
         return referenceData.countries();
+    }
+
+    @Operation(summary = "Standard reasons for refusing entry or exit, with their labels in English, Arabic and Central Kurdish")
+    @GetMapping("/refusal-reasons")
+    List<RefusalReason> refusalReasons() {
+        return referenceData.refusalReasons();
     }
 }

@@ -1,0 +1,92 @@
+package org.manfadh.access.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Remembers credentials it has verified for a short time, so that a client calling the API many
+ * times a second with HTTP Basic does not pay for an adaptive password hash on every request.
+ * Only successful sign-ins are remembered, under a keyed hash of the password that exists only in
+ * this process's memory; a changed or disabled account takes effect within the time to live.
+ */
+class VerifiedCredentialsCache implements AuthenticationProvider {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private record Verified(Authentication authentication, long expiresAtMillis) {
+    }
+
+    private final AuthenticationProvider delegate;
+    private final Duration timeToLive;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    VerifiedCredentialsCache(AuthenticationProvider delegate, Duration timeToLive, Clock clock) {
+        this.delegate = delegate;
+        this.timeToLive = timeToLive;
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        if (timeToLive.isZero() || !(authentication.getCredentials() instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String cacheKey = cacheKey(authentication.getName(), password);
+        long now = clock.millis();
+        Verified hit = verified.get(cacheKey);
+        if (hit != null && hit.expiresAtMillis() > now) {
+            return hit.authentication();
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated()) {
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.values().removeIf(v -> v.expiresAtMillis() <= now);
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+            }
+            verified.put(cacheKey, new Verified(result, now + timeToLive.toMillis()));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** Forgets an account's remembered sign-ins, when it changes. */
+    void forget(String username) {
+        verified.keySet().removeIf(k -> k.startsWith(username + "\u0000"));
+    }
+
+    private String cacheKey(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal((username + "\u0000" + password).getBytes(StandardCharsets.UTF_8));
+            return username + "\u0000" + Base64.getEncoder().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

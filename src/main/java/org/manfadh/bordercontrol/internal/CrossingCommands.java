@@ -1,0 +1,140 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.GroupKind;
+import org.manfadh.bordercontrol.Purpose;
+import org.manfadh.bordercontrol.TransportMode;
+import org.manfadh.bordercontrol.VisaType;
+import org.manfadh.bordercontrol.VulnerabilityIndicator;
+import org.manfadh.referencedata.Authority;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** What clients ask the border control register to do, as they send it. */
+public final class CrossingCommands {
+
+    private CrossingCommands() {
+    }
+
+    /** One crossing, as an officer records it. The client's id makes a repeated request harmless. */
+    public record RecordCrossing(
+            @NotNull(message = "is required: a UUID chosen by the client") UUID id,
+            @NotBlank(message = "is required") String borderPoint,
+            @NotNull(message = "is required: ENTRY or EXIT") Direction direction,
+            Instant occurredAt,
+            @Size(max = 500) String lateReason,
+            @Size(max = 1000, message = "is longer than any machine readable zone") String mrz,
+            @Valid ManualDocument document,
+            @Size(max = 200) String nameOriginalScript,
+            Purpose purpose,
+            @Valid Transport transport,
+            Decision decision,
+            @Size(max = 1) String reasonCode,
+            @Size(max = 2000) String note,
+            List<VulnerabilityIndicator> vulnerability,
+            @Size(max = 500) String protectionReferral,
+            @Valid VisaInput visa,
+            UUID groupId,
+            @Size(max = 200) String accompaniedBy,
+            @Size(max = 200) String consentDocument,
+            @Valid Override override) {
+    }
+
+    /** A document typed by hand, for documents without a machine readable zone or one that cannot be read. */
+    public record ManualDocument(
+            @Size(max = 2) String documentCode,
+            @Size(max = 3) String issuingState,
+            @Size(max = 40) String documentNumber,
+            @Size(max = 100) String surname,
+            @Size(max = 100) String givenNames,
+            @Size(max = 3) String nationality,
+            @Size(max = 10) String dateOfBirth,
+            @Size(max = 1) String sex,
+            @Size(max = 10) String dateOfExpiry) {
+    }
+
+    public record Transport(TransportMode mode, @Size(max = 40) String reference) {
+    }
+
+    public record VisaInput(
+            @NotBlank(message = "is required") @Size(max = 40) String number,
+            @NotNull(message = "is required") VisaType type,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            @Positive Integer permittedStayDays,
+            @Positive Integer entriesAllowed,
+            Authority issuingAuthority) {
+    }
+
+    /** A supervisor's decision to admit on a document that fails validation. */
+    public record Override(@NotBlank(message = "is required") @Size(max = 1000) String reason) {
+    }
+
+    /** A later decision on a crossing: the final decision on a referral, or a correction. */
+    public record DecideCrossing(
+            @NotNull(message = "is required") Decision decision,
+            @Size(max = 1) String reasonCode,
+            @Size(max = 2000) String note,
+            List<VulnerabilityIndicator> vulnerability,
+            @Size(max = 500) String protectionReferral,
+            @Valid Override override) {
+    }
+
+    /** A correction of a recorded crossing; fields left out keep their value. */
+    public record AmendCrossing(
+            @NotBlank(message = "is required") @Size(max = 1000) String reason,
+            String borderPoint,
+            Direction direction,
+            Instant occurredAt,
+            Purpose purpose) {
+    }
+
+    public record VoidCrossing(@NotBlank(message = "is required") @Size(max = 1000) String reason) {
+    }
+
+    public record OpenGroup(
+            @NotNull(message = "is required: a UUID chosen by the client") UUID id,
+            @NotBlank(message = "is required") String borderPoint,
+            @NotNull(message = "is required: ENTRY or EXIT") Direction direction,
+            @NotNull(message = "is required") GroupKind kind,
+            @Size(max = 40) String vehicle,
+            @Size(max = 200) String leaderName,
+            @Size(max = 40) String leaderDocument) {
+    }
+
+    public record DecideGroup(
+            @NotNull(message = "is required") Decision decision,
+            @Size(max = 1) String reasonCode,
+            @Size(max = 2000) String note) {
+    }
+
+    public record AddVisa(@NotNull @Valid VisaInput visa) {
+    }
+
+    public record ExtendVisa(
+            @NotNull(message = "is required") @Positive Integer extraDays,
+            @NotBlank(message = "is required") @Size(max = 1000) String reason) {
+    }
+
+    public record AddStayRule(
+            @Size(min = 1, max = 3) String nationality,
+            VisaType visaType,
+            @NotNull(message = "is required") @Positive Integer permittedDays,
+            @Positive Integer windowDays,
+            @NotNull(message = "is required") LocalDate effectiveFrom,
+            @Size(max = 500) String note) {
+    }
+
+    public record IdentityDecision(@NotBlank(message = "is required") @Size(max = 1000) String reason) {
+    }
+}

@@ -1,0 +1,206 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Crossings, the decisions on them and their amendments. Nothing here updates a recorded fact:
+ * a crossing's effective state is its row overlaid with its latest amendment and latest decision.
+ */
+@Repository
+class Crossings {
+
+    /** A crossing as it stands now: corrections applied, latest decision, void or not. */
+    record CrossingRow(UUID id, UUID nodeId, UUID travellerId, UUID documentId, String documentJson,
+                       boolean documentValid, String borderPoint, String direction, Instant occurredAt,
+                       Instant recordedAt, String purpose, String transportMode, String transportReference,
+                       UUID groupId, UUID visaId, String officer, String lateReason, String overrideReason,
+                       boolean minor, String accompaniedBy, String consentDocument, List<String> flags,
+                       boolean voided, String voidReason, int amendments, String decision, String reasonCode,
+                       String note, List<String> vulnerability, String protectionReferral, String decidedBy,
+                       Instant decidedAt, String requestHash) {
+    }
+
+    record NewCrossing(UUID id, UUID nodeId, String borderPoint, String authority, String governorate,
+                       String direction, Instant occurredAt, Instant recordedAt, UUID travellerId, UUID documentId,
+                       String documentJson, boolean documentValid, String purpose, String transportMode,
+                       String transportReference, UUID groupId, UUID visaId, String officer, String lateReason,
+                       String overrideReason, String overrideBy, boolean minor, String accompaniedBy,
+                       String consentDocument, List<String> flags, String requestHash) {
+    }
+
+    record NewDecision(UUID id, UUID nodeId, UUID crossingId, String kind, String decision, String reasonCode,
+                       String note, List<String> vulnerability, String protectionReferral, String decidedBy,
+                       Instant decidedAt, UUID supersedes) {
+    }
+
+    private static final String EFFECTIVE = """
+            select c.id, c.node_id, c.traveller_id, c.document_id, c.document::text as document, c.document_valid,
+                   coalesce(a.border_point, c.border_point) as border_point,
+                   coalesce(a.direction, c.direction) as direction,
+                   coalesce(a.occurred_at, c.occurred_at) as occurred_at, c.recorded_at,
+                   coalesce(a.purpose, c.purpose) as purpose, c.transport_mode, c.transport_reference, c.group_id,
+                   c.visa_id, c.officer, c.late_reason, c.override_reason, c.minor, c.accompanied_by,
+                   c.consent_document, c.flags, coalesce(a.kind = 'VOID', false) as voided,
+                   case when a.kind = 'VOID' then a.reason end as void_reason, coalesce(a.amendments, 0) as amendments,
+                   d.decision, d.reason_code, d.note, d.vulnerability, d.protection_referral, d.decided_by,
+                   d.decided_at, c.request_hash
+              from bordercontrol.crossing c
+              left join lateral (
+                   select x.kind, x.border_point, x.direction, x.occurred_at, x.purpose, x.reason,
+                          count(*) over () as amendments
+                     from bordercontrol.crossing_amendment x
+                    where x.crossing_id = c.id
+                    order by x.amended_at desc, x.id desc
+                    limit 1) a on true
+              join lateral (
+                   select y.decision, y.reason_code, y.note, y.vulnerability, y.protection_referral, y.decided_by,
+                          y.decided_at
+                     from bordercontrol.decision y
+                    where y.crossing_id = c.id
+                    order by y.decided_at desc, y.id desc
+                    limit 1) d on true
+            """;
+
+    private static final RowMapper<CrossingRow> ROW = Crossings::row;
+
+    private final JdbcClient jdbc;
+
+    Crossings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<CrossingRow> find(UUID id) {
+        return jdbc.sql(EFFECTIVE + " where c.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /** All of a traveller's crossings as they stand, oldest first. */
+    List<CrossingRow> ofTraveller(UUID travellerId) {
+        return jdbc.sql(EFFECTIVE + " where c.traveller_id = :id order by occurred_at, c.id")
+                .param("id", travellerId).query(ROW).list();
+    }
+
+    List<CrossingRow> ofGroup(UUID groupId) {
+        return jdbc.sql(EFFECTIVE + " where c.group_id = :id order by c.recorded_at, c.id")
+                .param("id", groupId).query(ROW).list();
+    }
+
+    /** Serialises the handling of one crossing id, so that a retried request cannot record twice. */
+    void lock(UUID id) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "crossing:" + id)
+                .query().singleRow();
+    }
+
+    Optional<String> requestHash(UUID id) {
+        return jdbc.sql("select request_hash from bordercontrol.crossing where id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
+    void insert(NewCrossing c) {
+        jdbc.sql("""
+                insert into bordercontrol.crossing (id, node_id, border_point, authority, governorate, direction,
+                       occurred_at, recorded_at, traveller_id, document_id, document, document_valid, purpose,
+                       transport_mode, transport_reference, group_id, visa_id, officer, late_reason,
+                       override_reason, override_by, minor, accompanied_by, consent_document, flags, request_hash)
+                values (:id, :node, :point, :authority, :governorate, :direction, :occurred, :recorded, :traveller,
+                        :document, cast(:documentJson as jsonb), :valid, :purpose, :mode, :reference, :group, :visa,
+                        :officer, :lateReason, :overrideReason, :overrideBy, :minor, :accompanied, :consent,
+                        :flags, :hash)
+                """).param("id", c.id()).param("node", c.nodeId()).param("point", c.borderPoint())
+                .param("authority", c.authority()).param("governorate", c.governorate())
+                .param("direction", c.direction()).param("occurred", utc(c.occurredAt()))
+                .param("recorded", utc(c.recordedAt())).param("traveller", c.travellerId())
+                .param("document", c.documentId()).param("documentJson", c.documentJson())
+                .param("valid", c.documentValid()).param("purpose", c.purpose()).param("mode", c.transportMode())
+                .param("reference", c.transportReference()).param("group", c.groupId()).param("visa", c.visaId())
+                .param("officer", c.officer()).param("lateReason", c.lateReason())
+                .param("overrideReason", c.overrideReason()).param("overrideBy", c.overrideBy())
+                .param("minor", c.minor()).param("accompanied", c.accompaniedBy())
+                .param("consent", c.consentDocument()).param("flags", c.flags().toArray(String[]::new))
+                .param("hash", c.requestHash()).update();
+    }
+
+    /** Flags that depend on the traveller's history are known once the crossing is in it, in the same transaction. */
+    void setFlags(UUID id, Collection<String> flags) {
+        jdbc.sql("update bordercontrol.crossing set flags = :flags where id = :id")
+                .param("flags", flags.toArray(String[]::new)).param("id", id).update();
+    }
+
+    void insert(NewDecision d) {
+        jdbc.sql("""
+                insert into bordercontrol.decision (id, node_id, crossing_id, kind, decision, reason_code, note,
+                       vulnerability, protection_referral, decided_by, decided_at, supersedes)
+                values (:id, :node, :crossing, :kind, :decision, :reason, :note, :vulnerability, :referral, :by,
+                        :at, :supersedes)
+                """).param("id", d.id()).param("node", d.nodeId()).param("crossing", d.crossingId())
+                .param("kind", d.kind()).param("decision", d.decision()).param("reason", d.reasonCode())
+                .param("note", d.note()).param("vulnerability", d.vulnerability().toArray(String[]::new))
+                .param("referral", d.protectionReferral()).param("by", d.decidedBy())
+                .param("at", utc(d.decidedAt())).param("supersedes", d.supersedes()).update();
+    }
+
+    Optional<UUID> latestDecisionId(UUID crossingId) {
+        return jdbc.sql("""
+                select id from bordercontrol.decision where crossing_id = :id order by decided_at desc, id desc limit 1
+                """).param("id", crossingId).query(UUID.class).optional();
+    }
+
+    void amend(UUID id, UUID nodeId, UUID crossingId, String kind, String borderPoint, String direction,
+               Instant occurredAt, String purpose, String reason, String by, Instant at) {
+        jdbc.sql("""
+                insert into bordercontrol.crossing_amendment (id, node_id, crossing_id, kind, border_point, direction,
+                       occurred_at, purpose, reason, amended_by, amended_at)
+                values (:id, :node, :crossing, :kind, :point, :direction, :occurred, :purpose, :reason, :by, :at)
+                """).param("id", id).param("node", nodeId).param("crossing", crossingId).param("kind", kind)
+                .param("point", borderPoint).param("direction", direction)
+                .param("occurred", occurredAt == null ? null : utc(occurredAt)).param("purpose", purpose)
+                .param("reason", reason).param("by", by).param("at", utc(at)).update();
+    }
+
+    int entriesUnderVisa(UUID visaId) {
+        return jdbc.sql(EFFECTIVE + " where c.visa_id = :visa").param("visa", visaId).query(ROW).list().stream()
+                .filter(r -> !r.voided() && r.direction().equals("ENTRY") && r.decision().equals("ADMITTED"))
+                .toList().size();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static CrossingRow row(ResultSet rs, int n) throws SQLException {
+        return new CrossingRow(rs.getObject("id", UUID.class), rs.getObject("node_id", UUID.class),
+                rs.getObject("traveller_id", UUID.class), rs.getObject("document_id", UUID.class),
+                rs.getString("document"), rs.getBoolean("document_valid"), rs.getString("border_point").strip(),
+                rs.getString("direction"), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
+                rs.getString("purpose"), rs.getString("transport_mode"), rs.getString("transport_reference"),
+                rs.getObject("group_id", UUID.class), rs.getObject("visa_id", UUID.class), rs.getString("officer"),
+                rs.getString("late_reason"), rs.getString("override_reason"), rs.getBoolean("minor"),
+                rs.getString("accompanied_by"), rs.getString("consent_document"), strings(rs.getArray("flags")),
+                rs.getBoolean("voided"), rs.getString("void_reason"), rs.getInt("amendments"),
+                rs.getString("decision"), rs.getString("reason_code"), rs.getString("note"),
+                strings(rs.getArray("vulnerability")), rs.getString("protection_referral"),
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("request_hash"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

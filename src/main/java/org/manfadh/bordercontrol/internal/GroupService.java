@@ -1,0 +1,145 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
+import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.NodeIdentity;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.ReferenceData;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Groups at the border: opened with their vehicle and leader, members read one after another
+ * (each still an individual crossing), then decided together or one by one.
+ */
+@Service
+public class GroupService {
+
+    public record GroupView(UUID id, UUID nodeId, String borderPoint, String direction, String kind, String vehicle,
+                            String leaderName, String leaderDocument, String openedBy, Instant openedAt,
+                            String closedBy, Instant closedAt, List<CrossingView> members) {
+    }
+
+    /** What a group decision did: members decided, and members left for a decision one by one, with why. */
+    public record GroupDecision(GroupView group, List<UUID> decided, List<Skipped> skipped) {
+    }
+
+    public record Skipped(UUID crossingId, String reason) {
+    }
+
+    private final Groups groups;
+    private final Crossings crossings;
+    private final CrossingViews views;
+    private final CrossingRecorder recorder;
+    private final ReferenceData referenceData;
+    private final NodeIdentity node;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    GroupService(Groups groups, Crossings crossings, CrossingViews views, CrossingRecorder recorder,
+                 ReferenceData referenceData, NodeIdentity node, JsonMapper json, Clock clock) {
+        this.groups = groups;
+        this.crossings = crossings;
+        this.views = views;
+        this.recorder = recorder;
+        this.referenceData = referenceData;
+        this.node = node;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record Opened(GroupView group, boolean created) {
+    }
+
+    public Opened open(OpenGroup request, Caller caller) {
+        BorderPoint point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> CrossingRecorder.invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
+        String hash = hash(json.writeValueAsString(request));
+        var existing = groups.find(request.id());
+        if (existing.isPresent()) {
+            if (!existing.get().requestHash().equals(hash)) {
+                throw ApiProblems.conflict("id-conflict", "Group " + request.id() + " was opened with different content.");
+            }
+            return new Opened(group(request.id()), false);
+        }
+        try {
+            groups.insert(new Groups.Group(request.id(), node.nodeId(), point.code(), request.direction().name(),
+                    request.kind().name(), CrossingRecorder.blankToNull(request.vehicle()),
+                    CrossingRecorder.blankToNull(request.leaderName()), CrossingRecorder.blankToNull(request.leaderDocument()),
+                    caller.username(), clock.instant(), null, null, hash));
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return open(request, caller);
+        }
+        return new Opened(group(request.id()), true);
+    }
+
+    public GroupView group(UUID id) {
+        Groups.Group g = groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+        LocalDate today = LocalDate.now(clock);
+        List<CrossingView> members = crossings.ofGroup(id).stream()
+                .map(row -> views.crossing(row.id(), today).orElseThrow()).toList();
+        return new GroupView(g.id(), g.nodeId(), g.borderPoint(), g.direction(), g.kind(), g.vehicle(), g.leaderName(),
+                g.leaderDocument(), g.openedBy(), g.openedAt(), g.closedBy(), g.closedAt(), members);
+    }
+
+    public GroupView close(UUID id, Caller caller) {
+        groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+        groups.close(id, caller.username(), clock.instant());
+        return group(id);
+    }
+
+    /**
+     * Decides every member still awaiting a decision. A member whose document fails validation is
+     * not admitted with the others: it is left, with the reason, for a decision of its own.
+     */
+    public GroupDecision decide(UUID id, DecideGroup request, Caller caller) {
+        groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+        if (request.decision() == Decision.PENDING) {
+            throw CrossingRecorder.invalid(List.of(new FieldError("decision", "is ADMITTED, REFERRED or REFUSED")));
+        }
+        List<UUID> decided = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Crossings.CrossingRow member : crossings.ofGroup(id)) {
+            if (member.voided() || !member.decision().equals("PENDING")) {
+                continue;
+            }
+            try {
+                recorder.decide(member.id(), new DecideCrossing(request.decision(), request.reasonCode(), request.note(),
+                        null, null, null), caller);
+                decided.add(member.id());
+            } catch (ErrorResponseException e) {
+                String detail = e.getBody().getDetail();
+                if (e.getStatusCode().value() == 400) {
+                    throw e;
+                }
+                skipped.add(new Skipped(member.id(), detail));
+            }
+        }
+        return new GroupDecision(group(id), decided, skipped);
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.VisaType;
+import org.manfadh.bordercontrol.internal.Crossings.CrossingRow;
+import org.manfadh.bordercontrol.stay.Movement;
+import org.manfadh.bordercontrol.stay.StayCalculator;
+import org.manfadh.bordercontrol.stay.StayFacts;
+import org.manfadh.bordercontrol.stay.StayPeriod;
+import org.manfadh.bordercontrol.stay.StayRule;
+import org.manfadh.bordercontrol.stay.StayStatus;
+import org.manfadh.bordercontrol.stay.VisaExtension;
+import org.manfadh.bordercontrol.stay.VisaGrant;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings a traveller's stays up to date from the crossings as they stand (corrections applied,
+ * voided ones and those not admitted left out), the visas held and the rules in force.
+ */
+@Component
+class StayService {
+
+    record Stay(List<StayPeriod> periods, StayStatus status, Map<UUID, CrossingRow> crossings) {
+    }
+
+    private final Crossings crossings;
+    private final Travellers travellers;
+    private final Visas visas;
+    private final StayRules rules;
+    private final Stays stays;
+    private final ReferenceData referenceData;
+    private final ZoneId zone;
+
+    StayService(Crossings crossings, Travellers travellers, Visas visas, StayRules rules, Stays stays,
+                ReferenceData referenceData, Clock clock) {
+        this.crossings = crossings;
+        this.travellers = travellers;
+        this.visas = visas;
+        this.rules = rules;
+        this.stays = stays;
+        this.referenceData = referenceData;
+        this.zone = clock.getZone();
+    }
+
+    /** Computes the traveller's stays and status as of a day, without writing. */
+    Stay compute(UUID travellerId, LocalDate asOf) {
+        Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
+        List<CrossingRow> history = crossings.ofTraveller(travellerId);
+        Map<UUID, CrossingRow> byId = new HashMap<>();
+        List<Movement> movements = new ArrayList<>();
+        for (CrossingRow c : history) {
+            byId.put(c.id(), c);
+            if (!c.voided() && "ADMITTED".equals(c.decision())) {
+                movements.add(new Movement(c.id(), Direction.valueOf(c.direction()), day(c), c.occurredAt(), c.visaId()));
+            }
+        }
+        Map<UUID, List<VisaExtension>> extensions = new HashMap<>();
+        for (Visas.Extension e : visas.extensionsOfTraveller(travellerId)) {
+            extensions.computeIfAbsent(e.visaId(), k -> new ArrayList<>())
+                    .add(new VisaExtension(e.id(), e.grantedOn(), e.extraDays()));
+        }
+        List<VisaGrant> grants = visas.ofTraveller(travellerId).stream()
+                .map(v -> new VisaGrant(v.id(), VisaType.valueOf(v.type()), v.validFrom(), v.validUntil(),
+                        v.permittedStayDays(), v.entriesAllowed(), extensions.getOrDefault(v.id(), List.of())))
+                .toList();
+        List<StayRule> stayRules = rules.all().stream()
+                .map(r -> new StayRule(r.id(), r.nationality(), r.visaType() == null ? null : VisaType.valueOf(r.visaType()),
+                        r.permittedDays(), r.windowDays(), r.effectiveFrom()))
+                .toList();
+        StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
+        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, stayRules);
+        return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId);
+    }
+
+    /** Recomputes and stores the traveller's stays; the caller holds the traveller's lock. */
+    Stay rebuild(UUID travellerId, LocalDate asOf) {
+        Stay stay = compute(travellerId, asOf);
+        Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
+        List<Stays.StayRow> rows = new ArrayList<>();
+        for (StayPeriod p : stay.periods()) {
+            if (p.entryCrossingId() == null) {
+                continue;
+            }
+            CrossingRow entry = stay.crossings().get(p.entryCrossingId());
+            BorderPoint point = referenceData.borderPoint(entry.borderPoint()).orElseThrow();
+            rows.add(new Stays.StayRow(travellerId, p.entryCrossingId(), p.entryDay(), p.exitCrossingId(), p.exitDay(),
+                    p.basis().name(), p.visaId(), p.ruleId(), p.permittedDays(), p.lastLegalDay(),
+                    p.flags().stream().map(Enum::name).sorted().toList(), point.authority().name(),
+                    point.governorate(), point.code(), traveller.nationality()));
+        }
+        stays.replace(travellerId, rows);
+        return stay;
+    }
+
+    LocalDate day(CrossingRow c) {
+        return c.occurredAt().atZone(zone).toLocalDate();
+    }
+
+    /** Iraqi citizens travel on an Iraqi passport or the Iraqi national identity card: no stay limit. */
+    private boolean isCitizen(Travellers.Traveller traveller) {
+        return "IRQ".equals(traveller.nationality())
+                && travellers.documentsOf(traveller.id()).stream().anyMatch(d -> "IRQ".equals(d.issuingState()));
+    }
+}

@@ -1,0 +1,84 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A traveller's stays, derived from the effective crossings and rebuilt whenever they change. */
+@Repository
+class Stays {
+
+    record StayRow(UUID travellerId, UUID entryCrossingId, LocalDate entryDay, UUID exitCrossingId, LocalDate exitDay,
+                   String basis, UUID visaId, UUID ruleId, Integer permittedDays, LocalDate lastLegalDay,
+                   List<String> flags, String authority, String governorate, String borderPoint, String nationality) {
+    }
+
+    /** A traveller present past the last legal day. */
+    record Overstay(UUID travellerId, String surname, String givenNames, String nationality, String dateOfBirth,
+                    UUID entryCrossingId, LocalDate entryDay, String borderPoint, String authority,
+                    String governorate, String basis, LocalDate lastLegalDay, long daysOver) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Stays(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void replace(UUID travellerId, List<StayRow> stays) {
+        jdbc.sql("delete from bordercontrol.stay where traveller_id = :id").param("id", travellerId).update();
+        for (StayRow s : stays) {
+            jdbc.sql("""
+                    insert into bordercontrol.stay (traveller_id, entry_crossing_id, entry_day, exit_crossing_id,
+                           exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, flags, authority,
+                           governorate, border_point, nationality)
+                    values (:traveller, :entry, :entryDay, :exit, :exitDay, :basis, :visa, :rule, :permitted,
+                            :lastLegalDay, :flags, :authority, :governorate, :point, :nationality)
+                    """).param("traveller", s.travellerId()).param("entry", s.entryCrossingId())
+                    .param("entryDay", s.entryDay()).param("exit", s.exitCrossingId()).param("exitDay", s.exitDay())
+                    .param("basis", s.basis()).param("visa", s.visaId()).param("rule", s.ruleId())
+                    .param("permitted", s.permittedDays()).param("lastLegalDay", s.lastLegalDay())
+                    .param("flags", s.flags().toArray(String[]::new)).param("authority", s.authority())
+                    .param("governorate", s.governorate()).param("point", s.borderPoint())
+                    .param("nationality", s.nationality()).update();
+        }
+    }
+
+    private static final String OVERSTAYS = """
+              from bordercontrol.stay s
+              join bordercontrol.traveller t on t.id = s.traveller_id
+             where s.last_legal_day < :asOf
+               and s.entry_day <= :asOf
+               and (s.exit_day is null or s.exit_day > :asOf)
+               and (cast(:authority as text) is null or s.authority = :authority)
+               and (cast(:governorate as text) is null or s.governorate = :governorate)
+               and (cast(:nationality as text) is null or s.nationality = :nationality)
+            """;
+
+    long countOverstays(LocalDate asOf, String authority, String governorate, String nationality) {
+        return jdbc.sql("select count(*) " + OVERSTAYS).param("asOf", asOf).param("authority", authority)
+                .param("governorate", governorate).param("nationality", nationality).query(Long.class).single();
+    }
+
+    List<Overstay> overstays(LocalDate asOf, String authority, String governorate, String nationality, int limit,
+                             long offset) {
+        return jdbc.sql("""
+                select s.traveller_id, t.surname, t.given_names, s.nationality, t.date_of_birth, s.entry_crossing_id,
+                       s.entry_day, s.border_point, s.authority, s.governorate, s.basis, s.last_legal_day,
+                       (:asOf - s.last_legal_day) as days_over
+                """ + OVERSTAYS + """
+                 order by s.last_legal_day, s.traveller_id
+                 limit :limit offset :offset
+                """).param("asOf", asOf).param("authority", authority).param("governorate", governorate)
+                .param("nationality", nationality).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Overstay(rs.getObject("traveller_id", UUID.class), rs.getString("surname"),
+                        rs.getString("given_names"), rs.getString("nationality"), rs.getString("date_of_birth"),
+                        rs.getObject("entry_crossing_id", UUID.class), rs.getObject("entry_day", LocalDate.class),
+                        rs.getString("border_point").strip(), rs.getString("authority"), rs.getString("governorate"),
+                        rs.getString("basis"), rs.getObject("last_legal_day", LocalDate.class), rs.getLong("days_over")))
+                .list();
+    }
+}

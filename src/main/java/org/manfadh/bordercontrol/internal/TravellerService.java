@@ -1,0 +1,200 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Ids;
+import org.manfadh.platform.NodeIdentity;
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Travellers as the API shows them, searches, overstayers, and supervisors' identity decisions. */
+@Service
+public class TravellerService {
+
+    public record TravellerSummary(UUID id, String surname, String givenNames, String nameOriginal, String dateOfBirth,
+                                   String nationality, String sex) {
+    }
+
+    public record DocumentView(UUID id, String documentCode, String issuingState, String documentNumber,
+                               LocalDate dateOfExpiry, Instant firstSeenAt, String linkBasis, BigDecimal linkConfidence) {
+    }
+
+    public record VisaView(UUID id, String number, String type, String issuingAuthority, LocalDate validFrom,
+                           LocalDate validUntil, Integer entriesAllowed, int entriesUsed, Integer permittedStayDays,
+                           List<ExtensionView> extensions) {
+    }
+
+    public record ExtensionView(UUID id, int extraDays, LocalDate grantedOn, String reason, String grantedBy) {
+    }
+
+    public record StayPeriodView(UUID entryCrossingId, LocalDate entryDay, UUID exitCrossingId, LocalDate exitDay,
+                                 String basis, UUID visaId, Integer permittedDays, LocalDate lastLegalDay,
+                                 List<String> flags, long overstayedDays) {
+    }
+
+    public record TravellerView(UUID id, UUID nodeId, Instant createdAt, String surname, String givenNames,
+                                String nameOriginal, String dateOfBirth, String nationality, String sex,
+                                List<DocumentView> documents, CrossingView.StayView stay, List<StayPeriodView> stays,
+                                List<VisaView> visas, List<CrossingView> crossings) {
+    }
+
+    public record OverstayView(UUID travellerId, String surname, String givenNames, String nationality,
+                               String dateOfBirth, UUID entryCrossingId, LocalDate entryDay, String entryBorderPoint,
+                               String authority, String governorate, String basis, LocalDate lastLegalDay,
+                               long daysOver) {
+    }
+
+    private final Travellers travellers;
+    private final Crossings crossings;
+    private final Visas visas;
+    private final Stays stays;
+    private final StayService stayService;
+    private final CrossingViews views;
+    private final NodeIdentity node;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    TravellerService(Travellers travellers, Crossings crossings, Visas visas, Stays stays, StayService stayService,
+                     CrossingViews views, NodeIdentity node, TransactionTemplate transaction, Clock clock) {
+        this.travellers = travellers;
+        this.crossings = crossings;
+        this.visas = visas;
+        this.stays = stays;
+        this.stayService = stayService;
+        this.views = views;
+        this.node = node;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public TravellerView traveller(UUID id) {
+        Travellers.Traveller t = travellers.find(id)
+                .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + id + "."));
+        LocalDate today = LocalDate.now(clock);
+        StayService.Stay stay = stayService.compute(id, today);
+        CrossingView.StayView status = CrossingViews.stay(stay.status());
+        List<CrossingView> history = crossings.ofTraveller(id).stream()
+                .sorted(Comparator.comparing(Crossings.CrossingRow::occurredAt).reversed())
+                .map(row -> views.view(row, status)).toList();
+        List<StayPeriodView> periods = stay.periods().stream()
+                .map(p -> new StayPeriodView(p.entryCrossingId(), p.entryDay(), p.exitCrossingId(), p.exitDay(),
+                        p.basis().name(), p.visaId(), p.permittedDays(), p.lastLegalDay(),
+                        p.flags().stream().map(Enum::name).sorted().toList(), p.overstayedDays()))
+                .toList();
+        return new TravellerView(t.id(), t.nodeId(), t.createdAt(), t.surname(), t.givenNames(), t.nameOriginal(),
+                t.dateOfBirth(), t.nationality(), t.sex(),
+                travellers.documentsOf(id).stream().map(TravellerService::document).toList(), status, periods,
+                visas.ofTraveller(id).stream().map(this::visa).toList(), history);
+    }
+
+    public VisaView visa(Visas.Visa v) {
+        return new VisaView(v.id(), v.number(), v.type(), v.issuingAuthority(), v.validFrom(), v.validUntil(),
+                v.entriesAllowed(), crossings.entriesUnderVisa(v.id()), v.permittedStayDays(),
+                visas.extensionsOf(v.id()).stream()
+                        .map(e -> new ExtensionView(e.id(), e.extraDays(), e.grantedOn(), e.reason(), e.createdBy()))
+                        .toList());
+    }
+
+    public Page<TravellerSummary> search(String documentNumber, String issuingState, String name, String dateOfBirth,
+                                         PageRequest page) {
+        if (documentNumber != null && !documentNumber.isBlank()) {
+            String number = documentNumber.replaceAll("[\\s<]", "").toUpperCase(Locale.ROOT);
+            String state = issuingState == null || issuingState.isBlank() ? null : issuingState.strip().toUpperCase(Locale.ROOT);
+            return Page.of(travellers.findByDocumentNumber(number, state, page.size(), page.offset()).stream()
+                    .map(TravellerService::summary).toList(), page, travellers.countByDocumentNumber(number, state));
+        }
+        if (name != null && !name.isBlank()) {
+            String key = Travellers.nameKey(name, "");
+            if (key.length() < 2) {
+                throw ApiProblems.badRequest("invalid-parameter", "Parameter 'name' needs at least two letters.");
+            }
+            String birth = dateOfBirth == null || dateOfBirth.isBlank() ? null : dateOfBirth.strip();
+            if (birth != null && !birth.matches("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")) {
+                throw ApiProblems.badRequest("invalid-parameter", "Parameter 'dateOfBirth' must be YYYY, YYYY-MM or YYYY-MM-DD.");
+            }
+            String pattern = "%" + key.replace("%", "").replace("_", "") + "%";
+            return Page.of(travellers.findByName(pattern, birth, page.size(), page.offset()).stream()
+                    .map(TravellerService::summary).toList(), page, travellers.countByName(pattern, birth));
+        }
+        throw ApiProblems.badRequest("invalid-parameter",
+                "Search by 'documentNumber' (optionally with 'issuingState') or by 'name' (optionally with 'dateOfBirth').");
+    }
+
+    public Page<OverstayView> overstays(LocalDate asOf, String authority, String governorate, String nationality,
+                                        PageRequest page) {
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        String a = upper(authority);
+        if (a != null && !a.equals("FEDERAL") && !a.equals("KRI")) {
+            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'authority' must be FEDERAL or KRI.");
+        }
+        String g = upper(governorate);
+        String n = upper(nationality);
+        return Page.of(stays.overstays(day, a, g, n, page.size(), page.offset()).stream()
+                .map(o -> new OverstayView(o.travellerId(), o.surname(), o.givenNames(), o.nationality(),
+                        o.dateOfBirth(), o.entryCrossingId(), o.entryDay(), o.borderPoint(), o.authority(),
+                        o.governorate(), o.basis(), o.lastLegalDay(), o.daysOver()))
+                .toList(), page, stays.countOverstays(day, a, g, n));
+    }
+
+    /** A supervisor confirms that a probable link of a document to its traveller is right. */
+    public TravellerView confirm(UUID documentId, IdentityDecision request, Caller caller) {
+        Travellers.Document d = travellers.findDocument(documentId)
+                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
+        transaction.executeWithoutResult(status -> {
+            travellers.lockTraveller(d.travellerId());
+            travellers.relink(documentId, d.travellerId(), "CONFIRMED", IdentityResolver.CERTAIN);
+            travellers.recordIdentityDecision(Ids.newId(), node.nodeId(), documentId, "CONFIRM", d.travellerId(),
+                    d.travellerId(), request.reason().strip(), caller.username(), clock.instant());
+        });
+        return traveller(d.travellerId());
+    }
+
+    /** A supervisor splits a document, and its crossings, off to a traveller of its own. */
+    public TravellerView split(UUID documentId, IdentityDecision request, Caller caller) {
+        Travellers.Document d = travellers.findDocument(documentId)
+                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
+        if (travellers.documentsOf(d.travellerId()).size() < 2) {
+            throw ApiProblems.conflict("nothing-to-split", "The document is its traveller's only document.");
+        }
+        Travellers.Traveller from = travellers.find(d.travellerId()).orElseThrow();
+        UUID newTraveller = Ids.newId();
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            travellers.lockTraveller(from.id());
+            travellers.insert(new Travellers.Traveller(newTraveller, node.nodeId(), now, from.surname(),
+                    from.givenNames(), from.nameOriginal(), from.dateOfBirth(), from.nationality(), from.sex()));
+            travellers.relink(documentId, newTraveller, "SPLIT", IdentityResolver.CERTAIN);
+            travellers.recordIdentityDecision(Ids.newId(), node.nodeId(), documentId, "SPLIT", from.id(), newTraveller,
+                    request.reason().strip(), caller.username(), now);
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            stayService.rebuild(from.id(), today);
+            stayService.rebuild(newTraveller, today);
+        });
+        return traveller(newTraveller);
+    }
+
+    private static TravellerSummary summary(Travellers.Traveller t) {
+        return new TravellerSummary(t.id(), t.surname(), t.givenNames(), t.nameOriginal(), t.dateOfBirth(),
+                t.nationality(), t.sex());
+    }
+
+    private static DocumentView document(Travellers.Document d) {
+        return new DocumentView(d.id(), d.documentCode(), d.issuingState(), d.documentNumber(), d.dateOfExpiry(),
+                d.firstSeenAt(), d.linkBasis(), d.linkConfidence());
+    }
+
+    private static String upper(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,178 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Travellers, their documents, and the decisions that linked or split them. */
+@Repository
+class Travellers {
+
+    record Traveller(UUID id, UUID nodeId, Instant createdAt, String surname, String givenNames, String nameOriginal,
+                     String dateOfBirth, String nationality, String sex) {
+    }
+
+    record Document(UUID id, UUID travellerId, String documentCode, String issuingState, String documentNumber,
+                    java.time.LocalDate dateOfExpiry, Instant firstSeenAt, String linkBasis, BigDecimal linkConfidence) {
+    }
+
+    static final RowMapper<Traveller> TRAVELLER = (rs, n) -> new Traveller(rs.getObject("id", UUID.class),
+            rs.getObject("node_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            rs.getString("surname"), rs.getString("given_names"), rs.getString("name_original"),
+            rs.getString("date_of_birth"), rs.getString("nationality"), rs.getString("sex"));
+
+    private static final RowMapper<Document> DOCUMENT = (rs, n) -> new Document(rs.getObject("id", UUID.class),
+            rs.getObject("traveller_id", UUID.class), rs.getString("document_code"), rs.getString("issuing_state"),
+            rs.getString("document_number"), rs.getObject("date_of_expiry", java.time.LocalDate.class),
+            rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("link_basis"),
+            rs.getBigDecimal("link_confidence"));
+
+    private final JdbcClient jdbc;
+
+    Travellers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises work on one key (a document, a person) until the transaction ends. */
+    void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query().singleRow();
+    }
+
+    Optional<Traveller> find(UUID id) {
+        return jdbc.sql("select * from bordercontrol.traveller where id = :id").param("id", id).query(TRAVELLER).optional();
+    }
+
+    /** Takes the traveller's row lock, so that concurrent changes to one traveller's stays queue up. */
+    void lockTraveller(UUID id) {
+        jdbc.sql("select id from bordercontrol.traveller where id = :id for update").param("id", id).query().singleRow();
+    }
+
+    Optional<Document> findDocument(String issuingState, String documentNumber) {
+        return jdbc.sql("""
+                select * from bordercontrol.travel_document
+                 where issuing_state = :state and document_number = :number
+                """).param("state", issuingState).param("number", documentNumber).query(DOCUMENT).optional();
+    }
+
+    Optional<Document> findDocument(UUID id) {
+        return jdbc.sql("select * from bordercontrol.travel_document where id = :id").param("id", id)
+                .query(DOCUMENT).optional();
+    }
+
+    List<Document> documentsOf(UUID travellerId) {
+        return jdbc.sql("""
+                select * from bordercontrol.travel_document where traveller_id = :id order by first_seen_at desc
+                """).param("id", travellerId).query(DOCUMENT).list();
+    }
+
+    /** Travellers with exactly this name, birth date and nationality: candidates for the same person. */
+    List<Traveller> findByIdentity(String nameKey, String dateOfBirth, String nationality) {
+        return jdbc.sql("""
+                select * from bordercontrol.traveller
+                 where name_key = :nameKey and date_of_birth = :birth and nationality = :nationality
+                 order by created_at
+                """).param("nameKey", nameKey).param("birth", dateOfBirth).param("nationality", nationality)
+                .query(TRAVELLER).list();
+    }
+
+    void insert(Traveller t) {
+        jdbc.sql("""
+                insert into bordercontrol.traveller (id, node_id, created_at, surname, given_names, name_original,
+                       date_of_birth, nationality, sex, name_key)
+                values (:id, :node, :created, :surname, :given, :original, :birth, :nationality, :sex, :nameKey)
+                """).param("id", t.id()).param("node", t.nodeId())
+                .param("created", OffsetDateTime.ofInstant(t.createdAt(), ZoneOffset.UTC))
+                .param("surname", t.surname()).param("given", t.givenNames()).param("original", t.nameOriginal())
+                .param("birth", t.dateOfBirth()).param("nationality", t.nationality()).param("sex", t.sex())
+                .param("nameKey", nameKey(t.surname(), t.givenNames())).update();
+    }
+
+    void recordOriginalName(UUID travellerId, String nameOriginal) {
+        jdbc.sql("""
+                update bordercontrol.traveller set name_original = :name where id = :id and name_original is null
+                """).param("name", nameOriginal).param("id", travellerId).update();
+    }
+
+    void insert(Document d, UUID nodeId) {
+        jdbc.sql("""
+                insert into bordercontrol.travel_document (id, node_id, traveller_id, document_code, issuing_state,
+                       document_number, date_of_expiry, first_seen_at, link_basis, link_confidence)
+                values (:id, :node, :traveller, :code, :state, :number, :expiry, :seen, :basis, :confidence)
+                """).param("id", d.id()).param("node", nodeId).param("traveller", d.travellerId())
+                .param("code", d.documentCode()).param("state", d.issuingState()).param("number", d.documentNumber())
+                .param("expiry", d.dateOfExpiry()).param("seen", OffsetDateTime.ofInstant(d.firstSeenAt(), ZoneOffset.UTC))
+                .param("basis", d.linkBasis()).param("confidence", d.linkConfidence()).update();
+    }
+
+    void relink(UUID documentId, UUID travellerId, String basis, BigDecimal confidence) {
+        jdbc.sql("""
+                update bordercontrol.travel_document
+                   set traveller_id = :traveller, link_basis = :basis, link_confidence = :confidence
+                 where id = :id
+                """).param("traveller", travellerId).param("basis", basis).param("confidence", confidence)
+                .param("id", documentId).update();
+        jdbc.sql("update bordercontrol.crossing set traveller_id = :traveller where document_id = :id")
+                .param("traveller", travellerId).param("id", documentId).update();
+    }
+
+    void recordIdentityDecision(UUID id, UUID nodeId, UUID documentId, String action, UUID from, UUID to,
+                                String reason, String by, Instant at) {
+        jdbc.sql("""
+                insert into bordercontrol.identity_decision (id, node_id, document_id, action, from_traveller,
+                       to_traveller, reason, decided_by, decided_at)
+                values (:id, :node, :document, :action, :from, :to, :reason, :by, :at)
+                """).param("id", id).param("node", nodeId).param("document", documentId).param("action", action)
+                .param("from", from).param("to", to).param("reason", reason).param("by", by)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+    }
+
+    long countByDocumentNumber(String documentNumber, String issuingState) {
+        return jdbc.sql("""
+                select count(distinct traveller_id) from bordercontrol.travel_document
+                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state)
+                """).param("number", documentNumber).param("state", issuingState).query(Long.class).single();
+    }
+
+    List<Traveller> findByDocumentNumber(String documentNumber, String issuingState, int limit, long offset) {
+        return jdbc.sql("""
+                select t.* from bordercontrol.traveller t
+                 where t.id in (select traveller_id from bordercontrol.travel_document
+                                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state))
+                 order by t.created_at, t.id
+                 limit :limit offset :offset
+                """).param("number", documentNumber).param("state", issuingState).param("limit", limit)
+                .param("offset", offset).query(TRAVELLER).list();
+    }
+
+    long countByName(String namePattern, String dateOfBirth) {
+        return jdbc.sql("""
+                select count(*) from bordercontrol.traveller
+                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')
+                """).param("pattern", namePattern).param("birth", dateOfBirth).query(Long.class).single();
+    }
+
+    List<Traveller> findByName(String namePattern, String dateOfBirth, int limit, long offset) {
+        return jdbc.sql("""
+                select * from bordercontrol.traveller
+                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')
+                 order by name_key, date_of_birth, id
+                 limit :limit offset :offset
+                """).param("pattern", namePattern).param("birth", dateOfBirth).param("limit", limit)
+                .param("offset", offset).query(TRAVELLER).list();
+    }
+
+    /** Surname and given names as matched: upper case, fillers and runs of blanks as one space. */
+    static String nameKey(String surname, String givenNames) {
+        String joined = (surname == null ? "" : surname) + " " + (givenNames == null ? "" : givenNames);
+        return joined.toUpperCase(java.util.Locale.ROOT).replace('<', ' ').replaceAll("[^\\p{L}\\p{N} ]", " ")
+                .replaceAll("\\s+", " ").strip();
+    }
+}

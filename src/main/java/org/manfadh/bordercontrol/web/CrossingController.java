@@ -1,0 +1,79 @@
+package org.manfadh.bordercontrol.web;
+
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
+import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
+import org.manfadh.bordercontrol.internal.CrossingRecorder;
+import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.internal.CrossingQueries;
+import org.manfadh.platform.ApiProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/crossings")
+class CrossingController {
+
+    private final CrossingRecorder recorder;
+    private final CrossingQueries queries;
+
+    CrossingController(CrossingRecorder recorder, CrossingQueries queries) {
+        this.recorder = recorder;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Record one crossing",
+            description = "The client supplies the crossing's UUID: the same request sent again records nothing new and "
+                    + "returns the same crossing (200 instead of 201); the same id with other content is a 409. "
+                    + "A document that fails validation cannot be ADMITTED (422) without a supervisor's override.")
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
+    ResponseEntity<CrossingView> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
+        CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
+        return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.crossing());
+    }
+
+    @Operation(summary = "One crossing as it stands: corrections applied, latest decision, the traveller's stay")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'NODE')")
+    CrossingView crossing(@PathVariable UUID id) {
+        return queries.crossing(id)
+                .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + id + "."));
+    }
+
+    @Operation(summary = "A later decision on a crossing: the final decision on a referral, or a supervisor's correction")
+    @PostMapping("/{id}/decisions")
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
+    CrossingView decide(@PathVariable UUID id, @Valid @RequestBody DecideCrossing request, Authentication authentication) {
+        return recorder.decide(id, request, Callers.of(authentication));
+    }
+
+    @Operation(summary = "Correct a crossing's facts (a new record referencing the original)")
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    CrossingView amend(@PathVariable UUID id, @Valid @RequestBody AmendCrossing request, Authentication authentication) {
+        return recorder.amend(id, request, Callers.of(authentication));
+    }
+
+    @Operation(summary = "Void a crossing recorded in error (it stays in the register, marked void)")
+    @PostMapping("/{id}/void")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    CrossingView voidCrossing(@PathVariable UUID id, @Valid @RequestBody VoidCrossing request,
+                              Authentication authentication) {
+        return recorder.voidCrossing(id, request, Callers.of(authentication));
+    }
+}

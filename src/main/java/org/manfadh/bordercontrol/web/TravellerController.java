@@ -1,0 +1,94 @@
+package org.manfadh.bordercontrol.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.internal.CrossingCommands.AddVisa;
+import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
+import org.manfadh.bordercontrol.internal.TravellerService;
+import org.manfadh.bordercontrol.internal.VisaAdministration;
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1")
+class TravellerController {
+
+    private final TravellerService travellers;
+    private final VisaAdministration visas;
+
+    TravellerController(TravellerService travellers, VisaAdministration visas) {
+        this.travellers = travellers;
+        this.visas = visas;
+    }
+
+    @Operation(summary = "A traveller with documents, all crossings newest first, visas and stay")
+    @GetMapping("/travellers/{id}")
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
+    TravellerService.TravellerView traveller(@PathVariable UUID id) {
+        return travellers.traveller(id);
+    }
+
+    @Operation(summary = "Find travellers by document number (optionally with issuing state) or by name (optionally with date of birth)")
+    @GetMapping("/travellers")
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
+    Page<TravellerService.TravellerSummary> search(@RequestParam(required = false) String documentNumber,
+                                                   @RequestParam(required = false) String issuingState,
+                                                   @RequestParam(required = false) String name,
+                                                   @RequestParam(required = false) String dateOfBirth,
+                                                   @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        return travellers.search(documentNumber, issuingState, name, dateOfBirth, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Travellers past their last legal day without a recorded exit, as of a day")
+    @GetMapping("/overstays")
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
+    Page<TravellerService.OverstayView> overstays(@RequestParam(required = false) LocalDate asOf,
+                                                  @RequestParam(required = false) String authority,
+                                                  @RequestParam(required = false) String governorate,
+                                                  @RequestParam(required = false) String nationality,
+                                                  @RequestParam(required = false) Integer page,
+                                                  @RequestParam(required = false) Integer size) {
+        return travellers.overstays(asOf, authority, governorate, nationality, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Confirm that a document belongs to its traveller (a probable identity link)")
+    @PostMapping("/travel-documents/{id}/identity/confirm")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    TravellerService.TravellerView confirm(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
+                                           Authentication authentication) {
+        return travellers.confirm(id, request, Callers.of(authentication));
+    }
+
+    @Operation(summary = "Split a document and its crossings off to a traveller of its own")
+    @PostMapping("/travel-documents/{id}/identity/split")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    TravellerService.TravellerView split(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
+                                         Authentication authentication) {
+        return travellers.split(id, request, Callers.of(authentication));
+    }
+
+    @Operation(summary = "Record a visa or permit a traveller holds")
+    @PostMapping("/travellers/{id}/visas")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
+    TravellerService.VisaView addVisa(@PathVariable UUID id, @Valid @RequestBody AddVisa request,
+                                      Authentication authentication) {
+        return visas.add(id, request, Callers.of(authentication));
+    }
+}
