@@ -3,14 +3,18 @@ package org.manfadh.bordercontrol.stay;
 /**
  * What the stay calculation needs to know about the traveller.
  *
- * @param nationality the ICAO nationality code of the document the traveller uses, or null when
- *                    unknown (then only rules for every nationality apply)
+ * @param nationality the nationality code of the document the traveller uses, or null when unknown.
+ *                    It is only compared with the rules' codes, so a code no rule names (a misread
+ *                    zone admitted on a supervisor's override) just means that only the rules for
+ *                    every nationality apply; a blank code counts as unknown
  * @param citizen     an Iraqi citizen (Iraqi passport or national identity card): never a limit
  */
 public record StayFacts(String nationality, boolean citizen) {
 
     public StayFacts {
-        Nationalities.requireValid(nationality);
+        if (nationality != null && nationality.isBlank()) {
+            nationality = null;
+        }
     }
 
     public static StayFacts iraqiCitizen() {

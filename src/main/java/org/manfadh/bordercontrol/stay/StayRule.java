@@ -15,7 +15,9 @@ import org.manfadh.bordercontrol.VisaType;
  * on a day is the one with the latest {@code effectiveFrom} on or before that day.
  *
  * @param nationality   the ICAO nationality code it applies to, or null for every nationality
- * @param visaType      the visa type it applies to, or null for entries without any visa
+ * @param visaType      the visa type it applies to, or null for entries without any visa; a rule
+ *                      for {@link VisaType#RESIDENCE_PERMIT} is never consulted, since a permit's
+ *                      own validity is its holder's whole limit
  * @param permittedDays the days of stay it permits
  * @param windowDays    null for a stay counted from the entry day; otherwise the length of a
  *                      rolling window in which at most {@code permittedDays} days of presence are
@@ -29,10 +31,6 @@ public record StayRule(UUID id, String nationality, VisaType visaType, int permi
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         Nationalities.requireValid(nationality);
-        if (visaType == VisaType.RESIDENCE_PERMIT) {
-            // A permit's own validity is the whole limit; a rule for it would never be read.
-            throw new IllegalArgumentException("A residence permit has no stay rule: its validity is the limit");
-        }
         if (permittedDays < 1) {
             throw new IllegalArgumentException("A rule permits at least one day: " + permittedDays);
         }

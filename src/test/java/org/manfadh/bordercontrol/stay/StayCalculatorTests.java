@@ -363,10 +363,30 @@ class StayCalculatorTests {
 
     @Test
     void rejectsARollingWindowNoLongerThanTheDaysItPermits() {
-        assertThatIllegalArgumentException().isThrownBy(() -> rule(null, null, 90, 90, "2026-01-01"));
-        assertThatIllegalArgumentException().isThrownBy(() -> rule(null, VisaType.RESIDENCE_PERMIT, 90, null,
-                "2026-01-01"));
-        assertThatIllegalArgumentException().isThrownBy(() -> StayFacts.foreigner("Syria"));
+        assertThatIllegalArgumentException().isThrownBy(() -> rule(null, null, 90, 90, "2026-01-01"))
+                .withMessageContaining("90 in 90");
+        assertThatIllegalArgumentException().isThrownBy(() -> rule("Syria", null, 90, null, "2026-01-01"));
+    }
+
+    @Test
+    void neverConsultsARuleForResidencePermits() {
+        VisaGrant permit = visa(VisaType.RESIDENCE_PERMIT, "2026-01-01", "2026-12-31", null, null);
+        StayRule ignored = rule(null, VisaType.RESIDENCE_PERMIT, 30, null, "2020-01-01");
+
+        StayPeriod stay = periods(SYRIAN, List.of(entry("2026-03-01", permit)), List.of(permit), List.of(ignored))
+                .getFirst();
+
+        assertThat(stay.lastLegalDay()).isEqualTo("2026-12-31");
+        assertThat(stay.ruleId()).isNull();
+    }
+
+    @Test
+    void appliesTheGeneralRulesToANationalityNoRuleNames() {
+        List<StayRule> rules = List.of(rule(null, null, 30, null, "2020-01-01"), rule("SYR", null, 15, null,
+                "2020-01-01"));
+
+        assertThat(firstStay(StayFacts.foreigner("X1Z"), null, rules).permittedDays()).isEqualTo(30);
+        assertThat(firstStay(new StayFacts(" ", false), null, rules).permittedDays()).isEqualTo(30);
     }
 
     // ---------------------------------------------------------------------------------------------
