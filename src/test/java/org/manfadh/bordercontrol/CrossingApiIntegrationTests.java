@@ -438,6 +438,26 @@ class CrossingApiIntegrationTests {
         assertThat(admin().get("/api/v1/travellers?documentNumber=" + number + "&size=1001").status()).isEqualTo(400);
     }
 
+    @Test
+    void listsATravellersCrossingsNewestFirstByPage() {
+        String mrz = passport(number(), "KWT");
+        Map<String, Object> entry = crossing("ENTRY", mrz, "ADMITTED");
+        entry.put("borderPoint", "SFW");
+        JsonNode first = post(officer(), entry).json();
+        Map<String, Object> exit = crossing("EXIT", mrz, "ADMITTED");
+        exit.put("borderPoint", "SFW");
+        JsonNode second = post(officer(), exit).json();
+        String traveller = first.get("travellerId").asString();
+
+        JsonNode page = admin().get("/api/v1/crossings?borderPoint=SFW&travellerId=" + traveller + "&size=1").json();
+
+        assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(2);
+        assertThat(page.get("page").get("totalPages").asLong()).isEqualTo(2);
+        assertThat(page.get("content").get(0).get("id").asString()).isEqualTo(second.get("id").asString());
+        JsonNode exits = admin().get("/api/v1/crossings?travellerId=" + traveller + "&direction=EXIT").json();
+        assertThat(exits.get("content").size()).isEqualTo(1);
+    }
+
     private static JsonNode find(JsonNode rows, String travellerId) {
         for (JsonNode row : rows) {
             if (row.get("travellerId").asString().equals(travellerId)) {

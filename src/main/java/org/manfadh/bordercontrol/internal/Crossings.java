@@ -93,6 +93,30 @@ class Crossings {
                 .param("id", travellerId).query(ROW).list();
     }
 
+    private static final String LISTED = """
+             where (cast(:point as text) is null or c.border_point = :point)
+               and (cast(:direction as text) is null or c.direction = :direction)
+               and (cast(:from as timestamptz) is null or c.occurred_at >= :from)
+               and (cast(:to as timestamptz) is null or c.occurred_at < :to)
+               and (cast(:traveller as uuid) is null or c.traveller_id = :traveller)
+            """;
+
+    /** Crossings by where, which way and when they happened, newest first. */
+    List<CrossingRow> list(String borderPoint, String direction, Instant from, Instant to, UUID traveller, int limit,
+                           long offset) {
+        return jdbc.sql(EFFECTIVE + LISTED + " order by c.occurred_at desc, c.id desc limit :limit offset :offset")
+                .param("point", borderPoint).param("direction", direction)
+                .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
+                .param("traveller", traveller).param("limit", limit).param("offset", offset).query(ROW).list();
+    }
+
+    long count(String borderPoint, String direction, Instant from, Instant to, UUID traveller) {
+        return jdbc.sql("select count(*) from bordercontrol.crossing c " + LISTED)
+                .param("point", borderPoint).param("direction", direction)
+                .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
+                .param("traveller", traveller).query(Long.class).single();
+    }
+
     List<CrossingRow> ofGroup(UUID groupId) {
         return jdbc.sql(EFFECTIVE + " where c.group_id = :id order by c.recorded_at, c.id")
                 .param("id", groupId).query(ROW).list();

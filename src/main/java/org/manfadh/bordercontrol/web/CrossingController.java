@@ -1,6 +1,12 @@
 package org.manfadh.bordercontrol.web;
 
+import java.time.Instant;
 import java.util.UUID;
+
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
@@ -45,6 +51,19 @@ class CrossingController {
     ResponseEntity<CrossingView> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
         CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.crossing());
+    }
+
+    @Operation(summary = "Crossings by border point, direction, time window [from, to) and traveller, newest first")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
+    Page<CrossingView> list(@RequestParam(required = false) String borderPoint,
+                            @RequestParam(required = false) Direction direction,
+                            @RequestParam(required = false) Instant from,
+                            @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) UUID travellerId,
+                            @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size) {
+        return queries.list(borderPoint, direction, from, to, travellerId, PageRequest.of(page, size));
     }
 
     @Operation(summary = "One crossing as it stands: corrections applied, latest decision, the traveller's stay")
