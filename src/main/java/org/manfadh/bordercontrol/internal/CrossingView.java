@@ -16,6 +16,8 @@ public record CrossingView(
         String borderPoint,
         String direction,
         Instant occurredAt,
+        /** The same moment on the clock of the border (Asia/Baghdad), as officers read it. */
+        java.time.OffsetDateTime occurredAtLocal,
         Instant recordedAt,
         String decision,
         String reasonCode,

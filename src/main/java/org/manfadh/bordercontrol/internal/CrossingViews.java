@@ -18,12 +18,14 @@ class CrossingViews {
     private final Travellers travellers;
     private final StayService stays;
     private final JsonMapper json;
+    private final java.time.ZoneId zone;
 
-    CrossingViews(Crossings crossings, Travellers travellers, StayService stays, JsonMapper json) {
+    CrossingViews(Crossings crossings, Travellers travellers, StayService stays, JsonMapper json, java.time.Clock clock) {
         this.crossings = crossings;
         this.travellers = travellers;
         this.stays = stays;
         this.json = json;
+        this.zone = clock.getZone();
     }
 
     Optional<CrossingView> crossing(UUID id, LocalDate asOf) {
@@ -33,7 +35,7 @@ class CrossingViews {
     CrossingView view(CrossingRow row, CrossingView.StayView stay) {
         Travellers.Document document = travellers.findDocument(row.documentId()).orElseThrow();
         return new CrossingView(row.id(), row.travellerId(), row.nodeId(), row.borderPoint(), row.direction(),
-                row.occurredAt(), row.recordedAt(), row.decision(), row.reasonCode(), row.note(), row.vulnerability(),
+                row.occurredAt(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.recordedAt(), row.decision(), row.reasonCode(), row.note(), row.vulnerability(),
                 row.protectionReferral(), row.purpose(),
                 row.transportMode() == null && row.transportReference() == null ? null
                         : new CrossingView.Transport(row.transportMode(), row.transportReference()),
