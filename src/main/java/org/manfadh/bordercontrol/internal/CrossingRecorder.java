@@ -198,7 +198,7 @@ public class CrossingRecorder {
                 flags.addAll(stayFlags(request.id(), request.direction(), stay.periods()));
                 crossings.setFlags(request.id(), flags.stream().map(Enum::name).toList());
             }
-            return new Recorded(views.crossing(request.id(), today).orElseThrow(), true);
+            return new Recorded(views.crossing(request.id(), stay.status()).orElseThrow(), true);
         });
     }
 
@@ -247,7 +247,7 @@ public class CrossingRecorder {
                 flags.addAll(stayFlags(crossingId, Direction.valueOf(current.direction()), stay.periods()));
                 crossings.setFlags(crossingId, flags.stream().map(Enum::name).toList());
             }
-            return views.crossing(crossingId, today).orElseThrow();
+            return views.crossing(crossingId, stay.status()).orElseThrow();
         });
     }
 

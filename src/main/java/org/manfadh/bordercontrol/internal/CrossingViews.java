@@ -32,6 +32,11 @@ class CrossingViews {
         return crossings.find(id).map(row -> view(row, stay(stays.compute(row.travellerId(), asOf).status())));
     }
 
+    /** The crossing with a stay already worked out in the same transaction. */
+    Optional<CrossingView> crossing(UUID id, StayStatus stay) {
+        return crossings.find(id).map(row -> view(row, stay(stay)));
+    }
+
     CrossingView view(CrossingRow row, CrossingView.StayView stay) {
         Travellers.Document document = travellers.findDocument(row.documentId()).orElseThrow();
         return new CrossingView(row.id(), row.travellerId(), row.nodeId(), row.borderPoint(), row.direction(),

@@ -55,7 +55,11 @@ class StayService {
 
     /** Computes the traveller's stays and status as of a day, without writing. */
     Stay compute(UUID travellerId, LocalDate asOf) {
-        Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
+        return compute(travellers.find(travellerId).orElseThrow(), asOf);
+    }
+
+    private Stay compute(Travellers.Traveller traveller, LocalDate asOf) {
+        UUID travellerId = traveller.id();
         List<CrossingRow> history = crossings.ofTraveller(travellerId);
         Map<UUID, CrossingRow> byId = new HashMap<>();
         List<Movement> movements = new ArrayList<>();
@@ -85,8 +89,8 @@ class StayService {
 
     /** Recomputes and stores the traveller's stays; the caller holds the traveller's lock. */
     Stay rebuild(UUID travellerId, LocalDate asOf) {
-        Stay stay = compute(travellerId, asOf);
         Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
+        Stay stay = compute(traveller, asOf);
         List<Stays.StayRow> rows = new ArrayList<>();
         for (StayPeriod p : stay.periods()) {
             if (p.entryCrossingId() == null) {
