@@ -40,7 +40,11 @@ import org.manfadh.bordercontrol.Direction;
  * </ol>
  * The entry day is day 1: a 30-day stay entered on 1 March ends on 30 March.
  *
- * <p>Rules are looked up as {@link RuleBook} describes, in the version in force on the entry day.
+ * <p>Rules: for an entry with a visa of type T, the rule for the traveller's nationality and T,
+ * else the rule for every nationality and T; for an entry without a visa, the rule for the
+ * nationality without a visa, else the one for every nationality without a visa. Each in the
+ * version in force on the entry day (latest {@code effectiveFrom} on or before it); specificity
+ * comes first, so a newer general rule does not displace a nationality's own.
  * A rolling-window rule (90 days in any 180) counts the days present over all the traveller's
  * stays, entry and exit days included, and gives the last day the traveller could remain if
  * present every day from the entry on without the count in any window exceeding the allowance.
@@ -49,6 +53,12 @@ import org.manfadh.bordercontrol.Direction;
  * <p>An extension of a visa belongs to the stay under that visa that was open on the day it was
  * granted; one granted while no stay under the visa was open belongs to the next stay entered
  * under it. An extension of a residence permit moves the permit's validity for every stay.
+ *
+ * <p>What is granted during a stay changes its limit from the day it is granted, never before: an
+ * extension, or a residence permit that starts while the traveller is in Iraq (a renewal, or a
+ * visitor who becomes a resident) and reaches further than what the stay already had. Each such
+ * change is a {@link StayCover} of the stay, so a status as of an earlier day still sees the
+ * earlier limit, and days spent past one limit before the next was granted remain overstayed.
  */
 public final class StayCalculator {
 

@@ -48,11 +48,4 @@ public record VisaGrant(UUID id, VisaType type, LocalDate validFrom, LocalDate v
     public boolean residencePermit() {
         return type == VisaType.RESIDENCE_PERMIT;
     }
-
-    /** This grant with one more extension. */
-    public VisaGrant extendedBy(VisaExtension extension) {
-        List<VisaExtension> all = new java.util.ArrayList<>(extensions);
-        all.add(extension);
-        return new VisaGrant(id, type, validFrom, validUntil, permittedStayDays, entriesAllowed, all);
-    }
 }
