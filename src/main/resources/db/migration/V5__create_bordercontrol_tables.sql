@@ -102,7 +102,7 @@ create table bordercontrol.stay_rule (
     visa_type      text check (visa_type in ('VISA_EXEMPT', 'VISA_ON_ARRIVAL', 'E_VISA', 'VISIT_VISA',
                                              'RESIDENCE_PERMIT', 'KRI_VISA_ON_ARRIVAL', 'OTHER')),
     permitted_days integer not null check (permitted_days > 0),
-    window_days    integer check (window_days >= permitted_days),
+    window_days    integer check (window_days > permitted_days),
     effective_from date not null,
     note           text,
     created_by     text not null,
@@ -188,6 +188,8 @@ create table bordercontrol.stay (
     rule_id           uuid,
     permitted_days    integer,
     last_legal_day    date,
+    -- The earliest limit the stay had: an overstay on any day needs this to have passed.
+    first_last_legal_day date,
     flags             text[] not null,
     authority         text not null,
     governorate       text not null,
@@ -195,7 +197,19 @@ create table bordercontrol.stay (
     nationality       varchar(3) not null,
     primary key (traveller_id, entry_crossing_id)
 );
-create index stay_overstay on bordercontrol.stay (last_legal_day, entry_day) where last_legal_day is not null;
+create index stay_overstay on bordercontrol.stay (first_last_legal_day, entry_day) where first_last_legal_day is not null;
+
+-- What limited a stay from which day: an extension or a permit granted during the stay moves the
+-- last legal day from the day it was granted, so an overstay as of an earlier day is still seen.
+create table bordercontrol.stay_cover (
+    traveller_id      uuid not null,
+    entry_crossing_id uuid not null,
+    from_day          date not null,
+    last_legal_day    date,
+    primary key (traveller_id, entry_crossing_id, from_day),
+    foreign key (traveller_id, entry_crossing_id) references bordercontrol.stay (traveller_id, entry_crossing_id)
+        on delete cascade
+);
 
 -- Starting rules, to be reviewed by the authorities: stays by visa type, any nationality.
 insert into bordercontrol.stay_rule (id, nationality, visa_type, permitted_days, window_days, effective_from, note, created_by, created_at)

@@ -26,6 +26,12 @@ public enum CrossingFlag {
     VISA_NOT_VALID_HERE,
     /** The visa is not valid on the day of the crossing. */
     VISA_EXPIRED,
+    /** The visa's validity has not begun on the day of the crossing. */
+    VISA_NOT_YET_VALID,
+    /** A rolling-window rule (such as 90 days in 180) leaves no days: the stay is over from the day of entry. */
+    STAY_ALLOWANCE_USED_UP,
+    /** The visa gives no permitted stay and no rule covers its type: the stay runs to the visa's end. */
+    STAY_RULE_MISSING,
     /** More entries than the visa allows. */
     VISA_ENTRIES_EXHAUSTED,
     /** The visa number is already held by another traveller. */

@@ -326,6 +326,30 @@ class CrossingApiIntegrationTests {
     }
 
     @Test
+    void keepsAnOverstayAsOfAnEarlierDayWhenALateExtensionEndsIt() {
+        Map<String, Object> entry = crossing("ENTRY", passport(number(), "NPL"), "ADMITTED");
+        Instant hundredDaysAgo = Instant.now().minus(100, ChronoUnit.DAYS);
+        LocalDate entryDay = LocalDate.ofInstant(hundredDaysAgo, BAGHDAD);
+        entry.put("occurredAt", hundredDaysAgo.toString());
+        entry.put("lateReason", "Paper register");
+        entry.put("visa", Map.of("number", "W" + number(), "type", "VISIT_VISA", "validFrom", entryDay.toString(),
+                "validUntil", entryDay.plusDays(29).toString(), "permittedStayDays", 30));
+        JsonNode recorded = post(admin(), entry).json();
+        String traveller = recorded.get("travellerId").asString();
+
+        ApiClient.Response extended = admin().post("/api/v1/visas/" + recorded.get("visaId").asString() + "/extensions",
+                ApiClient.json(Map.of("extraDays", 90, "reason", "Medical treatment")));
+        assertThat(extended.status()).isEqualTo(201);
+
+        assertThat(admin().get("/api/v1/overstays?nationality=NPL&size=1000").body()).doesNotContain(traveller);
+        JsonNode earlier = admin().get("/api/v1/overstays?nationality=NPL&size=1000&asOf=" + entryDay.plusDays(50)).json();
+        JsonNode row = find(earlier.get("content"), traveller);
+        assertThat(row).isNotNull();
+        assertThat(row.get("lastLegalDay").asString()).isEqualTo(entryDay.plusDays(29).toString());
+        assertThat(row.get("daysOver").asLong()).isEqualTo(21);
+    }
+
+    @Test
     void recognisesATravellerOnANewPassportAndLetsASupervisorSplitIt() {
         String name = surname();
         String first = Passports.td3("IRN", number(), name, "REZA", "IRN", LocalDate.of(1979, 6, 2), 'M',

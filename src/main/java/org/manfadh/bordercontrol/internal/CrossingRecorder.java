@@ -380,7 +380,9 @@ public class CrossingRecorder {
         visas.lock(issuer + ":" + input.type() + ":" + number);
         Visas.Visa visa = visas.find(issuer.name(), input.type().name(), number).orElse(null);
         if (visa == null) {
-            LocalDate from = input.validFrom() != null ? input.validFrom() : day;
+            // Without a start, a visa is taken as valid from the crossing day, or from its end if that is earlier.
+            LocalDate from = input.validFrom() != null ? input.validFrom()
+                    : input.validUntil() != null && input.validUntil().isBefore(day) ? input.validUntil() : day;
             LocalDate until = input.validUntil() != null ? input.validUntil() : from.plusYears(1).minusDays(1);
             visa = new Visas.Visa(Ids.newId(), node.nodeId(), travellerId, number, input.type().name(), issuer.name(),
                     from, until, input.entriesAllowed(), input.permittedStayDays(), caller.username(), now);
@@ -392,10 +394,7 @@ public class CrossingRecorder {
         if (!settings.validAt(VisaType.valueOf(visa.type()), point.authority())) {
             flags.add(CrossingFlag.VISA_NOT_VALID_HERE);
         }
-        if (day.isBefore(visa.validFrom()) || day.isAfter(visa.validUntil().plusDays(
-                visas.extensionsOf(visa.id()).stream().mapToInt(Visas.Extension::extraDays).sum()))) {
-            flags.add(CrossingFlag.VISA_EXPIRED);
-        }
+        // Whether the visa is valid on the day is the stay calculation's to say (see stayFlags).
         return visa.id();
     }
 
@@ -413,6 +412,15 @@ public class CrossingRecorder {
                 }
                 if (p.flags().contains(StayFlag.VISA_EXPIRED_AT_ENTRY)) {
                     flags.add(CrossingFlag.VISA_EXPIRED);
+                }
+                if (p.flags().contains(StayFlag.VISA_NOT_YET_VALID_AT_ENTRY)) {
+                    flags.add(CrossingFlag.VISA_NOT_YET_VALID);
+                }
+                if (p.flags().contains(StayFlag.ROLLING_ALLOWANCE_USED_UP)) {
+                    flags.add(CrossingFlag.STAY_ALLOWANCE_USED_UP);
+                }
+                if (p.flags().contains(StayFlag.NO_STAY_RULE)) {
+                    flags.add(CrossingFlag.STAY_RULE_MISSING);
                 }
                 if (i > 0) {
                     StayPeriod previous = periods.get(i - 1);

@@ -101,7 +101,8 @@ class StayService {
             rows.add(new Stays.StayRow(travellerId, p.entryCrossingId(), p.entryDay(), p.exitCrossingId(), p.exitDay(),
                     p.basis().name(), p.visaId(), p.ruleId(), p.permittedDays(), p.lastLegalDay(),
                     p.flags().stream().map(Enum::name).sorted().toList(), point.authority().name(),
-                    point.governorate(), point.code(), traveller.nationality()));
+                    point.governorate(), point.code(), traveller.nationality(),
+                    p.covers().stream().map(c -> new Stays.Cover(c.from(), c.lastLegalDay())).toList()));
         }
         stays.replace(travellerId, rows);
         return stay;

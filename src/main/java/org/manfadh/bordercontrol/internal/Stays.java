@@ -13,7 +13,12 @@ class Stays {
 
     record StayRow(UUID travellerId, UUID entryCrossingId, LocalDate entryDay, UUID exitCrossingId, LocalDate exitDay,
                    String basis, UUID visaId, UUID ruleId, Integer permittedDays, LocalDate lastLegalDay,
-                   List<String> flags, String authority, String governorate, String borderPoint, String nationality) {
+                   List<String> flags, String authority, String governorate, String borderPoint, String nationality,
+                   List<Cover> covers) {
+    }
+
+    /** The last legal day in force from a day of the stay on. */
+    record Cover(LocalDate from, LocalDate lastLegalDay) {
     }
 
     /** A traveller present past the last legal day. */
@@ -31,26 +36,43 @@ class Stays {
     void replace(UUID travellerId, List<StayRow> stays) {
         jdbc.sql("delete from bordercontrol.stay where traveller_id = :id").param("id", travellerId).update();
         for (StayRow s : stays) {
+            LocalDate first = s.covers().stream().map(Cover::lastLegalDay).filter(java.util.Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
             jdbc.sql("""
                     insert into bordercontrol.stay (traveller_id, entry_crossing_id, entry_day, exit_crossing_id,
-                           exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, flags, authority,
-                           governorate, border_point, nationality)
+                           exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, first_last_legal_day,
+                           flags, authority, governorate, border_point, nationality)
                     values (:traveller, :entry, :entryDay, :exit, :exitDay, :basis, :visa, :rule, :permitted,
-                            :lastLegalDay, :flags, :authority, :governorate, :point, :nationality)
+                            :lastLegalDay, :first, :flags, :authority, :governorate, :point, :nationality)
                     """).param("traveller", s.travellerId()).param("entry", s.entryCrossingId())
                     .param("entryDay", s.entryDay()).param("exit", s.exitCrossingId()).param("exitDay", s.exitDay())
                     .param("basis", s.basis()).param("visa", s.visaId()).param("rule", s.ruleId())
-                    .param("permitted", s.permittedDays()).param("lastLegalDay", s.lastLegalDay())
+                    .param("permitted", s.permittedDays()).param("lastLegalDay", s.lastLegalDay()).param("first", first)
                     .param("flags", s.flags().toArray(String[]::new)).param("authority", s.authority())
                     .param("governorate", s.governorate()).param("point", s.borderPoint())
                     .param("nationality", s.nationality()).update();
+            for (Cover c : s.covers()) {
+                jdbc.sql("""
+                        insert into bordercontrol.stay_cover (traveller_id, entry_crossing_id, from_day, last_legal_day)
+                        values (:traveller, :entry, :from, :lastLegalDay)
+                        on conflict do nothing
+                        """).param("traveller", s.travellerId()).param("entry", s.entryCrossingId())
+                        .param("from", c.from()).param("lastLegalDay", c.lastLegalDay()).update();
+            }
         }
     }
 
+    // The limit in force on the day asked for: the cover from the latest day not after it.
     private static final String OVERSTAYS = """
               from bordercontrol.stay s
               join bordercontrol.traveller t on t.id = s.traveller_id
-             where s.last_legal_day < :asOf
+              join lateral (
+                   select c.last_legal_day from bordercontrol.stay_cover c
+                    where c.traveller_id = s.traveller_id and c.entry_crossing_id = s.entry_crossing_id
+                      and c.from_day <= :asOf
+                    order by c.from_day desc limit 1) cover on true
+             where s.first_last_legal_day < :asOf
+               and cover.last_legal_day < :asOf
                and s.entry_day <= :asOf
                and (s.exit_day is null or s.exit_day > :asOf)
                and (cast(:authority as text) is null or s.authority = :authority)
@@ -67,10 +89,10 @@ class Stays {
                              long offset) {
         return jdbc.sql("""
                 select s.traveller_id, t.surname, t.given_names, s.nationality, t.date_of_birth, s.entry_crossing_id,
-                       s.entry_day, s.border_point, s.authority, s.governorate, s.basis, s.last_legal_day,
-                       (:asOf - s.last_legal_day) as days_over
+                       s.entry_day, s.border_point, s.authority, s.governorate, s.basis, cover.last_legal_day,
+                       (:asOf - cover.last_legal_day) as days_over
                 """ + OVERSTAYS + """
-                 order by s.last_legal_day, s.traveller_id
+                 order by cover.last_legal_day, s.traveller_id
                  limit :limit offset :offset
                 """).param("asOf", asOf).param("authority", authority).param("governorate", governorate)
                 .param("nationality", nationality).param("limit", limit).param("offset", offset)

@@ -130,8 +130,8 @@ public class VisaAdministration {
             throw CrossingRecorder.invalid(List.of(new FieldError("effectiveFrom",
                     "is in the past: a rule change applies from today or later, so that it does not rewrite history")));
         }
-        if (request.windowDays() != null && request.windowDays() < request.permittedDays()) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("windowDays", "is shorter than permittedDays")));
+        if (request.windowDays() != null && request.windowDays() <= request.permittedDays()) {
+            throw CrossingRecorder.invalid(List.of(new FieldError("windowDays", "must be longer than permittedDays")));
         }
         String type = request.visaType() == null ? null : request.visaType().name();
         if (rules.exists(nationality, type, request.effectiveFrom())) {
