@@ -398,7 +398,8 @@ public class CrossingRecorder {
         return visa.id();
     }
 
-    private static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, List<StayPeriod> periods) {
+    /** The flags a crossing takes from its traveller's stays, once it is admitted. */
+    static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, List<StayPeriod> periods) {
         Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
         for (int i = 0; i < periods.size(); i++) {
             StayPeriod p = periods.get(i);

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.VisaType;
@@ -78,12 +80,8 @@ class StayService {
                 .map(v -> new VisaGrant(v.id(), VisaType.valueOf(v.type()), v.validFrom(), v.validUntil(),
                         v.permittedStayDays(), v.entriesAllowed(), extensions.getOrDefault(v.id(), List.of())))
                 .toList();
-        List<StayRule> stayRules = rules.all().stream()
-                .map(r -> new StayRule(r.id(), r.nationality(), r.visaType() == null ? null : VisaType.valueOf(r.visaType()),
-                        r.permittedDays(), r.windowDays(), r.effectiveFrom()))
-                .toList();
         StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
-        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, stayRules);
+        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
         return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId);
     }
 
@@ -91,21 +89,38 @@ class StayService {
     Stay rebuild(UUID travellerId, LocalDate asOf) {
         Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
         Stay stay = compute(traveller, asOf);
+        stays.replace(travellerId, rows(travellerId, traveller.nationality(), stay.periods(),
+                id -> referenceData.borderPoint(stay.crossings().get(id).borderPoint()).orElseThrow()));
+        return stay;
+    }
+
+    /** The stay rules as the calculation takes them. */
+    List<StayRule> rules() {
+        return rules.all().stream()
+                .map(r -> new StayRule(r.id(), r.nationality(), r.visaType() == null ? null : VisaType.valueOf(r.visaType()),
+                        r.permittedDays(), r.windowDays(), r.effectiveFrom()))
+                .toList();
+    }
+
+    /**
+     * The stored form of a traveller's stays: one row for each stay that has an entry, placed at
+     * the entry's border point.
+     */
+    static List<Stays.StayRow> rows(UUID travellerId, String nationality, List<StayPeriod> periods,
+                                    Function<UUID, BorderPoint> entryPoint) {
         List<Stays.StayRow> rows = new ArrayList<>();
-        for (StayPeriod p : stay.periods()) {
+        for (StayPeriod p : periods) {
             if (p.entryCrossingId() == null) {
                 continue;
             }
-            CrossingRow entry = stay.crossings().get(p.entryCrossingId());
-            BorderPoint point = referenceData.borderPoint(entry.borderPoint()).orElseThrow();
+            BorderPoint point = entryPoint.apply(p.entryCrossingId());
             rows.add(new Stays.StayRow(travellerId, p.entryCrossingId(), p.entryDay(), p.exitCrossingId(), p.exitDay(),
                     p.basis().name(), p.visaId(), p.ruleId(), p.permittedDays(), p.lastLegalDay(),
                     p.flags().stream().map(Enum::name).sorted().toList(), point.authority().name(),
-                    point.governorate(), point.code(), traveller.nationality(),
+                    point.governorate(), point.code(), nationality,
                     p.covers().stream().map(c -> new Stays.Cover(c.from(), c.lastLegalDay())).toList()));
         }
-        stays.replace(travellerId, rows);
-        return stay;
+        return rows;
     }
 
     LocalDate day(CrossingRow c) {
@@ -114,7 +129,12 @@ class StayService {
 
     /** Iraqi citizens travel on an Iraqi passport or the Iraqi national identity card: no stay limit. */
     private boolean isCitizen(Travellers.Traveller traveller) {
-        return "IRQ".equals(traveller.nationality())
-                && travellers.documentsOf(traveller.id()).stream().anyMatch(d -> "IRQ".equals(d.issuingState()));
+        return citizen(traveller.nationality(),
+                travellers.documentsOf(traveller.id()).stream().map(Travellers.Document::issuingState).toList());
+    }
+
+    /** An Iraqi national travelling on a document Iraq issued. */
+    static boolean citizen(String nationality, Collection<String> documentIssuers) {
+        return "IRQ".equals(nationality) && documentIssuers.contains("IRQ");
     }
 }

@@ -15,6 +15,12 @@ class Stays {
                    String basis, UUID visaId, UUID ruleId, Integer permittedDays, LocalDate lastLegalDay,
                    List<String> flags, String authority, String governorate, String borderPoint, String nationality,
                    List<Cover> covers) {
+
+        /** The earliest limit the stay had: an overstay on any day needs it to have passed. */
+        LocalDate firstLastLegalDay() {
+            return covers.stream().map(Cover::lastLegalDay).filter(java.util.Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
+        }
     }
 
     /** The last legal day in force from a day of the stay on. */
@@ -36,8 +42,7 @@ class Stays {
     void replace(UUID travellerId, List<StayRow> stays) {
         jdbc.sql("delete from bordercontrol.stay where traveller_id = :id").param("id", travellerId).update();
         for (StayRow s : stays) {
-            LocalDate first = s.covers().stream().map(Cover::lastLegalDay).filter(java.util.Objects::nonNull)
-                    .min(LocalDate::compareTo).orElse(null);
+            LocalDate first = s.firstLastLegalDay();
             jdbc.sql("""
                     insert into bordercontrol.stay (traveller_id, entry_crossing_id, entry_day, exit_crossing_id,
                            exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, first_last_legal_day,
