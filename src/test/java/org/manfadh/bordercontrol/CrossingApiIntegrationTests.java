@@ -275,6 +275,15 @@ class CrossingApiIntegrationTests {
     }
 
     @Test
+    void doesNotFlagACitizensFirstRecordedExit() {
+        String mrz = passport(number(), "IRQ");
+
+        JsonNode exit = post(officer(), crossing("EXIT", mrz, "ADMITTED")).json();
+
+        assertThat(flags(exit)).doesNotContain("NO_ENTRY_RECORDED");
+    }
+
+    @Test
     void givesIraqiCitizensNoStayLimit() {
         String mrz = passport(number(), "IRQ");
 

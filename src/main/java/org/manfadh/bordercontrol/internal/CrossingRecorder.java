@@ -195,7 +195,7 @@ public class CrossingRecorder {
 
             StayService.Stay stay = stays.rebuild(identity.travellerId(), today);
             if (decision == Decision.ADMITTED) {
-                flags.addAll(stayFlags(request.id(), request.direction(), stay.periods()));
+                flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
                 crossings.setFlags(request.id(), flags.stream().map(Enum::name).toList());
             }
             return new Recorded(views.crossing(request.id(), stay.status()).orElseThrow(), true);
@@ -244,7 +244,7 @@ public class CrossingRecorder {
             if (decision == Decision.ADMITTED) {
                 Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
                 current.flags().forEach(f -> flags.add(CrossingFlag.valueOf(f)));
-                flags.addAll(stayFlags(crossingId, Direction.valueOf(current.direction()), stay.periods()));
+                flags.addAll(stayFlags(crossingId, Direction.valueOf(current.direction()), stay.periods(), stay.citizen()));
                 crossings.setFlags(crossingId, flags.stream().map(Enum::name).toList());
             }
             return views.crossing(crossingId, stay.status()).orElseThrow();
@@ -398,8 +398,11 @@ public class CrossingRecorder {
         return visa.id();
     }
 
-    /** The flags a crossing takes from its traveller's stays, once it is admitted. */
-    static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, List<StayPeriod> periods) {
+    /**
+     * The flags a crossing takes from its traveller's stays, once it is admitted. A citizen's first
+     * recorded crossing being an exit is ordinary (they live here), so it is not flagged.
+     */
+    static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, List<StayPeriod> periods, boolean citizen) {
         Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
         for (int i = 0; i < periods.size(); i++) {
             StayPeriod p = periods.get(i);
@@ -434,7 +437,7 @@ public class CrossingRecorder {
                 }
             }
             if (direction == Direction.EXIT && crossingId.equals(p.exitCrossingId())) {
-                if (p.flags().contains(StayFlag.NO_ENTRY_RECORDED)) {
+                if (p.flags().contains(StayFlag.NO_ENTRY_RECORDED) && !(citizen && i == 0)) {
                     flags.add(CrossingFlag.NO_ENTRY_RECORDED);
                 }
                 if (p.overstayedDays() > 0) {

@@ -1264,7 +1264,7 @@ final class DemoTraffic {
                     own.add(CrossingFlag.PROBABLE_IDENTITY_MATCH);
                 }
                 if (c.admitted()) {
-                    own.addAll(CrossingRecorder.stayFlags(c.id(), c.direction(), periods));
+                    own.addAll(CrossingRecorder.stayFlags(c.id(), c.direction(), periods, citizen));
                 }
                 if (!own.isEmpty()) {
                     flags.put(c.id(), own);

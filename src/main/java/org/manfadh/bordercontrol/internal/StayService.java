@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StayService {
 
-    record Stay(List<StayPeriod> periods, StayStatus status, Map<UUID, CrossingRow> crossings) {
+    record Stay(List<StayPeriod> periods, StayStatus status, Map<UUID, CrossingRow> crossings, boolean citizen) {
     }
 
     private final Crossings crossings;
@@ -82,7 +82,7 @@ class StayService {
                 .toList();
         StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
         List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
-        return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId);
+        return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId, facts.citizen());
     }
 
     /** Recomputes and stores the traveller's stays; the caller holds the traveller's lock. */

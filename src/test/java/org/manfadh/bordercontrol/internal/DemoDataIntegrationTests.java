@@ -230,7 +230,7 @@ class DemoDataIntegrationTests {
             for (Crossings.CrossingRow c : stay.crossings().values()) {
                 if (c.decision().equals("ADMITTED")) {
                     assertThat(c.flags()).containsAll(CrossingRecorder.stayFlags(c.id(), Direction.valueOf(c.direction()),
-                            stay.periods()).stream().map(Enum::name).toList());
+                            stay.periods(), stay.citizen()).stream().map(Enum::name).toList());
                 }
             }
         }
