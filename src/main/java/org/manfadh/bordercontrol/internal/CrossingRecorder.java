@@ -138,8 +138,12 @@ public class CrossingRecorder {
         }
         String requestHash = hash(json.writeValueAsString(request));
         DocumentReading doc = document;
+        List<String> locks = new ArrayList<>();
+        locks.add("crossing:" + request.id());
+        locks.addAll(IdentityResolver.lockKeys(doc));
         return transaction.execute(status -> {
-            crossings.lock(request.id());
+            // One round trip for every lock, always in the same order: crossing, document, person.
+            travellers.lock(locks);
             var existing = crossings.requestHash(request.id());
             if (existing.isPresent()) {
                 if (!existing.get().equals(requestHash)) {
@@ -153,7 +157,9 @@ public class CrossingRecorder {
             }
             IdentityResolver.Resolution identity = identities.resolve(doc, blankToNull(request.nameOriginalScript()),
                     node.nodeId(), now);
-            travellers.lockTraveller(identity.travellerId());
+            if (!identity.newTraveller()) {
+                travellers.lockTraveller(identity.travellerId());
+            }
 
             Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
             if (late) {
@@ -175,31 +181,62 @@ public class CrossingRecorder {
                     flags.add(CrossingFlag.MINOR_UNACCOMPANIED);
                 }
             }
-            UUID visaId = request.visa() == null ? null
+            Visas.Visa visa = request.visa() == null ? null
                     : visa(request, identity.travellerId(), point, crossingDay, caller, now, flags);
 
-            crossings.insert(new Crossings.NewCrossing(request.id(), node.nodeId(), point.code(),
+            Crossings.NewCrossing crossing = new Crossings.NewCrossing(request.id(), node.nodeId(), point.code(),
                     point.authority().name(), point.governorate(), request.direction().name(), occurredAt, now,
                     identity.travellerId(), identity.documentId(), snapshot(doc), !documentFails,
                     name(request.purpose()), request.transport() == null ? null : name(request.transport().mode()),
                     request.transport() == null ? null : blankToNull(request.transport().reference()),
-                    request.groupId(), visaId, caller.username(), late ? request.lateReason().strip() : null,
+                    request.groupId(), visa == null ? null : visa.id(), caller.username(),
+                    late ? request.lateReason().strip() : null,
                     request.override() == null ? null : request.override().reason().strip(),
                     request.override() == null ? null : caller.username(), minor,
                     blankToNull(request.accompaniedBy()), blankToNull(request.consentDocument()),
-                    flags.stream().map(Enum::name).toList(), requestHash));
-            crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), request.id(), "INITIAL",
-                    decision.name(), blankToNull(request.reasonCode()), blankToNull(request.note()),
+                    flags.stream().map(Enum::name).toList(), requestHash);
+            Crossings.NewDecision initial = new Crossings.NewDecision(Ids.newId(), node.nodeId(), request.id(),
+                    "INITIAL", decision.name(), blankToNull(request.reasonCode()), blankToNull(request.note()),
                     names(request.vulnerability()), blankToNull(request.protectionReferral()), caller.username(), now,
-                    null));
+                    null);
+            CrossingView.Identity shown = new CrossingView.Identity(identity.documentId(), identity.linkBasis(),
+                    identity.confidence());
 
+            if (identity.newTraveller()) {
+                // A traveller first seen now: the whole history is known here, so nothing is read back.
+                StayService.Stay stay = stays.firstCrossing(identity.traveller(), doc.issuingState(),
+                        row(crossing, initial, crossing.flags()), visa, today);
+                if (decision == Decision.ADMITTED) {
+                    flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
+                }
+                List<String> finalFlags = flags.stream().map(Enum::name).toList();
+                crossings.insert(crossing.withFlags(finalFlags));
+                crossings.insert(initial);
+                stays.storeFirst(identity.traveller(), stay);
+                return new Recorded(views.view(row(crossing, initial, finalFlags),
+                        CrossingViews.stay(stay.status()), shown), true);
+            }
+            crossings.insert(crossing);
+            crossings.insert(initial);
             StayService.Stay stay = stays.rebuild(identity.travellerId(), today);
+            List<String> finalFlags = crossing.flags();
             if (decision == Decision.ADMITTED) {
                 flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
-                crossings.setFlags(request.id(), flags.stream().map(Enum::name).toList());
+                finalFlags = flags.stream().map(Enum::name).toList();
+                crossings.setFlags(request.id(), finalFlags);
             }
-            return new Recorded(views.crossing(request.id(), stay.status()).orElseThrow(), true);
+            return new Recorded(views.view(row(crossing, initial, finalFlags), CrossingViews.stay(stay.status()), shown),
+                    true);
         });
+    }
+
+    /** The crossing as it stands right after recording: its own facts and its initial decision. */
+    private static CrossingRow row(Crossings.NewCrossing c, Crossings.NewDecision d, List<String> flags) {
+        return new CrossingRow(c.id(), c.nodeId(), c.travellerId(), c.documentId(), c.documentJson(), c.documentValid(),
+                c.borderPoint(), c.direction(), c.occurredAt(), c.recordedAt(), c.purpose(), c.transportMode(),
+                c.transportReference(), c.groupId(), c.visaId(), c.officer(), c.lateReason(), c.overrideReason(),
+                c.minor(), c.accompaniedBy(), c.consentDocument(), flags, false, null, 0, d.decision(), d.reasonCode(),
+                d.note(), d.vulnerability(), d.protectionReferral(), d.decidedBy(), d.decidedAt(), c.requestHash());
     }
 
     /** A later decision: the final decision on a referral or a group member, or a supervisor's correction. */
@@ -372,8 +409,8 @@ public class CrossingRecorder {
     }
 
     /** Finds or records the visa presented; a visa held by someone else is flagged, not taken over. */
-    private UUID visa(RecordCrossing request, UUID travellerId, BorderPoint point, LocalDate day, Caller caller,
-                      Instant now, Set<CrossingFlag> flags) {
+    private Visas.Visa visa(RecordCrossing request, UUID travellerId, BorderPoint point, LocalDate day, Caller caller,
+                            Instant now, Set<CrossingFlag> flags) {
         var input = request.visa();
         Authority issuer = input.issuingAuthority() != null ? input.issuingAuthority() : point.authority();
         String number = input.number().strip().toUpperCase(java.util.Locale.ROOT);
@@ -395,7 +432,7 @@ public class CrossingRecorder {
             flags.add(CrossingFlag.VISA_NOT_VALID_HERE);
         }
         // Whether the visa is valid on the day is the stay calculation's to say (see stayFlags).
-        return visa.id();
+        return visa;
     }
 
     /**

@@ -39,6 +39,10 @@ class CrossingViews {
 
     CrossingView view(CrossingRow row, CrossingView.StayView stay) {
         Travellers.Document document = travellers.findDocument(row.documentId()).orElseThrow();
+        return view(row, stay, new CrossingView.Identity(document.id(), document.linkBasis(), document.linkConfidence()));
+    }
+
+    CrossingView view(CrossingRow row, CrossingView.StayView stay, CrossingView.Identity identity) {
         return new CrossingView(row.id(), row.travellerId(), row.nodeId(), row.borderPoint(), row.direction(),
                 row.occurredAt(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.recordedAt(), row.decision(), row.reasonCode(), row.note(), row.vulnerability(),
                 row.protectionReferral(), row.purpose(),
@@ -47,8 +51,7 @@ class CrossingViews {
                 row.groupId(), row.visaId(), row.officer(), row.flags(), row.voided(), row.voidReason(),
                 row.amendments() - (row.voided() ? 1 : 0), row.lateReason(), row.overrideReason(), row.minor(),
                 row.accompaniedBy(), row.consentDocument(),
-                new CrossingView.Identity(document.id(), document.linkBasis(), document.linkConfidence()), stay,
-                json.readTree(row.documentJson()));
+                identity, stay, json.readTree(row.documentJson()));
     }
 
     static CrossingView.StayView stay(StayStatus s) {

@@ -40,6 +40,13 @@ class Crossings {
                        String transportReference, UUID groupId, UUID visaId, String officer, String lateReason,
                        String overrideReason, String overrideBy, boolean minor, String accompaniedBy,
                        String consentDocument, List<String> flags, String requestHash) {
+
+        NewCrossing withFlags(List<String> newFlags) {
+            return new NewCrossing(id, nodeId, borderPoint, authority, governorate, direction, occurredAt, recordedAt,
+                    travellerId, documentId, documentJson, documentValid, purpose, transportMode, transportReference,
+                    groupId, visaId, officer, lateReason, overrideReason, overrideBy, minor, accompaniedBy,
+                    consentDocument, newFlags, requestHash);
+        }
     }
 
     record NewDecision(UUID id, UUID nodeId, UUID crossingId, String kind, String decision, String reasonCode,

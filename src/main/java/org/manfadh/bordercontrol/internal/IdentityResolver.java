@@ -21,8 +21,13 @@ class IdentityResolver {
     static final BigDecimal SAME_PERSON_DETAILS = new BigDecimal("0.90");
     static final BigDecimal SAME_PERSON_DETAILS_OTHER_SEX = new BigDecimal("0.60");
 
-    record Resolution(UUID travellerId, UUID documentId, String linkBasis, BigDecimal confidence, boolean newTraveller,
-                      boolean newDocument) {
+    /** @param traveller the traveller made in this transaction, or null when an existing one was found */
+    record Resolution(UUID travellerId, UUID documentId, String linkBasis, BigDecimal confidence,
+                      Travellers.Traveller traveller, boolean newDocument) {
+
+        boolean newTraveller() {
+            return traveller != null;
+        }
     }
 
     private final Travellers travellers;
@@ -31,21 +36,33 @@ class IdentityResolver {
         this.travellers = travellers;
     }
 
-    /** Must run inside the recording transaction: it locks the document and the person it looks for. */
+    /**
+     * The locks a resolution needs, in the order every transaction takes them: the document, then
+     * the person its holder may be.
+     */
+    static List<String> lockKeys(DocumentReading doc) {
+        String document = "document:" + doc.issuingState() + ":" + doc.documentNumber();
+        String nameKey = Travellers.nameKey(doc.surname(), doc.givenNames());
+        if (doc.fullBirthDate() == null || nameKey.isEmpty()) {
+            return List.of(document);
+        }
+        String nationality = doc.nationality() != null ? doc.nationality() : doc.issuingState();
+        return List.of(document, "person:" + nameKey + ":" + doc.dateOfBirth() + ":" + nationality);
+    }
+
+    /** Must run inside the recording transaction, after it has taken the {@link #lockKeys locks}. */
     Resolution resolve(DocumentReading doc, String nameOriginal, UUID nodeId, Instant now) {
-        travellers.lock("document:" + doc.issuingState() + ":" + doc.documentNumber());
         var known = travellers.findDocument(doc.issuingState(), doc.documentNumber());
         if (known.isPresent()) {
             Travellers.Document d = known.get();
             if (nameOriginal != null) {
                 travellers.recordOriginalName(d.travellerId(), nameOriginal);
             }
-            return new Resolution(d.travellerId(), d.id(), d.linkBasis(), d.linkConfidence(), false, false);
+            return new Resolution(d.travellerId(), d.id(), d.linkBasis(), d.linkConfidence(), null, false);
         }
         String nameKey = Travellers.nameKey(doc.surname(), doc.givenNames());
         String nationality = doc.nationality() != null ? doc.nationality() : doc.issuingState();
         if (doc.fullBirthDate() != null && !nameKey.isEmpty()) {
-            travellers.lock("person:" + nameKey + ":" + doc.dateOfBirth() + ":" + nationality);
             List<Travellers.Traveller> candidates = travellers.findByIdentity(nameKey, doc.dateOfBirth(), nationality);
             if (!candidates.isEmpty()) {
                 Travellers.Traveller match = candidates.stream()
@@ -60,15 +77,16 @@ class IdentityResolver {
                 if (nameOriginal != null) {
                     travellers.recordOriginalName(match.id(), nameOriginal);
                 }
-                return new Resolution(match.id(), documentId, "NAME_BIRTH_NATIONALITY", confidence, false, true);
+                return new Resolution(match.id(), documentId, "NAME_BIRTH_NATIONALITY", confidence, null, true);
             }
         }
         UUID travellerId = Ids.newId();
-        travellers.insert(new Travellers.Traveller(travellerId, nodeId, now, doc.surname(), doc.givenNames(), nameOriginal,
-                doc.dateOfBirth(), nationality, doc.sex()));
+        Travellers.Traveller traveller = new Travellers.Traveller(travellerId, nodeId, now, doc.surname(),
+                doc.givenNames(), nameOriginal, doc.dateOfBirth(), nationality, doc.sex());
+        travellers.insert(traveller);
         UUID documentId = Ids.newId();
         travellers.insert(new Travellers.Document(documentId, travellerId, doc.documentCode(), doc.issuingState(),
                 doc.documentNumber(), doc.dateOfExpiry(), now, "FIRST_DOCUMENT", CERTAIN), nodeId);
-        return new Resolution(travellerId, documentId, "FIRST_DOCUMENT", CERTAIN, true, true);
+        return new Resolution(travellerId, documentId, "FIRST_DOCUMENT", CERTAIN, traveller, true);
     }
 }

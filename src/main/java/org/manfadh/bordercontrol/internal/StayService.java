@@ -94,6 +94,31 @@ class StayService {
         return stay;
     }
 
+    /**
+     * The stays of a traveller first seen in this transaction, worked out and stored without reading
+     * anything back: their whole history is this one crossing and the visa it presented.
+     */
+    Stay firstCrossing(Travellers.Traveller traveller, String documentIssuer, CrossingRow crossing, Visas.Visa visa,
+                       LocalDate asOf) {
+        List<Movement> movements = !crossing.voided() && "ADMITTED".equals(crossing.decision())
+                ? List.of(new Movement(crossing.id(), Direction.valueOf(crossing.direction()), day(crossing),
+                        crossing.occurredAt(), crossing.visaId()))
+                : List.of();
+        List<VisaGrant> grants = visa == null ? List.of()
+                : List.of(new VisaGrant(visa.id(), VisaType.valueOf(visa.type()), visa.validFrom(), visa.validUntil(),
+                        visa.permittedStayDays(), visa.entriesAllowed(), List.of()));
+        StayFacts facts = new StayFacts(traveller.nationality(),
+                citizen(traveller.nationality(), List.of(documentIssuer)));
+        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
+        return new Stay(periods, StayCalculator.status(facts, periods, asOf), Map.of(crossing.id(), crossing),
+                facts.citizen());
+    }
+
+    void storeFirst(Travellers.Traveller traveller, Stay stay) {
+        stays.insert(rows(traveller.id(), traveller.nationality(), stay.periods(),
+                id -> referenceData.borderPoint(stay.crossings().get(id).borderPoint()).orElseThrow()));
+    }
+
     /** The stay rules as the calculation takes them. */
     List<StayRule> rules() {
         return rules.all().stream()

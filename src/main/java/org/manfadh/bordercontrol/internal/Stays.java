@@ -41,6 +41,11 @@ class Stays {
 
     void replace(UUID travellerId, List<StayRow> stays) {
         jdbc.sql("delete from bordercontrol.stay where traveller_id = :id").param("id", travellerId).update();
+        insert(stays);
+    }
+
+    /** Stores the stays of a traveller who has none stored yet. */
+    void insert(List<StayRow> stays) {
         for (StayRow s : stays) {
             LocalDate first = s.firstLastLegalDay();
             jdbc.sql("""

@@ -46,6 +46,12 @@ class Travellers {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query().singleRow();
     }
 
+    /** Takes several such locks in one round trip, in the order given. */
+    void lock(List<String> keys) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(cast(:keys as text[])) with ordinality as t(k, n) order by n")
+                .param("keys", keys.toArray(String[]::new)).query().listOfRows();
+    }
+
     Optional<Traveller> find(UUID id) {
         return jdbc.sql("select * from bordercontrol.traveller where id = :id").param("id", id).query(TRAVELLER).optional();
     }
