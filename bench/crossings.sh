@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Crossings recorded per second over the HTTP API, against the database's own plain-insert ceiling
+# measured in the same run on the same embedded PostgreSQL.
+#
+# Starts Manfadh from target/manfadh.jar on a fresh data folder and free ports, waits for
+# /actuator/health, then for each concurrency level measures the ceiling (a JDBC insert loop, and
+# pgbench when it is installed) and the HTTP load (bench/load/CrossingLoad.java), stops Manfadh
+# with SIGTERM and prints one summary table. Only this machine is sent traffic (localhost).
+#
+# Usage: bench/crossings.sh                      (builds the jar first if it is missing)
+# Settings (environment):
+#   CONCURRENCY=4,8,16,32  WARMUP=20  SETTLE=5  DURATION=60  CEILING_DURATION=15
+#   CLIENT=raw|jdk         the driver's HTTP client
+#   PGBENCH=auto|off|PATH  also measure the ceiling with pgbench (auto: when on the PATH)
+#   SERVER_JAVA_OPTS=...   extra JVM options for the server (e.g. a flight recording)
+#   SERVER_ARGS=...        extra application arguments for the server
+#   KEEP=1                 keep the work folder (data, server log, results) instead of removing it
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jar_tool="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
+
+concurrency="${CONCURRENCY:-4,8,16,32}"
+warmup="${WARMUP:-20}"
+settle="${SETTLE:-5}"
+duration="${DURATION:-60}"
+ceiling_duration="${CEILING_DURATION:-15}"
+client="${CLIENT:-raw}"
+pgbench_setting="${PGBENCH:-auto}"
+
+if [[ ! -f target/manfadh.jar ]]; then
+    echo "building target/manfadh.jar" >&2
+    ./mvnw -q -B -DskipTests package
+fi
+
+free_port() {
+    local port
+    for port in $(seq "$1" $(($1 + 200))); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port from $1" >&2
+    exit 1
+}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-crossings.XXXXXX")
+http_port=$(free_port 18280)
+pg_port=$(free_port $((http_port + 1)))
+server_pid=""
+
+cleanup() {
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    if [[ "${KEEP:-0}" == 1 ]]; then
+        echo "work folder kept: $work" >&2
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+
+pgbench_path=""
+case "$pgbench_setting" in
+    off) ;;
+    auto) pgbench_path=$(command -v pgbench || true) ;;
+    *) pgbench_path="$pgbench_setting" ;;
+esac
+
+# The PostgreSQL JDBC driver the application ships, for the ceiling's insert loop.
+(cd "$work" && "$jar_tool" xf "$root/target/manfadh.jar" \
+    $("$jar_tool" tf "$root/target/manfadh.jar" | grep -E '^BOOT-INF/lib/postgresql-[0-9.]+\.jar$'))
+jdbc_jar=$(ls "$work"/BOOT-INF/lib/postgresql-*.jar)
+
+echo "starting Manfadh on port $http_port (embedded PostgreSQL on $pg_port), data in $work/data" >&2
+# shellcheck disable=SC2086
+"$java" ${SERVER_JAVA_OPTS:-} -jar target/manfadh.jar --server.port="$http_port" \
+    --manfadh.data-dir="$work/data" --manfadh.embedded-postgres.port="$pg_port" \
+    --manfadh.demo.data=false ${SERVER_ARGS:-} >"$work/server.log" 2>&1 &
+server_pid=$!
+started=$(date +%s)
+until curl -sf "http://localhost:$http_port/actuator/health" | grep -q '"UP"'; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "Manfadh did not start; its log:" >&2
+        tail -50 "$work/server.log" >&2
+        exit 1
+    fi
+    if (($(date +%s) - started > 120)); then
+        echo "Manfadh not UP after 120 s; its log:" >&2
+        tail -50 "$work/server.log" >&2
+        exit 1
+    fi
+    sleep 0.2
+done
+pg_pid=$(head -1 "$work/data/postgres/postmaster.pid")
+
+echo "# Recording crossings over HTTP: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ {print $2}') GB," \
+     "$(uname -sr); JDK: $("$java" -version 2>&1 | head -1)"
+echo "server: java ${SERVER_JAVA_OPTS:-} -jar target/manfadh.jar, embedded PostgreSQL $(cat "$work/data/postgres/PG_VERSION")"
+echo "load: concurrency $concurrency, warm-up ${warmup} s, settle ${settle} s, measured ${duration} s per level," \
+     "ceiling ${ceiling_duration} s per level, client $client, pgbench ${pgbench_path:-not used}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+"$java" -cp "$jdbc_jar" bench/load/CrossingLoad.java run \
+    --url "http://localhost:$http_port" --jdbc "jdbc:postgresql://localhost:$pg_port/manfadh" \
+    --concurrency "$concurrency" --warmup "$warmup" --settle "$settle" --duration "$duration" \
+    --ceiling-duration "$ceiling_duration" --client "$client" \
+    --server-pid "$server_pid" --pg-pid "$pg_pid" ${pgbench_path:+--pgbench "$pgbench_path"} \
+    | tee "$work/results.txt"
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+crossings=$(psql -h localhost -p "$pg_port" -U postgres -d manfadh -Atc \
+    "select count(*) from bordercontrol.crossing" 2>/dev/null || echo "?")
+echo "crossings in the register at the end: $crossings"
+
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
