@@ -532,7 +532,8 @@ public class CrossingRecorder {
         return ApiProblems.invalidFields(errors.stream().map(e -> new ApiProblems.Field(e.field(), e.message())).toList());
     }
 
-    private static String hash(String text) {
+    /** A request's fingerprint, so that a repeated id can be told from a different request under it. */
+    static String hash(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,13 +1,9 @@
 package org.manfadh.bordercontrol.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -71,7 +67,7 @@ public class GroupService {
     public Opened open(OpenGroup request, Caller caller) {
         BorderPoint point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> CrossingRecorder.invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
-        String hash = hash(json.writeValueAsString(request));
+        String hash = CrossingRecorder.hash(json.writeValueAsString(request));
         var existing = groups.find(request.id());
         if (existing.isPresent()) {
             if (!existing.get().requestHash().equals(hash)) {
@@ -133,13 +129,5 @@ public class GroupService {
             }
         }
         return new GroupDecision(group(id), decided, skipped);
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

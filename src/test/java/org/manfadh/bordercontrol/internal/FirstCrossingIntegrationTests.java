@@ -99,16 +99,6 @@ class FirstCrossingIntegrationTests {
     }
 
     private List<String> storedStays(UUID traveller) {
-        List<String> rows = new ArrayList<>(jdbc.sql("""
-                select concat_ws('|', entry_crossing_id, entry_day, exit_crossing_id, exit_day, basis, visa_id, rule_id,
-                                 permitted_days, last_legal_day, first_last_legal_day, flags::text, authority,
-                                 governorate, border_point, nationality)
-                  from bordercontrol.stay where traveller_id = :id order by entry_day, entry_crossing_id
-                """).param("id", traveller).query(String.class).list());
-        rows.addAll(jdbc.sql("""
-                select concat_ws('|', entry_crossing_id, from_day, last_legal_day) from bordercontrol.stay_cover
-                 where traveller_id = :id order by entry_crossing_id, from_day
-                """).param("id", traveller).query(String.class).list());
-        return rows;
+        return StoredStays.of(jdbc, traveller);
     }
 }
