@@ -210,14 +210,12 @@ public class CrossingRecorder {
                     flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
                 }
                 List<String> finalFlags = flags.stream().map(Enum::name).toList();
-                crossings.insert(crossing.withFlags(finalFlags));
-                crossings.insert(initial);
+                crossings.insert(crossing.withFlags(finalFlags), initial);
                 stays.storeFirst(identity.traveller(), stay);
                 return new Recorded(views.view(row(crossing, initial, finalFlags),
                         CrossingViews.stay(stay.status()), shown), true);
             }
-            crossings.insert(crossing);
-            crossings.insert(initial);
+            crossings.insert(crossing, initial);
             StayService.Stay stay = stays.rebuild(identity.travellerId(), today);
             List<String> finalFlags = crossing.flags();
             if (decision == Decision.ADMITTED) {

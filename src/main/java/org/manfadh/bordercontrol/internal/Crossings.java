@@ -164,6 +164,45 @@ class Crossings {
                 .param("hash", c.requestHash()).update();
     }
 
+    /** A new crossing and its initial decision, in one round trip. */
+    void insert(NewCrossing c, NewDecision d) {
+        jdbc.sql("""
+                with crossing as (
+                    insert into bordercontrol.crossing (id, node_id, border_point, authority, governorate, direction,
+                           occurred_at, recorded_at, traveller_id, document_id, document, document_valid, purpose,
+                           transport_mode, transport_reference, group_id, visa_id, officer, late_reason,
+                           override_reason, override_by, minor, accompanied_by, consent_document, flags, request_hash)
+                    values (:id, :node, :point, :authority, :governorate, :direction, :occurred, :recorded, :traveller,
+                            :document, cast(:documentJson as jsonb), :valid, :purpose, :mode, :reference, :group, :visa,
+                            :officer, :lateReason, :overrideReason, :overrideBy, :minor, :accompanied, :consent,
+                            :flags, :hash)
+                    returning id)
+                insert into bordercontrol.decision (id, node_id, crossing_id, kind, decision, reason_code, note,
+                       vulnerability, protection_referral, decided_by, decided_at, supersedes)
+                select cast(:decisionId as uuid), cast(:decisionNode as uuid), crossing.id, cast(:kind as text),
+                       cast(:decision as text), cast(:reason as text), cast(:note as text),
+                       cast(:vulnerability as text[]), cast(:referral as text), cast(:by as text),
+                       cast(:at as timestamptz), cast(:supersedes as uuid)
+                  from crossing
+                """).param("id", c.id()).param("node", c.nodeId()).param("point", c.borderPoint())
+                .param("authority", c.authority()).param("governorate", c.governorate())
+                .param("direction", c.direction()).param("occurred", utc(c.occurredAt()))
+                .param("recorded", utc(c.recordedAt())).param("traveller", c.travellerId())
+                .param("document", c.documentId()).param("documentJson", c.documentJson())
+                .param("valid", c.documentValid()).param("purpose", c.purpose()).param("mode", c.transportMode())
+                .param("reference", c.transportReference()).param("group", c.groupId()).param("visa", c.visaId())
+                .param("officer", c.officer()).param("lateReason", c.lateReason())
+                .param("overrideReason", c.overrideReason()).param("overrideBy", c.overrideBy())
+                .param("minor", c.minor()).param("accompanied", c.accompaniedBy())
+                .param("consent", c.consentDocument()).param("flags", c.flags().toArray(String[]::new))
+                .param("hash", c.requestHash())
+                .param("decisionId", d.id()).param("decisionNode", d.nodeId()).param("kind", d.kind())
+                .param("decision", d.decision()).param("reason", d.reasonCode()).param("note", d.note())
+                .param("vulnerability", d.vulnerability().toArray(String[]::new))
+                .param("referral", d.protectionReferral()).param("by", d.decidedBy()).param("at", utc(d.decidedAt()))
+                .param("supersedes", d.supersedes()).update();
+    }
+
     /** Flags that depend on the traveller's history are known once the crossing is in it, in the same transaction. */
     void setFlags(UUID id, Collection<String> flags) {
         jdbc.sql("update bordercontrol.crossing set flags = :flags where id = :id")

@@ -44,31 +44,36 @@ class Stays {
         insert(stays);
     }
 
-    /** Stores the stays of a traveller who has none stored yet. */
+    /** Stores the stays of a traveller who has none stored yet: each stay with its covers in one round trip. */
     void insert(List<StayRow> stays) {
         for (StayRow s : stays) {
-            LocalDate first = s.firstLastLegalDay();
+            LocalDate first = s.covers().stream().map(Cover::lastLegalDay).filter(java.util.Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
             jdbc.sql("""
-                    insert into bordercontrol.stay (traveller_id, entry_crossing_id, entry_day, exit_crossing_id,
-                           exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, first_last_legal_day,
-                           flags, authority, governorate, border_point, nationality)
-                    values (:traveller, :entry, :entryDay, :exit, :exitDay, :basis, :visa, :rule, :permitted,
-                            :lastLegalDay, :first, :flags, :authority, :governorate, :point, :nationality)
+                    with stay as (
+                        insert into bordercontrol.stay (traveller_id, entry_crossing_id, entry_day, exit_crossing_id,
+                               exit_day, basis, visa_id, rule_id, permitted_days, last_legal_day, first_last_legal_day,
+                               flags, authority, governorate, border_point, nationality)
+                        values (:traveller, :entry, :entryDay, :exit, :exitDay, :basis, :visa, :rule, :permitted,
+                                :lastLegalDay, :first, :flags, :authority, :governorate, :point, :nationality)
+                        returning traveller_id, entry_crossing_id)
+                    insert into bordercontrol.stay_cover (traveller_id, entry_crossing_id, from_day, last_legal_day)
+                    select distinct on (cover.from_day) stay.traveller_id, stay.entry_crossing_id, cover.from_day,
+                           cover.last_legal_day
+                      from stay cross join unnest(cast(:froms as date[]), cast(:lastLegalDays as date[]))
+                           as cover(from_day, last_legal_day)
+                     order by cover.from_day
                     """).param("traveller", s.travellerId()).param("entry", s.entryCrossingId())
                     .param("entryDay", s.entryDay()).param("exit", s.exitCrossingId()).param("exitDay", s.exitDay())
                     .param("basis", s.basis()).param("visa", s.visaId()).param("rule", s.ruleId())
                     .param("permitted", s.permittedDays()).param("lastLegalDay", s.lastLegalDay()).param("first", first)
                     .param("flags", s.flags().toArray(String[]::new)).param("authority", s.authority())
                     .param("governorate", s.governorate()).param("point", s.borderPoint())
-                    .param("nationality", s.nationality()).update();
-            for (Cover c : s.covers()) {
-                jdbc.sql("""
-                        insert into bordercontrol.stay_cover (traveller_id, entry_crossing_id, from_day, last_legal_day)
-                        values (:traveller, :entry, :from, :lastLegalDay)
-                        on conflict do nothing
-                        """).param("traveller", s.travellerId()).param("entry", s.entryCrossingId())
-                        .param("from", c.from()).param("lastLegalDay", c.lastLegalDay()).update();
-            }
+                    .param("nationality", s.nationality())
+                    .param("froms", s.covers().stream().map(c -> c.from().toString()).toArray(String[]::new))
+                    .param("lastLegalDays", s.covers().stream()
+                            .map(c -> c.lastLegalDay() == null ? null : c.lastLegalDay().toString()).toArray(String[]::new))
+                    .update();
         }
     }
 
