@@ -9,7 +9,9 @@
 #
 # Usage: bench/crossings.sh                      (builds the jar first if it is missing)
 # Settings (environment):
-#   CONCURRENCY=4,8,16,32  WARMUP=20  SETTLE=5  DURATION=60  CEILING_DURATION=15
+#   CONCURRENCY=4,8,16,32  WARMUP=60  SETTLE=5  DURATION=60  CEILING_DURATION=15
+#   (the server's JIT needs more than 20 s of this load: in one run, after 20 s a crossing still
+#   cost the server JVM 75 % more CPU than after two minutes)
 #   CLIENT=raw|jdk         the driver's HTTP client
 #   PGBENCH=auto|off|PATH  also measure the ceiling with pgbench (auto: when on the PATH)
 #   SERVER_JAVA_OPTS=...   extra JVM options for the server (e.g. a flight recording)
@@ -22,7 +24,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar_tool="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
 
 concurrency="${CONCURRENCY:-4,8,16,32}"
-warmup="${WARMUP:-20}"
+warmup="${WARMUP:-60}"
 settle="${SETTLE:-5}"
 duration="${DURATION:-60}"
 ceiling_duration="${CEILING_DURATION:-15}"

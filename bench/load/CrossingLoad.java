@@ -9,6 +9,7 @@
  *   java -cp postgresql.jar bench/load/CrossingLoad.java ceiling --jdbc jdbc:postgresql://localhost:5433/manfadh
  *   java -cp postgresql.jar bench/load/CrossingLoad.java run --url ... --jdbc ... --concurrency 4,8,16,32
  *   java bench/load/CrossingLoad.java sample 5        (prints requests the generator makes, sends nothing)
+ *   java -cp postgresql.jar bench/load/CrossingLoad.java pgsample --jdbc ... --duration 30   (while a load runs)
  *
  * bench/crossings.sh does the whole run; bench/README.md explains what is measured.
  */
@@ -62,7 +63,7 @@ public class CrossingLoad {
         String url = "http://localhost:8080";
         String user = "admin:manfadh-demo";
         int[] concurrency = {4, 8, 16, 32};
-        int warmupSeconds = 20;
+        int warmupSeconds = 60;
         int settleSeconds = 5;
         int durationSeconds = 60;
         long maxRequests = 5_000_000;
@@ -131,7 +132,7 @@ public class CrossingLoad {
                       --url http://localhost:8080     the server; loopback addresses only
                       --user admin:manfadh-demo       HTTP Basic credentials
                       --concurrency 4,8,16,32         concurrent workers (one connection each), levels run in turn
-                      --warmup 20                     seconds of load before the first level is measured
+                      --warmup 60                     seconds of load before the first level is measured
                       --settle 5                      seconds of load before each later level is measured
                       --duration 60                   measured seconds per level
                       --max-requests 5000000          hard cap on requests per level
@@ -452,6 +453,7 @@ public class CrossingLoad {
                         }
                         if (t0 >= measureFrom && t1 <= measureUntil) {
                             s.add(t1 - t0);
+                            // 2010: a 201 whose body does not carry the crossing's id (counted as an error)
                             s.status(status == 201 && !ok ? 2010 : status);
                             if (!ok) {
                                 s.errors++;
