@@ -129,39 +129,9 @@ class Crossings {
                 .param("id", groupId).query(ROW).list();
     }
 
-    /** Serialises the handling of one crossing id, so that a retried request cannot record twice. */
-    void lock(UUID id) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "crossing:" + id)
-                .query().singleRow();
-    }
-
     Optional<String> requestHash(UUID id) {
         return jdbc.sql("select request_hash from bordercontrol.crossing where id = :id").param("id", id)
                 .query(String.class).optional();
-    }
-
-    void insert(NewCrossing c) {
-        jdbc.sql("""
-                insert into bordercontrol.crossing (id, node_id, border_point, authority, governorate, direction,
-                       occurred_at, recorded_at, traveller_id, document_id, document, document_valid, purpose,
-                       transport_mode, transport_reference, group_id, visa_id, officer, late_reason,
-                       override_reason, override_by, minor, accompanied_by, consent_document, flags, request_hash)
-                values (:id, :node, :point, :authority, :governorate, :direction, :occurred, :recorded, :traveller,
-                        :document, cast(:documentJson as jsonb), :valid, :purpose, :mode, :reference, :group, :visa,
-                        :officer, :lateReason, :overrideReason, :overrideBy, :minor, :accompanied, :consent,
-                        :flags, :hash)
-                """).param("id", c.id()).param("node", c.nodeId()).param("point", c.borderPoint())
-                .param("authority", c.authority()).param("governorate", c.governorate())
-                .param("direction", c.direction()).param("occurred", utc(c.occurredAt()))
-                .param("recorded", utc(c.recordedAt())).param("traveller", c.travellerId())
-                .param("document", c.documentId()).param("documentJson", c.documentJson())
-                .param("valid", c.documentValid()).param("purpose", c.purpose()).param("mode", c.transportMode())
-                .param("reference", c.transportReference()).param("group", c.groupId()).param("visa", c.visaId())
-                .param("officer", c.officer()).param("lateReason", c.lateReason())
-                .param("overrideReason", c.overrideReason()).param("overrideBy", c.overrideBy())
-                .param("minor", c.minor()).param("accompanied", c.accompaniedBy())
-                .param("consent", c.consentDocument()).param("flags", c.flags().toArray(String[]::new))
-                .param("hash", c.requestHash()).update();
     }
 
     /** A new crossing and its initial decision, in one round trip. */

@@ -34,11 +34,6 @@ class Groups {
         return jdbc.sql("select * from bordercontrol.crossing_group where id = :id").param("id", id).query(GROUP).optional();
     }
 
-    void lock(UUID id) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "group:" + id)
-                .query().singleRow();
-    }
-
     void insert(Group g) {
         jdbc.sql("""
                 insert into bordercontrol.crossing_group (id, node_id, border_point, direction, kind, vehicle,

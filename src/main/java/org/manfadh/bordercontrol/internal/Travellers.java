@@ -41,12 +41,7 @@ class Travellers {
         this.jdbc = jdbc;
     }
 
-    /** Serialises work on one key (a document, a person) until the transaction ends. */
-    void lock(String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query().singleRow();
-    }
-
-    /** Takes several such locks in one round trip, in the order given. */
+    /** Serialises work on keys (a crossing, a document, a person) until the transaction ends, taken in the order given. */
     void lock(List<String> keys) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(cast(:keys as text[])) with ordinality as t(k, n) order by n")
                 .param("keys", keys.toArray(String[]::new)).query().listOfRows();
