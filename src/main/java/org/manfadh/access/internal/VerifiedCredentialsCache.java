@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -22,6 +24,9 @@ import org.springframework.security.core.AuthenticationException;
  * times a second with HTTP Basic does not pay for an adaptive password hash on every request.
  * Only successful sign-ins are remembered, under a keyed hash of the password that exists only in
  * this process's memory; a changed or disabled account takes effect within the time to live.
+ * When a remembered sign-in expires while many requests with the same credentials are in flight,
+ * one of them verifies the password and the others wait for its answer, rather than every one of
+ * them computing the same hash at once.
  */
 class VerifiedCredentialsCache implements AuthenticationProvider {
 
@@ -35,6 +40,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Authentication>> verifying = new ConcurrentHashMap<>();
 
     VerifiedCredentialsCache(AuthenticationProvider delegate, Duration timeToLive, Clock clock) {
         this.delegate = delegate;
@@ -56,17 +62,45 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         if (hit != null && hit.expiresAtMillis() > now) {
             return hit.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.values().removeIf(v -> v.expiresAtMillis() <= now);
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
-                }
-            }
-            verified.put(cacheKey, new Verified(result, now + timeToLive.toMillis()));
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = verifying.putIfAbsent(cacheKey, mine);
+        if (running != null) {
+            return awaitOther(running);
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            if (result != null && result.isAuthenticated()) {
+                remember(cacheKey, result, now);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.remove(cacheKey, mine);
+        }
+    }
+
+    private static Authentication awaitOther(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void remember(String cacheKey, Authentication result, long now) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.values().removeIf(v -> v.expiresAtMillis() <= now);
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.clear();
+            }
+        }
+        verified.put(cacheKey, new Verified(result, now + timeToLive.toMillis()));
     }
 
     @Override

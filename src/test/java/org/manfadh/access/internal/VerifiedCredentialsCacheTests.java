@@ -7,7 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -102,5 +108,47 @@ class VerifiedCredentialsCacheTests {
         signIn("right");
 
         assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void letsConcurrentSignInsWithTheSameCredentialsShareOneVerification() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowVerifications = new AtomicInteger();
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication a) {
+                slowVerifications.incrementAndGet();
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return passwords.authenticate(a);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        VerifiedCredentialsCache shared = new VerifiedCredentialsCache(slow, Duration.ofSeconds(60), Clock.systemUTC());
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            answers.add(pool.submit(() -> shared.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("officer", "right"))));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 7; i++) {
+                answers.add(pool.submit(() -> shared.authenticate(
+                        UsernamePasswordAuthenticationToken.unauthenticated("officer", "right"))));
+            }
+            Thread.sleep(200);
+            release.countDown();
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+        }
+        assertThat(slowVerifications).hasValue(1);
     }
 }
