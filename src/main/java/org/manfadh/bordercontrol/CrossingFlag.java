@@ -39,5 +39,11 @@ public enum CrossingFlag {
     /** No visa and no rule gives this traveller a permitted stay. */
     STAY_UNKNOWN,
     /** The traveller stayed beyond the last legal day (shown at the exit, or at the next entry). */
-    OVERSTAY
+    OVERSTAY,
+    /** Screening found a hit: the crossing waits for a supervisor's adjudication. */
+    WATCHLIST_HIT,
+    /** Screening found a possible match: an officer has to look before admitting. */
+    WATCHLIST_POSSIBLE_MATCH,
+    /** Referred by screening although the officer asked for another decision. */
+    REFERRED_BY_SCREENING
 }

@@ -47,7 +47,9 @@ public final class CrossingCommands {
             UUID groupId,
             @Size(max = 200) String accompaniedBy,
             @Size(max = 200) String consentDocument,
-            @Valid Override override) {
+            @Valid Override override,
+            /** The officer saw the screening's possible matches and decided on them (hits still wait for a supervisor). */
+            Boolean screeningReviewed) {
     }
 
     /** A document typed by hand, for documents without a machine readable zone or one that cannot be read. */

@@ -35,6 +35,12 @@ import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.referencedata.RefusalReason;
+import org.manfadh.screening.HitAdjudicated;
+import org.manfadh.screening.Screening;
+import org.manfadh.screening.ScreeningOutcome;
+import org.manfadh.screening.ScreeningResult;
+import org.manfadh.screening.ScreeningSubject;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,11 +78,13 @@ public class CrossingRecorder {
     private final JsonMapper json;
     private final Clock clock;
     private final BorderControlSettings settings;
+    private final Screening screening;
 
     CrossingRecorder(DocumentReader documents, IdentityResolver identities, Crossings crossings, Travellers travellers,
                      Visas visas, Groups groups, StayService stays, CrossingViews views, ReferenceData referenceData,
                      NodeIdentity node, TransactionTemplate transaction, JsonMapper json, Clock clock,
-                     BorderControlSettings settings) {
+                     BorderControlSettings settings, Screening screening) {
+        this.screening = screening;
         this.documents = documents;
         this.identities = identities;
         this.crossings = crossings;
@@ -161,13 +169,35 @@ public class CrossingRecorder {
                 travellers.lockTraveller(identity.travellerId());
             }
 
+            // Screened before it is recorded, in the same transaction: a hit is never admitted unseen.
+            boolean reviewed = Boolean.TRUE.equals(request.screeningReviewed());
+            ScreeningResult screened = screening.screenCrossing(request.id(), identity.travellerId(),
+                    new ScreeningSubject(null, doc.surname(), doc.givenNames(), blankToNull(request.nameOriginalScript()),
+                            doc.dateOfBirth(), doc.nationality(), "M".equals(doc.sex()) || "F".equals(doc.sex())
+                                    ? doc.sex() : null, doc.documentNumber(), doc.issuingState()),
+                    reviewed, caller.username());
             Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
+            Decision decided = decision;
+            String note = blankToNull(request.note());
+            if (screened.outcome() == ScreeningOutcome.HIT) {
+                flags.add(CrossingFlag.WATCHLIST_HIT);
+            } else if (screened.outcome() == ScreeningOutcome.POSSIBLE_MATCH) {
+                flags.add(CrossingFlag.WATCHLIST_POSSIBLE_MATCH);
+            }
+            if (screened.needsReferral(reviewed) && (decision == Decision.ADMITTED || decision == Decision.PENDING)) {
+                decided = Decision.REFERRED;
+                flags.add(CrossingFlag.REFERRED_BY_SCREENING);
+                String why = "Referred by screening: " + (screened.outcome() == ScreeningOutcome.HIT
+                        ? "a watchlist hit awaits a supervisor's adjudication."
+                        : "a possible watchlist match awaits an officer's look.");
+                note = note == null ? why : note + " — " + why;
+            }
             if (late) {
                 flags.add(CrossingFlag.LATE_RECORD);
             }
             if (documentFails) {
                 flags.add(CrossingFlag.DOCUMENT_INVALID);
-                if (request.override() != null && decision == Decision.ADMITTED) {
+                if (request.override() != null && decided == Decision.ADMITTED) {
                     flags.add(CrossingFlag.DOCUMENT_OVERRIDE);
                 }
             }
@@ -196,7 +226,7 @@ public class CrossingRecorder {
                     blankToNull(request.accompaniedBy()), blankToNull(request.consentDocument()),
                     flags.stream().map(Enum::name).toList(), requestHash);
             Crossings.NewDecision initial = new Crossings.NewDecision(Ids.newId(), node.nodeId(), request.id(),
-                    "INITIAL", decision.name(), blankToNull(request.reasonCode()), blankToNull(request.note()),
+                    "INITIAL", decided.name(), blankToNull(request.reasonCode()), note,
                     names(request.vulnerability()), blankToNull(request.protectionReferral()), caller.username(), now,
                     null);
             CrossingView.Identity shown = new CrossingView.Identity(identity.documentId(), identity.linkBasis(),
@@ -206,25 +236,25 @@ public class CrossingRecorder {
                 // A traveller first seen now: the whole history is known here, so nothing is read back.
                 StayService.Stay stay = stays.firstCrossing(identity.traveller(), doc.issuingState(),
                         row(crossing, initial, crossing.flags()), visa, today);
-                if (decision == Decision.ADMITTED) {
+                if (decided == Decision.ADMITTED) {
                     flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
                 }
                 List<String> finalFlags = flags.stream().map(Enum::name).toList();
                 crossings.insert(crossing.withFlags(finalFlags), initial);
                 stays.storeFirst(identity.traveller(), stay);
                 return new Recorded(views.view(row(crossing, initial, finalFlags),
-                        CrossingViews.stay(stay.status()), shown), true);
+                        CrossingViews.stay(stay.status()), shown, screened), true);
             }
             crossings.insert(crossing, initial);
             StayService.Stay stay = stays.rebuild(identity.travellerId(), today);
             List<String> finalFlags = crossing.flags();
-            if (decision == Decision.ADMITTED) {
+            if (decided == Decision.ADMITTED) {
                 flags.addAll(stayFlags(request.id(), request.direction(), stay.periods(), stay.citizen()));
                 finalFlags = flags.stream().map(Enum::name).toList();
                 crossings.setFlags(request.id(), finalFlags);
             }
-            return new Recorded(views.view(row(crossing, initial, finalFlags), CrossingViews.stay(stay.status()), shown),
-                    true);
+            return new Recorded(views.view(row(crossing, initial, finalFlags), CrossingViews.stay(stay.status()), shown,
+                    screened), true);
         });
     }
 
@@ -267,6 +297,12 @@ public class CrossingRecorder {
         String kind = open ? "FINAL" : "CORRECTION";
         return transaction.execute(status -> {
             travellers.lockTraveller(current.travellerId());
+            if (decision == Decision.ADMITTED) {
+                // Checked under the traveller's lock, so that no verdict slips in between.
+                screening.admissionBar(crossingId).ifPresent(bar -> {
+                    throw ApiProblems.conflict(bar.type(), bar.detail());
+                });
+            }
             UUID supersedes = crossings.latestDecisionId(crossingId).orElse(null);
             String note = blankToNull(request.note());
             if (request.override() != null) {
@@ -284,6 +320,34 @@ public class CrossingRecorder {
             }
             return views.crossing(crossingId, stay.status()).orElseThrow();
         });
+    }
+
+    /**
+     * A supervisor confirmed a hit on a list whose action is to refuse: the referral is closed with a
+     * refusal (reason X for an exit barred by a travel ban, H otherwise), in the adjudication's own
+     * transaction. Other verdicts leave the referral to the supervisor's final decision.
+     */
+    @EventListener
+    public void onHitAdjudicated(HitAdjudicated verdict) {
+        if (!"TRUE_MATCH".equals(verdict.verdict()) || !"REFUSE".equals(verdict.actionOnHit())) {
+            return;
+        }
+        CrossingRow current = crossings.find(verdict.crossingId()).orElse(null);
+        if (current == null || current.voided()) {
+            return;
+        }
+        travellers.lockTraveller(current.travellerId());
+        current = crossings.find(verdict.crossingId()).orElseThrow();
+        if (!current.decision().equals("REFERRED") && !current.decision().equals("PENDING")) {
+            return;
+        }
+        Instant now = clock.instant();
+        String reason = "EXIT".equals(current.direction()) && "TRAVEL_BAN".equals(verdict.listKind()) ? "X" : "H";
+        crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), current.id(), "FINAL",
+                Decision.REFUSED.name(), reason, "Watchlist true match confirmed by " + verdict.supervisor()
+                        + " (hit " + verdict.hitId() + "); the list's action is to refuse.",
+                List.of(), null, verdict.supervisor(), now, crossings.latestDecisionId(current.id()).orElse(null)));
+        stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
     }
 
     /** A supervisor's correction of a crossing's facts: a new record; the original stays as it was. */

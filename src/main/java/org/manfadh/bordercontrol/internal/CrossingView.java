@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.screening.ScreeningResult;
+
 import tools.jackson.databind.JsonNode;
 
 /** A crossing as the API shows it: as it stands now, with the traveller's identity and stay. */
@@ -40,7 +42,9 @@ public record CrossingView(
         String consentDocument,
         Identity identity,
         StayView stay,
-        JsonNode document) {
+        JsonNode document,
+        /** The screening done when the crossing was recorded, with its hits as they stand. */
+        ScreeningResult screening) {
 
     public record Transport(String mode, String reference) {
     }

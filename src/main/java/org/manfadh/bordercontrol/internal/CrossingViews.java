@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.internal.Crossings.CrossingRow;
 import org.manfadh.bordercontrol.stay.StayStatus;
+import org.manfadh.screening.Screening;
+import org.manfadh.screening.ScreeningResult;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +19,14 @@ class CrossingViews {
     private final Crossings crossings;
     private final Travellers travellers;
     private final StayService stays;
+    private final Screening screening;
     private final JsonMapper json;
     private final java.time.ZoneId zone;
 
-    CrossingViews(Crossings crossings, Travellers travellers, StayService stays, JsonMapper json, java.time.Clock clock) {
+    CrossingViews(Crossings crossings, Travellers travellers, StayService stays, Screening screening, JsonMapper json,
+                  java.time.Clock clock) {
         this.crossings = crossings;
+        this.screening = screening;
         this.travellers = travellers;
         this.stays = stays;
         this.json = json;
@@ -43,6 +48,11 @@ class CrossingViews {
     }
 
     CrossingView view(CrossingRow row, CrossingView.StayView stay, CrossingView.Identity identity) {
+        return view(row, stay, identity, screening.screeningOf(row.id()).orElse(null));
+    }
+
+    CrossingView view(CrossingRow row, CrossingView.StayView stay, CrossingView.Identity identity,
+                      ScreeningResult screened) {
         return new CrossingView(row.id(), row.travellerId(), row.nodeId(), row.borderPoint(), row.direction(),
                 row.occurredAt(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.recordedAt(), row.decision(), row.reasonCode(), row.note(), row.vulnerability(),
                 row.protectionReferral(), row.purpose(),
@@ -51,7 +61,7 @@ class CrossingViews {
                 row.groupId(), row.visaId(), row.officer(), row.flags(), row.voided(), row.voidReason(),
                 row.amendments() - (row.voided() ? 1 : 0), row.lateReason(), row.overrideReason(), row.minor(),
                 row.accompaniedBy(), row.consentDocument(),
-                identity, stay, json.readTree(row.documentJson()));
+                identity, stay, json.readTree(row.documentJson()), screened);
     }
 
     static CrossingView.StayView stay(StayStatus s) {

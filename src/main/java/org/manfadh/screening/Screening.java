@@ -1,0 +1,28 @@
+package org.manfadh.screening;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Checks travellers against every list in force, and keeps the hits of screened crossings. */
+public interface Screening {
+
+    /** A check on its own (a look-up by an officer or a script): nothing is stored. */
+    ScreeningResult check(ScreeningSubject subject);
+
+    /**
+     * Screens a crossing about to be recorded and stores the result and its hits, in the caller's
+     * transaction. Matches a supervisor cleared as false positives for this traveller before, with
+     * neither the entry nor the traveller's data changed since, are suppressed.
+     *
+     * @param possibleMatchesReviewed the officer saw the possible matches and decided on them;
+     *        they are stored as cleared by that officer. Hits always wait for a supervisor.
+     */
+    ScreeningResult screenCrossing(UUID crossingId, UUID travellerId, ScreeningSubject subject,
+            boolean possibleMatchesReviewed, String officer);
+
+    /** The stored screening of a crossing, with its hits as they stand. */
+    Optional<ScreeningResult> screeningOf(UUID crossingId);
+
+    /** What stops the crossing's traveller from being admitted, if anything. */
+    Optional<AdmissionBar> admissionBar(UUID crossingId);
+}
