@@ -1,0 +1,136 @@
+package org.manfadh.screening.web;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.manfadh.screening.internal.WatchlistAdministration;
+import org.manfadh.screening.internal.WatchlistAdministration.ChangeView;
+import org.manfadh.screening.internal.WatchlistAdministration.EntryView;
+import org.manfadh.screening.internal.WatchlistAdministration.ImportResult;
+import org.manfadh.screening.internal.WatchlistAdministration.WatchlistView;
+import org.manfadh.screening.internal.WatchlistCommands.ChangeWatchlist;
+import org.manfadh.screening.internal.WatchlistCommands.CreateWatchlist;
+import org.manfadh.screening.internal.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.internal.WatchlistCommands.RemoveEntry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/watchlists")
+@PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+class WatchlistController {
+
+    private final WatchlistAdministration watchlists;
+
+    WatchlistController(WatchlistAdministration watchlists) {
+        this.watchlists = watchlists;
+    }
+
+    @Operation(summary = "A new watchlist, version 1, without entries")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    WatchlistView create(@Valid @RequestBody CreateWatchlist request, Authentication caller) {
+        return watchlists.create(request, caller.getName());
+    }
+
+    @Operation(summary = "The watchlists, by name; paged")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'SUPERVISOR', 'ADMIN')")
+    Page<WatchlistView> lists(@RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size) {
+        return watchlists.page(PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "A watchlist with its version and the number of entries in force")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'SUPERVISOR', 'ADMIN')")
+    WatchlistView list(@PathVariable UUID id) {
+        return watchlists.get(id);
+    }
+
+    @Operation(summary = "Change a list's name, action on hit, authority or thresholds: a new version")
+    @PatchMapping("/{id}")
+    WatchlistView change(@PathVariable UUID id, @Valid @RequestBody ChangeWatchlist request, Authentication caller) {
+        return watchlists.change(id, request, caller.getName());
+    }
+
+    @Operation(summary = "Import a list file streamed as the body: the UN Security Council Consolidated List "
+            + "(application/xml) or a CSV (text/csv); replaces the entries from that source by external id")
+    @PostMapping(path = "/{id}/imports", consumes = "*/*")
+    ImportResult importFile(@PathVariable UUID id,
+                            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                            HttpServletRequest request, Authentication caller) throws IOException {
+        return watchlists.importFile(id, contentType, request.getInputStream(), caller.getName());
+    }
+
+    @Operation(summary = "A list's entries in the order they were made; filters text (names, external id, "
+            + "document numbers), externalId, status (default: all but REMOVED); paged")
+    @GetMapping("/{id}/entries")
+    Page<EntryView> entries(@PathVariable UUID id, @RequestParam(required = false) String text,
+                            @RequestParam(required = false) String externalId,
+                            @RequestParam(required = false) String status,
+                            @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size) {
+        return watchlists.entries(id, text, externalId, status, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "One entry, with who proposed, approved or removed it")
+    @GetMapping("/{id}/entries/{entryId}")
+    EntryView entry(@PathVariable UUID id, @PathVariable UUID entryId) {
+        return watchlists.entry(id, entryId);
+    }
+
+    @Operation(summary = "Propose an entry by hand; it takes effect when a second watchlist manager approves it")
+    @PostMapping("/{id}/entries")
+    @ResponseStatus(HttpStatus.CREATED)
+    EntryView propose(@PathVariable UUID id, @Valid @RequestBody ProposeEntry request, Authentication caller) {
+        return watchlists.propose(id, request, caller.getName());
+    }
+
+    @Operation(summary = "Approve an entry another watchlist manager proposed (four eyes)")
+    @PostMapping("/{id}/entries/{entryId}/approve")
+    EntryView approve(@PathVariable UUID id, @PathVariable UUID entryId, Authentication caller) {
+        return watchlists.approve(id, entryId, caller.getName());
+    }
+
+    @Operation(summary = "Take an entry off the list (or withdraw a proposal), with a reason")
+    @PostMapping("/{id}/entries/{entryId}/remove")
+    EntryView remove(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody RemoveEntry request,
+                     Authentication caller) {
+        return watchlists.remove(id, entryId, request.reason(), caller.getName());
+    }
+
+    @Operation(summary = "Take an entry off the list, the reason as a parameter")
+    @DeleteMapping("/{id}/entries/{entryId}")
+    EntryView delete(@PathVariable UUID id, @PathVariable UUID entryId, @RequestParam(required = false) String reason,
+                     Authentication caller) {
+        return watchlists.remove(id, entryId, reason, caller.getName());
+    }
+
+    @Operation(summary = "The list's versions, newest first: who changed what, when and why; filter entryId; paged")
+    @GetMapping("/{id}/changes")
+    Page<ChangeView> changes(@PathVariable UUID id, @RequestParam(required = false) UUID entryId,
+                             @RequestParam(required = false) Integer page,
+                             @RequestParam(required = false) Integer size) {
+        return watchlists.changes(id, entryId, PageRequest.of(page, size));
+    }
+}
