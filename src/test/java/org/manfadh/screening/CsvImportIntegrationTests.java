@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
+import org.springframework.test.context.TestPropertySource;
 import org.manfadh.screening.matching.DocumentMatch;
 import org.manfadh.screening.matching.NameMatch;
 import org.manfadh.screening.matching.PersonQuery;
@@ -22,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ManfadhIntegrationTest
+// Lists loaded here must not screen other tests' travellers: the screening tests have a server of their own.
+@TestPropertySource(properties = "manfadh.test.context=screening")
 class CsvImportIntegrationTests {
 
     private static final String HEADER = "externalId,fullName,surname,givenNames,nameOriginalScript,aliases,"
