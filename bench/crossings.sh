@@ -16,6 +16,10 @@
 #   PGBENCH=auto|off|PATH  also measure the ceiling with pgbench (auto: when on the PATH)
 #   SERVER_JAVA_OPTS=...   extra JVM options for the server (e.g. a flight recording)
 #   SERVER_ARGS=...        extra application arguments for the server
+#   LISTS=un|none          screen every crossing against the UN Security Council list (imported
+#                          from src/test/resources/screening/un-sc-consolidated.xml before the load)
+#                          or against no list at all (recording and an empty screening)
+#   NATIONAL_CSV=path      also import this persons CSV as a national alert list
 #   KEEP=1                 keep the work folder (data, server log, results) instead of removing it
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,12 +104,33 @@ until curl -sf "http://localhost:$http_port/actuator/health" | grep -q '"UP"'; d
 done
 pg_pid=$(head -1 "$work/data/postgres/postmaster.pid")
 
+# The lists every crossing is screened against.
+lists="${LISTS:-un}"
+import_list() { # name kind action content-type file
+    local id
+    id=$(curl -sf -u admin:manfadh-demo -H 'Content-Type: application/json' \
+        -d "{\"name\":\"$1\",\"kind\":\"$2\",\"actionOnHit\":\"$3\"}" \
+        "http://localhost:$http_port/api/v1/watchlists" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+    curl -sf -u admin:manfadh-demo -H "Content-Type: $4" --data-binary "@$5" \
+        "http://localhost:$http_port/api/v1/watchlists/$id/imports" >/dev/null
+    echo "list '$1': $(curl -sf -u admin:manfadh-demo "http://localhost:$http_port/api/v1/watchlists/$id" \
+        | sed -n 's/.*"entryCount":\([0-9]*\).*/\1/p') entries in force" >&2
+}
+if [[ "$lists" == un ]]; then
+    import_list "UN Security Council Consolidated List" SANCTIONS REFER application/xml \
+        src/test/resources/screening/un-sc-consolidated.xml
+fi
+if [[ -n "${NATIONAL_CSV:-}" ]]; then
+    import_list "National alerts" NATIONAL_ALERT REFER text/csv "$NATIONAL_CSV"
+fi
+
 echo "# Recording crossings over HTTP: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ {print $2}') GB," \
      "$(uname -sr); JDK: $("$java" -version 2>&1 | head -1)"
 echo "server: java ${SERVER_JAVA_OPTS:-} -jar target/manfadh.jar, embedded PostgreSQL $(cat "$work/data/postgres/PG_VERSION")"
 echo "load: concurrency $concurrency, warm-up ${warmup} s, settle ${settle} s, measured ${duration} s per level," \
      "ceiling ${ceiling_duration} s per level, client $client, pgbench ${pgbench_path:-not used}"
+echo "lists screened against: $lists${NATIONAL_CSV:+ and $NATIONAL_CSV}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$java" -cp "$jdbc_jar" bench/load/CrossingLoad.java run \

@@ -17,7 +17,6 @@ create table screening.screening (
     officer             text not null,
     screened_at         timestamptz not null
 );
-create index screening_traveller on screening.screening (traveller_id);
 
 create table screening.hit (
     id                uuid primary key,

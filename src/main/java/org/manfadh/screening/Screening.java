@@ -11,7 +11,8 @@ public interface Screening {
 
     /**
      * Screens a crossing about to be recorded and stores the result and its hits, in the caller's
-     * transaction. Matches a supervisor cleared as false positives for this traveller before, with
+     * transaction; once for each crossing (a second screening of the same crossing is refused by
+     * the store). Matches a supervisor cleared as false positives for this traveller before, with
      * neither the entry nor the traveller's data changed since, are suppressed.
      *
      * @param possibleMatchesReviewed the officer saw the possible matches and decided on them;

@@ -135,10 +135,8 @@ public class ScreeningService implements Screening {
     @Transactional
     public ScreeningResult screenCrossing(UUID crossingId, UUID travellerId, ScreeningSubject subject,
                                           boolean possibleMatchesReviewed, String officer) {
-        Optional<ScreeningResult> existing = screeningOf(crossingId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+        // Called once a crossing, under the crossing's lock, after its recorder has made sure the
+        // crossing is new: a retry never gets here, and the unique crossing id stops any other.
         Instant now = clock.instant();
         String subjectFingerprint = fingerprint(subject);
         List<ScreeningMatch> all = matches(subject);
