@@ -94,8 +94,27 @@ class IndexFeeder implements SmartInitializingSingleton {
         }
     }
 
-    /** Applies what a committed version of a list changed; call after the commit. */
+    /** A committed version the index could not take; retried by the sweep. */
+    private record Pending(UUID watchlistId, long version) {
+    }
+
+    private final java.util.Queue<Pending> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Applies what a committed version of a list changed; call after the commit. The change is
+     * committed whatever happens here, so a failure is logged and retried rather than thrown.
+     */
     void sync(UUID watchlistId, long version) {
+        try {
+            apply(watchlistId, version);
+        } catch (RuntimeException e) {
+            log.error("The index could not take version {} of list {}; retrying with the next sweep", version,
+                    watchlistId, e);
+            failed.add(new Pending(watchlistId, version));
+        }
+    }
+
+    private void apply(UUID watchlistId, long version) {
         lock.lock();
         try {
             LocalDate today = LocalDate.now(clock);
@@ -126,6 +145,9 @@ class IndexFeeder implements SmartInitializingSingleton {
 
     /** Takes out of the index the entries in force before {@code today} that have expired since the last sweep. */
     int sweepExpired(LocalDate today) {
+        for (Pending pending; (pending = failed.peek()) != null; failed.poll()) {
+            apply(pending.watchlistId(), pending.version());
+        }
         lock.lock();
         try {
             LocalDate since = sweptUpTo == null ? LocalDate.MIN : sweptUpTo.minusDays(1);

@@ -1,0 +1,214 @@
+package org.manfadh.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.manfadh.ApiClient;
+import org.manfadh.ManfadhIntegrationTest;
+import org.manfadh.screening.matching.NameMatch;
+import org.manfadh.screening.matching.PersonQuery;
+import org.manfadh.screening.matching.WatchlistIndex;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+@ManfadhIntegrationTest
+class WatchlistApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WatchlistIndex index;
+
+    @Autowired
+    Watchlists watchlists;
+
+    private Lists lists() {
+        return new Lists(port);
+    }
+
+    private boolean listed(UUID list, String name) {
+        return index.matchPersons(new PersonQuery(name, null, null, null, null, null, null), 0.99, 10_000).stream()
+                .map(NameMatch::listId).anyMatch(list::equals);
+    }
+
+    private static String entry(String fullName) {
+        return ApiClient.json(Map.of("externalId", "ALERT-" + UUID.randomUUID(), "fullName", fullName,
+                "aliases", List.of("Abu " + fullName), "datesOfBirth", List.of("1975"), "nationalities", List.of("IRQ"),
+                "originatingAgency", "Ministry of Interior", "legalBasis", "Court order 12/2025",
+                "notifyOnHit", "MoI operations room"));
+    }
+
+    @Test
+    void createsAListWithDefaultThresholdsAndChangesItAsANewVersion() {
+        Lists lists = lists();
+        ApiClient.Response created = lists.manager().post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Travel bans " + UUID.randomUUID(), "kind", "TRAVEL_BAN", "actionOnHit", "REFUSE")));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode list = created.json();
+        assertThat(list.get("hitThreshold").asDouble()).isEqualTo(Thresholds.DEFAULT_HIT);
+        assertThat(list.get("possibleMatchThreshold").asDouble()).isEqualTo(Thresholds.DEFAULT_POSSIBLE_MATCH);
+        assertThat(list.get("authority").asText()).isEqualTo("BOTH");
+        assertThat(list.get("version").asLong()).isEqualTo(1);
+        UUID id = UUID.fromString(list.get("id").asText());
+
+        ApiClient.Response changed = lists.manager().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/watchlists/" + id))
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"hitThreshold\": 0.9, \"actionOnHit\": \"REFER\", \"authority\": \"KRI\", \"reason\": \"tuning\"}")));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("version").asLong()).isEqualTo(2);
+        assertThat(changed.json().get("hitThreshold").asDouble()).isEqualTo(0.9);
+        WatchlistSummary summary = watchlists.find(id).orElseThrow();
+        assertThat(summary.actionOnHit()).isEqualTo(ActionOnHit.REFER);
+        assertThat(summary.authority()).isEqualTo(ListAuthority.KRI);
+        assertThat(summary.hitThreshold()).isEqualTo(0.9);
+        assertThat(summary.version()).isEqualTo(2);
+        JsonNode change = lists.manager().get("/api/v1/watchlists/" + id + "/changes").json().get("content").get(0);
+        assertThat(change.get("action").asText()).isEqualTo("SETTINGS_CHANGED");
+        assertThat(change.get("reason").asText()).isEqualTo("tuning");
+        assertThat(change.get("detail").get("before").get("actionOnHit").asText()).isEqualTo("REFUSE");
+    }
+
+    @Test
+    void refusesInvalidListsAndDuplicateNames() {
+        Lists lists = lists();
+        String name = "Alerts " + UUID.randomUUID();
+        ApiClient.Response inverted = lists.manager().post("/api/v1/watchlists", ApiClient.json(Map.of("name", name,
+                "kind", "NATIONAL_ALERT", "actionOnHit", "REFER", "hitThreshold", 0.6, "possibleMatchThreshold", 0.8)));
+        ApiClient.Response badKind = lists.manager().post("/api/v1/watchlists", ApiClient.json(Map.of("name", name,
+                "kind", "RUMOURS", "actionOnHit", "REFER")));
+        ApiClient.Response first = lists.manager().post("/api/v1/watchlists", ApiClient.json(Map.of("name", name,
+                "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
+        ApiClient.Response second = lists.manager().post("/api/v1/watchlists", ApiClient.json(Map.of("name", name,
+                "kind", "OTHER", "actionOnHit", "MONITOR")));
+
+        assertThat(inverted.status()).isEqualTo(400);
+        assertThat(inverted.json().get("fields").get(0).get("field").asText()).isEqualTo("possibleMatchThreshold");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("type").asText()).isEqualTo("urn:manfadh:problem:watchlist-name-taken");
+    }
+
+    @Test
+    void aManualEntryMatchesOnlyOnceASecondManagerApprovesIt() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+        String name = "Zayd" + Long.toString(System.nanoTime(), 36).toUpperCase() + " Karimi";
+
+        ApiClient.Response proposed = lists.manager().post("/api/v1/watchlists/" + list + "/entries", entry(name));
+
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(proposed.json().get("inForce").asBoolean()).isFalse();
+        String entryId = proposed.json().get("id").asText();
+        assertThat(listed(list, name)).isFalse();
+        assertThat(lists.get(list).json().get("pendingCount").asLong()).isEqualTo(1);
+
+        ApiClient.Response self = lists.manager().post("/api/v1/watchlists/" + list + "/entries/" + entryId + "/approve", "");
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.json().get("type").asText()).isEqualTo("urn:manfadh:problem:four-eyes");
+        assertThat(listed(list, name)).isFalse();
+
+        ApiClient.Response approved = lists.secondManager()
+                .post("/api/v1/watchlists/" + list + "/entries/" + entryId + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(approved.json().get("approvedBy").asText()).isEqualTo("admin");
+        assertThat(listed(list, name)).isTrue();
+        assertThat(listed(list, "Abu " + name)).isTrue();
+        WatchlistEntrySummary summary = watchlists.entry(UUID.fromString(entryId)).orElseThrow();
+        assertThat(summary.inForce()).isTrue();
+        assertThat(summary.notifyOnHit()).isEqualTo("MoI operations room");
+
+        ApiClient.Response twice = lists.secondManager()
+                .post("/api/v1/watchlists/" + list + "/entries/" + entryId + "/approve", "");
+        assertThat(twice.status()).isEqualTo(409);
+
+        ApiClient.Response noReason = lists.manager()
+                .post("/api/v1/watchlists/" + list + "/entries/" + entryId + "/remove", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        ApiClient.Response removed = lists.manager().post("/api/v1/watchlists/" + list + "/entries/" + entryId + "/remove",
+                "{\"reason\": \"court order lifted\"}");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().get("status").asText()).isEqualTo("REMOVED");
+        assertThat(listed(list, name)).isFalse();
+
+        JsonNode changes = lists.manager().get("/api/v1/watchlists/" + list + "/changes?entryId=" + entryId).json();
+        assertThat(changes.get("content")).extracting(c -> c.get("action").asText())
+                .containsExactly("ENTRY_REMOVED", "ENTRY_APPROVED", "ENTRY_PROPOSED");
+        assertThat(changes.get("content").get(0).get("reason").asText()).isEqualTo("court order lifted");
+        assertThat(changes.get("content")).extracting(c -> c.get("madeBy").asText())
+                .containsExactly("watchlist_manager", "admin", "watchlist_manager");
+        assertThat(lists.get(list).json().get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesAManualEntryWithInvalidFields() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+        ApiClient.Response refused = lists.manager().post("/api/v1/watchlists/" + list + "/entries", ApiClient.json(
+                Map.of("datesOfBirth", List.of("03/05/1971"), "nationalities", List.of("QQQ"))));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("fields")).extracting(f -> f.get("field").asText())
+                .contains("fullName", "datesOfBirth[0]", "nationalities[0]");
+    }
+
+    @Test
+    void pagesEntriesAndFindsThemByText() {
+        Lists lists = lists();
+        UUID list = lists.create("OTHER");
+        StringBuilder csv = new StringBuilder("externalId,fullName,surname,givenNames,nameOriginalScript,aliases,"
+                + "dateOfBirth,nationality,sex,documentNumber,issuingState,note\n");
+        for (int i = 0; i < 25; i++) {
+            csv.append("P-").append(i).append(",Person Number").append(i).append(",,,,,,,,,,\n");
+        }
+        assertThat(lists.importFile(list, "text/csv", csv.toString()).status()).isEqualTo(200);
+
+        JsonNode page = lists.manager().get("/api/v1/watchlists/" + list + "/entries?page=2&size=10").json();
+        JsonNode found = lists.manager().get("/api/v1/watchlists/" + list + "/entries?text=number17").json();
+        ApiClient.Response tooBig = lists.manager().get("/api/v1/watchlists/" + list + "/entries?size=5000");
+
+        assertThat(page.get("content")).hasSize(5);
+        assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(25);
+        assertThat(page.get("page").get("totalPages").asLong()).isEqualTo(3);
+        assertThat(found.get("content")).hasSize(1);
+        assertThat(found.get("content").get(0).get("externalId").asText()).isEqualTo("P-17");
+        assertThat(tooBig.status()).isEqualTo(400);
+        JsonNode all = lists.manager().get("/api/v1/watchlists?size=1000").json();
+        assertThat(all.get("content").toString()).contains(list.toString());
+    }
+
+    @Test
+    void onlyWatchlistManagersChangeListsAndSupervisorsOnlyReadThem() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+
+        assertThat(lists.officer().get("/api/v1/watchlists").status()).isEqualTo(403);
+        assertThat(lists.officer().get("/api/v1/watchlists/" + list).status()).isEqualTo(403);
+        ApiClient.Response officerCreates = lists.officer().post("/api/v1/watchlists",
+                "{\"name\":\"x\",\"kind\":\"OTHER\",\"actionOnHit\":\"REFER\"}");
+        assertThat(officerCreates.status()).isEqualTo(403);
+        assertThat(officerCreates.contentType()).contains("application/problem+json");
+        assertThat(lists.officer().post("/api/v1/watchlists/" + list + "/entries", entry("Some One")).status())
+                .isEqualTo(403);
+        assertThat(lists.importFile(lists.officer(), list, "text/csv",
+                () -> new java.io.ByteArrayInputStream("externalId\n".getBytes())).status()).isEqualTo(403);
+        assertThat(lists.supervisor().get("/api/v1/watchlists/" + list).status()).isEqualTo(200);
+        assertThat(lists.supervisor().get("/api/v1/watchlists").status()).isEqualTo(200);
+        assertThat(lists.supervisor().get("/api/v1/watchlists/" + list + "/entries").status()).isEqualTo(403);
+        assertThat(new ApiClient(port).get("/api/v1/watchlists").status()).isEqualTo(401);
+        assertThat(lists.manager().get("/api/v1/watchlists/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+}
