@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
+import org.springframework.test.context.TestPropertySource;
 import org.manfadh.screening.matching.NameMatch;
 import org.manfadh.screening.matching.PersonQuery;
 import org.manfadh.screening.matching.WatchlistIndex;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ManfadhIntegrationTest
+// Lists loaded here must not screen other tests' travellers: the screening tests have a server of their own.
+@TestPropertySource(properties = "manfadh.test.context=screening")
 class WatchlistApiIntegrationTests {
 
     @LocalServerPort

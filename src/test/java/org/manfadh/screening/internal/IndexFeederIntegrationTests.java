@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
+import org.springframework.test.context.TestPropertySource;
 import org.manfadh.screening.matching.NameMatch;
 import org.manfadh.screening.matching.PersonQuery;
 import org.manfadh.screening.matching.WatchlistIndex;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ManfadhIntegrationTest
+// Lists loaded here must not screen other tests' travellers: the screening tests have a server of their own.
+@TestPropertySource(properties = "manfadh.test.context=screening")
 class IndexFeederIntegrationTests {
 
     @LocalServerPort
