@@ -14,7 +14,7 @@ final class Attributes {
 
     static final double SAME_DAY = 0.06;
     static final double SAME_YEAR = 0.03;
-    static final double CLEARLY_DIFFERENT_DATE = -0.12;
+    static final double CLEARLY_DIFFERENT_DATE = -0.25;
     static final double SAME_NATIONALITY = 0.02;
     static final double OTHER_NATIONALITY = -0.04;
     static final double OTHER_SEX = -0.08;

@@ -10,10 +10,10 @@ package org.manfadh.screening.matching;
 public final class MatchThresholds {
 
     /** A match an officer must resolve before the traveller passes. */
-    public static final double DEFAULT_HIT = 0.88;
+    public static final double DEFAULT_HIT = 0.9;
 
     /** A possible match, shown to the officer with its explanation. */
-    public static final double DEFAULT_POSSIBLE = 0.75;
+    public static final double DEFAULT_POSSIBLE = 0.78;
 
     private MatchThresholds() {
     }

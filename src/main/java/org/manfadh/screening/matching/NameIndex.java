@@ -37,6 +37,8 @@ public final class NameIndex implements WatchlistIndex {
     /** Token similarities below this do not count at all. */
     static final double MIN_TOKEN_SIMILARITY = 0.72;
     private static final int MAX_QUERY_TOKENS = 12;
+    /** Postings longer than this are skipped in candidate generation when the query has rarer names. */
+    private static final int COMMON_POSTINGS = 20_000;
     private static final int ROMANISATIONS = 5;
 
     private final TransliterationModel model;
@@ -500,6 +502,14 @@ public final class NameIndex implements WatchlistIndex {
         for (QueryToken qt : q) {
             queryWeight += queryTokenWeight(qt);
         }
+        // a very common name (Mohammed) would touch a tenth of the list for little weight: when the
+        // query has a rarer name to find candidates by, the common one only counts in full scoring
+        boolean anySmall = false;
+        for (QueryToken qt : q) {
+            for (int id : qt.similar.keySet()) {
+                anySmall |= postingSizes[id] <= COMMON_POSTINGS;
+            }
+        }
         for (int i = 0; i < q.size(); i++) {
             int stamp = ++s.stamp;
             if (stamp == Integer.MAX_VALUE) {
@@ -510,6 +520,9 @@ public final class NameIndex implements WatchlistIndex {
             similar.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
             for (Map.Entry<Integer, Double> e : similar) {
                 int id = e.getKey();
+                if (anySmall && postingSizes[id] > COMMON_POSTINGS) {
+                    continue;
+                }
                 float gain = (float) (TokenSimilarity.effective(e.getValue()) * weight(id));
                 int[] list = postings[id];
                 int size = postingSizes[id];
@@ -539,7 +552,7 @@ public final class NameIndex implements WatchlistIndex {
             }
         }
         // 3. the most promising persons, scored fully
-        int keep = Math.max(64, limit * 8);
+        int keep = Math.max(40, limit * 4);
         int[] best = topByBound(s, keep, queryWeight, minScore);
         Set<Integer> scored = new HashSet<>();
         List<NameMatch> found = new ArrayList<>();
@@ -721,7 +734,18 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 double covQ = queryWeightSum == 0 ? 0 : coveredQuery / queryWeightSum;
                 double covL = listedSum == 0 ? 0 : coveredListed / listedSum;
-                double name = QUERY_SHARE * covQ + (1 - QUERY_SHARE) * covL;
+                // a query name the listed person does not have is evidence against them: squared
+                double name = QUERY_SHARE * covQ * covQ + (1 - QUERY_SHARE) * covL;
+                // names keep their order more often than not: first and last names in place break ties
+                if (n >= 2 && m >= 2) {
+                    if (pairOf[0] == 0 && eff[0] >= 0.9) {
+                        name += 0.03;
+                    }
+                    if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
+                        name += 0.02;
+                    }
+                    name = Math.min(1, name);
+                }
                 NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
                 name *= switch (quality) {
                     case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
