@@ -1,0 +1,119 @@
+package org.manfadh.screening.matching;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a traveller's date of birth, nationality, sex and document number do to a name's score.
+ * Agreement raises it a little; a clear disagreement lowers it without vetoing the match, since
+ * lists hold wrong and approximate dates and people change nationality.
+ */
+final class Attributes {
+
+    static final double SAME_DAY = 0.06;
+    static final double SAME_YEAR = 0.03;
+    static final double CLEARLY_DIFFERENT_DATE = -0.25;
+    static final double SAME_NATIONALITY = 0.02;
+    static final double OTHER_NATIONALITY = -0.04;
+    static final double OTHER_SEX = -0.08;
+    static final double SAME_DOCUMENT = 0.3;
+
+    private Attributes() {
+    }
+
+    static double dateOfBirth(PartialDate traveller, List<PartialDate> listed, List<Contribution> explanation) {
+        if (traveller == null || listed.isEmpty()) {
+            return 0;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        String detail = "";
+        for (PartialDate d : listed) {
+            double effect;
+            String how;
+            boolean bothExact = traveller.precision() == PartialDate.Precision.EXACT
+                    && d.precision() == PartialDate.Precision.EXACT;
+            if (bothExact && traveller.earliest().equals(d.earliest())) {
+                effect = SAME_DAY;
+                how = "same date of birth";
+            } else if (traveller.overlaps(d)) {
+                effect = SAME_YEAR;
+                how = "date of birth within the listed " + describe(d);
+            } else {
+                long apart = gapInDays(traveller, d);
+                boolean loose = !bothExact;
+                if (apart <= 31 && !loose) {
+                    effect = 0;
+                    how = "date of birth close to the listed one (a typo, or day and month swapped)";
+                } else if (bothExact && traveller.earliest().getYear() == d.earliest().getYear()) {
+                    effect = -0.03;
+                    how = "same year of birth, another day";
+                } else if (apart <= (loose ? 3 * 366 : 366)) {
+                    effect = loose ? 0 : -0.05;
+                    how = "date of birth near the listed " + describe(d);
+                } else {
+                    effect = CLEARLY_DIFFERENT_DATE;
+                    how = "date of birth differs from the listed " + describe(d);
+                }
+            }
+            if (effect > best) {
+                best = effect;
+                detail = how + " (" + describe(traveller) + " vs " + describe(d) + ")";
+            }
+        }
+        explanation.add(new Contribution("dateOfBirth", best, detail));
+        return best;
+    }
+
+    private static long gapInDays(PartialDate a, PartialDate b) {
+        if (a.latest().isBefore(b.earliest())) {
+            return ChronoUnit.DAYS.between(a.latest(), b.earliest());
+        }
+        return ChronoUnit.DAYS.between(b.latest(), a.earliest());
+    }
+
+    private static String describe(PartialDate d) {
+        return switch (d.precision()) {
+            case EXACT -> d.earliest().toString();
+            case APPROXIMATE -> "about " + d.earliest();
+            case YEAR -> String.valueOf(d.earliest().getYear());
+            case RANGE -> d.earliest().getYear() + "–" + d.latest().getYear();
+        };
+    }
+
+    static double nationality(String traveller, Set<String> listed, List<Contribution> explanation) {
+        if (traveller == null || traveller.isBlank() || listed.isEmpty()) {
+            return 0;
+        }
+        String code = traveller.strip().toUpperCase(Locale.ROOT);
+        if (listed.contains(code)) {
+            explanation.add(new Contribution("nationality", SAME_NATIONALITY, "same nationality " + code));
+            return SAME_NATIONALITY;
+        }
+        explanation.add(new Contribution("nationality", OTHER_NATIONALITY,
+                "nationality " + code + ", listed " + String.join("/", listed.stream().sorted().toList())));
+        return OTHER_NATIONALITY;
+    }
+
+    static double sex(String traveller, String listed, List<Contribution> explanation) {
+        if (traveller == null || listed == null || traveller.equals(listed)) {
+            return 0;
+        }
+        explanation.add(new Contribution("sex", OTHER_SEX, "sex " + traveller + ", listed " + listed));
+        return OTHER_SEX;
+    }
+
+    static double document(String traveller, List<String> listed, List<Contribution> explanation) {
+        String plain = DocumentNumbers.plain(traveller);
+        for (String number : listed) {
+            if (DocumentNumbers.plain(number).equals(plain)) {
+                explanation.add(new Contribution("documentNumber", SAME_DOCUMENT, "listed document " + number));
+                return SAME_DOCUMENT;
+            }
+        }
+        explanation.add(new Contribution("documentNumber", SAME_DOCUMENT * 0.8,
+                "listed document up to OCR confusions: " + plain + " vs " + String.join(", ", listed)));
+        return SAME_DOCUMENT * 0.8;
+    }
+}

@@ -1,0 +1,239 @@
+package org.manfadh.screening.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A deterministic synthetic population of the region: Arabic (Iraqi, Syrian, Gulf), Kurdish,
+ * Persian, Turkish and Western names, in Latin letters and, where people write them so, in Arabic
+ * or Persian script, with dates of birth, nationalities and sex. Used by the accuracy tests and
+ * compiled into the benchmark, so that both see the same kind of people.
+ */
+public final class SyntheticPopulation {
+
+    /** A name in Latin letters and in its own script (null when written in Latin only). */
+    public record Spelt(String latin, String script) {
+    }
+
+    /** A person as a document would show them. */
+    public record Person(List<Spelt> given, Spelt family, LocalDate dateOfBirth, String nationality, String sex) {
+
+        public String latinName() {
+            StringBuilder b = new StringBuilder();
+            for (Spelt s : given) {
+                b.append(s.latin()).append(' ');
+            }
+            return b.append(family.latin()).toString();
+        }
+
+        /** The name in its own script, or null for Latin-only names. */
+        public String scriptName() {
+            if (family.script() == null) {
+                return null;
+            }
+            StringBuilder b = new StringBuilder();
+            for (Spelt s : given) {
+                if (s.script() == null) {
+                    return null;
+                }
+                b.append(s.script()).append(' ');
+            }
+            return b.append(family.script()).toString();
+        }
+    }
+
+    private static final Spelt[] ARAB_MEN = pool("""
+            Mohammed:محمد Ahmed:أحمد Ali:علي Hassan:حسن Hussein:حسين Abbas:عباس Jaafar:جعفر Mahmoud:محمود
+            Mustafa:مصطفى Omar:عمر Othman:عثمان Khalid:خالد Ibrahim:إبراهيم Yousef:يوسف Salim:سالم Saad:سعد
+            Abdullah:عبدالله Abdulrahman:عبد_الرحمن Abdulkarim:عبد_الكريم Abdulaziz:عبد_العزيز Karim:كريم Kadhim:كاظم
+            Jasim:جاسم Qasim:قاسم Hamid:حامد Majid:ماجد Rashid:راشد Saeed:سعيد Walid:وليد Zaid:زيد Faisal:فيصل
+            Haider:حيدر Mahdi:مهدي Sadiq:صادق Baqir:باقر Ridha:رضا Muntadhar:منتظر Murtadha:مرتضى Mujtaba:مجتبى
+            Hamza:حمزة Tariq:طارق Nabil:نبيل Adnan:عدنان Ayad:إياد Falah:فلاح Sabah:صباح Nouri:نوري Jabbar:جبار
+            Sattar:ستار Ghazi:غازي Naji:ناجي Raad:رعد Saleh:صالح Taha:طه Yasin:ياسين Zuhair:زهير Bilal:بلال
+            Anas:أنس Osama:أسامة Marwan:مروان Fadhil:فاضل Aziz:عزيز Hadi:هادي Jawad:جواد Kamal:كمال Latif:لطيف
+            Nasser:ناصر Qais:قيس Riyadh:رياض Sami:سامي Thamer:ثامر Uday:عدي Wissam:وسام Yahya:يحيى Ziad:زياد
+            Ammar:عمار Bassam:بسام Dhiya:ضياء Emad:عماد Fuad:فؤاد Ghassan:غسان Hisham:هشام Ismail:إسماعيل""");
+    private static final Spelt[] ARAB_WOMEN = pool("""
+            Fatima:فاطمة Zainab:زينب Maryam:مريم Aisha:عائشة Khadija:خديجة Noor:نور Huda:هدى Sara:سارة
+            Zahra:زهراء Amal:أمل Iman:إيمان Rasha:رشا Shaima:شيماء Asmaa:أسماء Hanan:حنان Layla:ليلى Sana:سناء
+            Rana:رنا Dalia:داليا Ruqaya:رقية Sukaina:سكينة Nadia:نادية Samira:سميرة Wafaa:وفاء Ghada:غادة""");
+    private static final Spelt[] ARAB_FAMILIES = pool("""
+            Al-Tamimi:التميمي Al-Jubouri:الجبوري Al-Dulaimi:الدليمي Al-Obaidi:العبيدي Al-Shammari:الشمري
+            Al-Zubaidi:الزبيدي Al-Saadi:الساعدي Al-Rubaie:الربيعي Al-Khafaji:الخفاجي Al-Maliki:المالكي
+            Al-Hashimi:الهاشمي Al-Musawi:الموسوي Al-Husseini:الحسيني Al-Hakim:الحكيم Al-Sadr:الصدر
+            Al-Janabi:الجنابي Al-Mashhadani:المشهداني Al-Azzawi:العزاوي Al-Karbalai:الكربلائي Al-Najafi:النجفي
+            Al-Basri:البصري Al-Mosuli:الموصلي Al-Tikriti:التكريتي Al-Anbari:الأنباري Al-Baghdadi:البغدادي
+            Al-Kaabi:الكعبي Al-Lami:اللامي Al-Bayati:البياتي Al-Qaisi:القيسي Al-Ubaidi:العبيدي Al-Mohammadawi:المحمداوي
+            Al-Fatlawi:الفتلاوي Al-Shibli:الشبلي Al-Isawi:العيساوي Al-Hamdani:الحمداني Al-Khazraji:الخزرجي
+            Al-Masoudi:المسعودي Al-Hilali:الهلالي Al-Jabiri:الجابري Al-Sharifi:الشريفي Al-Asadi:الأسدي
+            Al-Kubaisi:الكبيسي Al-Rawi:الراوي Al-Ani:العاني Al-Hadithi:الحديثي Al-Samarrai:السامرائي
+            Al-Douri:الدوري Al-Nuaimi:النعيمي Al-Harbi:الحربي Al-Otaibi:العتيبي Al-Qahtani:القحطاني
+            Al-Ghamdi:الغامدي Al-Zahrani:الزهراني Al-Mutairi:المطيري Al-Shahri:الشهري Haddad:حداد Najjar:نجار
+            Khalil:خليل Sabbagh:صباغ Qassab:قصاب""");
+    private static final Spelt[] KURD_MEN = pool("""
+            Karwan:کاروان Rebwar:ڕێبوار Dilshad:دلشاد Shwan:شوان Hemin:هێمن Sherko:شێرکۆ Azad:ئازاد Bakhtiyar:بەختیار
+            Dler:دلێر Hawre:هاوڕێ Kawa:کاوە Soran:سۆران Aram:ئارام Nawzad:نەوزاد Sardar:سەردار Barzan:بارزان
+            Dara:دارا Hiwa:هیوا Goran:گۆران Shakhawan:شاخەوان Zana:زانا Rebin:ڕێبین Peshawa:پێشەوا Hoshyar:هۆشیار""");
+    private static final Spelt[] KURD_WOMEN = pool("""
+            Shilan:شیلان Narin:نارین Berivan:بێریڤان Jwan:جوان Rozhan:ڕۆژان Shno:شنۆ Kazhal:کەژاڵ Hana:هانا
+            Avin:ئاڤین Dilan:دیلان Nazdar:نازدار Sozan:سۆزان""");
+    private static final Spelt[] KURD_FAMILIES = pool("""
+            Barzani:بارزانی Talabani:تاڵەبانی Hawrami:هەورامی Jaff:جاف Zebari:زێباری Doski:دۆسکی Mergasori:مێرگەسۆری
+            Sorani:سۆرانی Baban:بابان Pishdari:پشدەری Bradosti:برادۆستی Herki:هەرکی Shwani:شوانی Rawanduzi:ڕەواندزی
+            Kakayi:کاکەیی Zangana:زەنگەنە Dizayee:دزەیی Surchi:سورچی""");
+    private static final Spelt[] PERSIAN_MEN = pool("""
+            Mohammad:محمد Ali:علی Hossein:حسین Reza:رضا Mehdi:مهدی Amir:امیر Hamid:حمید Morteza:مرتضی
+            Mostafa:مصطفی Javad:جواد Saeed:سعید Majid:مجید Behrouz:بهروز Dariush:داریوش Farhad:فرهاد Kourosh:کوروش
+            Babak:بابک Arash:آرش Siavash:سیاوش Pouya:پویا Parviz:پرویز Jamshid:جمشید Gholamreza:غلامرضا
+            Mohsen:محسن Ebrahim:ابراهیم Esmaeil:اسماعیل Yaghoub:یعقوب Abolfazl:ابوالفضل Ruhollah:روح‌الله
+            Hojjat:حجت Vahid:وحید Nader:نادر Kazem:کاظم Ghasem:قاسم Mojtaba:مجتبی Peyman:پیمان Shahram:شهرام""");
+    private static final Spelt[] PERSIAN_WOMEN = pool("""
+            Fatemeh:فاطمه Zahra:زهرا Maryam:مریم Masoumeh:معصومه Narges:نرگس Parisa:پریسا Shirin:شیرین
+            Azadeh:آزاده Leila:لیلا Mahsa:مهسا Niloufar:نیلوفر Roya:رویا Golnar:گلنار Soheila:سهیلا""");
+    private static final Spelt[] PERSIAN_FAMILIES = pool("""
+            Hosseini:حسینی Mohammadi:محمدی Rezaei:رضایی Ahmadi:احمدی Moradi:مرادی Karimi:کریمی Jafari:جعفری
+            Rahimi:رحیمی Hashemi:هاشمی Ghasemi:قاسمی Sadeghi:صادقی Mousavi:موسوی Heydari:حیدری Kazemi:کاظمی
+            Ebrahimi:ابراهیمی Rostami:رستمی Zamani:زمانی Golzari:گلزاری Tehrani:تهرانی Shirazi:شیرازی
+            Esfahani:اصفهانی Tabrizi:تبریزی Khorasani:خراسانی Najafabadi:نجف‌آبادی Pourmohammadi:پورمحمدی
+            Yazdani:یزدانی Bagheri:باقری Akbari:اکبری Soltani:سلطانی Nazari:نظری Farahani:فراهانی Ghorbani:قربانی
+            Zarei:زارعی Panahi:پناهی Abbasi:عباسی Safavi:صفوی Khamenei:خامنه‌ای Larijani:لاریجانی""");
+    private static final Spelt[] TURKISH_MEN = latinPool("""
+            Mehmet Mustafa Ahmet Ali Hüseyin Hasan İbrahim İsmail Osman Yusuf Murat Ömer Ramazan Halil Süleyman
+            Abdullah Mahmut Salih Kemal Recep Fatih Emre Burak Serkan Volkan Tuncay Cengiz Orhan Erdal Kadir""");
+    private static final Spelt[] TURKISH_WOMEN = latinPool("""
+            Fatma Ayşe Emine Hatice Zeynep Elif Meryem Şerife Zehra Sultan Hanife Merve Büşra Esra Özlem""");
+    private static final Spelt[] TURKISH_FAMILIES = latinPool("""
+            Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç Aslan Çetin
+            Kara Koç Kurt Özkan Şimşek Polat Korkmaz Güneş Erdoğan Tekin Aksoy Bulut Keskin Ünal Turan""");
+    private static final Spelt[] WESTERN_MEN = latinPool("""
+            John James Robert Michael William David Richard Thomas Daniel Paul Mark George Peter Andrew
+            Jean Pierre Michel Hans Klaus Stefan Giovanni Marco Luca Carlos Jose Antonio Ivan Sergei Dmitri""");
+    private static final Spelt[] WESTERN_WOMEN = latinPool("""
+            Mary Patricia Jennifer Linda Elizabeth Susan Anna Maria Sophie Claire Julia Laura Elena Olga Natalia""");
+    private static final Spelt[] WESTERN_FAMILIES = latinPool("""
+            Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin
+            Dubois Bernard Moreau Müller Schmidt Schneider Fischer Weber Rossi Russo Ferrari Garcia Martinez
+            Lopez Ivanov Petrov Smirnov Kowalski Nowak Jansen Visser Andersen Nielsen""");
+
+    private static Spelt[] pool(String text) {
+        List<Spelt> out = new ArrayList<>();
+        for (String item : text.strip().split("\\s+")) {
+            String[] parts = item.split(":");
+            out.add(new Spelt(parts[0].replace('_', ' '), parts[1].replace('_', ' ')));
+        }
+        return out.toArray(Spelt[]::new);
+    }
+
+    private static Spelt[] latinPool(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\s+")).map(s -> new Spelt(s, null)).toArray(Spelt[]::new);
+    }
+
+    private SyntheticPopulation() {
+    }
+
+    /** One person of the region: mostly Iraqi Arabs and Kurds, Iranians, Turks, a few Westerners. */
+    public static Person person(Random random) {
+        int kind = random.nextInt(100);
+        boolean woman = random.nextInt(100) < 30;
+        String sex = woman ? "F" : "M";
+        LocalDate dob = LocalDate.of(1940 + random.nextInt(65), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        if (kind < 45) {
+            String nat = pick(random, "IRQ", "IRQ", "IRQ", "IRQ", "SYR", "SAU", "KWT", "JOR", "LBN", "EGY");
+            return new Person(List.of(pick(random, woman ? ARAB_WOMEN : ARAB_MEN), pick(random, ARAB_MEN),
+                    pick(random, ARAB_MEN)), pick(random, ARAB_FAMILIES), dob, nat, sex);
+        }
+        if (kind < 60) {
+            return new Person(List.of(pick(random, woman ? KURD_WOMEN : KURD_MEN), pick(random, KURD_MEN)),
+                    pick(random, KURD_FAMILIES), dob, "IRQ", sex);
+        }
+        if (kind < 85) {
+            return new Person(List.of(pick(random, woman ? PERSIAN_WOMEN : PERSIAN_MEN), pick(random, PERSIAN_MEN)),
+                    pick(random, PERSIAN_FAMILIES), dob, "IRN", sex);
+        }
+        if (kind < 95) {
+            return new Person(List.of(pick(random, woman ? TURKISH_WOMEN : TURKISH_MEN)), pick(random, TURKISH_FAMILIES),
+                    dob, "TUR", sex);
+        }
+        return new Person(List.of(pick(random, woman ? WESTERN_WOMEN : WESTERN_MEN), pick(random, WESTERN_MEN)),
+                pick(random, WESTERN_FAMILIES), dob, pick(random, "GBR", "FRA", "DEU", "ITA", "USA", "RUS"), sex);
+    }
+
+    /** A listed person: the Latin name, the name in its own script, and often a respelt alias. */
+    public static ListedPerson listed(Person p, UUID entryId, UUID listId, Random random) {
+        List<ListedName> names = new ArrayList<>(3);
+        names.add(new ListedName(p.latinName(), NameQuality.PRIMARY));
+        if (p.scriptName() != null) {
+            names.add(new ListedName(p.scriptName(), NameQuality.ORIGINAL_SCRIPT));
+        }
+        if (random.nextInt(3) > 0) {
+            names.add(new ListedName(respell(p.latinName(), random), NameQuality.STRONG_ALIAS));
+        }
+        return new ListedPerson(entryId, listId, names, List.of(PartialDate.exact(p.dateOfBirth())),
+                Set.of(p.nationality()), p.sex(), List.of());
+    }
+
+    /** A list of {@code count} persons of the region, the same for the same seed. */
+    public static List<ListedPerson> list(int count, long seed, UUID listId) {
+        Random random = new Random(seed);
+        List<ListedPerson> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(listed(person(random), new UUID(seed, i), listId, random));
+        }
+        return out;
+    }
+
+    private static final String[][] RESPELLINGS = {
+        {"Mohammed", "Muhammad"}, {"Mohammed", "Mohamed"}, {"Mohammad", "Mohamad"}, {"Abdul", "Abdel"},
+        {"Abdul", "Abd al-"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"Yousef", "Yusuf"}, {"Hussein", "Husayn"},
+        {"Hossein", "Hosein"}, {"q", "gh"}, {"Q", "Gh"}, {"dh", "z"}, {"Dh", "Z"}, {"Al-", "El "}, {"Al-", "Al "},
+        {"ai", "ay"}, {"ei", "ey"}, {"e", "a"}, {"i", "e"}, {"o", "u"}, {"k", "q"}, {"Kh", "H"}, {"aa", "a"},
+        {"ss", "s"}, {"mm", "m"}, {"ch", "sh"}, {"ş", "s"}, {"ç", "c"}, {"ı", "i"}, {"ö", "o"}, {"ü", "u"},
+    };
+
+    /** The same name as another convention would spell it. */
+    public static String respell(String name, Random random) {
+        String out = name;
+        for (int tries = 0; tries < 6 && out.equals(name); tries++) {
+            for (int k = 0; k < 2; k++) {
+                String[] rule = RESPELLINGS[random.nextInt(RESPELLINGS.length)];
+                String from = random.nextBoolean() ? rule[0] : rule[1];
+                String to = from.equals(rule[0]) ? rule[1] : rule[0];
+                int at = out.indexOf(from);
+                if (at >= 0) {
+                    out = out.substring(0, at) + to + out.substring(at + from.length());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A noisy reading of a name: a respelling, an upper-cased MRZ form, a dropped middle name or a typo. */
+    public static String noisy(String name, Random random) {
+        String out = respell(name, random);
+        int kind = random.nextInt(4);
+        if (kind == 0) {
+            out = out.toUpperCase(Locale.ROOT).replace("-", " ");
+        } else if (kind == 1) {
+            String[] parts = out.split(" ");
+            if (parts.length >= 3) {
+                out = parts[0] + " " + parts[parts.length - 1];
+            }
+        } else if (kind == 2 && out.length() > 6) {
+            int at = 1 + random.nextInt(out.length() - 2);
+            if (Character.isLetter(out.charAt(at))) {
+                out = out.substring(0, at) + out.substring(at + 1);
+            }
+        }
+        return out;
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random random, T... items) {
+        return items[random.nextInt(items.length)];
+    }
+}
