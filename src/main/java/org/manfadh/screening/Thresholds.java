@@ -1,14 +1,16 @@
 package org.manfadh.screening;
 
+import org.manfadh.screening.matching.MatchThresholds;
+
 /**
  * The scores a list uses unless it sets its own: at or above {@link #DEFAULT_HIT} a match is a
  * hit, at or above {@link #DEFAULT_POSSIBLE_MATCH} a possible match for the officer to look at.
- * Provisional until the matcher has been tuned on labelled pairs.
+ * The matcher's recommended values, chosen on its accuracy evaluation.
  */
 public final class Thresholds {
 
-    public static final double DEFAULT_HIT = 0.85;
-    public static final double DEFAULT_POSSIBLE_MATCH = 0.70;
+    public static final double DEFAULT_HIT = MatchThresholds.DEFAULT_HIT;
+    public static final double DEFAULT_POSSIBLE_MATCH = MatchThresholds.DEFAULT_POSSIBLE;
 
     private Thresholds() {
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
 import org.springframework.test.context.TestPropertySource;
+import org.manfadh.screening.Thresholds;
 import org.manfadh.screening.matching.DocumentMatch;
 import org.manfadh.screening.matching.NameMatch;
 import org.manfadh.screening.matching.PersonQuery;
@@ -41,7 +42,7 @@ class CsvImportIntegrationTests {
     }
 
     private boolean listed(UUID list, String name) {
-        return index.matchPersons(new PersonQuery(name, null, null, null, null, null, null), 0.99, 10_000).stream()
+        return index.matchPersons(new PersonQuery(name, null, null, null, null, null, null), Thresholds.DEFAULT_HIT, 10_000).stream()
                 .map(NameMatch::listId).anyMatch(list::equals);
     }
 

@@ -1,6 +1,7 @@
 package org.manfadh.screening.internal;
 
-import org.manfadh.screening.matching.JaroWinklerScan;
+import org.manfadh.screening.matching.NameIndex;
+import org.manfadh.screening.matching.TransliterationModel;
 import org.manfadh.screening.matching.WatchlistIndex;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,6 @@ class ScreeningConfiguration {
 
     @Bean
     WatchlistIndex watchlistIndex() {
-        return new JaroWinklerScan();
+        return new NameIndex(TransliterationModel.fromClasspath());
     }
 }
