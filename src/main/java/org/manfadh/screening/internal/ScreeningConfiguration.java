@@ -1,7 +1,5 @@
 package org.manfadh.screening.internal;
 
-import org.manfadh.screening.matching.NameIndex;
-import org.manfadh.screening.matching.TransliterationModel;
 import org.manfadh.screening.matching.WatchlistIndex;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +12,6 @@ class ScreeningConfiguration {
 
     @Bean
     WatchlistIndex watchlistIndex() {
-        return new NameIndex(TransliterationModel.fromClasspath());
+        return new DeferredIndex();
     }
 }
