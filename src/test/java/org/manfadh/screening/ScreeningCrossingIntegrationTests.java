@@ -38,6 +38,7 @@ class ScreeningCrossingIntegrationTests {
     private String refuseListId;
     private String referListId;
     private String documentsListId;
+    private String notifyListId;
 
     private ApiClient as(String user) {
         return new ApiClient(port).as(user, "manfadh-demo");
@@ -48,6 +49,11 @@ class ScreeningCrossingIntegrationTests {
         refuseListId = list("Travel ban " + UUID.randomUUID(), "TRAVEL_BAN", "REFUSE");
         referListId = list("National alerts " + UUID.randomUUID(), "NATIONAL_ALERT", "REFER");
         documentsListId = list("Lost and stolen " + UUID.randomUUID(), "LOST_STOLEN_DOCUMENTS", "REFER");
+        notifyListId = list("Persons of interest " + UUID.randomUUID(), "OTHER", "NOTIFY_AND_ADMIT");
+        importCsv(notifyListId, """
+                externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note,notifyOnHit
+                PI-1,,OYELARAN-BJORKQVIST,THEODORIC,,,1959-11-30,NOR,M,,,,Liaison office
+                """);
         importCsv(refuseListId, """
                 externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
                 TB-1,,QUINTAVALLE,ZEPHYRINUS OKONKWO,,,1971-02-03,ITA,M,,,
@@ -205,6 +211,25 @@ class ScreeningCrossingIntegrationTests {
                 + "/decisions", ApiClient.json(Map.of("decision", "ADMITTED")));
         assertThat(admit.status()).isEqualTo(409);
         assertThat(admit.json().get("type").asString()).endsWith("watchlist-refusal");
+    }
+
+    @Test
+    void admitsAndNotifiesWhenAHitOnANotifyAndAdmitListIsConfirmed() {
+        String mrz = Passports.td3("NOR", number(), "OYELARAN BJORKQVIST", "THEODORIC", "NOR",
+                LocalDate.of(1959, 11, 30), 'M', LocalDate.now().plusYears(3));
+        ApiClient.Response recorded = record(mrz, "ENTRY", "ADMITTED", null);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("decision").asString()).isEqualTo("REFERRED");
+        JsonNode match = recorded.json().get("screening").get("matches").get(0);
+        assertThat(match.get("listId").asString()).isEqualTo(notifyListId);
+
+        ApiClient.Response confirmed = as("supervisor").post("/api/v1/screening/hits/" + match.get("hitId").asString()
+                + "/adjudication", ApiClient.json(Map.of("verdict", "TRUE_MATCH")));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+        JsonNode crossing = as("supervisor").get("/api/v1/crossings/" + recorded.json().get("id").asString()).json();
+        assertThat(crossing.get("decision").asString()).isEqualTo("ADMITTED");
+        assertThat(crossing.get("note").asString()).contains("Liaison office");
     }
 
     @Test

@@ -323,31 +323,59 @@ public class CrossingRecorder {
     }
 
     /**
-     * A supervisor confirmed a hit on a list whose action is to refuse: the referral is closed with a
-     * refusal (reason X for an exit barred by a travel ban, H otherwise), in the adjudication's own
-     * transaction. Other verdicts leave the referral to the supervisor's final decision.
+     * What a supervisor's verdict on a hit means for the crossing, in the adjudication's own
+     * transaction. A true match on a list whose action is to refuse closes the referral with a
+     * refusal (reason X for an exit barred by a travel ban, H otherwise). A true match on a list
+     * whose action is to notify and admit, or to monitor, admits the traveller — when screening
+     * alone stood between the officer's admission and the traveller, nothing else bars it and the
+     * document passes. Anything else is left to the supervisor's final decision.
      */
     @EventListener
     public void onHitAdjudicated(HitAdjudicated verdict) {
-        if (!"TRUE_MATCH".equals(verdict.verdict()) || !"REFUSE".equals(verdict.actionOnHit())) {
+        if (!"TRUE_MATCH".equals(verdict.verdict())) {
             return;
         }
-        CrossingRow current = crossings.find(verdict.crossingId()).orElse(null);
-        if (current == null || current.voided()) {
+        boolean refuse = "REFUSE".equals(verdict.actionOnHit());
+        boolean admit = "NOTIFY_AND_ADMIT".equals(verdict.actionOnHit()) || "MONITOR".equals(verdict.actionOnHit());
+        if (!refuse && !admit) {
             return;
         }
-        travellers.lockTraveller(current.travellerId());
-        current = crossings.find(verdict.crossingId()).orElseThrow();
+        CrossingRow found = crossings.find(verdict.crossingId()).orElse(null);
+        if (found == null || found.voided()) {
+            return;
+        }
+        travellers.lockTraveller(found.travellerId());
+        CrossingRow current = crossings.find(verdict.crossingId()).orElseThrow();
         if (!current.decision().equals("REFERRED") && !current.decision().equals("PENDING")) {
             return;
         }
         Instant now = clock.instant();
-        String reason = "EXIT".equals(current.direction()) && "TRAVEL_BAN".equals(verdict.listKind()) ? "X" : "H";
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        UUID supersedes = crossings.latestDecisionId(current.id()).orElse(null);
+        if (refuse) {
+            String reason = "EXIT".equals(current.direction()) && "TRAVEL_BAN".equals(verdict.listKind()) ? "X" : "H";
+            crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), current.id(), "FINAL",
+                    Decision.REFUSED.name(), reason, "Watchlist true match confirmed by " + verdict.supervisor()
+                            + " (hit " + verdict.hitId() + "); the list's action is to refuse.",
+                    List.of(), null, verdict.supervisor(), now, supersedes));
+            stays.rebuild(current.travellerId(), today);
+            return;
+        }
+        boolean referredByScreeningAlone = current.flags().contains(CrossingFlag.REFERRED_BY_SCREENING.name());
+        boolean documentPasses = current.documentValid() || current.overrideReason() != null;
+        if (!referredByScreeningAlone || !documentPasses || screening.admissionBar(current.id()).isPresent()) {
+            return;
+        }
+        String notified = verdict.notifyOnHit() == null ? "" : "; notify: " + verdict.notifyOnHit();
         crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), current.id(), "FINAL",
-                Decision.REFUSED.name(), reason, "Watchlist true match confirmed by " + verdict.supervisor()
-                        + " (hit " + verdict.hitId() + "); the list's action is to refuse.",
-                List.of(), null, verdict.supervisor(), now, crossings.latestDecisionId(current.id()).orElse(null)));
-        stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
+                Decision.ADMITTED.name(), null, "Watchlist true match confirmed by " + verdict.supervisor()
+                        + " (hit " + verdict.hitId() + "); the list's action is " + verdict.actionOnHit() + notified + ".",
+                List.of(), null, verdict.supervisor(), now, supersedes));
+        StayService.Stay stay = stays.rebuild(current.travellerId(), today);
+        Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
+        current.flags().forEach(f -> flags.add(CrossingFlag.valueOf(f)));
+        flags.addAll(stayFlags(current.id(), Direction.valueOf(current.direction()), stay.periods(), stay.citizen()));
+        crossings.setFlags(current.id(), flags.stream().map(Enum::name).toList());
     }
 
     /** A supervisor's correction of a crossing's facts: a new record; the original stays as it was. */

@@ -222,8 +222,10 @@ public class ScreeningService implements Screening {
                     hit.subjectFingerprint(), hitId, supervisor, now);
         }
         int openLeft = records.openHitsOf(hit.crossingId());
+        String notify = directory.entries(List.of(hit.entryId())).values().stream().findFirst()
+                .map(EntryInfo::notifyOnHit).orElse(null);
         events.publishEvent(new HitAdjudicated(hitId, hit.crossingId(), hit.entryId(), hit.listId(), verdict,
-                hit.actionOnHit(), hit.listKind(), note, supervisor, openLeft));
+                hit.actionOnHit(), hit.listKind(), notify, note, supervisor, openLeft));
         return records.hit(hitId).orElseThrow();
     }
 
