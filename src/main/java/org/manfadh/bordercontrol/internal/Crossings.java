@@ -114,7 +114,7 @@ class Crossings {
 
     private static final String LISTED = """
              where (cast(:point as text) is null or c.border_point = :point)
-               and (cast(:points as text[]) is null or """ + POINT_OF_C + """
+               and (cast(:points as text[]) is null or """ + " " + POINT_OF_C + " " + """
              = any(cast(:points as text[])))
                and (cast(:direction as text) is null or c.direction = :direction)
                and (cast(:from as timestamptz) is null or c.occurred_at >= :from)

@@ -147,7 +147,7 @@ class Travellers {
     private static final String INSCOPE = """
 
                    and (cast(:points as text[]) is null or exists (select 1 from bordercontrol.crossing c
-                        where c.traveller_id = %s and """ + Crossings.POINT_OF_C + """
+                        where c.traveller_id = %s and """ + " " + Crossings.POINT_OF_C + " " + """
                          = any(cast(:points as text[]))))
                 """;
 
