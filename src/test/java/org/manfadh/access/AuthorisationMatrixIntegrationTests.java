@@ -312,7 +312,7 @@ class AuthorisationMatrixIntegrationTests {
             String group = groupAt(c.point());
             int groupRead = client.get("/api/v1/groups/" + group).status();
             int decision = client.post("/api/v1/crossings/" + records.get(c.point()).get("id").asString()
-                    + "/decisions", "{\"decision\":\"REFUSED\",\"reasonCode\":\"zzz-no-such-reason\"}").status();
+                    + "/decisions", "{\"decision\":\"REFUSED\",\"reasonCode\":\"Z\"}").status();
             int recordHere = client.post("/api/v1/groups", ApiClient.json(Map.of("id", UUID.randomUUID().toString(),
                     "borderPoint", c.point(), "direction", "EXIT", "kind", "FAMILY"))).status();
             boolean inside = c.status() == 200;
