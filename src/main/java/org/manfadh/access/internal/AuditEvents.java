@@ -23,9 +23,11 @@ class AuditEvents {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    AuditEvents(JdbcClient jdbc) {
+    AuditEvents(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** The end of the chain, locked until the transaction ends: writers queue here, so the chain never forks. */
@@ -39,18 +41,24 @@ class AuditEvents {
                 .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
     }
 
-    /** The event and the chain's new head, in one statement. */
-    void append(AuditChain.Event e, String previousHash, String hash) {
-        jdbc.sql("""
-                with moved as (update access.audit_chain_head set seq = :seq, hash = :hash)
+    /** Events chained after each other, and the chain's new head: one batch of statements, one round trip. */
+    void appendAll(List<Stored> chained) {
+        if (chained.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = chained.stream().map(s -> new Object[] {s.event().seq(), s.event().id(),
+                s.event().nodeId(), OffsetDateTime.ofInstant(s.event().at(), ZoneOffset.UTC), s.event().username(),
+                s.event().clientAddress(), s.event().action(), s.event().what(),
+                s.event().recordIds().toArray(String[]::new), s.event().outcome(), s.previousHash(), s.hash()})
+                .toList();
+        jdbcTemplate.batchUpdate("""
                 insert into access.audit_event (seq, id, node_id, at, username, client_address, action, what,
                        record_ids, outcome, previous_hash, hash)
-                values (:seq, :id, :node, :at, :username, :client, :action, :what, :ids, :outcome, :previous, :hash)
-                """).param("seq", e.seq()).param("id", e.id()).param("node", e.nodeId())
-                .param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC)).param("username", e.username())
-                .param("client", e.clientAddress()).param("action", e.action()).param("what", e.what())
-                .param("ids", e.recordIds().toArray(String[]::new)).param("outcome", e.outcome())
-                .param("previous", previousHash).param("hash", hash).update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+        Stored last = chained.get(chained.size() - 1);
+        jdbc.sql("update access.audit_chain_head set seq = :seq, hash = :hash")
+                .param("seq", last.event().seq()).param("hash", last.hash()).update();
     }
 
     /** Events after a sequence number, in chain order. */

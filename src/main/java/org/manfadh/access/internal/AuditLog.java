@@ -16,16 +16,12 @@ import org.manfadh.platform.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit trail, one event at a time in a short transaction of its own that takes the
- * chain's head: events are chained in the order they are written, on every server that shares
- * the database. Reads it back for search and for verification.
+ * The audit trail: records events (through the writer, which chains them in batches and returns
+ * once they are stored), searches them and verifies the chain.
  */
 @Service
 public class AuditLog implements AuditTrail {
@@ -46,17 +42,16 @@ public class AuditLog implements AuditTrail {
     private final AuditEvents events;
     private final NodeIdentity node;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final AuditWriter writer;
 
-    AuditLog(AuditEvents events, NodeIdentity node, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(AuditEvents events, NodeIdentity node, Clock clock, AuditWriter writer) {
         this.events = events;
         this.node = node;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.writer = writer;
     }
 
-    /** Appends one event to the chain; it is stored when this returns. */
+    /** Appends one event to the chain; it is stored when this returns (see the writer). */
     public void record(Action action, String username, String clientAddress, String what,
                        Collection<String> recordIds, int outcome) {
         List<String> ids = recordIds.size() > MAX_RECORD_IDS
@@ -64,12 +59,8 @@ public class AuditLog implements AuditTrail {
         UUID id = Ids.newId();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String shortWhat = what.length() > 500 ? what.substring(0, 500) : what;
-        transaction.executeWithoutResult(status -> {
-            AuditEvents.Head head = events.lockHead();
-            AuditChain.Event event = new AuditChain.Event(head.seq() + 1, id, node.nodeId(), at, username,
-                    clientAddress, action.name(), shortWhat, ids, outcome);
-            events.append(event, head.hash(), AuditChain.hash(head.hash(), event));
-        });
+        writer.write(new AuditWriter.Draft(id, node.nodeId(), at, username, clientAddress, action.name(), shortWhat,
+                ids, outcome));
     }
 
     @Override
