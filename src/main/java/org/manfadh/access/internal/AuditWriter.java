@@ -139,7 +139,7 @@ class AuditWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("audit-writer").daemon(false).start(this::run);
+        thread = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::run);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
@@ -89,7 +90,7 @@ public class TravellerService {
         return traveller(id, jurisdiction.crossings(caller));
     }
 
-    private TravellerView traveller(UUID id, org.manfadh.access.ReadScope scope) {
+    private TravellerView traveller(UUID id, ReadScope scope) {
         Travellers.Traveller t = travellers.find(id)
                 .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + id + "."));
         jurisdiction.requireTraveller(scope, id);
