@@ -348,6 +348,7 @@ class AccessIntegrationTests {
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().get("valid").asBoolean()).isTrue();
         assertThat(verified.json().get("checked").asLong()).isPositive();
+        assertThat(verified.json().has("firstBrokenId")).isFalse();
     }
 
     @Test

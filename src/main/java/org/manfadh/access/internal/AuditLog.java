@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The audit trail: records events (through the writer, which chains them in batches and returns
  * once they are stored), searches them and verifies the chain.
@@ -33,6 +35,8 @@ public class AuditLog implements AuditTrail {
                             String hash) {
     }
 
+    /** The chain's check: the first event that does not fit is named only when there is one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Verification(boolean valid, long checked, UUID firstBrokenId, Long firstBrokenSeq) {
     }
 
