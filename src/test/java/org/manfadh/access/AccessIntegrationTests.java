@@ -44,6 +44,9 @@ class AccessIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditTrail auditTrail;
+
     private ApiClient as(String username) {
         return new ApiClient(port).as(username, "manfadh-demo");
     }
@@ -383,6 +386,43 @@ class AccessIntegrationTests {
             alter(id, original);
         }
         assertThat(admin().get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void detectsARemovedEventByTheOneAfterIt() {
+        JsonNode recorded = record(as("officer"), crossing("ZRB", "ENTRY", passport(surname())));
+        JsonNode event = audit("recordId=" + recorded.get("id").asString()).get(0);
+        long seq = event.get("seq").asLong();
+        as("officer").get("/api/v1/crossings?size=1");
+
+        // A plain table, not a temporary one: the pool may hand out another connection for each statement.
+        jdbc.sql("create table public.removed_audit_event as select * from access.audit_event where seq = :seq")
+                .param("seq", seq).update();
+        jdbc.sql("alter table access.audit_event disable trigger audit_event_append_only").update();
+        try {
+            jdbc.sql("delete from access.audit_event where seq = :seq").param("seq", seq).update();
+            JsonNode verified = admin().get("/api/v1/audit/verify").json();
+
+            assertThat(verified.get("valid").asBoolean()).isFalse();
+            assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(seq + 1);
+        } finally {
+            jdbc.sql("insert into access.audit_event select * from public.removed_audit_event").update();
+            jdbc.sql("drop table public.removed_audit_event").update();
+            jdbc.sql("alter table access.audit_event enable trigger audit_event_append_only").update();
+        }
+        assertThat(admin().get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void recordsAReadThatAScreenReports() {
+        String traveller = UUID.randomUUID().toString();
+
+        auditTrail.personalDataRead("screen: traveller profile", List.of(UUID.fromString(traveller)));
+
+        JsonNode reads = audit("recordId=" + traveller);
+        assertThat(reads.size()).isEqualTo(1);
+        assertThat(reads.get(0).get("action").asString()).isEqualTo("READ_PERSONAL_DATA");
+        assertThat(reads.get(0).get("what").asString()).isEqualTo("screen: traveller profile");
     }
 
     /** As a superuser could: with the guard switched off for a moment. */
