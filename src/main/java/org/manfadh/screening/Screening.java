@@ -17,9 +17,11 @@ public interface Screening {
      *
      * @param possibleMatchesReviewed the officer saw the possible matches and decided on them;
      *        they are stored as cleared by that officer. Hits always wait for a supervisor.
+     * @param borderPoint the code of the border point where the crossing happens: its hits are shown
+     *        to supervisors whose jurisdiction covers it
      */
     ScreeningResult screenCrossing(UUID crossingId, UUID travellerId, ScreeningSubject subject,
-            boolean possibleMatchesReviewed, String officer);
+            boolean possibleMatchesReviewed, String officer, String borderPoint);
 
     /** The stored screening of a crossing, with its hits as they stand. */
     Optional<ScreeningResult> screeningOf(UUID crossingId);

@@ -40,7 +40,8 @@ class CrossingDurabilityIntegrationTests {
         Process node = start(data, port, work.resolve("first.log"));
         List<String> acknowledged = new ArrayList<>();
         try {
-            ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
+            // Recorded at Shalamcheh: the national administrator's jurisdiction covers it, the demo officer's does not.
+            ApiClient officer = new ApiClient(port).asDemoAdmin();
             for (int i = 0; i < CROSSINGS; i++) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("id", UUID.randomUUID().toString());

@@ -102,6 +102,59 @@ class ScreeningCrossingIntegrationTests {
         return as("officer").post("/api/v1/crossings", ApiClient.json(body));
     }
 
+    private static String uniqueSurname() {
+        StringBuilder s = new StringBuilder("TERRITORIO");
+        for (int i = 0; i < 8; i++) {
+            s.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void showsEachSupervisorTheHitsOfTheirOwnBorderPointsOnly() {
+        String surname = uniqueSurname();
+        String listId = list("Border points " + UUID.randomUUID(), "NATIONAL_ALERT", "REFER");
+        importCsv(listId, """
+                externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
+                BP-1,,%s,ILARIO,,,1975-05-06,ITA,M,,,
+                """.formatted(surname));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", UUID.randomUUID().toString());
+        body.put("borderPoint", "IBK");
+        body.put("direction", "ENTRY");
+        body.put("mrz", Passports.td3("ITA", number(), surname, "ILARIO", "ITA", LocalDate.of(1975, 5, 6), 'M',
+                LocalDate.now().plusYears(3)));
+        body.put("decision", "ADMITTED");
+        ApiClient.Response recorded = as("officer_kri").post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String hitId = recorded.json().get("screening").get("matches").get(0).get("hitId").asString();
+
+        assertThat(as("admin").get("/api/v1/screening/hits?size=1000").body()).contains(hitId);
+        assertThat(as("admin").get("/api/v1/screening/hits/" + hitId).json().get("borderPoint").asString())
+                .isEqualTo("IBK");
+        // The supervisor works at Zurbatiyah: a hit at Ibrahim Khalil is not theirs to see or decide.
+        assertThat(as("supervisor").get("/api/v1/screening/hits?size=1000").body()).doesNotContain(hitId);
+        assertThat(as("supervisor").get("/api/v1/screening/hits/" + hitId).status()).isEqualTo(404);
+        assertThat(as("supervisor").post("/api/v1/screening/hits/" + hitId + "/adjudication",
+                ApiClient.json(Map.of("verdict", "TRUE_MATCH"))).status()).isEqualTo(404);
+    }
+
+    @Test
+    void showsEachAuthorityOnlyTheListsItScreensAgainst() {
+        ApiClient.Response kri = as("watchlist_manager").post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Kurdistan Region alerts " + UUID.randomUUID(), "kind", "NATIONAL_ALERT",
+                "actionOnHit", "REFER", "authority", "KRI")));
+        assertThat(kri.status()).as(kri.body()).isEqualTo(201);
+        String kriList = kri.json().get("id").asString();
+
+        // The supervisor is federal (Zurbatiyah); the watchlist manager and admin are national.
+        assertThat(as("supervisor").get("/api/v1/watchlists/" + kriList).status()).isEqualTo(404);
+        assertThat(as("supervisor").get("/api/v1/watchlists?size=1000").body()).doesNotContain(kriList)
+                .contains(referListId);
+        assertThat(as("admin").get("/api/v1/watchlists/" + kriList).status()).isEqualTo(200);
+        assertThat(as("watchlist_manager").get("/api/v1/watchlists?size=1000").body()).contains(kriList);
+    }
+
     private static List<String> flags(JsonNode crossing) {
         List<String> flags = new ArrayList<>();
         crossing.get("flags").forEach(f -> flags.add(f.asString()));

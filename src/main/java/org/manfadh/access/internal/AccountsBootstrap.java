@@ -3,6 +3,7 @@ package org.manfadh.access.internal;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,11 @@ class AccountsBootstrap implements InitializingBean {
 
     /** The names demo accounts carry; checked outside demo mode for the demo password. */
     static final Set<String> DEMO_USERNAMES = Set.of("admin", "officer", "supervisor", "analyst",
-            "watchlist_manager", "health_officer", "capacity_manager", "node");
+            "watchlist_manager", "health_officer", "capacity_manager", "node", "officer_kri");
+
+    /** Where the demo accounts work: the booth accounts at Zurbatiyah (federal, Wasit), the rest national. */
+    static final Jurisdiction ZURBATIYAH = Jurisdiction.borderPoint(Jurisdiction.Scope.FEDERAL, "ZRB");
+    static final Jurisdiction IBRAHIM_KHALIL = Jurisdiction.borderPoint(Jurisdiction.Scope.KRI, "IBK");
 
     private static final Logger log = LoggerFactory.getLogger(AccountsBootstrap.class);
 
@@ -53,9 +58,14 @@ class AccountsBootstrap implements InitializingBean {
             // One account a role, named after it, for trying each user's view of the system.
             for (Role role : Role.values()) {
                 if (role != Role.ADMIN) {
-                    accounts.createIfAbsent(role.name().toLowerCase(java.util.Locale.ROOT), hash, EnumSet.of(role));
+                    Jurisdiction where = role == Role.OFFICER || role == Role.SUPERVISOR ? ZURBATIYAH
+                            : Jurisdiction.NATIONAL;
+                    accounts.createIfAbsent(role.name().toLowerCase(java.util.Locale.ROOT), hash, EnumSet.of(role),
+                            where);
                 }
             }
+            // An officer of the other authority, at Ibrahim Khalil, to see what each authority sees.
+            accounts.createIfAbsent("officer_kri", hash, EnumSet.of(Role.OFFICER), IBRAHIM_KHALIL);
             return;
         }
         for (UserAccounts.UserAccount account : accounts.findAll(DEMO_USERNAMES)) {

@@ -45,13 +45,22 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Adaptive hashing for stored passwords, with verified credentials remembered briefly (see the cache). */
+    /**
+     * Adaptive hashing for stored passwords, behind the lock-out and the sign-in audit (see the
+     * guard), with verified credentials remembered briefly (see the cache).
+     */
     @Bean
     VerifiedCredentialsCache authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-            @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock) {
+            @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock,
+            UserAccounts accounts, AuditLog audit,
+            @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
+            @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new VerifiedCredentialsCache(dao, timeToLive, clock);
+        SignInGuard guard = new SignInGuard(dao, accounts, audit, clock, maxFailures, lockDuration);
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock);
+        guard.onLock(cache::forget);
+        return cache;
     }
 
     /**
@@ -65,11 +74,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UserAccounts accounts) {
+    UserDetailsService userDetailsService(UserAccounts accounts, Clock clock) {
         return username -> accounts.find(username)
                 .map(a -> User.withUsername(a.username())
                         .password(a.passwordHash())
                         .disabled(!a.enabled())
+                        .accountLocked(a.lockedAt(clock.instant()))
                         .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
@@ -80,6 +90,12 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Manfadh\"");
+            if (e instanceof org.springframework.security.authentication.LockedException) {
+                write(json, request, response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
+                        "This account is locked after too many failed sign-ins. Try again later, or ask an "
+                                + "administrator to unlock it.");
+                return;
+            }
             write(json, request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                     "This API needs an account: send HTTP Basic credentials of a valid, enabled account.");
         };

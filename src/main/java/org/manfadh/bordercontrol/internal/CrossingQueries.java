@@ -21,8 +21,11 @@ public class CrossingQueries {
     private final Crossings crossings;
     private final StayService stays;
     private final Clock clock;
+    private final BorderJurisdiction jurisdiction;
 
-    CrossingQueries(CrossingViews views, Crossings crossings, StayService stays, Clock clock) {
+    CrossingQueries(CrossingViews views, Crossings crossings, StayService stays, Clock clock,
+                    BorderJurisdiction jurisdiction) {
+        this.jurisdiction = jurisdiction;
         this.views = views;
         this.crossings = crossings;
         this.stays = stays;
@@ -31,17 +34,21 @@ public class CrossingQueries {
 
     /** Crossings by border point, direction and time, newest first; each with its traveller's stay as of today. */
     public Page<CrossingView> list(String borderPoint, Direction direction, Instant from, Instant to, UUID traveller,
-                                   PageRequest page) {
+                                   PageRequest page, Caller caller) {
+        String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
         String way = direction == null ? null : direction.name();
         LocalDate today = LocalDate.now(clock);
-        List<CrossingView> content = crossings.list(point, way, from, to, traveller, page.size(), page.offset()).stream()
+        List<CrossingView> content = crossings.list(point, way, from, to, traveller, points, page.size(), page.offset()).stream()
                 .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
                 .toList();
-        return Page.of(content, page, crossings.count(point, way, from, to, traveller));
+        return Page.of(content, page, crossings.count(point, way, from, to, traveller, points));
     }
 
-    public Optional<CrossingView> crossing(UUID id) {
-        return views.crossing(id, LocalDate.now(clock));
+    /** A crossing, if it is at a border point in the caller's jurisdiction. */
+    public Optional<CrossingView> crossing(UUID id, Caller caller) {
+        var scope = jurisdiction.crossings(caller);
+        return crossings.find(id).filter(row -> scope.allows(row.borderPoint()))
+                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), LocalDate.now(clock)).status())));
     }
 }

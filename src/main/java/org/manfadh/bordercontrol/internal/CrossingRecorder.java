@@ -79,12 +79,14 @@ public class CrossingRecorder {
     private final Clock clock;
     private final BorderControlSettings settings;
     private final Screening screening;
+    private final BorderJurisdiction jurisdiction;
 
     CrossingRecorder(DocumentReader documents, IdentityResolver identities, Crossings crossings, Travellers travellers,
                      Visas visas, Groups groups, StayService stays, CrossingViews views, ReferenceData referenceData,
                      NodeIdentity node, TransactionTemplate transaction, JsonMapper json, Clock clock,
-                     BorderControlSettings settings, Screening screening) {
+                     BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction) {
         this.screening = screening;
+        this.jurisdiction = jurisdiction;
         this.documents = documents;
         this.identities = identities;
         this.crossings = crossings;
@@ -110,6 +112,8 @@ public class CrossingRecorder {
                 : referenceData.borderPoint(request.borderPoint().strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
         if (point == null) {
             fieldErrors.add(new FieldError("borderPoint", "is not a known border point code"));
+        } else {
+            jurisdiction.requireWorkAt(caller, point.code());
         }
         Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
         boolean late = checkTime(request, caller, now, occurredAt, fieldErrors);
@@ -175,7 +179,7 @@ public class CrossingRecorder {
                     new ScreeningSubject(null, doc.surname(), doc.givenNames(), blankToNull(request.nameOriginalScript()),
                             doc.dateOfBirth(), doc.nationality(), "M".equals(doc.sex()) || "F".equals(doc.sex())
                                     ? doc.sex() : null, doc.documentNumber(), doc.issuingState()),
-                    reviewed, caller.username());
+                    reviewed, caller.username(), point.code());
             Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
             Decision decided = decision;
             String note = blankToNull(request.note());
@@ -273,6 +277,7 @@ public class CrossingRecorder {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         CrossingRow current = crossings.find(crossingId)
                 .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + crossingId + "."));
+        jurisdiction.requireCrossing(jurisdiction.work(caller), current);
         List<FieldError> errors = new ArrayList<>();
         Decision decision = checkDecision(request.decision(), request.reasonCode(),
                 Direction.valueOf(current.direction()), false, errors, "");
@@ -383,6 +388,7 @@ public class CrossingRecorder {
         Instant now = clock.instant();
         CrossingRow current = crossings.find(crossingId)
                 .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + crossingId + "."));
+        jurisdiction.requireCrossing(jurisdiction.work(caller), current);
         if (current.voided()) {
             throw ApiProblems.conflict("crossing-voided", "Crossing " + crossingId + " was voided; it cannot be corrected.");
         }
@@ -391,6 +397,7 @@ public class CrossingRecorder {
             point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(java.util.Locale.ROOT))
                     .map(BorderPoint::code)
                     .orElseThrow(() -> invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
+            jurisdiction.requireWorkAt(caller, point);
         }
         if (request.occurredAt() != null && request.occurredAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             throw invalid(List.of(new FieldError("occurredAt", "is in the future")));
@@ -413,6 +420,7 @@ public class CrossingRecorder {
         Instant now = clock.instant();
         CrossingRow current = crossings.find(crossingId)
                 .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + crossingId + "."));
+        jurisdiction.requireCrossing(jurisdiction.work(caller), current);
         if (current.voided()) {
             return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
         }

@@ -100,8 +100,22 @@ class Crossings {
                 .param("id", travellerId).query(ROW).list();
     }
 
+    /** The border point a crossing is at as it stands: its latest correction's, or where it was recorded. */
+    static final String POINT_OF_C = """
+            coalesce((select x.border_point from bordercontrol.crossing_amendment x where x.crossing_id = c.id
+                       order by x.amended_at desc, x.id desc limit 1), c.border_point)""";
+
+    /** Whether any of a traveller's crossings is at one of these border points. */
+    boolean travellerSeenAt(UUID travellerId, String[] points) {
+        return jdbc.sql("select exists (select 1 from bordercontrol.crossing c where c.traveller_id = :id and "
+                + POINT_OF_C + " = any(cast(:points as text[])))")
+                .param("id", travellerId).param("points", points).query(Boolean.class).single();
+    }
+
     private static final String LISTED = """
              where (cast(:point as text) is null or c.border_point = :point)
+               and (cast(:points as text[]) is null or """ + " " + POINT_OF_C + " " + """
+             = any(cast(:points as text[])))
                and (cast(:direction as text) is null or c.direction = :direction)
                and (cast(:from as timestamptz) is null or c.occurred_at >= :from)
                and (cast(:to as timestamptz) is null or c.occurred_at < :to)
@@ -109,17 +123,17 @@ class Crossings {
             """;
 
     /** Crossings by where, which way and when they happened, newest first. */
-    List<CrossingRow> list(String borderPoint, String direction, Instant from, Instant to, UUID traveller, int limit,
-                           long offset) {
+    List<CrossingRow> list(String borderPoint, String direction, Instant from, Instant to, UUID traveller,
+                           String[] points, int limit, long offset) {
         return jdbc.sql(EFFECTIVE + LISTED + " order by c.occurred_at desc, c.id desc limit :limit offset :offset")
-                .param("point", borderPoint).param("direction", direction)
+                .param("point", borderPoint).param("points", points).param("direction", direction)
                 .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
                 .param("traveller", traveller).param("limit", limit).param("offset", offset).query(ROW).list();
     }
 
-    long count(String borderPoint, String direction, Instant from, Instant to, UUID traveller) {
+    long count(String borderPoint, String direction, Instant from, Instant to, UUID traveller, String[] points) {
         return jdbc.sql("select count(*) from bordercontrol.crossing c " + LISTED)
-                .param("point", borderPoint).param("direction", direction)
+                .param("point", borderPoint).param("points", points).param("direction", direction)
                 .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
                 .param("traveller", traveller).query(Long.class).single();
     }

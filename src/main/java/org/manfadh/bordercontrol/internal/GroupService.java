@@ -50,7 +50,9 @@ public class GroupService {
     private final Clock clock;
 
     GroupService(Groups groups, Crossings crossings, CrossingViews views, CrossingRecorder recorder,
-                 ReferenceData referenceData, NodeIdentity node, JsonMapper json, Clock clock) {
+                 ReferenceData referenceData, NodeIdentity node, JsonMapper json, Clock clock,
+                 BorderJurisdiction jurisdiction) {
+        this.jurisdiction = jurisdiction;
         this.groups = groups;
         this.crossings = crossings;
         this.views = views;
@@ -64,16 +66,25 @@ public class GroupService {
     public record Opened(GroupView group, boolean created) {
     }
 
+    private final BorderJurisdiction jurisdiction;
+
+    /** A group at a border point where the caller works; any other is answered as not found. */
+    private Groups.Group groupFor(UUID id, Caller caller) {
+        return groups.find(id).filter(g -> jurisdiction.work(caller).allows(g.borderPoint()))
+                .orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+    }
+
     public Opened open(OpenGroup request, Caller caller) {
         BorderPoint point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> CrossingRecorder.invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
+        jurisdiction.requireWorkAt(caller, point.code());
         String hash = CrossingRecorder.hash(json.writeValueAsString(request));
         var existing = groups.find(request.id());
         if (existing.isPresent()) {
             if (!existing.get().requestHash().equals(hash)) {
                 throw ApiProblems.conflict("id-conflict", "Group " + request.id() + " was opened with different content.");
             }
-            return new Opened(group(request.id()), false);
+            return new Opened(group(request.id(), caller), false);
         }
         try {
             groups.insert(new Groups.Group(request.id(), node.nodeId(), point.code(), request.direction().name(),
@@ -83,11 +94,11 @@ public class GroupService {
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             return open(request, caller);
         }
-        return new Opened(group(request.id()), true);
+        return new Opened(group(request.id(), caller), true);
     }
 
-    public GroupView group(UUID id) {
-        Groups.Group g = groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+    public GroupView group(UUID id, Caller caller) {
+        Groups.Group g = groupFor(id, caller);
         LocalDate today = LocalDate.now(clock);
         List<CrossingView> members = crossings.ofGroup(id).stream()
                 .map(row -> views.crossing(row.id(), today).orElseThrow()).toList();
@@ -96,9 +107,9 @@ public class GroupService {
     }
 
     public GroupView close(UUID id, Caller caller) {
-        groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+        groupFor(id, caller);
         groups.close(id, caller.username(), clock.instant());
-        return group(id);
+        return group(id, caller);
     }
 
     /**
@@ -106,7 +117,7 @@ public class GroupService {
      * not admitted with the others: it is left, with the reason, for a decision of its own.
      */
     public GroupDecision decide(UUID id, DecideGroup request, Caller caller) {
-        groups.find(id).orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+        groupFor(id, caller);
         if (request.decision() == Decision.PENDING) {
             throw CrossingRecorder.invalid(List.of(new FieldError("decision", "is ADMITTED, REFERRED or REFUSED")));
         }
@@ -128,6 +139,6 @@ public class GroupService {
                 skipped.add(new Skipped(member.id(), detail));
             }
         }
-        return new GroupDecision(group(id), decided, skipped);
+        return new GroupDecision(group(id, caller), decided, skipped);
     }
 }

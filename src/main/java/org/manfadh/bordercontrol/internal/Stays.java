@@ -93,15 +93,16 @@ class Stays {
                and (cast(:authority as text) is null or s.authority = :authority)
                and (cast(:governorate as text) is null or s.governorate = :governorate)
                and (cast(:nationality as text) is null or s.nationality = :nationality)
+               and (cast(:points as text[]) is null or s.border_point = any(cast(:points as text[])))
             """;
 
-    long countOverstays(LocalDate asOf, String authority, String governorate, String nationality) {
-        return jdbc.sql("select count(*) " + OVERSTAYS).param("asOf", asOf).param("authority", authority)
+    long countOverstays(LocalDate asOf, String authority, String governorate, String nationality, String[] points) {
+        return jdbc.sql("select count(*) " + OVERSTAYS).param("asOf", asOf).param("points", points).param("authority", authority)
                 .param("governorate", governorate).param("nationality", nationality).query(Long.class).single();
     }
 
-    List<Overstay> overstays(LocalDate asOf, String authority, String governorate, String nationality, int limit,
-                             long offset) {
+    List<Overstay> overstays(LocalDate asOf, String authority, String governorate, String nationality,
+                             String[] points, int limit, long offset) {
         return jdbc.sql("""
                 select s.traveller_id, t.surname, t.given_names, s.nationality, t.date_of_birth, s.entry_crossing_id,
                        s.entry_day, s.border_point, s.authority, s.governorate, s.basis, cover.last_legal_day,
@@ -110,7 +111,7 @@ class Stays {
                  order by cover.last_legal_day, s.traveller_id
                  limit :limit offset :offset
                 """).param("asOf", asOf).param("authority", authority).param("governorate", governorate)
-                .param("nationality", nationality).param("limit", limit).param("offset", offset)
+                .param("nationality", nationality).param("points", points).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Overstay(rs.getObject("traveller_id", UUID.class), rs.getString("surname"),
                         rs.getString("given_names"), rs.getString("nationality"), rs.getString("date_of_birth"),
                         rs.getObject("entry_crossing_id", UUID.class), rs.getObject("entry_day", LocalDate.class),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
@@ -64,9 +65,12 @@ public class TravellerService {
     private final NodeIdentity node;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BorderJurisdiction jurisdiction;
 
     TravellerService(Travellers travellers, Crossings crossings, Visas visas, Stays stays, StayService stayService,
-                     CrossingViews views, NodeIdentity node, TransactionTemplate transaction, Clock clock) {
+                     CrossingViews views, NodeIdentity node, TransactionTemplate transaction, Clock clock,
+                     BorderJurisdiction jurisdiction) {
+        this.jurisdiction = jurisdiction;
         this.travellers = travellers;
         this.crossings = crossings;
         this.visas = visas;
@@ -78,13 +82,23 @@ public class TravellerService {
         this.clock = clock;
     }
 
-    public TravellerView traveller(UUID id) {
+    /**
+     * A traveller as the caller may see them: only their crossings at border points in the caller's
+     * jurisdiction; a traveller without any there is not found.
+     */
+    public TravellerView traveller(UUID id, Caller caller) {
+        return traveller(id, jurisdiction.crossings(caller));
+    }
+
+    private TravellerView traveller(UUID id, ReadScope scope) {
         Travellers.Traveller t = travellers.find(id)
                 .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + id + "."));
+        jurisdiction.requireTraveller(scope, id);
         LocalDate today = LocalDate.now(clock);
         StayService.Stay stay = stayService.compute(id, today);
         CrossingView.StayView status = CrossingViews.stay(stay.status());
         List<CrossingView> history = crossings.ofTraveller(id).stream()
+                .filter(row -> scope.allows(row.borderPoint()))
                 .sorted(Comparator.comparing(Crossings.CrossingRow::occurredAt).reversed())
                 .map(row -> views.view(row, status)).toList();
         List<StayPeriodView> periods = stay.periods().stream()
@@ -106,13 +120,15 @@ public class TravellerService {
                         .toList());
     }
 
+    /** Travellers by document or name, among those with a crossing in the caller's jurisdiction. */
     public Page<TravellerSummary> search(String documentNumber, String issuingState, String name, String dateOfBirth,
-                                         PageRequest page) {
+                                         PageRequest page, Caller caller) {
+        String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         if (documentNumber != null && !documentNumber.isBlank()) {
             String number = documentNumber.replaceAll("[\\s<]", "").toUpperCase(Locale.ROOT);
             String state = issuingState == null || issuingState.isBlank() ? null : issuingState.strip().toUpperCase(Locale.ROOT);
-            return Page.of(travellers.findByDocumentNumber(number, state, page.size(), page.offset()).stream()
-                    .map(TravellerService::summary).toList(), page, travellers.countByDocumentNumber(number, state));
+            return Page.of(travellers.findByDocumentNumber(number, state, points, page.size(), page.offset()).stream()
+                    .map(TravellerService::summary).toList(), page, travellers.countByDocumentNumber(number, state, points));
         }
         if (name != null && !name.isBlank()) {
             String key = Travellers.nameKey(name, "");
@@ -124,15 +140,17 @@ public class TravellerService {
                 throw ApiProblems.badRequest("invalid-parameter", "Parameter 'dateOfBirth' must be YYYY, YYYY-MM or YYYY-MM-DD.");
             }
             String pattern = "%" + key.replace("%", "").replace("_", "") + "%";
-            return Page.of(travellers.findByName(pattern, birth, page.size(), page.offset()).stream()
-                    .map(TravellerService::summary).toList(), page, travellers.countByName(pattern, birth));
+            return Page.of(travellers.findByName(pattern, birth, points, page.size(), page.offset()).stream()
+                    .map(TravellerService::summary).toList(), page, travellers.countByName(pattern, birth, points));
         }
         throw ApiProblems.badRequest("invalid-parameter",
                 "Search by 'documentNumber' (optionally with 'issuingState') or by 'name' (optionally with 'dateOfBirth').");
     }
 
+    /** Overstayers whose last entry was at a border point in the caller's jurisdiction. */
     public Page<OverstayView> overstays(LocalDate asOf, String authority, String governorate, String nationality,
-                                        PageRequest page) {
+                                        PageRequest page, Caller caller) {
+        String[] points = jurisdiction.overstays(caller).borderPointsOrNull();
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         String a = upper(authority);
         if (a != null && !a.equals("FEDERAL") && !a.equals("KRI")) {
@@ -140,30 +158,35 @@ public class TravellerService {
         }
         String g = upper(governorate);
         String n = upper(nationality);
-        return Page.of(stays.overstays(day, a, g, n, page.size(), page.offset()).stream()
+        return Page.of(stays.overstays(day, a, g, n, points, page.size(), page.offset()).stream()
                 .map(o -> new OverstayView(o.travellerId(), o.surname(), o.givenNames(), o.nationality(),
                         o.dateOfBirth(), o.entryCrossingId(), o.entryDay(), o.borderPoint(), o.authority(),
                         o.governorate(), o.basis(), o.lastLegalDay(), o.daysOver()))
-                .toList(), page, stays.countOverstays(day, a, g, n));
+                .toList(), page, stays.countOverstays(day, a, g, n, points));
     }
 
     /** A supervisor confirms that a probable link of a document to its traveller is right. */
     public TravellerView confirm(UUID documentId, IdentityDecision request, Caller caller) {
-        Travellers.Document d = travellers.findDocument(documentId)
-                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
+        Travellers.Document d = document(documentId, caller);
         transaction.executeWithoutResult(status -> {
             travellers.lockTraveller(d.travellerId());
             travellers.relink(documentId, d.travellerId(), "CONFIRMED", IdentityResolver.CERTAIN);
             travellers.recordIdentityDecision(Ids.newId(), node.nodeId(), documentId, "CONFIRM", d.travellerId(),
                     d.travellerId(), request.reason().strip(), caller.username(), clock.instant());
         });
-        return traveller(d.travellerId());
+        return traveller(d.travellerId(), jurisdiction.work(caller));
+    }
+
+    /** A document whose traveller has a crossing where the caller works. */
+    private Travellers.Document document(UUID documentId, Caller caller) {
+        return travellers.findDocument(documentId)
+                .filter(d -> jurisdiction.travellerIn(jurisdiction.work(caller), d.travellerId()))
+                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
     }
 
     /** A supervisor splits a document, and its crossings, off to a traveller of its own. */
     public TravellerView split(UUID documentId, IdentityDecision request, Caller caller) {
-        Travellers.Document d = travellers.findDocument(documentId)
-                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
+        Travellers.Document d = document(documentId, caller);
         if (travellers.documentsOf(d.travellerId()).size() < 2) {
             throw ApiProblems.conflict("nothing-to-split", "The document is its traveller's only document.");
         }
@@ -181,7 +204,7 @@ public class TravellerService {
             stayService.rebuild(from.id(), today);
             stayService.rebuild(newTraveller, today);
         });
-        return traveller(newTraveller);
+        return traveller(newTraveller, jurisdiction.work(caller));
     }
 
     private static TravellerSummary summary(Travellers.Traveller t) {

@@ -135,38 +135,53 @@ class Travellers {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
     }
 
-    long countByDocumentNumber(String documentNumber, String issuingState) {
+    long countByDocumentNumber(String documentNumber, String issuingState, String[] points) {
         return jdbc.sql("""
-                select count(distinct traveller_id) from bordercontrol.travel_document
-                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state)
-                """).param("number", documentNumber).param("state", issuingState).query(Long.class).single();
+                select count(distinct traveller_id) from bordercontrol.travel_document d
+                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state)"""
+                + INSCOPE.formatted("d.traveller_id")).param("number", documentNumber).param("state", issuingState)
+                .param("points", points).query(Long.class).single();
     }
 
-    List<Traveller> findByDocumentNumber(String documentNumber, String issuingState, int limit, long offset) {
+    /** Only travellers with a crossing at one of :points (all when null). */
+    private static final String INSCOPE = """
+
+                   and (cast(:points as text[]) is null or exists (select 1 from bordercontrol.crossing c
+                        where c.traveller_id = %s and """ + " " + Crossings.POINT_OF_C + " " + """
+                         = any(cast(:points as text[]))))
+                """;
+
+    List<Traveller> findByDocumentNumber(String documentNumber, String issuingState, String[] points, int limit,
+                                         long offset) {
         return jdbc.sql("""
                 select t.* from bordercontrol.traveller t
                  where t.id in (select traveller_id from bordercontrol.travel_document
-                                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state))
+                                 where document_number = :number and (cast(:state as text) is null or issuing_state = :state))"""
+                + INSCOPE.formatted("t.id") + """
                  order by t.created_at, t.id
                  limit :limit offset :offset
-                """).param("number", documentNumber).param("state", issuingState).param("limit", limit)
+                """).param("number", documentNumber).param("state", issuingState).param("points", points)
+                .param("limit", limit)
                 .param("offset", offset).query(TRAVELLER).list();
     }
 
-    long countByName(String namePattern, String dateOfBirth) {
+    long countByName(String namePattern, String dateOfBirth, String[] points) {
         return jdbc.sql("""
-                select count(*) from bordercontrol.traveller
-                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')
-                """).param("pattern", namePattern).param("birth", dateOfBirth).query(Long.class).single();
+                select count(*) from bordercontrol.traveller t
+                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')"""
+                + INSCOPE.formatted("t.id")).param("pattern", namePattern).param("birth", dateOfBirth)
+                .param("points", points).query(Long.class).single();
     }
 
-    List<Traveller> findByName(String namePattern, String dateOfBirth, int limit, long offset) {
+    List<Traveller> findByName(String namePattern, String dateOfBirth, String[] points, int limit, long offset) {
         return jdbc.sql("""
-                select * from bordercontrol.traveller
-                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')
+                select t.* from bordercontrol.traveller t
+                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')"""
+                + INSCOPE.formatted("t.id") + """
                  order by name_key, date_of_birth, id
                  limit :limit offset :offset
-                """).param("pattern", namePattern).param("birth", dateOfBirth).param("limit", limit)
+                """).param("pattern", namePattern).param("birth", dateOfBirth).param("points", points)
+                .param("limit", limit)
                 .param("offset", offset).query(TRAVELLER).list();
     }
 

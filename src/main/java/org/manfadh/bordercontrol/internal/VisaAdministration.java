@@ -40,7 +40,8 @@ public class VisaAdministration {
 
     VisaAdministration(Visas visas, Travellers travellers, StayRules rules, StayService stays,
                        TravellerService travellerService, ReferenceData referenceData, NodeIdentity node,
-                       TransactionTemplate transaction, Clock clock) {
+                       TransactionTemplate transaction, Clock clock, BorderJurisdiction jurisdiction) {
+        this.jurisdiction = jurisdiction;
         this.visas = visas;
         this.travellers = travellers;
         this.rules = rules;
@@ -52,9 +53,12 @@ public class VisaAdministration {
         this.clock = clock;
     }
 
+    private final BorderJurisdiction jurisdiction;
+
     public TravellerService.VisaView add(UUID travellerId, AddVisa request, Caller caller) {
         travellers.find(travellerId)
                 .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + travellerId + "."));
+        jurisdiction.requireTraveller(jurisdiction.work(caller), travellerId);
         var input = request.visa();
         LocalDate today = LocalDate.now(clock);
         LocalDate from = input.validFrom() != null ? input.validFrom() : today;
@@ -86,13 +90,16 @@ public class VisaAdministration {
         return travellerService.visa(visa);
     }
 
-    public TravellerService.VisaView visa(UUID id) {
+    /** A visa of a traveller with a crossing in the caller's jurisdiction. */
+    public TravellerService.VisaView visa(UUID id, Caller caller) {
         return travellerService.visa(visas.find(id)
+                .filter(v -> jurisdiction.travellerIn(jurisdiction.crossings(caller), v.travellerId()))
                 .orElseThrow(() -> ApiProblems.notFound("Visa", "No visa has the id " + id + ".")));
     }
 
     public TravellerService.VisaView extend(UUID visaId, ExtendVisa request, Caller caller) {
         Visas.Visa visa = visas.find(visaId)
+                .filter(v -> jurisdiction.travellerIn(jurisdiction.work(caller), v.travellerId()))
                 .orElseThrow(() -> ApiProblems.notFound("Visa", "No visa has the id " + visaId + "."));
         LocalDate today = LocalDate.now(clock);
         transaction.executeWithoutResult(status -> {

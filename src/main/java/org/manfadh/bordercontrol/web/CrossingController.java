@@ -62,15 +62,16 @@ class CrossingController {
                             @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) UUID travellerId,
                             @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size) {
-        return queries.list(borderPoint, direction, from, to, travellerId, PageRequest.of(page, size));
+                            @RequestParam(required = false) Integer size, Authentication authentication) {
+        return queries.list(borderPoint, direction, from, to, travellerId, PageRequest.of(page, size),
+                Callers.of(authentication));
     }
 
     @Operation(summary = "One crossing as it stands: corrections applied, latest decision, the traveller's stay")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'NODE')")
-    CrossingView crossing(@PathVariable UUID id) {
-        return queries.crossing(id)
+    CrossingView crossing(@PathVariable UUID id, Authentication authentication) {
+        return queries.crossing(id, Callers.of(authentication))
                 .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + id + "."));
     }
 

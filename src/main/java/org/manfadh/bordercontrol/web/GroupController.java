@@ -38,8 +38,8 @@ class GroupController {
     }
 
     @GetMapping("/{id}")
-    GroupService.GroupView group(@PathVariable UUID id) {
-        return groups.group(id);
+    GroupService.GroupView group(@PathVariable UUID id, Authentication authentication) {
+        return groups.group(id, Callers.of(authentication));
     }
 
     @Operation(summary = "Close a group: no more members")

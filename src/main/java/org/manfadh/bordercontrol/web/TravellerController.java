@@ -39,8 +39,8 @@ class TravellerController {
     @Operation(summary = "A traveller with documents, all crossings newest first, visas and stay")
     @GetMapping("/travellers/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    TravellerService.TravellerView traveller(@PathVariable UUID id) {
-        return travellers.traveller(id);
+    TravellerService.TravellerView traveller(@PathVariable UUID id, Authentication authentication) {
+        return travellers.traveller(id, Callers.of(authentication));
     }
 
     @Operation(summary = "Find travellers by document number (optionally with issuing state) or by name (optionally with date of birth)")
@@ -51,8 +51,10 @@ class TravellerController {
                                                    @RequestParam(required = false) String name,
                                                    @RequestParam(required = false) String dateOfBirth,
                                                    @RequestParam(required = false) Integer page,
-                                                   @RequestParam(required = false) Integer size) {
-        return travellers.search(documentNumber, issuingState, name, dateOfBirth, PageRequest.of(page, size));
+                                                   @RequestParam(required = false) Integer size,
+                                                   Authentication authentication) {
+        return travellers.search(documentNumber, issuingState, name, dateOfBirth, PageRequest.of(page, size),
+                Callers.of(authentication));
     }
 
     @Operation(summary = "Travellers past their last legal day without a recorded exit, as of a day")
@@ -63,8 +65,10 @@ class TravellerController {
                                                   @RequestParam(required = false) String governorate,
                                                   @RequestParam(required = false) String nationality,
                                                   @RequestParam(required = false) Integer page,
-                                                  @RequestParam(required = false) Integer size) {
-        return travellers.overstays(asOf, authority, governorate, nationality, PageRequest.of(page, size));
+                                                  @RequestParam(required = false) Integer size,
+                                                  Authentication authentication) {
+        return travellers.overstays(asOf, authority, governorate, nationality, PageRequest.of(page, size),
+                Callers.of(authentication));
     }
 
     @Operation(summary = "Confirm that a document belongs to its traveller (a probable identity link)")

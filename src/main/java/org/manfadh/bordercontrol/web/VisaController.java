@@ -37,8 +37,8 @@ class VisaController {
     @Operation(summary = "A visa with its entries used and extensions")
     @GetMapping("/visas/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    TravellerService.VisaView visa(@PathVariable UUID id) {
-        return visas.visa(id);
+    TravellerService.VisaView visa(@PathVariable UUID id, Authentication authentication) {
+        return visas.visa(id, Callers.of(authentication));
     }
 
     @Operation(summary = "Extend the stay a visa permits")

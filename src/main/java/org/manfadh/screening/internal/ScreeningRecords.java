@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ScreeningRecords {
 
     record NewScreening(UUID id, UUID nodeId, UUID crossingId, UUID travellerId, String outcome,
-                        String subjectFingerprint, String officer, Instant screenedAt) {
+                        String subjectFingerprint, String officer, Instant screenedAt, String borderPoint) {
     }
 
     record NewHit(UUID id, UUID entryId, UUID listId, String level, double score, String actionOnHit, String listKind,
@@ -45,7 +45,8 @@ public class ScreeningRecords {
     public record HitRow(UUID id, UUID crossingId, UUID travellerId, UUID screeningId, UUID entryId, UUID listId,
                          String level, BigDecimal score, String actionOnHit, String listKind, String status,
                          ScreeningMatch match, Instant createdAt, String officer, String adjudicatedBy,
-                         Instant adjudicatedAt, String note, String entryFingerprint, String subjectFingerprint) {
+                         Instant adjudicatedAt, String note, String entryFingerprint, String subjectFingerprint,
+                         String borderPoint) {
     }
 
     private static final String HIT_SELECT = """
@@ -83,9 +84,9 @@ public class ScreeningRecords {
             jdbc.sql("""
                     insert into screening.hit (id, node_id, screening_id, crossing_id, traveller_id, entry_id, list_id,
                                                level, score, action_on_hit, list_kind, entry_fingerprint,
-                                               initial_status, match, created_at)
+                                               initial_status, match, created_at, border_point)
                     values (:id, :node, :screening, :crossing, :traveller, :entry, :list, :level, :score, :action,
-                            :kind, :entryFingerprint, :status, cast(:match as jsonb), :at)
+                            :kind, :entryFingerprint, :status, cast(:match as jsonb), :at, :point)
                     """)
                     .param("id", h.id()).param("node", s.nodeId()).param("screening", s.id())
                     .param("crossing", s.crossingId()).param("traveller", s.travellerId())
@@ -93,7 +94,7 @@ public class ScreeningRecords {
                     .param("score", BigDecimal.valueOf(h.score())).param("action", h.actionOnHit())
                     .param("kind", h.listKind()).param("entryFingerprint", h.entryFingerprint())
                     .param("status", h.status()).param("match", json.writeValueAsString(result.matches().get(i)))
-                    .param("at", utc(s.screenedAt()))
+                    .param("at", utc(s.screenedAt())).param("point", s.borderPoint())
                     .update();
         }
     }
@@ -154,20 +155,24 @@ public class ScreeningRecords {
         return jdbc.sql(HIT_SELECT + " where h.id = :id for update of h").param("id", id).query(hitRow).optional();
     }
 
-    List<HitRow> openHits(int page, int size) {
+    /** Open hits, at the given border points only unless they are null. */
+    List<HitRow> openHits(int page, int size, String[] points) {
         return jdbc.sql(HIT_SELECT + """
                  where h.initial_status = 'OPEN' and a.id is null
+                   and (cast(:points as text[]) is null or h.border_point = any(cast(:points as text[])))
                  order by h.created_at, h.id
                  limit :size offset :offset
-                """).param("size", size).param("offset", (long) page * size).query(hitRow).list();
+                """).param("size", size).param("offset", (long) page * size).param("points", points)
+                .query(hitRow).list();
     }
 
-    long openHitCount() {
+    long openHitCount(String[] points) {
         return jdbc.sql("""
                 select count(*) from screening.hit h
                  where h.initial_status = 'OPEN'
+                   and (cast(:points as text[]) is null or h.border_point = any(cast(:points as text[])))
                    and not exists (select 1 from screening.adjudication a where a.hit_id = h.id)
-                """).query(Long.class).single();
+                """).param("points", points).query(Long.class).single();
     }
 
     void adjudicate(UUID id, UUID nodeId, UUID hitId, String verdict, String note, String supervisor, Instant at) {
@@ -199,7 +204,8 @@ public class ScreeningRecords {
                 rs.getString("status"), json.readValue(rs.getString("match"), ScreeningMatch.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("officer"),
                 rs.getString("supervisor"), adjudicated == null ? null : adjudicated.toInstant(), rs.getString("note"),
-                rs.getString("entry_fingerprint"), rs.getString("subject_fingerprint"));
+                rs.getString("entry_fingerprint"), rs.getString("subject_fingerprint"),
+                rs.getString("border_point") == null ? null : rs.getString("border_point").strip());
     }
 
     private static OffsetDateTime utc(Instant instant) {

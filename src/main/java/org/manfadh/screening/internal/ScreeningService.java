@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.access.ReadScope;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
@@ -134,7 +135,7 @@ public class ScreeningService implements Screening {
     @Override
     @Transactional
     public ScreeningResult screenCrossing(UUID crossingId, UUID travellerId, ScreeningSubject subject,
-                                          boolean possibleMatchesReviewed, String officer) {
+                                          boolean possibleMatchesReviewed, String officer, String borderPoint) {
         // Called once a crossing, under the crossing's lock, after its recorder has made sure the
         // crossing is new: a retry never gets here, and the unique crossing id stops any other.
         Instant now = clock.instant();
@@ -169,7 +170,7 @@ public class ScreeningService implements Screening {
         }
         ScreeningResult result = new ScreeningResult(screeningId, outcome(kept), withHits, suppressed, now);
         records.insert(new ScreeningRecords.NewScreening(screeningId, node.nodeId(), crossingId, travellerId,
-                result.outcome().name(), subjectFingerprint, officer, now), result, hits);
+                result.outcome().name(), subjectFingerprint, officer, now, borderPoint), result, hits);
         return result;
     }
 
@@ -197,19 +198,22 @@ public class ScreeningService implements Screening {
         return Optional.empty();
     }
 
-    /** Hits awaiting a decision, oldest first: the second line's queue. */
-    public Page<ScreeningRecords.HitRow> openHits(PageRequest page) {
-        return Page.of(records.openHits(page.number(), page.size()), page, records.openHitCount());
+    /** Hits awaiting a decision at the border points in scope, oldest first: the second line's queue. */
+    public Page<ScreeningRecords.HitRow> openHits(PageRequest page, ReadScope scope) {
+        String[] points = scope.borderPointsOrNull();
+        return Page.of(records.openHits(page.number(), page.size(), points), page, records.openHitCount(points));
     }
 
-    public Optional<ScreeningRecords.HitRow> hit(UUID hitId) {
-        return records.hit(hitId);
+    /** A hit, if its crossing's border point is in scope (hits stored without one: national accounts only). */
+    public Optional<ScreeningRecords.HitRow> hit(UUID hitId, ReadScope scope) {
+        return records.hit(hitId).filter(h -> scope.allows(h.borderPoint()));
     }
 
     /** A supervisor's verdict on a hit: TRUE_MATCH, or FALSE_POSITIVE with a note. */
     @Transactional
-    public ScreeningRecords.HitRow adjudicate(UUID hitId, String verdict, String note, String supervisor) {
-        ScreeningRecords.HitRow hit = records.lockHit(hitId)
+    public ScreeningRecords.HitRow adjudicate(UUID hitId, String verdict, String note, String supervisor,
+                                             ReadScope scope) {
+        ScreeningRecords.HitRow hit = records.lockHit(hitId).filter(h -> scope.allows(h.borderPoint()))
                 .orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + hitId + "."));
         if (hit.status().equals("TRUE_MATCH") || hit.status().equals("FALSE_POSITIVE")) {
             throw ApiProblems.conflict("hit-adjudicated", "Hit " + hitId + " was adjudicated "

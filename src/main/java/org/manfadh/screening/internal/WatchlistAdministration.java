@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
@@ -151,9 +152,13 @@ public class WatchlistAdministration {
         return view(list);
     }
 
-    public Page<WatchlistView> page(PageRequest page) {
-        List<WatchlistView> views = lists.page(page.offset(), page.size()).stream().map(this::view).toList();
-        return Page.of(views, page, lists.count());
+    /** A page of the lists an authority's users see (every list when authority is null: national users). */
+    public Page<WatchlistView> page(PageRequest page, Authority authority) {
+        String[] authorities = authority == null ? null : java.util.Arrays.stream(ListAuthority.values())
+                .filter(a -> a.visibleTo(authority)).map(Enum::name).toArray(String[]::new);
+        List<WatchlistView> views = lists.page(page.offset(), page.size(), authorities).stream().map(this::view)
+                .toList();
+        return Page.of(views, page, lists.count(authorities));
     }
 
     public WatchlistView get(UUID id) {

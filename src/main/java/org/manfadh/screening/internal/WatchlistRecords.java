@@ -85,13 +85,21 @@ class WatchlistRecords {
         return jdbc.sql("select * from screening.watchlist order by lower(name), id").query(WATCHLIST).list();
     }
 
-    List<Watchlist> page(long offset, int size) {
-        return jdbc.sql("select * from screening.watchlist order by lower(name), id offset :offset limit :size")
-                .param("offset", offset).param("size", size).query(WATCHLIST).list();
+    /** A page of the lists of these authorities (all when null). */
+    List<Watchlist> page(long offset, int size, String[] authorities) {
+        return jdbc.sql("""
+                select * from screening.watchlist
+                 where cast(:authorities as text[]) is null or authority = any(cast(:authorities as text[]))
+                 order by lower(name), id offset :offset limit :size
+                """).param("offset", offset).param("size", size).param("authorities", authorities)
+                .query(WATCHLIST).list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from screening.watchlist").query(Long.class).single();
+    long count(String[] authorities) {
+        return jdbc.sql("""
+                select count(*) from screening.watchlist
+                 where cast(:authorities as text[]) is null or authority = any(cast(:authorities as text[]))
+                """).param("authorities", authorities).query(Long.class).single();
     }
 
     Counts counts(UUID id, LocalDate today) {

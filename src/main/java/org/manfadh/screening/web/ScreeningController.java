@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.access.Accounts;
+import org.manfadh.access.ReadScope;
+import org.manfadh.access.SharedData;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
@@ -39,9 +42,15 @@ class ScreeningController {
     }
 
     private final ScreeningService screening;
+    private final Accounts accounts;
 
-    ScreeningController(ScreeningService screening) {
+    ScreeningController(ScreeningService screening, Accounts accounts) {
         this.screening = screening;
+        this.accounts = accounts;
+    }
+
+    private ReadScope hitsScope(Authentication caller) {
+        return accounts.readScope(caller.getName(), SharedData.HITS);
     }
 
     @Operation(summary = "Check a traveller against every list in force: CLEAR, POSSIBLE_MATCH or HIT, with why")
@@ -55,15 +64,15 @@ class ScreeningController {
     @GetMapping("/hits")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     Page<ScreeningRecords.HitRow> openHits(@RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size) {
-        return screening.openHits(PageRequest.of(page, size));
+                                           @RequestParam(required = false) Integer size, Authentication caller) {
+        return screening.openHits(PageRequest.of(page, size), hitsScope(caller));
     }
 
     @Operation(summary = "A hit with its match, its explanation and its verdict")
     @GetMapping("/hits/{id}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    ScreeningRecords.HitRow hit(@PathVariable UUID id) {
-        return screening.hit(id).orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + id + "."));
+    ScreeningRecords.HitRow hit(@PathVariable UUID id, Authentication caller) {
+        return screening.hit(id, hitsScope(caller)).orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + id + "."));
     }
 
     @Operation(summary = "Adjudicate a hit: TRUE_MATCH (the list's action applies) or FALSE_POSITIVE with a note")
@@ -86,7 +95,8 @@ class ScreeningController {
         if (!errors.isEmpty()) {
             throw ApiProblems.invalidFields(errors);
         }
-        return screening.adjudicate(id, verdict, note, authentication.getName());
+        return screening.adjudicate(id, verdict, note, authentication.getName(),
+                accounts.workScope(authentication.getName()));
     }
 
     static ScreeningSubject subject(CheckRequest r) {

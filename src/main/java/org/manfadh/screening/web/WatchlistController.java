@@ -3,7 +3,11 @@ package org.manfadh.screening.web;
 import java.io.IOException;
 import java.util.UUID;
 
+import org.manfadh.access.Accounts;
+import org.manfadh.access.Jurisdiction;
+import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
+import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.screening.internal.WatchlistAdministration;
 import org.manfadh.screening.internal.WatchlistAdministration.ChangeView;
@@ -40,9 +44,27 @@ import jakarta.validation.Valid;
 class WatchlistController {
 
     private final WatchlistAdministration watchlists;
+    private final Accounts accounts;
 
-    WatchlistController(WatchlistAdministration watchlists) {
+    WatchlistController(WatchlistAdministration watchlists, Accounts accounts) {
         this.watchlists = watchlists;
+        this.accounts = accounts;
+    }
+
+    /** The authority whose lists the caller sees, or null for a national account (every list). */
+    private Authority authorityOf(Authentication caller) {
+        Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
+        return scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name());
+    }
+
+    /** A list the caller's authority does not screen against is answered as if it did not exist. */
+    private WatchlistView visible(UUID id, Authentication caller) {
+        WatchlistView list = watchlists.get(id);
+        Authority authority = authorityOf(caller);
+        if (authority != null && !list.authority().visibleTo(authority)) {
+            throw ApiProblems.notFound("Watchlist", "No watchlist has the id " + id + ".");
+        }
+        return list;
     }
 
     @Operation(summary = "A new watchlist, version 1, without entries")
@@ -56,20 +78,21 @@ class WatchlistController {
     @GetMapping
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'SUPERVISOR', 'ADMIN')")
     Page<WatchlistView> lists(@RequestParam(required = false) Integer page,
-                              @RequestParam(required = false) Integer size) {
-        return watchlists.page(PageRequest.of(page, size));
+                              @RequestParam(required = false) Integer size, Authentication caller) {
+        return watchlists.page(PageRequest.of(page, size), authorityOf(caller));
     }
 
     @Operation(summary = "A watchlist with its version and the number of entries in force")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'SUPERVISOR', 'ADMIN')")
-    WatchlistView list(@PathVariable UUID id) {
-        return watchlists.get(id);
+    WatchlistView list(@PathVariable UUID id, Authentication caller) {
+        return visible(id, caller);
     }
 
     @Operation(summary = "Change a list's name, action on hit, authority or thresholds: a new version")
     @PatchMapping("/{id}")
     WatchlistView change(@PathVariable UUID id, @Valid @RequestBody ChangeWatchlist request, Authentication caller) {
+        visible(id, caller);
         return watchlists.change(id, request, caller.getName());
     }
 
@@ -79,6 +102,7 @@ class WatchlistController {
     ImportResult importFile(@PathVariable UUID id,
                             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                             HttpServletRequest request, Authentication caller) throws IOException {
+        visible(id, caller);
         return watchlists.importFile(id, contentType, request.getInputStream(), caller.getName());
     }
 
@@ -89,13 +113,15 @@ class WatchlistController {
                             @RequestParam(required = false) String externalId,
                             @RequestParam(required = false) String status,
                             @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size) {
+                            @RequestParam(required = false) Integer size, Authentication caller) {
+        visible(id, caller);
         return watchlists.entries(id, text, externalId, status, PageRequest.of(page, size));
     }
 
     @Operation(summary = "One entry, with who proposed, approved or removed it")
     @GetMapping("/{id}/entries/{entryId}")
-    EntryView entry(@PathVariable UUID id, @PathVariable UUID entryId) {
+    EntryView entry(@PathVariable UUID id, @PathVariable UUID entryId, Authentication caller) {
+        visible(id, caller);
         return watchlists.entry(id, entryId);
     }
 
@@ -103,12 +129,14 @@ class WatchlistController {
     @PostMapping("/{id}/entries")
     @ResponseStatus(HttpStatus.CREATED)
     EntryView propose(@PathVariable UUID id, @Valid @RequestBody ProposeEntry request, Authentication caller) {
+        visible(id, caller);
         return watchlists.propose(id, request, caller.getName());
     }
 
     @Operation(summary = "Approve an entry another watchlist manager proposed (four eyes)")
     @PostMapping("/{id}/entries/{entryId}/approve")
     EntryView approve(@PathVariable UUID id, @PathVariable UUID entryId, Authentication caller) {
+        visible(id, caller);
         return watchlists.approve(id, entryId, caller.getName());
     }
 
@@ -116,6 +144,7 @@ class WatchlistController {
     @PostMapping("/{id}/entries/{entryId}/remove")
     EntryView remove(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody RemoveEntry request,
                      Authentication caller) {
+        visible(id, caller);
         return watchlists.remove(id, entryId, request.reason(), caller.getName());
     }
 
@@ -123,6 +152,7 @@ class WatchlistController {
     @DeleteMapping("/{id}/entries/{entryId}")
     EntryView delete(@PathVariable UUID id, @PathVariable UUID entryId, @RequestParam(required = false) String reason,
                      Authentication caller) {
+        visible(id, caller);
         return watchlists.remove(id, entryId, reason, caller.getName());
     }
 
@@ -130,7 +160,8 @@ class WatchlistController {
     @GetMapping("/{id}/changes")
     Page<ChangeView> changes(@PathVariable UUID id, @RequestParam(required = false) UUID entryId,
                              @RequestParam(required = false) Integer page,
-                             @RequestParam(required = false) Integer size) {
+                             @RequestParam(required = false) Integer size, Authentication caller) {
+        visible(id, caller);
         return watchlists.changes(id, entryId, PageRequest.of(page, size));
     }
 }

@@ -1,0 +1,196 @@
+package org.manfadh.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.manfadh.access.Jurisdiction;
+import org.manfadh.access.Role;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.Governorate;
+import org.manfadh.referencedata.ReferenceData;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Administrators create accounts and change their roles, jurisdictions, passwords, and whether they may sign in. */
+@Service
+public class AccountAdministration {
+
+    public record JurisdictionInput(String authority, Set<String> governorates, Set<String> borderPoints) {
+    }
+
+    public record NewAccount(String username, String password, Set<String> roles, JurisdictionInput jurisdiction) {
+    }
+
+    public record AccountChange(Set<String> roles, JurisdictionInput jurisdiction, Boolean enabled, String password,
+                                Boolean unlock) {
+    }
+
+    public record AccountView(String username, List<Role> roles, Jurisdiction jurisdiction, boolean enabled,
+                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt) {
+    }
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserAccounts accounts;
+    private final AccountDirectory directory;
+    private final VerifiedCredentialsCache credentials;
+    private final PasswordEncoder passwords;
+    private final ReferenceData referenceData;
+    private final Clock clock;
+
+    AccountAdministration(UserAccounts accounts, AccountDirectory directory, VerifiedCredentialsCache credentials,
+                          PasswordEncoder passwords, ReferenceData referenceData, Clock clock) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.referenceData = referenceData;
+        this.clock = clock;
+    }
+
+    public Page<AccountView> page(PageRequest page) {
+        return Page.of(accounts.page(page.size(), page.offset()).stream().map(this::view).toList(), page,
+                accounts.count());
+    }
+
+    public AccountView get(String username) {
+        return accounts.find(username).map(this::view).orElseThrow(() -> notFound(username));
+    }
+
+    public AccountView create(NewAccount request) {
+        List<ApiProblems.Field> errors = new ArrayList<>();
+        String username = request.username() == null ? "" : request.username().strip();
+        if (!username.matches("[a-z0-9][a-z0-9_.-]{1,63}")) {
+            errors.add(new ApiProblems.Field("username",
+                    "must be 2 to 64 characters: lower-case letters, digits, '_', '.' or '-', starting with a letter or digit"));
+        }
+        checkPassword(request.password(), errors);
+        Set<Role> roles = roles(request.roles(), errors);
+        if (request.roles() == null) {
+            errors.add(new ApiProblems.Field("roles", "at least one role is required"));
+        }
+        if (request.jurisdiction() == null) {
+            errors.add(new ApiProblems.Field("jurisdiction", "is required: an authority (FEDERAL, KRI or NATIONAL), "
+                    + "optionally with governorates and border points"));
+        }
+        Jurisdiction jurisdiction = request.jurisdiction() == null ? null : jurisdiction(request.jurisdiction(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblems.invalidFields(errors);
+        }
+        if (!accounts.createIfAbsent(username, passwords.encode(request.password()), roles, jurisdiction)) {
+            throw ApiProblems.conflict("username-taken", "An account named '" + username + "' exists already.");
+        }
+        return get(username);
+    }
+
+    public AccountView change(String username, AccountChange request, String by) {
+        List<ApiProblems.Field> errors = new ArrayList<>();
+        Set<Role> roles = request.roles() == null ? null : roles(request.roles(), errors);
+        Jurisdiction jurisdiction = request.jurisdiction() == null ? null
+                : jurisdiction(request.jurisdiction(), errors);
+        if (request.password() != null) {
+            checkPassword(request.password(), errors);
+        }
+        if (username.equals(by) && (Boolean.FALSE.equals(request.enabled())
+                || roles != null && !roles.contains(Role.ADMIN))) {
+            errors.add(new ApiProblems.Field(Boolean.FALSE.equals(request.enabled()) ? "enabled" : "roles",
+                    "an administrator cannot disable their own account or take away their own ADMIN role"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblems.invalidFields(errors);
+        }
+        boolean changed = accounts.change(username, roles, jurisdiction, request.enabled(),
+                request.password() == null ? null : passwords.encode(request.password()),
+                Boolean.TRUE.equals(request.unlock()));
+        if (!changed) {
+            throw notFound(username);
+        }
+        // Whatever changed takes effect at the next request, not when a remembered sign-in expires.
+        credentials.forget(username);
+        directory.forget(username);
+        return get(username);
+    }
+
+    private static void checkPassword(String password, List<ApiProblems.Field> errors) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(new ApiProblems.Field("password", "must have at least " + MIN_PASSWORD_LENGTH + " characters"));
+        } else if (password.length() > 200) {
+            errors.add(new ApiProblems.Field("password", "must have at most 200 characters"));
+        } else if (password.equals(AccountsBootstrap.DEMO_PASSWORD)) {
+            errors.add(new ApiProblems.Field("password", "must not be the published demo password"));
+        }
+    }
+
+    private static Set<Role> roles(Set<String> names, List<ApiProblems.Field> errors) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        if (names == null) {
+            return roles;
+        }
+        for (String name : names) {
+            try {
+                roles.add(Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiProblems.Field("roles", "'" + name + "' is not a role; roles are "
+                        + EnumSet.allOf(Role.class)));
+            }
+        }
+        if (roles.isEmpty() && errors.stream().noneMatch(f -> f.field().equals("roles"))) {
+            errors.add(new ApiProblems.Field("roles", "at least one role is required"));
+        }
+        return roles;
+    }
+
+    /** A jurisdiction of known codes, each in the authority named (NATIONAL takes any). */
+    private Jurisdiction jurisdiction(JurisdictionInput input, List<ApiProblems.Field> errors) {
+        Jurisdiction.Scope scope;
+        try {
+            scope = Jurisdiction.Scope.valueOf(input.authority() == null ? "" : input.authority().strip()
+                    .toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiProblems.Field("jurisdiction.authority", "must be FEDERAL, KRI or NATIONAL"));
+            return null;
+        }
+        Jurisdiction j = new Jurisdiction(scope, input.governorates(), input.borderPoints());
+        java.util.Map<String, Governorate> governorates = referenceData.governorates().stream()
+                .collect(Collectors.toMap(Governorate::code, g -> g));
+        for (String g : j.governorates()) {
+            Governorate governorate = governorates.get(g);
+            if (governorate == null) {
+                errors.add(new ApiProblems.Field("jurisdiction.governorates", "'" + g + "' is not a governorate code"));
+            } else if (scope != Jurisdiction.Scope.NATIONAL && governorate.authority() != null
+                    && !governorate.authority().name().equals(scope.name())) {
+                errors.add(new ApiProblems.Field("jurisdiction.governorates", "'" + g + "' belongs to the "
+                        + governorate.authority() + " authority, not " + scope));
+            }
+        }
+        for (String code : j.borderPoints()) {
+            BorderPoint point = referenceData.borderPoint(code).orElse(null);
+            if (point == null) {
+                errors.add(new ApiProblems.Field("jurisdiction.borderPoints", "'" + code + "' is not a border point code"));
+            } else if (scope != Jurisdiction.Scope.NATIONAL && !point.authority().name().equals(scope.name())) {
+                errors.add(new ApiProblems.Field("jurisdiction.borderPoints", "'" + code + "' belongs to the "
+                        + point.authority() + " authority, not " + scope));
+            }
+        }
+        return j;
+    }
+
+    private AccountView view(UserAccounts.UserAccount a) {
+        Instant now = clock.instant();
+        return new AccountView(a.username(), a.roles().stream().sorted().toList(), a.jurisdiction(), a.enabled(),
+                a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.failedSignIns(), a.createdAt());
+    }
+
+    private static RuntimeException notFound(String username) {
+        return ApiProblems.notFound("Account", "No account is named '" + username + "'.");
+    }
+}

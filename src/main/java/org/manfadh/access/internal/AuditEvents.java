@@ -1,0 +1,103 @@
+package org.manfadh.access.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored audit trail and the head of its chain. */
+@Repository
+class AuditEvents {
+
+    record Head(long seq, String hash) {
+    }
+
+    record Stored(AuditChain.Event event, String previousHash, String hash) {
+    }
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    AuditEvents(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** The end of the chain, locked until the transaction ends: writers queue here, so the chain never forks. */
+    Head lockHead() {
+        return jdbc.sql("select seq, hash from access.audit_chain_head for update")
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+    }
+
+    Head head() {
+        return jdbc.sql("select seq, hash from access.audit_chain_head")
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+    }
+
+    /** Events chained after each other, and the chain's new head: one batch of statements, one round trip. */
+    void appendAll(List<Stored> chained) {
+        if (chained.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = chained.stream().map(s -> new Object[] {s.event().seq(), s.event().id(),
+                s.event().nodeId(), OffsetDateTime.ofInstant(s.event().at(), ZoneOffset.UTC), s.event().username(),
+                s.event().clientAddress(), s.event().action(), s.event().what(),
+                s.event().recordIds().toArray(String[]::new), s.event().outcome(), s.previousHash(), s.hash()})
+                .toList();
+        jdbcTemplate.batchUpdate("""
+                insert into access.audit_event (seq, id, node_id, at, username, client_address, action, what,
+                       record_ids, outcome, previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+        Stored last = chained.get(chained.size() - 1);
+        jdbc.sql("update access.audit_chain_head set seq = :seq, hash = :hash")
+                .param("seq", last.event().seq()).param("hash", last.hash()).update();
+    }
+
+    /** Events after a sequence number, in chain order. */
+    List<Stored> after(long seq, int limit) {
+        return jdbc.sql("select * from access.audit_event where seq > :seq order by seq limit :limit")
+                .param("seq", seq).param("limit", limit).query(AuditEvents::stored).list();
+    }
+
+    private static final String SEARCH = """
+             where (cast(:username as text) is null or username = :username)
+               and (cast(:action as text) is null or action = :action)
+               and (cast(:from as timestamptz) is null or at >= :from)
+               and (cast(:to as timestamptz) is null or at < :to)
+               and (cast(:record as text) is null or record_ids @> array[cast(:record as text)])
+            """;
+
+    List<Stored> search(String username, String action, Instant from, Instant to, String recordId, int limit,
+                        long offset) {
+        return jdbc.sql("select * from access.audit_event " + SEARCH + " order by seq desc limit :limit offset :offset")
+                .param("username", username).param("action", action).param("from", utc(from)).param("to", utc(to))
+                .param("record", recordId).param("limit", limit).param("offset", offset)
+                .query(AuditEvents::stored).list();
+    }
+
+    long count(String username, String action, Instant from, Instant to, String recordId) {
+        return jdbc.sql("select count(*) from access.audit_event " + SEARCH)
+                .param("username", username).param("action", action).param("from", utc(from)).param("to", utc(to))
+                .param("record", recordId).query(Long.class).single();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Stored stored(ResultSet rs, int n) throws SQLException {
+        return new Stored(new AuditChain.Event(rs.getLong("seq"), rs.getObject("id", UUID.class),
+                rs.getObject("node_id", UUID.class), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("username"), rs.getString("client_address"), rs.getString("action"),
+                rs.getString("what"), Arrays.asList((String[]) rs.getArray("record_ids").getArray()),
+                rs.getInt("outcome")), rs.getString("previous_hash"), rs.getString("hash"));
+    }
+}

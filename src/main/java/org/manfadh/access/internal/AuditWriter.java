@@ -1,0 +1,173 @@
+package org.manfadh.access.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Appends audit events to the chain in batches, one transaction and one commit a batch, the way a
+ * database commits many transactions with one flush: the chain's head is taken once a batch rather
+ * than once an event, so concurrent requests do not queue one by one behind each other's commits.
+ * Nothing is acknowledged before it is stored: the caller waits until its event's batch has
+ * committed (a read's data is not sent, a change's response not completed, before that). The
+ * queue is bounded; when it is full, callers wait for room. On shutdown the writer stops after the
+ * web server and writes what is queued before it ends.
+ */
+@Component
+class AuditWriter implements SmartLifecycle {
+
+    /** What a caller wants recorded; its place in the chain is given when its batch is written. */
+    record Draft(UUID id, UUID nodeId, Instant at, String username, String clientAddress, String action,
+                 String what, List<String> recordIds, int outcome) {
+    }
+
+    private record Pending(Draft draft, CompletableFuture<Void> stored) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private static final int QUEUE_SIZE = 10_000;
+    private static final int MAX_BATCH = 500;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final AuditEvents events;
+    private final TransactionTemplate transaction;
+    private final Timer waits;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
+    private final Object writing = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    AuditWriter(AuditEvents events, PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.waits = Timer.builder("manfadh.audit.write")
+                .description("Recording one audit event: from asking until its batch has committed")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Records an event; returns once it is stored, or throws if it could not be. */
+    void write(Draft draft) {
+        long started = System.nanoTime();
+        try {
+            Pending pending = new Pending(draft, new CompletableFuture<>());
+            if (!running) {
+                // Before start or after stop: written by the caller itself.
+                writeBatch(List.of(pending));
+            } else if (!queue.offer(pending, MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The audit trail's queue stayed full for " + MAX_WAIT);
+            }
+            pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording an audit event", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The audit event could not be stored", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The audit event was not stored within " + MAX_WAIT, e);
+        } finally {
+            waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** One transaction: the chain's head, each event after the one before, the new head; then the callers are told. */
+    private void writeBatch(List<Pending> batch) {
+        try {
+            synchronized (writing) {
+                transaction.executeWithoutResult(status -> {
+                    AuditEvents.Head head = events.lockHead();
+                    long seq = head.seq();
+                    String previous = head.hash();
+                    List<AuditEvents.Stored> chained = new ArrayList<>(batch.size());
+                    for (Pending p : batch) {
+                        Draft d = p.draft();
+                        AuditChain.Event event = new AuditChain.Event(++seq, d.id(), d.nodeId(), d.at(), d.username(),
+                                d.clientAddress(), d.action(), d.what(), d.recordIds(), d.outcome());
+                        String hash = AuditChain.hash(previous, event);
+                        chained.add(new AuditEvents.Stored(event, previous, hash));
+                        previous = hash;
+                    }
+                    events.appendAll(chained);
+                });
+            }
+            batch.forEach(p -> p.stored().complete(null));
+        } catch (RuntimeException e) {
+            log.error("Could not store {} audit events", batch.size(), e);
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(MAX_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // Anything that arrived after the last batch is written here.
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            writeBatch(left);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped after the web server (a higher phase stops first), so every request's event is written. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}

@@ -1,0 +1,218 @@
+package org.manfadh.access.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.manfadh.platform.Page;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Records every change (any request that is not a GET, HEAD or OPTIONS) with its outcome, and every
+ * read of a traveller's personal data through the API. A read is recorded before its body is
+ * written: if the record cannot be stored, the data is not sent. The ids of the records concerned
+ * come from the path and from the response ({@code id} and {@code travellerId} of the body, or of
+ * each item of a page).
+ */
+@ControllerAdvice
+class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>, WebMvcConfigurer {
+
+    /** Reads that return travellers' personal data: method and path pattern as mapped. */
+    static final Set<String> PERSONAL_DATA_READS = Set.of(
+            "GET /api/v1/travellers", "GET /api/v1/travellers/{id}", "GET /api/v1/crossings",
+            "GET /api/v1/crossings/{id}", "GET /api/v1/overstays", "GET /api/v1/visas/{id}",
+            "GET /api/v1/groups/{id}", "GET /api/v1/screening/hits", "GET /api/v1/screening/hits/{id}",
+            "POST /api/v1/screening/check");
+
+    private static final Pattern UUID_IN_PATH = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String IDS = RequestAuditing.class.getName() + ".ids";
+    private static final String DONE = RequestAuditing.class.getName() + ".done";
+
+    private static final ClassValue<List<Method>> ID_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            if (type.isRecord()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    if ((c.getName().equals("id") || c.getName().equals("travellerId"))
+                            && c.getType() == java.util.UUID.class) {
+                        c.getAccessor().setAccessible(true);
+                        accessors.add(c.getAccessor());
+                    }
+                }
+            }
+            return List.copyOf(accessors);
+        }
+    };
+
+    private final AuditLog audit;
+
+    RequestAuditing(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns("/css/**", "/fonts/**", "/img/**", "/webjars/**",
+                "/favicon.ico", "/error");
+    }
+
+    private static boolean isChange(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+
+    private static boolean isPersonalRead(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern != null && PERSONAL_DATA_READS.contains(request.getMethod() + " " + pattern);
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (!(request instanceof ServletServerHttpRequest servletRequest)) {
+            return body;
+        }
+        HttpServletRequest http = servletRequest.getServletRequest();
+        boolean read = isPersonalRead(http);
+        if (!read && !isChange(http)) {
+            return body;
+        }
+        Set<String> ids = idsOf(http);
+        collect(body, ids);
+        if (read && http.getAttribute(DONE) == null) {
+            int status = response instanceof ServletServerHttpResponse r ? r.getServletResponse().getStatus() : 200;
+            // Before the body is written: no record, no data.
+            write(http, AuditLog.Action.READ_PERSONAL_DATA, ids, status);
+        }
+        return body;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        if (request.getAttribute(DONE) != null) {
+            return;
+        }
+        boolean read = isPersonalRead(request);
+        if (!read && !isChange(request)) {
+            return;
+        }
+        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+        write(request, read ? AuditLog.Action.READ_PERSONAL_DATA : AuditLog.Action.CHANGE, idsOf(request), status);
+    }
+
+    private void write(HttpServletRequest request, AuditLog.Action action, Collection<String> ids, int status) {
+        request.setAttribute(DONE, Boolean.TRUE);
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String username = user == null || user instanceof AnonymousAuthenticationToken ? null : user.getName();
+        audit.record(action, username, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
+                ids, status);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> idsOf(HttpServletRequest request) {
+        Set<String> ids = (Set<String>) request.getAttribute(IDS);
+        if (ids == null) {
+            ids = new LinkedHashSet<>();
+            Matcher m = UUID_IN_PATH.matcher(request.getRequestURI());
+            while (m.find()) {
+                ids.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            }
+            request.setAttribute(IDS, ids);
+        }
+        return ids;
+    }
+
+    private static void collect(Object body, Set<String> ids) {
+        if (body instanceof Page<?> page) {
+            for (Object item : page.content()) {
+                if (ids.size() >= AuditLog.MAX_RECORD_IDS) {
+                    return;
+                }
+                collectOne(item, ids);
+            }
+        } else if (body != null) {
+            collectOne(body, ids);
+            // A traveller's view lists its crossings: reading it reads them.
+            for (Method accessor : listAccessors(body.getClass())) {
+                try {
+                    if (accessor.invoke(body) instanceof Collection<?> items) {
+                        for (Object item : items) {
+                            collectOne(item, ids);
+                        }
+                    }
+                } catch (ReflectiveOperationException e) {
+                    // An id not collected does not stop the record.
+                }
+            }
+        }
+    }
+
+    private static List<Method> listAccessors(Class<?> type) {
+        return LIST_ACCESSORS.get(type);
+    }
+
+    private static final ClassValue<List<Method>> LIST_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            if (type.isRecord()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    if (c.getName().equals("crossings") && Collection.class.isAssignableFrom(c.getType())) {
+                        c.getAccessor().setAccessible(true);
+                        accessors.add(c.getAccessor());
+                    }
+                }
+            }
+            return List.copyOf(accessors);
+        }
+    };
+
+    private static void collectOne(Object item, Set<String> ids) {
+        if (item == null) {
+            return;
+        }
+        for (Method accessor : ID_ACCESSORS.get(item.getClass())) {
+            try {
+                Object id = accessor.invoke(item);
+                if (id != null) {
+                    ids.add(id.toString());
+                }
+            } catch (ReflectiveOperationException e) {
+                // An id not collected does not stop the record.
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.util.UUID;
+
+import org.manfadh.access.Accounts;
+import org.manfadh.access.ReadScope;
+import org.manfadh.access.SharedData;
+import org.manfadh.platform.ApiProblems;
+import org.springframework.stereotype.Component;
+
+/**
+ * The caller's jurisdiction applied to the border control register: records are read and worked
+ * on at the border points the caller's jurisdiction covers. A record outside it is answered as if
+ * it did not exist (404), so that its existence is not disclosed; recording at a border point
+ * outside it is refused (403).
+ */
+@Component
+class BorderJurisdiction {
+
+    private final Accounts accounts;
+    private final Crossings crossings;
+
+    BorderJurisdiction(Accounts accounts, Crossings crossings) {
+        this.accounts = accounts;
+        this.crossings = crossings;
+    }
+
+    /** Where the caller may read crossings and travellers. */
+    ReadScope crossings(Caller caller) {
+        return accounts.readScope(caller.username(), SharedData.CROSSINGS);
+    }
+
+    ReadScope overstays(Caller caller) {
+        return accounts.readScope(caller.username(), SharedData.OVERSTAYS);
+    }
+
+    /** Where the caller may record and decide. */
+    ReadScope work(Caller caller) {
+        return accounts.workScope(caller.username());
+    }
+
+    /** Recording at a border point: only inside the caller's own jurisdiction. */
+    void requireWorkAt(Caller caller, String borderPoint) {
+        if (!work(caller).allows(borderPoint)) {
+            throw ApiProblems.forbidden("Border point " + borderPoint + " is outside your jurisdiction.");
+        }
+    }
+
+    /** A traveller is in scope when one of their crossings is. */
+    boolean travellerIn(ReadScope scope, UUID travellerId) {
+        return scope.everywhere() || crossings.travellerSeenAt(travellerId, scope.borderPointsOrNull());
+    }
+
+    void requireTraveller(ReadScope scope, UUID travellerId) {
+        if (!travellerIn(scope, travellerId)) {
+            throw ApiProblems.notFound("Traveller", "No traveller has the id " + travellerId + ".");
+        }
+    }
+
+    void requireCrossing(ReadScope scope, Crossings.CrossingRow crossing) {
+        if (!scope.allows(crossing.borderPoint())) {
+            throw ApiProblems.notFound("Crossing", "No crossing has the id " + crossing.id() + ".");
+        }
+    }
+}
