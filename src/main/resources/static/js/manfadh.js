@@ -83,3 +83,10 @@
         }
     });
 })();
+
+// The refusal notice's print button (no inline script: the content security policy stays strict).
+document.addEventListener('click', function (e) {
+    if (e.target && e.target.closest && e.target.closest('[data-print]')) {
+        window.print();
+    }
+});
