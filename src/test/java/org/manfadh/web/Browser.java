@@ -64,7 +64,18 @@ public final class Browser {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
+            // The whole page, not only the window: grow the window to the page's height for the shot.
+            org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+            Number height = (Number) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            int wanted = Math.min(Math.max(height.intValue() + 120, window.getHeight()), 4000);
+            if (wanted != window.getHeight()) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), wanted));
+            }
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            if (wanted != window.getHeight()) {
+                driver.manage().window().setSize(window);
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

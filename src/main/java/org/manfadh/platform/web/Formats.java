@@ -29,6 +29,7 @@ public class Formats {
 
     private final ZoneId zone;
     private final ConcurrentMap<String, ULocale> locales = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> patterns = new ConcurrentHashMap<>();
 
     Formats(Clock clock) {
         this.zone = clock.getZone();
@@ -57,7 +58,7 @@ public class Formats {
             return utc(pattern("MMMM y")).format(toDate(LocalDate.parse(text)));
         }
         LocalDate parsed = day instanceof LocalDate d ? d : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
-        return utc(DateFormat.getDateInstance(DateFormat.MEDIUM, locale())).format(toDate(parsed));
+        return utc(pattern("d MMM y")).format(toDate(parsed));
     }
 
     /** A moment on the border's clock, day and minute. */
@@ -65,7 +66,7 @@ public class Formats {
         if (instant == null) {
             return "";
         }
-        DateFormat format = DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, locale());
+        DateFormat format = pattern("d MMM y HH mm");
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         return format.format(Date.from(instant));
     }
@@ -86,8 +87,10 @@ public class Formats {
     }
 
     private SimpleDateFormat pattern(String skeleton) {
-        return new SimpleDateFormat(com.ibm.icu.text.DateTimePatternGenerator.getInstance(locale())
-                .getBestPattern(skeleton.replace(" ", "")), locale());
+        ULocale locale = locale();
+        String pattern = patterns.computeIfAbsent(locale + "|" + skeleton, k -> com.ibm.icu.text.DateTimePatternGenerator
+                .getInstance(locale).getBestPattern(skeleton.replace(" ", "")));
+        return new SimpleDateFormat(pattern, locale);
     }
 
     /** A day is turned into UTC midnight, so it is formatted in UTC whatever the machine's zone. */
