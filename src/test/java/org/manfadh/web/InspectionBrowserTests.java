@@ -139,7 +139,10 @@ class InspectionBrowserTests {
         WebElement screening = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("screening-panel")));
         assertThat(screening.getDomAttribute("data-outcome")).isEqualTo("CLEAR");
         Browser.screenshot(driver, lang + "-03-inspection-clear");
-        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "a"));
+        // The name as written in the document's own script, then Alt+A from within that field.
+        WebElement original = driver.findElement(By.id("nameOriginalScript"));
+        original.sendKeys("علي رضا حسيني");
+        original.sendKeys(Keys.chord(Keys.ALT, "a"));
         WebElement recorded = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recorded")));
         assertThat(recorded.getDomAttribute("data-decision")).isEqualTo("ADMITTED");
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);

@@ -114,6 +114,7 @@ class InspectionController {
     String decide(@RequestParam UUID crossingId, @RequestParam Decision decision,
                   @RequestParam(required = false) String reasonCode, @RequestParam(required = false) String note,
                   @RequestParam(required = false) String mrz, ManualForm manual,
+                  @RequestParam(required = false) String nameOriginalScript,
                   @RequestParam(defaultValue = "CLEAR") ScreeningOutcome screened, HttpSession session, Model model,
                   Authentication authentication, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         booth(session, model);
@@ -127,6 +128,9 @@ class InspectionController {
         if (note != null && note.length() > 2000) {
             errors.put("note", "decide.noteTooLong");
         }
+        if (nameOriginalScript != null && nameOriginalScript.strip().length() > 200) {
+            errors.put("nameOriginalScript", "decide.nameTooLong");
+        }
         if (decision == Decision.PENDING) {
             errors.put("decision", "decide.unknown");
         }
@@ -134,7 +138,9 @@ class InspectionController {
             // An officer who admits after seeing a possible match has reviewed it; a hit is referred by the recorder.
             boolean reviewed = decision == Decision.ADMITTED && screened == ScreeningOutcome.POSSIBLE_MATCH;
             RecordCrossing request = new RecordCrossing(crossingId, point, direction, null, null, presented.mrz(),
-                    presented.manual(), null, null, null, decision,
+                    presented.manual(),
+                    nameOriginalScript == null || nameOriginalScript.isBlank() ? null : nameOriginalScript.strip(),
+                    null, null, decision,
                     decision == Decision.ADMITTED || reasonCode == null || reasonCode.isBlank() ? null : reasonCode,
                     note == null || note.isBlank() ? null : note.strip(), null, null, null, null, null, null, null,
                     reviewed ? Boolean.TRUE : null);
@@ -155,6 +161,7 @@ class InspectionController {
         model.addAttribute("decisionErrors", errors);
         model.addAttribute("chosenReason", reasonCode);
         model.addAttribute("note", note);
+        model.addAttribute("nameOriginalScript", nameOriginalScript);
         model.addAttribute("mrz", presented.mrz());
         return view(htmx);
     }
