@@ -139,4 +139,32 @@ class ScreensBrowserTests {
         show("/travellers?name=M", lang, "22-traveller-search-error");
         assertThat(driver.findElement(By.id("name-error")).getText()).isNotBlank();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ckb"})
+    void importsAListFileUploadedOnTheScreenAndNamesABadOne(String lang) throws Exception {
+        signInAsAdmin();
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("lost-stolen-", ".csv");
+        java.nio.file.Files.writeString(good, """
+                externalId,documentNumber,issuingState,documentType,reportedOn
+                LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
+                LS-SCR-3,ZX99887%s,IRQ,PASSPORT,2026-03-01
+                """.formatted(lang.equals("en") ? "80" : "81"));
+        show("/watchlists/" + listId, lang, "23-watchlist-import");
+        driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        WebElement done = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+        assertThat(done.getText()).isNotBlank();
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("LS-SCR-3");
+
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad-", ".csv");
+        java.nio.file.Files.writeString(bad, "externalId,documentNumber\nX,1,2\n");
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
+        assertThat(error.getText()).isNotBlank();
+        Browser.screenshot(driver, lang + "-24-watchlist-import-error");
+    }
 }
