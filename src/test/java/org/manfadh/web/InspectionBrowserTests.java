@@ -177,6 +177,7 @@ class InspectionBrowserTests {
         new Select(adjudicate.findElement(By.name("verdict"))).selectByValue("TRUE_MATCH");
         adjudicate.findElement(By.name("note")).sendKeys("Confirmed against the alert's photograph");
         adjudicate.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(adjudicate));
         referral = findReferral(crossing);
         assertThat(ownHit(referral).findElements(By.cssSelector("form.adjudicate"))).isEmpty();
         assertThat(ownHit(referral).findElement(By.cssSelector(".hit-status")).getText()).isNotBlank();
@@ -184,6 +185,7 @@ class InspectionBrowserTests {
         new Select(decide.findElement(By.name("decision"))).selectByValue("REFUSED");
         new Select(decide.findElement(By.name("reasonCode"))).selectByValue("H");
         decide.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(decide));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.second-line")));
         assertThat(driver.findElements(By.id("crossing-" + crossing))).isEmpty();
 

@@ -189,19 +189,21 @@ class InspectionController {
         if (!reading.identified()) {
             return;
         }
+        var found = travellers.search(reading.documentNumber(), reading.issuingState(), null, null,
+                PageRequest.of(0, 1));
+        TravellerService.TravellerView traveller = found.content().isEmpty() ? null
+                : travellers.traveller(found.content().getFirst().id());
+        if (traveller != null) {
+            model.addAttribute("traveller", traveller);
+            model.addAttribute("recentCrossings", traveller.crossings().stream().limit(RECENT_CROSSINGS).toList());
+        }
+        // Screened with the name in its own script known for the traveller: the decision form sends
+        // the same name, so the recorder screens what the officer saw.
         ScreeningResult result = screening.check(new ScreeningSubject(null, reading.surname(), reading.givenNames(),
-                null, reading.dateOfBirth(), reading.nationality(),
+                traveller == null ? null : traveller.nameOriginal(), reading.dateOfBirth(), reading.nationality(),
                 "M".equals(reading.sex()) || "F".equals(reading.sex()) ? reading.sex() : null,
                 reading.documentNumber(), reading.issuingState()));
         model.addAttribute("screening", result);
-        var found = travellers.search(reading.documentNumber(), reading.issuingState(), null, null,
-                PageRequest.of(0, 1));
-        if (!found.content().isEmpty()) {
-            TravellerService.TravellerView traveller = travellers.traveller(found.content().getFirst().id());
-            model.addAttribute("traveller", traveller);
-            model.addAttribute("recentCrossings",
-                    traveller.crossings().stream().limit(RECENT_CROSSINGS).toList());
-        }
     }
 
     private void booth(HttpSession session, Model model) {
