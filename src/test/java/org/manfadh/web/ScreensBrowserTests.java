@@ -167,4 +167,15 @@ class ScreensBrowserTests {
         assertThat(error.getText()).isNotBlank();
         Browser.screenshot(driver, lang + "-24-watchlist-import-error");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void tellsOfAMissingRecordInTheUsersLanguage(String lang) {
+        signInAsAdmin();
+        driver.get("http://localhost:" + port + "/travellers/" + UUID.randomUUID() + "?lang=" + lang);
+        WebElement html = driver.findElement(By.tagName("html"));
+        assertThat(html.getDomAttribute("lang")).isEqualTo(lang);
+        assertThat(driver.findElement(By.cssSelector("p.error")).getDomAttribute("data-status")).isEqualTo("404");
+        Browser.screenshot(driver, lang + "-25-not-found");
+    }
 }
