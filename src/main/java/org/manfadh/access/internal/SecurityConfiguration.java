@@ -114,21 +114,49 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The screens: form sign-in with a session (timeout {@code server.servlet.session.timeout}), CSRF
+     * tokens on every form, sign-out, and the user's language applied at sign-in. HTTP Basic stays for
+     * scrapers of the administrator's endpoints; an HTMX request whose session has expired is sent
+     * to the sign-in page whole instead of having it swapped into a fragment.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages) throws Exception {
+        org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler signedIn =
+                new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
+                    @Override
+                    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                            org.springframework.security.core.Authentication authentication)
+                            throws IOException, jakarta.servlet.ServletException {
+                        languages.applyAtSignIn(request, response, authentication.getName());
+                        super.onAuthenticationSuccess(request, response, authentication);
+                    }
+                };
+        signedIn.setDefaultTargetUrl("/");
+        AuthenticationEntryPoint htmxSignIn = (request, response, e) -> {
+            response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        };
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/", "/error", "/login", "/css/**", "/fonts/**", "/img/**", "/js/**",
+                                "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/documents/check").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.realmName("Manfadh"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxSignIn,
+                        new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true")))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

@@ -51,4 +51,43 @@ public class CrossingQueries {
         return crossings.find(id).filter(row -> scope.allows(row.borderPoint()))
                 .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), LocalDate.now(clock)).status())));
     }
+
+    /** One hour of a border point's day: entries, exits and watchlist hits. */
+    public record HourlyFlow(int hour, long entries, long exits, long hits) {
+    }
+
+    /** A border point's day so far, hour by hour, with the referrals still open there. */
+    public record PointDay(String borderPoint, LocalDate day, List<HourlyFlow> hours, long entries, long exits,
+                           long hits, long openReferrals) {
+    }
+
+    /** Referred crossings awaiting a final decision, oldest first; at one border point or everywhere. */
+    public Page<CrossingView> referred(String borderPoint, PageRequest page) {
+        String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
+        LocalDate today = LocalDate.now(clock);
+        List<CrossingView> content = crossings.referred(point, page.size(), page.offset()).stream()
+                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
+                .toList();
+        return Page.of(content, page, crossings.countReferred(point));
+    }
+
+    /** Today's flows at a border point by hour of the border's clock. */
+    public PointDay today(String borderPoint) {
+        String point = borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
+        LocalDate today = LocalDate.now(clock);
+        Instant from = today.atStartOfDay(clock.getZone()).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        long[][] byHour = new long[24][];
+        crossings.hourly(point, from, to, clock.getZone().getId()).forEach(r -> byHour[(int) r[0]] = r);
+        List<HourlyFlow> hours = new java.util.ArrayList<>();
+        long entries = 0, exits = 0, hits = 0;
+        for (int h = 0; h < 24; h++) {
+            long[] r = byHour[h] == null ? new long[] {h, 0, 0, 0} : byHour[h];
+            hours.add(new HourlyFlow(h, r[1], r[2], r[3]));
+            entries += r[1];
+            exits += r[2];
+            hits += r[3];
+        }
+        return new PointDay(point, today, hours, entries, exits, hits, crossings.countReferred(point));
+    }
 }

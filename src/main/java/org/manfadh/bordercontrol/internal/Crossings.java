@@ -138,6 +138,38 @@ class Crossings {
                 .param("traveller", traveller).query(Long.class).single();
     }
 
+    private static final String REFERRED = """
+             where c.id in (select x.crossing_id from bordercontrol.decision x where x.decision = 'REFERRED')
+               and d.decision = 'REFERRED' and a.kind is distinct from 'VOID'
+               and (cast(:point as text) is null or coalesce(a.border_point, c.border_point) = :point)
+            """;
+
+    /** Crossings whose latest decision is a referral, oldest first: the second line's queue. */
+    List<CrossingRow> referred(String borderPoint, int limit, long offset) {
+        return jdbc.sql(EFFECTIVE + REFERRED + " order by occurred_at, c.id limit :limit offset :offset")
+                .param("point", borderPoint).param("limit", limit).param("offset", offset).query(ROW).list();
+    }
+
+    long countReferred(String borderPoint) {
+        return jdbc.sql("select count(*) from (" + EFFECTIVE + REFERRED + ") q").param("point", borderPoint)
+                .query(Long.class).single();
+    }
+
+    /** A border point's crossings in [from, to) counted by hour of the border's clock and direction, with hits. */
+    List<long[]> hourly(String borderPoint, Instant from, Instant to, String zone) {
+        return jdbc.sql("""
+                select extract(hour from c.occurred_at at time zone :zone)::int as hour,
+                       count(*) filter (where c.direction = 'ENTRY') as entries,
+                       count(*) filter (where c.direction = 'EXIT') as exits,
+                       count(*) filter (where 'WATCHLIST_HIT' = any (c.flags)) as hits
+                  from bordercontrol.crossing c
+                 where c.border_point = :point and c.occurred_at >= :from and c.occurred_at < :to
+                 group by 1 order by 1
+                """).param("zone", zone).param("point", borderPoint).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new long[] {rs.getInt("hour"), rs.getLong("entries"), rs.getLong("exits"),
+                        rs.getLong("hits")}).list();
+    }
+
     List<CrossingRow> ofGroup(UUID groupId) {
         return jdbc.sql(EFFECTIVE + " where c.group_id = :id order by c.recorded_at, c.id")
                 .param("id", groupId).query(ROW).list();

@@ -1,0 +1,42 @@
+package org.manfadh.access.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import org.manfadh.platform.Page;
+import org.manfadh.platform.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts as an administrator reads them on screen, by name, with their roles and language; no secrets. */
+@Repository
+public class AccountListing {
+
+    public record Listed(String username, List<String> roles, boolean enabled, String language, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AccountListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<Listed> page(PageRequest page) {
+        List<Listed> content = jdbc.sql("""
+                select a.username, a.roles, a.enabled, a.created_at, p.language
+                  from access.user_account a
+                  left join access.user_preference p on p.username = a.username
+                 order by a.username
+                 limit :limit offset :offset
+                """).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> new Listed(rs.getString("username"),
+                        Arrays.stream((String[]) rs.getArray("roles").getArray()).sorted().toList(),
+                        rs.getBoolean("enabled"), rs.getString("language"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+        long total = jdbc.sql("select count(*) from access.user_account").query(Long.class).single();
+        return Page.of(content, page, total);
+    }
+}

@@ -1,0 +1,235 @@
+package org.manfadh.bordercontrol.web;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
+import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.internal.CrossingRecorder;
+import org.manfadh.bordercontrol.internal.Inspections;
+import org.manfadh.bordercontrol.internal.TravellerService;
+import org.manfadh.platform.PageRequest;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.ReferenceData;
+import org.manfadh.referencedata.RefusalReason;
+import org.manfadh.screening.Screening;
+import org.manfadh.screening.ScreeningOutcome;
+import org.manfadh.screening.ScreeningResult;
+import org.manfadh.screening.ScreeningSubject;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The primary line: the officer's booth. A document reader types the zone and Enter; the answer
+ * (validity, screening, history and stay, decision buttons) comes back as one HTMX fragment, and
+ * the decision is recorded through the same recorder and rules as the API.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
+class InspectionController {
+
+    static final String DEFAULT_POINT = "ZRB";
+    private static final String POINT = "inspection.borderPoint";
+    private static final String DIRECTION = "inspection.direction";
+    private static final int MAX_MRZ = 1000;
+    private static final int RECENT_CROSSINGS = 5;
+
+    private final Inspections inspections;
+    private final Screening screening;
+    private final TravellerService travellers;
+    private final CrossingRecorder recorder;
+    private final ReferenceData referenceData;
+
+    InspectionController(Inspections inspections, Screening screening, TravellerService travellers,
+                         CrossingRecorder recorder, ReferenceData referenceData) {
+        this.inspections = inspections;
+        this.screening = screening;
+        this.travellers = travellers;
+        this.recorder = recorder;
+        this.referenceData = referenceData;
+    }
+
+    /** The document as the decision form carries it back: the zone, or the typed fields. */
+    record Presented(String mrz, ManualDocument manual) {
+    }
+
+    @GetMapping("/inspection")
+    String screen(HttpSession session, Model model) {
+        booth(session, model);
+        return "inspection/screen";
+    }
+
+    @PostMapping("/inspection/read")
+    String read(@RequestParam(defaultValue = "") String mrz, @RequestParam(required = false) String borderPoint,
+                @RequestParam(required = false) Direction direction, HttpSession session, Model model,
+                @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        remember(session, borderPoint, direction);
+        booth(session, model);
+        model.addAttribute("mrz", mrz);
+        if (mrz.length() > MAX_MRZ) {
+            model.addAttribute("tooLong", true);
+        } else if (mrz.isBlank()) {
+            model.addAttribute("empty", true);
+        } else {
+            present(model, inspections.read(mrz), new Presented(mrz, null));
+        }
+        return view(htmx);
+    }
+
+    @PostMapping("/inspection/manual")
+    String manual(ManualForm form, @RequestParam(required = false) String borderPoint,
+                  @RequestParam(required = false) Direction direction, HttpSession session, Model model,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        remember(session, borderPoint, direction);
+        booth(session, model);
+        ManualDocument document = form.document();
+        model.addAttribute("manual", form);
+        Map<String, String> tooLong = form.tooLong();
+        Inspections.Reading reading = tooLong.isEmpty() ? inspections.read(document) : null;
+        if (reading == null || !reading.fieldErrors().isEmpty()) {
+            model.addAttribute("manualErrors", reading == null ? tooLong : reading.fieldErrors());
+            model.addAttribute("showManual", true);
+            return view(htmx);
+        }
+        present(model, reading, new Presented(null, document));
+        return view(htmx);
+    }
+
+    @PostMapping("/inspection/decide")
+    String decide(@RequestParam UUID crossingId, @RequestParam Decision decision,
+                  @RequestParam(required = false) String reasonCode, @RequestParam(required = false) String note,
+                  @RequestParam(required = false) String mrz, ManualForm manual,
+                  @RequestParam(required = false) String nameOriginalScript,
+                  @RequestParam(defaultValue = "CLEAR") ScreeningOutcome screened, HttpSession session, Model model,
+                  Authentication authentication, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        booth(session, model);
+        String point = (String) model.getAttribute("borderPoint");
+        Direction direction = (Direction) model.getAttribute("direction");
+        Presented presented = mrz != null && !mrz.isBlank() ? new Presented(mrz, null) : new Presented(null, manual.document());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (decision == Decision.REFUSED && (reasonCode == null || reasonCode.isBlank())) {
+            errors.put("reasonCode", "decide.reasonRequired");
+        }
+        if (note != null && note.length() > 2000) {
+            errors.put("note", "decide.noteTooLong");
+        }
+        if (nameOriginalScript != null && nameOriginalScript.strip().length() > 200) {
+            errors.put("nameOriginalScript", "decide.nameTooLong");
+        }
+        if (decision == Decision.PENDING) {
+            errors.put("decision", "decide.unknown");
+        }
+        if (errors.isEmpty()) {
+            // An officer who admits after seeing a possible match has reviewed it; a hit is referred by the recorder.
+            boolean reviewed = decision == Decision.ADMITTED && screened == ScreeningOutcome.POSSIBLE_MATCH;
+            RecordCrossing request = new RecordCrossing(crossingId, point, direction, null, null, presented.mrz(),
+                    presented.manual(),
+                    nameOriginalScript == null || nameOriginalScript.isBlank() ? null : nameOriginalScript.strip(),
+                    null, null, decision,
+                    decision == Decision.ADMITTED || reasonCode == null || reasonCode.isBlank() ? null : reasonCode,
+                    note == null || note.isBlank() ? null : note.strip(), null, null, null, null, null, null, null,
+                    reviewed ? Boolean.TRUE : null);
+            try {
+                CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
+                model.addAttribute("recorded", recorded.crossing());
+                model.addAttribute("asked", decision);
+                return htmx != null ? "inspection/screen :: recorded" : "inspection/screen";
+            } catch (ErrorResponseException e) {
+                errors.put("decision", problemKey(e));
+                model.addAttribute("problemDetail", e.getBody().getDetail());
+            }
+        }
+        Inspections.Reading reading = presented.mrz() != null ? inspections.read(presented.mrz())
+                : inspections.read(presented.manual());
+        present(model, reading, presented);
+        model.addAttribute("crossingId", crossingId);
+        model.addAttribute("decisionErrors", errors);
+        model.addAttribute("chosenReason", reasonCode);
+        model.addAttribute("note", note);
+        model.addAttribute("nameOriginalScript", nameOriginalScript);
+        model.addAttribute("mrz", presented.mrz());
+        return view(htmx);
+    }
+
+    private static String problemKey(ErrorResponseException e) {
+        String type = e.getBody().getType() == null ? "" : e.getBody().getType().toString();
+        String name = type.substring(type.lastIndexOf(':') + 1);
+        return switch (name) {
+            case "document-invalid", "document-unreadable", "invalid-fields", "forbidden", "id-conflict" ->
+                    "decide.problem." + name;
+            default -> "decide.problem.other";
+        };
+    }
+
+    private static String view(String htmx) {
+        return htmx != null ? "inspection/screen :: case" : "inspection/screen";
+    }
+
+    private void present(Model model, Inspections.Reading reading, Presented presented) {
+        model.addAttribute("reading", reading);
+        model.addAttribute("presented", presented);
+        if (!model.containsAttribute("crossingId")) {
+            model.addAttribute("crossingId", UUID.randomUUID());
+        }
+        if (!reading.identified()) {
+            return;
+        }
+        // The officer's own jurisdiction limits what history is shown, as in the API.
+        var caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
+        var found = travellers.search(reading.documentNumber(), reading.issuingState(), null, null,
+                PageRequest.of(0, 1), caller);
+        TravellerService.TravellerView traveller = found.content().isEmpty() ? null
+                : travellers.traveller(found.content().getFirst().id(), caller);
+        if (traveller != null) {
+            model.addAttribute("traveller", traveller);
+            model.addAttribute("recentCrossings", traveller.crossings().stream().limit(RECENT_CROSSINGS).toList());
+        }
+        // Screened with the name in its own script known for the traveller: the decision form sends
+        // the same name, so the recorder screens what the officer saw.
+        ScreeningResult result = screening.check(new ScreeningSubject(null, reading.surname(), reading.givenNames(),
+                traveller == null ? null : traveller.nameOriginal(), reading.dateOfBirth(), reading.nationality(),
+                "M".equals(reading.sex()) || "F".equals(reading.sex()) ? reading.sex() : null,
+                reading.documentNumber(), reading.issuingState()));
+        model.addAttribute("screening", result);
+    }
+
+    private void booth(HttpSession session, Model model) {
+        String point = (String) session.getAttribute(POINT);
+        Direction direction = (Direction) session.getAttribute(DIRECTION);
+        model.addAttribute("borderPoint", point == null ? DEFAULT_POINT : point);
+        model.addAttribute("direction", direction == null ? Direction.ENTRY : direction);
+        model.addAttribute("borderPoints", referenceData.borderPoints());
+        Direction way = direction == null ? Direction.ENTRY : direction;
+        List<RefusalReason> reasons = new ArrayList<>(referenceData.refusalReasons().stream()
+                .filter(r -> r.appliesTo(way.name())).toList());
+        model.addAttribute("reasons", reasons);
+    }
+
+    private void remember(HttpSession session, String borderPoint, Direction direction) {
+        if (borderPoint != null) {
+            String code = borderPoint.strip().toUpperCase(Locale.ROOT);
+            if (referenceData.borderPoint(code).map(BorderPoint::code).isPresent()) {
+                session.setAttribute(POINT, code);
+            }
+        }
+        if (direction != null) {
+            session.setAttribute(DIRECTION, direction);
+        }
+    }
+}

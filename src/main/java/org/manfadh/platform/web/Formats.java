@@ -1,0 +1,105 @@
+package org.manfadh.platform.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.text.SimpleDateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Numbers, days and times as the user reads them ({@code ${@fmt.date(day)}} in a template): Arabic
+ * and Kurdish with Arabic-Indic digits and month names of their own, English as in Iraq's English
+ * documents; times on the border's clock (Asia/Baghdad). Document numbers and the machine readable
+ * zone are not formatted: they stay in Latin letters and digits as printed.
+ */
+@Component("fmt")
+public class Formats {
+
+    private final ZoneId zone;
+    private final ConcurrentMap<String, ULocale> locales = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> patterns = new ConcurrentHashMap<>();
+
+    Formats(Clock clock) {
+        this.zone = clock.getZone();
+    }
+
+    private ULocale locale() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return locales.computeIfAbsent(locale.getLanguage(), language -> switch (language) {
+            case "ar" -> new ULocale("ar_IQ");
+            case "ckb" -> new ULocale("ckb_IQ");
+            default -> new ULocale("en_GB");
+        });
+    }
+
+    /** A day: a {@link LocalDate}, or ISO text that may be a year ({@code 1974}) or a month ({@code 1974-08}). */
+    public String date(Object day) {
+        if (day == null) {
+            return "";
+        }
+        String text = day.toString();
+        if (text.matches("\\d{4}")) {
+            return number(Integer.parseInt(text), false);
+        }
+        if (text.matches("\\d{4}-\\d{2}")) {
+            text = text + "-01";
+            return utc(pattern("MMMM y")).format(toDate(LocalDate.parse(text)));
+        }
+        LocalDate parsed = day instanceof LocalDate d ? d : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+        return utc(pattern("d MMM y")).format(toDate(parsed));
+    }
+
+    /** A moment on the border's clock, day and minute. */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        DateFormat format = pattern("d MMM y HH mm");
+        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        return format.format(Date.from(instant));
+    }
+
+    public String number(Number value) {
+        return value == null ? "" : number(value, true);
+    }
+
+    /** A score between 0 and 1 as a percentage. */
+    public String percent(Number value) {
+        return value == null ? "" : NumberFormat.getPercentInstance(locale()).format(value.doubleValue());
+    }
+
+    private String number(Number value, boolean grouping) {
+        NumberFormat format = NumberFormat.getIntegerInstance(locale());
+        format.setGroupingUsed(grouping);
+        return format.format(value);
+    }
+
+    private SimpleDateFormat pattern(String skeleton) {
+        ULocale locale = locale();
+        String pattern = patterns.computeIfAbsent(locale + "|" + skeleton, k -> com.ibm.icu.text.DateTimePatternGenerator
+                .getInstance(locale).getBestPattern(skeleton.replace(" ", "")));
+        return new SimpleDateFormat(pattern, locale);
+    }
+
+    /** A day is turned into UTC midnight, so it is formatted in UTC whatever the machine's zone. */
+    private static DateFormat utc(DateFormat format) {
+        format.setTimeZone(TimeZone.GMT_ZONE);
+        return format;
+    }
+
+    private static Date toDate(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.of("UTC")).toInstant());
+    }
+}

@@ -1,0 +1,181 @@
+package org.manfadh.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.manfadh.ApiClient;
+import org.manfadh.ManfadhIntegrationTest;
+import org.manfadh.bordercontrol.Passports;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every other screen opens in each language with its direction, shows no untranslated key, and is
+ * photographed; forms name their errors beside the field in the user's language.
+ */
+@ManfadhIntegrationTest
+@TestPropertySource(properties = "manfadh.test.context=screening")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreensBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver driver;
+    private String travellerId;
+    private String listId;
+
+    @BeforeAll
+    void data() {
+        Browser.assumeAvailable();
+        ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
+        Map<String, Object> crossing = new LinkedHashMap<>();
+        crossing.put("id", UUID.randomUUID().toString());
+        crossing.put("borderPoint", "ZRB");
+        crossing.put("direction", "ENTRY");
+        crossing.put("mrz", Passports.td3("IRN", "S" + (10_000_000 + (int) (Math.random() * 80_000_000)), "MORADI",
+                "ZAHRA", "IRN", LocalDate.of(1991, 5, 2), 'F', LocalDate.now().plusYears(5)));
+        crossing.put("nameOriginalScript", "زهرا مرادی");
+        crossing.put("decision", "ADMITTED");
+        crossing.put("visa", Map.of("number", "VOA-" + UUID.randomUUID().toString().substring(0, 6), "type",
+                "VISA_ON_ARRIVAL", "permittedStayDays", 30));
+        ApiClient.Response recorded = officer.post("/api/v1/crossings", ApiClient.json(crossing));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        travellerId = recorded.json().get("travellerId").asString();
+
+        ApiClient manager = new ApiClient(port).as("watchlist_manager", "manfadh-demo");
+        ApiClient.Response list = manager.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Lost and stolen (screens) " + UUID.randomUUID().toString().substring(0, 8),
+                "kind", "LOST_STOLEN_DOCUMENTS", "actionOnHit", "REFER")));
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        listId = list.json().get("id").asString();
+        ApiClient.Response imported = manager.send(HttpRequest.newBuilder()
+                .uri(URI.create("http://localhost:" + port + "/api/v1/watchlists/" + listId + "/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        externalId,documentNumber,issuingState,documentType,reportedOn
+                        LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
+                        LS-SCR-2,ZX9988777,IRQ,PASSPORT,2026-02-03
+                        """)));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void signInAsAdmin() {
+        driver.get("http://localhost:" + port + "/login?lang=en");
+        if (!driver.findElements(By.cssSelector("form.signout")).isEmpty()) {
+            return;
+        }
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("manfadh-demo", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
+    }
+
+    private void show(String path, String lang, String shot) {
+        driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+        WebElement html = driver.findElement(By.tagName("html"));
+        assertThat(html.getDomAttribute("lang")).as(path).isEqualTo(lang);
+        assertThat(html.getDomAttribute("dir")).as(path).isEqualTo(lang.equals("en") ? "ltr" : "rtl");
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertThat(text).as(path + " shows an untranslated key").doesNotContain("??");
+        assertThat(driver.findElements(By.cssSelector("h1"))).as(path).isNotEmpty();
+        Browser.screenshot(driver, lang + "-" + shot);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar", "ckb"})
+    void opensEveryScreenInTheLanguageChosen(String lang) {
+        signInAsAdmin();
+        show("/", lang, "10-home");
+        show("/travellers?name=MORADI", lang, "11-traveller-search");
+        show("/travellers/" + travellerId, lang, "12-traveller-profile");
+        show("/overstays", lang, "13-overstayers");
+        show("/stay-rules", lang, "14-stay-rules");
+        show("/dashboard?borderPoint=ZRB", lang, "15-dashboard");
+        assertThat(driver.findElements(By.cssSelector(".bars .col"))).hasSize(24);
+        show("/watchlists", lang, "16-watchlists");
+        show("/watchlists/" + listId, lang, "17-watchlist-entries");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("ZX9988776");
+        show("/watchlists/" + listId + "/changes", lang, "18-watchlist-changes");
+        show("/users", lang, "19-users");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("watchlist_manager");
+        show("/second-line/hits", lang, "20-open-hits");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void namesAFilterErrorBesideItsField(String lang) {
+        signInAsAdmin();
+        show("/overstays?asOf=02/12/2026&nationality=QQQ", lang, "21-overstayers-errors");
+        assertThat(driver.findElement(By.id("asOf-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("nationality-error")).getText()).isNotBlank();
+        show("/travellers?name=M", lang, "22-traveller-search-error");
+        assertThat(driver.findElement(By.id("name-error")).getText()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ckb"})
+    void importsAListFileUploadedOnTheScreenAndNamesABadOne(String lang) throws Exception {
+        signInAsAdmin();
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("lost-stolen-", ".csv");
+        java.nio.file.Files.writeString(good, """
+                externalId,documentNumber,issuingState,documentType,reportedOn
+                LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
+                LS-SCR-3,ZX99887%s,IRQ,PASSPORT,2026-03-01
+                """.formatted(lang.equals("en") ? "80" : "81"));
+        show("/watchlists/" + listId, lang, "23-watchlist-import");
+        driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        WebElement done = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+        assertThat(done.getText()).isNotBlank();
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("LS-SCR-3");
+
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad-", ".csv");
+        java.nio.file.Files.writeString(bad, "externalId,documentNumber\nX,1,2\n");
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
+        assertThat(error.getText()).isNotBlank();
+        Browser.screenshot(driver, lang + "-24-watchlist-import-error");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void tellsOfAMissingRecordInTheUsersLanguage(String lang) {
+        signInAsAdmin();
+        driver.get("http://localhost:" + port + "/travellers/" + UUID.randomUUID() + "?lang=" + lang);
+        WebElement html = driver.findElement(By.tagName("html"));
+        assertThat(html.getDomAttribute("lang")).isEqualTo(lang);
+        assertThat(driver.findElement(By.cssSelector("p.error")).getDomAttribute("data-status")).isEqualTo("404");
+        Browser.screenshot(driver, lang + "-25-not-found");
+    }
+}
