@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.platform.CopyRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.manfadh.screening.internal;
 
+import org.manfadh.platform.CopyRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

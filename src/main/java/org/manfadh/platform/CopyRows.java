@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import org.postgresql.copy.CopyManager;
  * Rows streamed into a table with PostgreSQL's {@code COPY ... FROM STDIN} in its text format,
  * a few hundred kilobytes at a time, so that a large load never sits in memory as one text.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private static final int FLUSH_AT = 1 << 19;
 
@@ -24,11 +24,11 @@ final class CopyRows {
         this.copy = copy;
     }
 
-    static CopyRows into(CopyManager copyManager, String table, String columns) throws SQLException {
+    public static CopyRows into(CopyManager copyManager, String table, String columns) throws SQLException {
         return new CopyRows(copyManager.copyIn("copy " + table + " (" + columns + ") from stdin"));
     }
 
-    CopyRows text(String value) {
+    public CopyRows text(String value) {
         separate();
         if (value == null) {
             buffer.append("\\N");
@@ -52,17 +52,17 @@ final class CopyRows {
     }
 
     /** Any value written by its {@code toString}: ids, days, numbers, booleans and enum names. */
-    CopyRows value(Object value) {
+    public CopyRows value(Object value) {
         return text(value == null ? null : value.toString());
     }
 
     /** A timestamp with time zone, in ISO 8601 UTC. */
-    CopyRows time(Instant value) {
+    public CopyRows time(Instant value) {
         return text(value == null ? null : value.toString());
     }
 
     /** A {@code text[]} of plain words (enum names): no element needs quoting. */
-    CopyRows words(Collection<?> values) {
+    public CopyRows words(Collection<?> values) {
         separate();
         buffer.append('{');
         boolean first = true;
@@ -77,7 +77,7 @@ final class CopyRows {
         return this;
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buffer.append('\n');
         rowStarted = false;
         if (buffer.length() >= FLUSH_AT) {
@@ -86,13 +86,13 @@ final class CopyRows {
     }
 
     /** Sends what is left and ends the copy; answers the rows the server took. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         return copy.endCopy();
     }
 
     /** Gives up the copy, so that the connection can be used (and rolled back) again. */
-    void cancel() {
+    public void cancel() {
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();
