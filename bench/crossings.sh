@@ -40,17 +40,7 @@ if [[ ! -f target/manfadh.jar ]]; then
     ./mvnw -q -B -DskipTests package
 fi
 
-free_port() {
-    local port
-    for port in $(seq "$1" $(($1 + 200))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port from $1" >&2
-    exit 1
-}
+source bench/lib.sh
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-crossings.XXXXXX")
 http_port=$(free_port 18280)

@@ -26,17 +26,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-inspection.XXXXXX")
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1 \
     || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 
-free_port() {
-    local port
-    for port in $(seq "$1" $(($1 + 200))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port from $1" >&2
-    exit 1
-}
+source bench/lib.sh
 http_port=$(free_port 18380)
 pg_port=$(free_port $((http_port + 1)))
 server_pid=""
