@@ -61,19 +61,29 @@ public class CrossingQueries {
                            long hits, long openReferrals) {
     }
 
-    /** Referred crossings awaiting a final decision, oldest first; at one border point or everywhere. */
-    public Page<CrossingView> referred(String borderPoint, PageRequest page) {
+    /**
+     * Referred crossings awaiting a final decision, oldest first; at one border point or at every
+     * border point of the caller's jurisdiction.
+     */
+    public Page<CrossingView> referred(String borderPoint, PageRequest page, Caller caller) {
+        String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
         LocalDate today = LocalDate.now(clock);
-        List<CrossingView> content = crossings.referred(point, page.size(), page.offset()).stream()
+        List<CrossingView> content = crossings.referred(point, points, page.size(), page.offset()).stream()
                 .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
                 .toList();
-        return Page.of(content, page, crossings.countReferred(point));
+        return Page.of(content, page, crossings.countReferred(point, points));
     }
 
-    /** Today's flows at a border point by hour of the border's clock. */
-    public PointDay today(String borderPoint) {
+    /**
+     * Today's flows at a border point by hour of the border's clock; empty when the border point
+     * is outside the caller's jurisdiction.
+     */
+    public Optional<PointDay> today(String borderPoint, Caller caller) {
         String point = borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!jurisdiction.crossings(caller).allows(point)) {
+            return Optional.empty();
+        }
         LocalDate today = LocalDate.now(clock);
         Instant from = today.atStartOfDay(clock.getZone()).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
@@ -88,6 +98,6 @@ public class CrossingQueries {
             exits += r[2];
             hits += r[3];
         }
-        return new PointDay(point, today, hours, entries, exits, hits, crossings.countReferred(point));
+        return Optional.of(new PointDay(point, today, hours, entries, exits, hits, crossings.countReferred(point, null)));
     }
 }

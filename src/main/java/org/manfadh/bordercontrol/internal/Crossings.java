@@ -142,17 +142,19 @@ class Crossings {
              where c.id in (select x.crossing_id from bordercontrol.decision x where x.decision = 'REFERRED')
                and d.decision = 'REFERRED' and a.kind is distinct from 'VOID'
                and (cast(:point as text) is null or coalesce(a.border_point, c.border_point) = :point)
+               and (cast(:points as text[]) is null or coalesce(a.border_point, c.border_point) = any(:points))
             """;
 
     /** Crossings whose latest decision is a referral, oldest first: the second line's queue. */
-    List<CrossingRow> referred(String borderPoint, int limit, long offset) {
+    List<CrossingRow> referred(String borderPoint, String[] points, int limit, long offset) {
         return jdbc.sql(EFFECTIVE + REFERRED + " order by occurred_at, c.id limit :limit offset :offset")
-                .param("point", borderPoint).param("limit", limit).param("offset", offset).query(ROW).list();
+                .param("point", borderPoint).param("points", points).param("limit", limit).param("offset", offset)
+                .query(ROW).list();
     }
 
-    long countReferred(String borderPoint) {
+    long countReferred(String borderPoint, String[] points) {
         return jdbc.sql("select count(*) from (" + EFFECTIVE + REFERRED + ") q").param("point", borderPoint)
-                .query(Long.class).single();
+                .param("points", points).query(Long.class).single();
     }
 
     /** A border point's crossings in [from, to) counted by hour of the border's clock and direction, with hits. */

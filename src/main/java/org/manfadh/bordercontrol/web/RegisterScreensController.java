@@ -156,7 +156,8 @@ class RegisterScreensController {
             code = InspectionController.DEFAULT_POINT;
             model.addAttribute("unknownPoint", true);
         }
-        CrossingQueries.PointDay day = crossings.today(code);
+        CrossingQueries.PointDay day = crossings.today(code, caller())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         long peak = day.hours().stream().mapToLong(h -> h.entries() + h.exits()).max().orElse(0);
         model.addAttribute("day", day);
         model.addAttribute("peak", Math.max(peak, 1));

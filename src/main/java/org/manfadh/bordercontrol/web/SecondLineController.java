@@ -43,8 +43,9 @@ class SecondLineController {
 
     @GetMapping("/second-line")
     String queue(@RequestParam(required = false) String borderPoint, @RequestParam(defaultValue = "0") int page,
-                 Model model) {
-        model.addAttribute("referrals", queries.referred(borderPoint, new PageRequest(Math.max(page, 0), PAGE_SIZE)));
+                 Model model, Authentication authentication) {
+        model.addAttribute("referrals", queries.referred(borderPoint, new PageRequest(Math.max(page, 0), PAGE_SIZE),
+                Callers.of(authentication)));
         model.addAttribute("borderPoint", borderPoint == null ? "" : borderPoint);
         model.addAttribute("borderPoints", referenceData.borderPoints());
         model.addAttribute("reasons", referenceData.refusalReasons());
