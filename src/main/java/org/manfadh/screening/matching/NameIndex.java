@@ -37,8 +37,6 @@ public final class NameIndex implements WatchlistIndex {
     /** Token similarities below this do not count at all. */
     static final double MIN_TOKEN_SIMILARITY = 0.72;
     private static final int MAX_QUERY_TOKENS = 12;
-    /** Postings longer than this are skipped in candidate generation when the query has rarer names. */
-    private static final int COMMON_POSTINGS = 20_000;
     private static final int ROMANISATIONS = 5;
 
     private final TransliterationModel model;
@@ -62,6 +60,9 @@ public final class NameIndex implements WatchlistIndex {
     private byte[] nameQuality = new byte[4096];
     private int nameCount;
     private ListedPerson[] persons = new ListedPerson[1024];
+    /** The span of each person's listed dates of birth in epoch days (from > to when none), to rank candidates. */
+    private int[] personDobFrom = new int[1024];
+    private int[] personDobTo = new int[1024];
     private int[][] personNames = new int[1024][];
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
@@ -79,8 +80,32 @@ public final class NameIndex implements WatchlistIndex {
         this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** A distinct token with its Latin readings (itself, or romanisations) and their keys. */
-    record Token(String text, boolean arabic, String[] forms, String[] keys) {
+    /**
+     * A distinct token with its Latin readings (itself, or romanisations) and their keys, and the
+     * keys a query looks its listed look-alikes up by (the last token of a query also by prefix),
+     * worked out once, since the same tokens come back in check after check.
+     */
+    record Token(String text, boolean arabic, String[] forms, String[] keys, String[] queryKeys,
+            String[] lastQueryKeys) {
+
+        static Token of(String text, boolean arabic, String[] forms, String[] keys) {
+            Token plain = new Token(text, arabic, forms, keys, new String[0], new String[0]);
+            Set<String> query = candidateKeys(plain, true);
+            Set<String> last = new java.util.LinkedHashSet<>(query);
+            last.addAll(prefixKeys(plain));
+            return new Token(text, arabic, forms, keys, query.toArray(String[]::new), last.toArray(String[]::new));
+        }
+    }
+
+    private static List<String> prefixKeys(Token token) {
+        List<String> keys = new ArrayList<>();
+        for (String key : token.keys()) {
+            String skeleton = PhoneticKey.skeleton(key);
+            if (skeleton.length() >= 3) {
+                keys.add("p" + skeleton.substring(0, 3));
+            }
+        }
+        return keys;
     }
 
     Token read(String text) {
@@ -95,7 +120,7 @@ public final class NameIndex implements WatchlistIndex {
         for (int i = 0; i < f.length; i++) {
             k[i] = PhoneticKey.of(f[i]);
         }
-        Token token = new Token(text, arabic, f, k);
+        Token token = Token.of(text, arabic, f, k);
         if (readings.size() < 2_000_000) {
             readings.put(text, token);
         }
@@ -147,8 +172,20 @@ public final class NameIndex implements WatchlistIndex {
         if (slot >= persons.length) {
             persons = Arrays.copyOf(persons, persons.length * 2);
             personNames = Arrays.copyOf(personNames, personNames.length * 2);
+            personDobFrom = Arrays.copyOf(personDobFrom, personDobFrom.length * 2);
+            personDobTo = Arrays.copyOf(personDobTo, personDobTo.length * 2);
         }
         persons[slot] = person;
+        int from = 1;
+        int to = 0;
+        for (PartialDate d : person.datesOfBirth()) {
+            int a = (int) d.earliest().toEpochDay();
+            int b = (int) d.latest().toEpochDay();
+            from = from > to ? a : Math.min(from, a);
+            to = Math.max(to, b);
+        }
+        personDobFrom[slot] = from;
+        personDobTo[slot] = to;
         slotOf.put(person.entryId(), slot);
         livePersons++;
         int[] nameSlots = new int[names.size()];
@@ -403,32 +440,52 @@ public final class NameIndex implements WatchlistIndex {
 
     // ------------------------------------------------------------------ checks
 
+    /**
+     * Postings longer than this are too common to find candidates by: their tokens only add to
+     * the bounds of persons found through rarer ones. At a million persons "Mohammed" has a few
+     * hundred thousand postings; walking them would cost more than the rest of the check.
+     */
+    private static final int COMMON_POSTINGS = 12_000;
+    /** How many persons, best by their bound, have the common tokens of the query added. */
+    private static final int REFINED = 1_500;
+    /** How many persons, best by their refined bound, are scored in full. */
+    private static final int SCORED = 250;
+
     /** Per-thread working memory of a check, reused so that a check allocates little. */
     private static final class Scratch {
         float[] bound = new float[0];
-        int[] seen = new int[0];
-        int stamp;
+        short[] credited = new short[0];
         int[] touched = new int[1024];
         int touchedCount;
+        long[] ranked = new long[1024];
+        int[] kept = new int[1024];
+        // a row of similarities to the query tokens for every listed token the check has met
+        int[] tokenStamp = new int[0];
+        int[] tokenRow = new int[0];
+        int stamp;
+        float[] rowSims = new float[1024];
+        int[] rowToken = new int[64];
+        int rows;
+        float[] eff = new float[256];
+        int[] pairOf = new int[MAX_QUERY_TOKENS];
+        boolean[] listedUsed = new boolean[64];
 
-        void ensure(int slots) {
+        void ensure(int slots, int tokenSlots) {
             if (bound.length < slots) {
                 bound = new float[Math.max(slots, bound.length * 2)];
-                seen = new int[bound.length];
+                credited = new short[bound.length];
+            }
+            if (tokenStamp.length < tokenSlots) {
+                tokenStamp = new int[Math.max(tokenSlots, tokenStamp.length * 2)];
+                tokenRow = new int[tokenStamp.length];
                 stamp = 0;
             }
-        }
-    }
-
-    /** A query token with its readings and how it matches listed tokens. */
-    private static final class QueryToken {
-        final Token token;
-        final boolean last;
-        final Map<Integer, Double> similar = new HashMap<>();
-
-        QueryToken(Token token, boolean last) {
-            this.token = token;
-            this.last = last;
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(tokenStamp, 0);
+                stamp = 1;
+            }
+            rows = 0;
+            touchedCount = 0;
         }
     }
 
@@ -438,16 +495,16 @@ public final class NameIndex implements WatchlistIndex {
         if (texts.size() > MAX_QUERY_TOKENS) {
             texts = texts.subList(0, MAX_QUERY_TOKENS);
         }
-        List<QueryToken> q = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            q.add(new QueryToken(read(texts.get(i)), i == texts.size() - 1));
-        }
-        if (q.isEmpty() || limit <= 0) {
+        if (texts.isEmpty() || limit <= 0) {
             return List.of();
+        }
+        Token[] q = new Token[texts.size()];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = read(texts.get(i));
         }
         lock.readLock().lock();
         try {
-            return check(query, q, minScore, limit);
+            return new Check(q, query, scratch.get()).run(minScore, limit);
         } finally {
             lock.readLock().unlock();
         }
@@ -461,336 +518,493 @@ public final class NameIndex implements WatchlistIndex {
         return Math.log(1 + (livePersons + 1.0) / (df + 1.0)) + 0.1;
     }
 
-    private List<NameMatch> check(PersonQuery query, List<QueryToken> q, double minScore, int limit) {
-        Scratch s = scratch.get();
-        s.ensure(personSlots);
-        s.touchedCount = 0;
-        // 1. listed tokens like each query token
-        for (QueryToken qt : q) {
-            Set<Integer> candidates = new HashSet<>();
-            for (String key : candidateKeys(qt.token, true)) {
-                int[] ids = keyTokens.get(key);
-                if (ids != null) {
-                    for (int id : ids) {
-                        candidates.add(id);
-                    }
-                }
-            }
-            if (qt.last) {
-                for (String key : prefixKeys(qt.token)) {
-                    int[] ids = keyTokens.get(key);
-                    if (ids != null) {
-                        for (int id : ids) {
-                            candidates.add(id);
-                        }
-                    }
-                }
-            }
-            Integer exact = tokenIds.get(qt.token.text());
-            if (exact != null) {
-                candidates.add(exact);
-            }
-            for (int id : candidates) {
-                double sim = TokenSimilarity.of(qt.token, tokens[id], qt.last);
-                if (sim >= MIN_TOKEN_SIMILARITY) {
-                    qt.similar.put(id, sim);
-                }
-            }
-        }
-        // 2. persons holding them, with an upper bound of how much of the query they cover
-        double queryWeight = 0;
-        for (QueryToken qt : q) {
-            queryWeight += queryTokenWeight(qt);
-        }
-        // a very common name (Mohammed) would touch a tenth of the list for little weight: when the
-        // query has a rarer name to find candidates by, the common one only counts in full scoring
-        boolean anySmall = false;
-        for (QueryToken qt : q) {
-            for (int id : qt.similar.keySet()) {
-                anySmall |= postingSizes[id] <= COMMON_POSTINGS;
-            }
-        }
-        for (int i = 0; i < q.size(); i++) {
-            int stamp = ++s.stamp;
-            if (stamp == Integer.MAX_VALUE) {
-                Arrays.fill(s.seen, 0);
-                s.stamp = stamp = 1;
-            }
-            List<Map.Entry<Integer, Double>> similar = new ArrayList<>(q.get(i).similar.entrySet());
-            similar.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
-            for (Map.Entry<Integer, Double> e : similar) {
-                int id = e.getKey();
-                if (anySmall && postingSizes[id] > COMMON_POSTINGS) {
-                    continue;
-                }
-                float gain = (float) (TokenSimilarity.effective(e.getValue()) * weight(id));
-                int[] list = postings[id];
-                int size = postingSizes[id];
-                for (int k = 0; k < size; k++) {
-                    int person = namePerson[list[k]];
-                    if (person < 0 || s.seen[person] == stamp) {
-                        continue;
-                    }
-                    s.seen[person] = stamp;
-                    if (s.bound[person] == 0) {
-                        if (s.touchedCount == s.touched.length) {
-                            s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
-                        }
-                        s.touched[s.touchedCount++] = person;
-                    }
-                    s.bound[person] += gain;
-                }
-            }
-        }
-        Set<Integer> byDocument = new HashSet<>();
-        if (query.documentNumber() != null) {
-            int[] slots = personsByDocument.get(DocumentNumbers.folded(query.documentNumber()));
-            if (slots != null) {
-                for (int slot : slots) {
-                    byDocument.add(slot);
-                }
-            }
-        }
-        // 3. the most promising persons, scored fully
-        int keep = Math.max(40, limit * 4);
-        int[] best = topByBound(s, keep, queryWeight, minScore);
-        Set<Integer> scored = new HashSet<>();
-        List<NameMatch> found = new ArrayList<>();
-        PersonScorer scorer = new PersonScorer(q, query);
-        for (int person : best) {
-            scored.add(person);
-            NameMatch m = scorer.score(person, persons[person], byDocument.contains(person));
-            if (m != null && m.score() >= minScore) {
-                found.add(m);
-            }
-        }
-        for (int person : byDocument) {
-            if (scored.add(person)) {
-                NameMatch m = scorer.score(person, persons[person], true);
-                if (m != null && m.score() >= minScore) {
-                    found.add(m);
-                }
-            }
-        }
-        for (int k = 0; k < s.touchedCount; k++) {
-            s.bound[s.touched[k]] = 0;
-        }
-        found.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
-    }
+    /** One check: the query's tokens against the listed ones, under the read lock. */
+    private final class Check {
 
-    private static List<String> prefixKeys(Token token) {
-        List<String> keys = new ArrayList<>();
-        for (String key : token.keys()) {
-            String skeleton = PhoneticKey.skeleton(key);
-            if (skeleton.length() >= 3) {
-                keys.add("p" + skeleton.substring(0, 3));
-            }
-        }
-        return keys;
-    }
-
-    /** The weight of a query token: that of the listed token it resembles most, or of a rare one. */
-    private double queryTokenWeight(QueryToken qt) {
-        Integer exact = tokenIds.get(qt.token.text());
-        if (exact != null) {
-            return weight(exact);
-        }
-        int df = 0;
-        double bestSim = 0;
-        for (Map.Entry<Integer, Double> e : qt.similar.entrySet()) {
-            if (e.getValue() > bestSim) {
-                bestSim = e.getValue();
-                df = tokenPersons[e.getKey()];
-            }
-        }
-        return idf(bestSim >= 0.9 ? df : 0);
-    }
-
-    /** Candidates whose bound could reach the threshold, best first, at most {@code keep}. */
-    private int[] topByBound(Scratch s, int keep, double queryWeight, double minScore) {
-        int n = s.touchedCount;
-        float floor = (float) (queryWeight * Math.min(0.45, minScore * 0.5));
-        int[] candidates = new int[n];
-        int c = 0;
-        for (int k = 0; k < n; k++) {
-            if (s.bound[s.touched[k]] >= floor) {
-                candidates[c++] = s.touched[k];
-            }
-        }
-        if (c <= keep) {
-            return Arrays.copyOf(candidates, c);
-        }
-        // a partial sort by bound: the k-th largest by selection on a copy of the bounds
-        float[] bounds = new float[c];
-        for (int k = 0; k < c; k++) {
-            bounds[k] = s.bound[candidates[k]];
-        }
-        float[] sorted = bounds.clone();
-        Arrays.sort(sorted);
-        float cut = sorted[c - keep];
-        int[] out = new int[keep];
-        int o = 0;
-        for (int k = 0; k < c && o < keep; k++) {
-            if (bounds[k] > cut) {
-                out[o++] = candidates[k];
-            }
-        }
-        for (int k = 0; k < c && o < keep; k++) {
-            if (bounds[k] == cut) {
-                out[o++] = candidates[k];
-            }
-        }
-        return out;
-    }
-
-    /** Scores candidate persons against one query. */
-    private final class PersonScorer {
-
-        private final List<QueryToken> q;
+        private final Token[] q;
+        private final int n;
         private final PersonQuery query;
+        private final Scratch s;
+        /** Per query token: listed tokens like it (similarity ≥ the minimum), best gain first. */
+        private final int[][] similarIds;
+        private final float[][] similarGains;
         private final double[] queryWeights;
-        private final double queryWeightSum;
+        private double queryWeightSum;
+        private final int dobFrom;
+        private final int dobTo;
+        private final boolean dobExact;
 
-        PersonScorer(List<QueryToken> q, PersonQuery query) {
+        Check(Token[] q, PersonQuery query, Scratch s) {
             this.q = q;
+            this.n = q.length;
             this.query = query;
-            this.queryWeights = new double[q.size()];
-            double sum = 0;
-            for (int i = 0; i < q.size(); i++) {
-                queryWeights[i] = queryTokenWeight(q.get(i));
-                sum += queryWeights[i];
-            }
-            this.queryWeightSum = sum;
+            this.s = s;
+            s.ensure(personSlots, tokenCount);
+            this.similarIds = new int[n][];
+            this.similarGains = new float[n][];
+            this.queryWeights = new double[n];
+            PartialDate dob = query.dateOfBirth();
+            dobFrom = dob == null ? 0 : (int) dob.earliest().toEpochDay();
+            dobTo = dob == null ? -1 : (int) dob.latest().toEpochDay();
+            dobExact = dob != null && dob.precision() == PartialDate.Precision.EXACT;
         }
 
-        private double similarity(QueryToken qt, int id) {
-            Double known = qt.similar.get(id);
-            if (known != null) {
+        /** The row of similarities of a listed token to every query token, NaN for not yet computed. */
+        private int row(int id) {
+            if (s.tokenStamp[id] == s.stamp) {
+                return s.tokenRow[id];
+            }
+            int r = s.rows++;
+            if ((r + 1) * n > s.rowSims.length) {
+                s.rowSims = Arrays.copyOf(s.rowSims, s.rowSims.length * 2);
+            }
+            if (r >= s.rowToken.length) {
+                s.rowToken = Arrays.copyOf(s.rowToken, s.rowToken.length * 2);
+            }
+            Arrays.fill(s.rowSims, r * n, r * n + n, Float.NaN);
+            s.rowToken[r] = id;
+            s.tokenStamp[id] = s.stamp;
+            s.tokenRow[id] = r;
+            return r;
+        }
+
+        private double similarity(int i, int id) {
+            int at = row(id) * n + i;
+            float known = s.rowSims[at];
+            if (known == known) {
                 return known;
             }
-            double sim = TokenSimilarity.of(qt.token, tokens[id], qt.last);
-            qt.similar.put(id, sim);
+            double sim = TokenSimilarity.of(q[i], tokens[id], i == n - 1);
+            s.rowSims[at] = (float) sim;
             return sim;
         }
 
-        NameMatch score(int slot, ListedPerson person, boolean documentMatched) {
-            double bestName = -1;
-            int bestSlot = -1;
-            String bestDetail = "";
-            for (int nameSlot : personNames[slot]) {
-                int[] ids = nameTokens[nameSlot];
-                int n = q.size();
-                int m = ids.length;
-                if (m == 0) {
+        List<NameMatch> run(double minScore, int limit) {
+            findSimilarTokens();
+            int selected = collectCandidates();
+            int refined = refine(selected);
+            return score(refined, minScore, limit);
+        }
+
+        /** 1. listed tokens like each query token, found by their keys. */
+        private void findSimilarTokens() {
+            int[] ids = new int[16];
+            float[] gains = new float[16];
+            for (int i = 0; i < n; i++) {
+                int c = 0;
+                Token token = q[i];
+                String[] keys = i == n - 1 ? token.lastQueryKeys() : token.queryKeys();
+                Integer exact = tokenIds.get(token.text());
+                for (int k = -1; k < keys.length; k++) {
+                    int[] found = k < 0 ? (exact == null ? null : new int[] {exact}) : keyTokens.get(keys[k]);
+                    if (found == null) {
+                        continue;
+                    }
+                    for (int id : found) {
+                        int at = row(id) * n + i;
+                        if (s.rowSims[at] == s.rowSims[at]) {
+                            continue; // met through another key
+                        }
+                        double sim = TokenSimilarity.of(token, tokens[id], i == n - 1);
+                        s.rowSims[at] = (float) sim;
+                        if (sim >= MIN_TOKEN_SIMILARITY) {
+                            if (c == ids.length) {
+                                ids = Arrays.copyOf(ids, c * 2);
+                                gains = Arrays.copyOf(gains, c * 2);
+                            }
+                            ids[c] = id;
+                            // never 0: a bound of 0 marks a person not met yet
+                            gains[c++] = Math.max(1e-6f, (float) (TokenSimilarity.effective(sim) * weight(id)));
+                        }
+                    }
+                }
+                // best gain first, so that a person is credited with the best of its tokens
+                Integer[] order = new Integer[c];
+                for (int k = 0; k < c; k++) {
+                    order[k] = k;
+                }
+                float[] g = gains;
+                Arrays.sort(order, (a, b) -> Float.compare(g[b], g[a]));
+                similarIds[i] = new int[c];
+                similarGains[i] = new float[c];
+                for (int k = 0; k < c; k++) {
+                    similarIds[i][k] = ids[order[k]];
+                    similarGains[i][k] = gains[order[k]];
+                }
+                queryWeights[i] = queryTokenWeight(i, exact);
+                queryWeightSum += queryWeights[i];
+            }
+        }
+
+        /** The weight of a query token: that of the listed token it resembles most, or of a rare one. */
+        private double queryTokenWeight(int i, Integer exact) {
+            if (exact != null) {
+                return weight(exact);
+            }
+            int df = 0;
+            double bestSim = 0;
+            for (int id : similarIds[i]) {
+                double sim = similarity(i, id);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    df = tokenPersons[id];
+                }
+            }
+            return idf(bestSim >= 0.9 ? df : 0);
+        }
+
+        /**
+         * 2. Persons holding a selective token like the query's, each with an upper bound of how
+         * much of the query they cover. The tokens whose postings are too long to walk are left
+         * for the next step, unless the query has nothing rarer that it matches well.
+         */
+        private int collectCandidates() {
+            int pairs = 0;
+            for (int i = 0; i < n; i++) {
+                pairs += similarIds[i].length;
+            }
+            // (posting size, query token, rank among its similar tokens), shortest postings first
+            long[] order = new long[pairs];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < similarIds[i].length; k++) {
+                    order[p++] = ((long) postingSizes[similarIds[i][k]] << 24) | ((long) i << 16) | k;
+                }
+            }
+            Arrays.sort(order);
+            boolean anchored = false;
+            for (long o : order) {
+                int size = (int) (o >>> 24);
+                int i = (int) (o >>> 16) & 0xff;
+                int k = (int) o & 0xffff;
+                int id = similarIds[i][k];
+                if (size > COMMON_POSTINGS && anchored) {
+                    break;
+                }
+                float gain = similarGains[i][k];
+                if (gain >= 0.9 * weight(id)) {
+                    anchored = true;
+                }
+                walk(id, i, gain);
+            }
+            return s.touchedCount;
+        }
+
+        private void walk(int id, int i, float gain) {
+            int[] list = postings[id];
+            int size = postingSizes[id];
+            short bit = (short) (1 << i);
+            float[] bound = s.bound;
+            short[] credited = s.credited;
+            for (int k = 0; k < size; k++) {
+                int person = namePerson[list[k]];
+                if (person < 0) {
                     continue;
                 }
-                double[] eff = new double[n * m];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < m; j++) {
-                        eff[i * m + j] = TokenSimilarity.effective(similarity(q.get(i), ids[j]));
+                if (bound[person] == 0) {
+                    if (s.touchedCount == s.touched.length) {
+                        s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
                     }
+                    s.touched[s.touchedCount++] = person;
+                    credited[person] = bit;
+                    bound[person] = gain;
+                } else if ((credited[person] & bit) == 0) {
+                    credited[person] |= bit;
+                    bound[person] += gain;
                 }
-                // pair tokens one to one, best pairs first, whatever their order
-                int[] pairOf = new int[n];
-                Arrays.fill(pairOf, -1);
-                boolean[] listedUsed = new boolean[m];
-                for (int round = 0; round < Math.min(n, m); round++) {
-                    int bi = -1;
-                    int bj = -1;
-                    double bv = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (pairOf[i] >= 0) {
-                            continue;
+            }
+        }
+
+        /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
+        private double dateEffect(int person) {
+            if (dobTo < dobFrom || personDobTo[person] < personDobFrom[person]) {
+                return 0;
+            }
+            int from = personDobFrom[person];
+            int to = personDobTo[person];
+            if (dobExact && from == to && from == dobFrom) {
+                return Attributes.SAME_DAY;
+            }
+            if (dobFrom <= to && from <= dobTo) {
+                return Attributes.SAME_YEAR;
+            }
+            int gap = dobTo < from ? from - dobTo : dobFrom - to;
+            return gap > 366 * 3 ? Attributes.CLEARLY_DIFFERENT_DATE : 0;
+        }
+
+        /**
+         * 3. The best persons by their bound (with their date of birth) get the common tokens of
+         * the query added to it, from their own tokens. Returns how many are kept in s.ranked.
+         */
+        private int refine(int touched) {
+            double norm = queryWeightSum == 0 ? 1 : queryWeightSum;
+            int kept = rankTop(s.touched, touched, REFINED, person -> s.bound[person] / norm + dateEffect(person));
+            if (s.kept.length < kept) {
+                s.kept = new int[kept];
+            }
+            for (int k = 0; k < kept; k++) {
+                int person = (int) s.ranked[k];
+                s.kept[k] = person;
+                int missing = ((1 << n) - 1) & ~s.credited[person];
+                if (missing != 0) {
+                    s.bound[person] += commonGain(person, missing);
+                }
+            }
+            // the same persons again, now ranked by their full bound
+            return rankTop(s.kept, kept, SCORED, person -> s.bound[person] / norm + dateEffect(person));
+        }
+
+        private float commonGain(int person, int missing) {
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                if ((missing & (1 << i)) == 0) {
+                    continue;
+                }
+                float best = 0;
+                for (int nameSlot : personNames[person]) {
+                    for (int id : nameTokens[nameSlot]) {
+                        if (s.tokenStamp[id] != s.stamp) {
+                            continue; // not like any query token: found through no key
                         }
-                        for (int j = 0; j < m; j++) {
-                            if (!listedUsed[j] && eff[i * m + j] > bv) {
-                                bv = eff[i * m + j];
-                                bi = i;
-                                bj = j;
-                            }
+                        float sim = s.rowSims[s.tokenRow[id] * n + i];
+                        if (sim >= MIN_TOKEN_SIMILARITY) {
+                            best = Math.max(best, (float) (TokenSimilarity.effective(sim) * weight(id)));
                         }
                     }
-                    if (bi < 0) {
-                        break;
-                    }
-                    pairOf[bi] = bj;
-                    listedUsed[bj] = true;
                 }
-                double coveredQuery = 0;
-                double coveredListed = 0;
-                double listedSum = 0;
-                double[] listedWeights = new double[m];
-                for (int j = 0; j < m; j++) {
-                    listedWeights[j] = weight(ids[j]);
-                    listedSum += listedWeights[j];
-                }
-                for (int i = 0; i < n; i++) {
-                    if (pairOf[i] >= 0) {
-                        double e = eff[i * m + pairOf[i]];
-                        coveredQuery += queryWeights[i] * e;
-                        coveredListed += listedWeights[pairOf[i]] * e;
+                total += best;
+            }
+            return total;
+        }
+
+        /**
+         * The {@code keep} best of the first {@code count} persons in {@code source} by {@code key},
+         * into s.ranked (person in the low bits), in no particular order. Selection, not a sort.
+         */
+        private int rankTop(int[] source, int count, int keep, java.util.function.IntToDoubleFunction key) {
+            if (s.ranked.length < count) {
+                s.ranked = new long[Math.max(count, s.ranked.length * 2)];
+            }
+            long[] r = s.ranked;
+            for (int k = 0; k < count; k++) {
+                int person = source[k];
+                // a positive float's bits order as the float does; the key is shifted to be positive
+                int bits = Float.floatToIntBits((float) (key.applyAsDouble(person) + 2));
+                r[k] = ((long) bits << 32) | person;
+            }
+            if (count > keep) {
+                select(r, 0, count - 1, count - keep);
+                System.arraycopy(r, count - keep, r, 0, keep);
+                return keep;
+            }
+            return count;
+        }
+
+        /** 4. The ranked persons scored in full, the best {@code limit} explained. */
+        private List<NameMatch> score(int count, double minScore, int limit) {
+            Set<Integer> byDocument = new HashSet<>();
+            if (query.documentNumber() != null) {
+                int[] slots = personsByDocument.get(DocumentNumbers.folded(query.documentNumber()));
+                if (slots != null) {
+                    for (int slot : slots) {
+                        byDocument.add(slot);
                     }
                 }
-                double covQ = queryWeightSum == 0 ? 0 : coveredQuery / queryWeightSum;
-                double covL = listedSum == 0 ? 0 : coveredListed / listedSum;
-                // a query name the listed person does not have is evidence against them: squared
-                double name = QUERY_SHARE * covQ * covQ + (1 - QUERY_SHARE) * covL;
-                // names keep their order more often than not: first and last names in place break ties
-                if (n >= 2 && m >= 2) {
-                    if (pairOf[0] == 0 && eff[0] >= 0.9) {
-                        name += 0.03;
-                    }
-                    if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
-                        name += 0.02;
-                    }
-                    name = Math.min(1, name);
+            }
+            int[] people = new int[count + byDocument.size()];
+            int c = 0;
+            for (int k = 0; k < count; k++) {
+                people[c++] = (int) s.ranked[k];
+            }
+            for (int k = 0; k < s.touchedCount; k++) {
+                s.bound[s.touched[k]] = 0;
+            }
+            for (int person : byDocument) {
+                boolean already = false;
+                for (int k = 0; k < count && !already; k++) {
+                    already = people[k] == person;
                 }
-                NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
-                name *= switch (quality) {
-                    case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
-                    case STRONG_ALIAS -> 0.98;
-                    case WEAK_ALIAS -> 0.9;
-                };
-                if (name > bestName) {
-                    bestName = name;
+                if (!already) {
+                    people[c++] = person;
+                }
+            }
+            double[] scores = new double[c];
+            int[] bestNames = new int[c];
+            int found = 0;
+            for (int k = 0; k < c; k++) {
+                int person = people[k];
+                boolean documentMatched = byDocument.contains(person);
+                int nameSlot = bestName(person);
+                if (nameSlot < 0) {
+                    continue;
+                }
+                double name = bestNameScore;
+                if (name < 0.3 && !documentMatched) {
+                    continue;
+                }
+                double score = withAttributes(name, persons[person], documentMatched, null);
+                if (score >= minScore) {
+                    people[found] = person;
+                    scores[found] = score;
+                    bestNames[found++] = nameSlot;
+                }
+            }
+            // best first; among equal scores, the person listed first
+            Integer[] order = new Integer[found];
+            for (int k = 0; k < found; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(scores[b], scores[a]);
+                return byScore != 0 ? byScore : Integer.compare(people[a], people[b]);
+            });
+            List<NameMatch> out = new ArrayList<>(Math.min(limit, found));
+            for (int k = 0; k < found && out.size() < limit; k++) {
+                int at = order[k];
+                out.add(explain(people[at], bestNames[at], byDocument.contains(people[at])));
+            }
+            return out;
+        }
+
+        private double bestNameScore;
+
+        /** The slot of the person's name that matches the query best; its score in bestNameScore. */
+        private int bestName(int person) {
+            double best = -1;
+            int bestSlot = -1;
+            for (int nameSlot : personNames[person]) {
+                if (nameTokens[nameSlot].length == 0) {
+                    continue;
+                }
+                double name = nameScore(nameSlot, false, null);
+                if (name > best) {
+                    best = name;
                     bestSlot = nameSlot;
-                    bestDetail = describe(ids, pairOf, eff, m, quality, covQ, covL);
                 }
             }
-            if (bestSlot < 0 || bestName < 0.3 && !documentMatched) {
-                return null;
-            }
-            int nameIndex = 0;
-            int[] names = personNames[slot];
-            for (int k = 0; k < names.length; k++) {
-                if (names[k] == bestSlot) {
-                    nameIndex = k;
-                }
-            }
-            List<Contribution> explanation = new ArrayList<>(5);
-            explanation.add(new Contribution("name", bestName, bestDetail));
-            double score = bestName;
+            bestNameScore = best;
+            return bestSlot;
+        }
+
+        private double withAttributes(double name, ListedPerson person, boolean documentMatched,
+                List<Contribution> explanation) {
+            double score = name;
             score += Attributes.dateOfBirth(query.dateOfBirth(), person.datesOfBirth(), explanation);
             score += Attributes.nationality(query.nationality(), person.nationalities(), explanation);
             score += Attributes.sex(query.sex(), person.sex(), explanation);
             if (documentMatched) {
                 score += Attributes.document(query.documentNumber(), person.documentNumbers(), explanation);
             }
-            score = Math.max(0, Math.min(1, score));
+            return Math.max(0, Math.min(1, score));
+        }
+
+        private NameMatch explain(int slot, int nameSlot, boolean documentMatched) {
+            StringBuilder detail = new StringBuilder();
+            double name = nameScore(nameSlot, true, detail);
+            ListedPerson person = persons[slot];
+            List<Contribution> explanation = new ArrayList<>(5);
+            explanation.add(new Contribution("name", name, detail.toString()));
+            double score = withAttributes(name, person, documentMatched, explanation);
+            int[] names = personNames[slot];
+            int nameIndex = 0;
+            for (int k = 0; k < names.length; k++) {
+                if (names[k] == nameSlot) {
+                    nameIndex = k;
+                }
+            }
             return new NameMatch(person.entryId(), person.listId(), score, person.names().get(nameIndex).text(),
                     explanation);
         }
 
-        private String describe(int[] ids, int[] pairOf, double[] eff, int m, NameQuality quality, double covQ,
-                double covL) {
-            StringBuilder b = new StringBuilder();
+        /** A listed name's score against the query: tokens paired one to one whatever their order. */
+        private double nameScore(int nameSlot, boolean explain, StringBuilder detail) {
+            int[] ids = nameTokens[nameSlot];
+            int m = ids.length;
+            if (s.eff.length < n * m) {
+                s.eff = new float[n * m * 2];
+            }
+            if (s.listedUsed.length < m) {
+                s.listedUsed = new boolean[m * 2];
+            }
+            float[] eff = s.eff;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    eff[i * m + j] = (float) TokenSimilarity.effective(similarity(i, ids[j]));
+                }
+            }
+            int[] pairOf = s.pairOf;
+            Arrays.fill(pairOf, 0, n, -1);
+            boolean[] listedUsed = s.listedUsed;
+            Arrays.fill(listedUsed, 0, m, false);
+            for (int round = 0; round < Math.min(n, m); round++) {
+                int bi = -1;
+                int bj = -1;
+                float bv = 0;
+                for (int i = 0; i < n; i++) {
+                    if (pairOf[i] >= 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        if (!listedUsed[j] && eff[i * m + j] > bv) {
+                            bv = eff[i * m + j];
+                            bi = i;
+                            bj = j;
+                        }
+                    }
+                }
+                if (bi < 0) {
+                    break;
+                }
+                pairOf[bi] = bj;
+                listedUsed[bj] = true;
+            }
+            double coveredQuery = 0;
+            double coveredListed = 0;
+            double listedSum = 0;
+            for (int j = 0; j < m; j++) {
+                listedSum += weight(ids[j]);
+            }
+            for (int i = 0; i < n; i++) {
+                if (pairOf[i] >= 0) {
+                    double e = eff[i * m + pairOf[i]];
+                    coveredQuery += queryWeights[i] * e;
+                    coveredListed += weight(ids[pairOf[i]]) * e;
+                }
+            }
+            double covQ = queryWeightSum == 0 ? 0 : coveredQuery / queryWeightSum;
+            double covL = listedSum == 0 ? 0 : coveredListed / listedSum;
+            // a query name the listed person does not have is evidence against them: squared
+            double name = QUERY_SHARE * covQ * covQ + (1 - QUERY_SHARE) * covL;
+            // names keep their order more often than not: first and last names in place break ties
+            if (n >= 2 && m >= 2) {
+                if (pairOf[0] == 0 && eff[0] >= 0.9) {
+                    name += 0.03;
+                }
+                if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
+                    name += 0.02;
+                }
+                name = Math.min(1, name);
+            }
+            NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
+            name *= switch (quality) {
+                case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
+                case STRONG_ALIAS -> 0.98;
+                case WEAK_ALIAS -> 0.9;
+            };
+            if (explain) {
+                describe(detail, ids, pairOf, eff, m, quality, covQ, covL);
+            }
+            return name;
+        }
+
+        private void describe(StringBuilder b, int[] ids, int[] pairOf, float[] eff, int m, NameQuality quality,
+                double covQ, double covL) {
             boolean[] used = new boolean[m];
-            for (int i = 0; i < q.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 if (!b.isEmpty()) {
                     b.append("; ");
                 }
-                Token qt = q.get(i).token;
+                Token qt = q[i];
                 if (pairOf[i] < 0) {
                     b.append(qt.text()).append(" not in the listed name");
                     continue;
@@ -819,7 +1033,37 @@ public final class NameIndex implements WatchlistIndex {
             if (quality == NameQuality.WEAK_ALIAS) {
                 b.append("; a low-quality alias");
             }
-            return b.toString();
+        }
+    }
+
+    /** Rearranges a[from..to] so that a[k] holds the value a sort would put there (quickselect). */
+    private static void select(long[] a, int from, int to, int k) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (from < to) {
+            long pivot = a[from + random.nextInt(to - from + 1)];
+            int lt = from;
+            int gt = to;
+            int i = from;
+            while (i <= gt) {
+                if (a[i] < pivot) {
+                    long t = a[lt];
+                    a[lt++] = a[i];
+                    a[i++] = t;
+                } else if (a[i] > pivot) {
+                    long t = a[gt];
+                    a[gt--] = a[i];
+                    a[i] = t;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                to = lt - 1;
+            } else if (k > gt) {
+                from = gt + 1;
+            } else {
+                return;
+            }
         }
     }
 
