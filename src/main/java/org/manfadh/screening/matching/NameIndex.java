@@ -114,7 +114,7 @@ public final class NameIndex implements WatchlistIndex {
             return known;
         }
         boolean arabic = NameNormalizer.isArabicScript(text);
-        List<String> forms = arabic ? model.romanise(text, ROMANISATIONS) : latinForms(text);
+        List<String> forms = arabic ? arabicForms(text) : latinForms(text);
         String[] f = forms.toArray(String[]::new);
         String[] k = new String[f.length];
         for (int i = 0; i < f.length; i++) {
@@ -125,6 +125,32 @@ public final class NameIndex implements WatchlistIndex {
             readings.put(text, token);
         }
         return token;
+    }
+
+    /**
+     * Romanisations of an Arabic-script token. A compound glued by the normaliser (نجيبالله) is
+     * read as its first half with the second half's usual spellings (Najibullah, Najiballah),
+     * which the model, having seen few such compounds whole, reads less well.
+     */
+    private List<String> arabicForms(String text) {
+        for (String end : NameNormalizer.ARABIC_COMPOUND_ENDS) {
+            if (text.endsWith(end) && text.length() > end.length() + 1) {
+                List<String> heads = model.romanise(text.substring(0, text.length() - end.length()), 3);
+                String[] tails = end.equals("الله") ? new String[] {"ullah", "allah"} : new String[] {"uddin", "eddin"};
+                List<String> out = new ArrayList<>(ROMANISATIONS + 1);
+                for (String head : heads) {
+                    for (String tail : tails) {
+                        if (out.size() < ROMANISATIONS + 1) {
+                            out.add(head + tail);
+                        }
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            }
+        }
+        return model.romanise(text, ROMANISATIONS);
     }
 
     /** A Latin token, and without the article when it is glued on, as MRZs write it: ALSHAMRANI. */
@@ -400,6 +426,16 @@ public final class NameIndex implements WatchlistIndex {
         }
     }
 
+    /** How many distinct tokens the listed names hold (for benchmarks and monitoring). */
+    public int distinctTokens() {
+        lock.readLock().lock();
+        try {
+            return tokenCount;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     @Override
     public int documentCount() {
         lock.readLock().lock();
@@ -448,6 +484,8 @@ public final class NameIndex implements WatchlistIndex {
     private static final int COMMON_POSTINGS = 12_000;
     /** How many persons, best by their bound, have the common tokens of the query added. */
     private static final int REFINED = 1_500;
+    /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
+    private static final int LAZY_SIMILARITIES = 600;
     /** How many persons, best by their refined bound, are scored in full. */
     private static final int SCORED = 250;
 
@@ -568,16 +606,29 @@ public final class NameIndex implements WatchlistIndex {
             return r;
         }
 
+        /**
+         * How alike query token i and a listed token are. Tokens found through the query token's
+         * keys were compared then; others (a first letter respelt, Haroun and Kharoun, or a cut
+         * name too short for a prefix key) are compared for the best-ranked candidates only, up
+         * to a budget: comparing every token of every candidate would cost thousands of edit
+         * distances a check, and tokens no key leads to rarely match.
+         */
         private double similarity(int i, int id) {
             int at = row(id) * n + i;
             float known = s.rowSims[at];
             if (known == known) {
                 return known;
             }
+            if (lazyBudget <= 0) {
+                return 0;
+            }
+            lazyBudget--;
             double sim = TokenSimilarity.of(q[i], tokens[id], i == n - 1);
             s.rowSims[at] = (float) sim;
             return sim;
         }
+
+        private int lazyBudget = LAZY_SIMILARITIES;
 
         List<NameMatch> run(double minScore, int limit) {
             findSimilarTokens();
@@ -813,7 +864,9 @@ public final class NameIndex implements WatchlistIndex {
             }
             int[] people = new int[count + byDocument.size()];
             int c = 0;
-            for (int k = 0; k < count; k++) {
+            // best bound first, so that the budget of comparisons goes to the likeliest persons
+            Arrays.sort(s.ranked, 0, count);
+            for (int k = count - 1; k >= 0; k--) {
                 people[c++] = (int) s.ranked[k];
             }
             for (int k = 0; k < s.touchedCount; k++) {
@@ -842,10 +895,11 @@ public final class NameIndex implements WatchlistIndex {
                 if (name < 0.3 && !documentMatched) {
                     continue;
                 }
-                double score = withAttributes(name, persons[person], documentMatched, null);
+                double attributes = attributes(persons[person], documentMatched, null);
+                double score = Math.max(0, Math.min(1, name + attributes));
                 if (score >= minScore) {
                     people[found] = person;
-                    scores[found] = score;
+                    scores[found] = bestRawName + attributes;
                     bestNames[found++] = nameSlot;
                 }
             }
@@ -867,18 +921,23 @@ public final class NameIndex implements WatchlistIndex {
         }
 
         private double bestNameScore;
+        private double bestRawName;
+        /** The last name score before it was capped at 1. */
+        private double rawName;
 
         /** The slot of the person's name that matches the query best; its score in bestNameScore. */
         private int bestName(int person) {
             double best = -1;
+            bestRawName = -1;
             int bestSlot = -1;
             for (int nameSlot : personNames[person]) {
                 if (nameTokens[nameSlot].length == 0) {
                     continue;
                 }
                 double name = nameScore(nameSlot, false, null);
-                if (name > best) {
+                if (rawName > bestRawName || bestSlot < 0) {
                     best = name;
+                    bestRawName = rawName;
                     bestSlot = nameSlot;
                 }
             }
@@ -886,16 +945,16 @@ public final class NameIndex implements WatchlistIndex {
             return bestSlot;
         }
 
-        private double withAttributes(double name, ListedPerson person, boolean documentMatched,
-                List<Contribution> explanation) {
-            double score = name;
+        /** What the date of birth, nationality, sex and document number add or take away. */
+        private double attributes(ListedPerson person, boolean documentMatched, List<Contribution> explanation) {
+            double score = 0;
             score += Attributes.dateOfBirth(query.dateOfBirth(), person.datesOfBirth(), explanation);
             score += Attributes.nationality(query.nationality(), person.nationalities(), explanation);
             score += Attributes.sex(query.sex(), person.sex(), explanation);
             if (documentMatched) {
                 score += Attributes.document(query.documentNumber(), person.documentNumbers(), explanation);
             }
-            return Math.max(0, Math.min(1, score));
+            return score;
         }
 
         private NameMatch explain(int slot, int nameSlot, boolean documentMatched) {
@@ -904,7 +963,7 @@ public final class NameIndex implements WatchlistIndex {
             ListedPerson person = persons[slot];
             List<Contribution> explanation = new ArrayList<>(5);
             explanation.add(new Contribution("name", name, detail.toString()));
-            double score = withAttributes(name, person, documentMatched, explanation);
+            double score = Math.max(0, Math.min(1, name + attributes(person, documentMatched, explanation)));
             int[] names = personNames[slot];
             int nameIndex = 0;
             for (int k = 0; k < names.length; k++) {
@@ -962,7 +1021,10 @@ public final class NameIndex implements WatchlistIndex {
             double coveredListed = 0;
             double listedSum = 0;
             for (int j = 0; j < m; j++) {
-                listedSum += weight(ids[j]);
+                // a listed middle name the query lacks counts for less: documents and lists drop
+                // father's and grandfather's names all the time, first and family names rarely
+                boolean missingMiddle = !listedUsed[j] && j > 0 && j < m - 1;
+                listedSum += weight(ids[j]) * (missingMiddle ? MISSING_MIDDLE_NAME : 1);
             }
             for (int i = 0; i < n; i++) {
                 if (pairOf[i] >= 0) {
@@ -983,14 +1045,17 @@ public final class NameIndex implements WatchlistIndex {
                 if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
                     name += 0.02;
                 }
-                name = Math.min(1, name);
             }
             NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
-            name *= switch (quality) {
+            double factor = switch (quality) {
                 case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
                 case STRONG_ALIAS -> 0.98;
                 case WEAK_ALIAS -> 0.9;
             };
+            // the score shown stops at 1; candidates are ranked by what lies beyond, so that of two
+            // names both "certain" the one that agrees better comes first
+            rawName = name * factor;
+            name = Math.min(1, name) * factor;
             if (explain) {
                 describe(detail, ids, pairOf, eff, m, quality, covQ, covL);
             }
@@ -1069,4 +1134,7 @@ public final class NameIndex implements WatchlistIndex {
 
     /** How much the coverage of the query counts in a name's score; the rest is the listed name's. */
     static final double QUERY_SHARE = 0.7;
+
+    /** What a listed middle name missing from the query weighs in the listed name's coverage. */
+    static final double MISSING_MIDDLE_NAME = 0.35;
 }

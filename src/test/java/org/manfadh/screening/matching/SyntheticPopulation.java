@@ -291,6 +291,45 @@ public final class SyntheticPopulation {
         return out;
     }
 
+    /** The persons behind {@link #list} for the same count and seed, as their documents show them. */
+    public static List<Person> people(int count, long seed) {
+        Random random = new Random(seed);
+        List<Person> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Person p = person(random);
+            listed(p, new UUID(seed, i), new UUID(0, 0), random); // draws what the list draws
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Another person who shares the most visible part of someone's name, as namesakes at a border
+     * do: the same first name and family (or tribal) name, another father's name, their own date
+     * of birth. Null for a name without a father's name to change.
+     */
+    public static Person namesake(Person p, Random random) {
+        if (p.given().size() < 2) {
+            return null;
+        }
+        List<Spelt> given = new ArrayList<>(p.given());
+        Spelt father = given.get(1);
+        Spelt[] pool = WESTERN_MEN;
+        for (Spelt[] men : List.of(ARAB_MEN, KURD_MEN, PERSIAN_MEN, TURKISH_MEN)) {
+            if (List.of(men).contains(father)) {
+                pool = men;
+            }
+        }
+        for (int tries = 0; tries < 20 && given.get(1).latin().equals(father.latin()); tries++) {
+            given.set(1, common(random, pool));
+        }
+        if (given.get(1).latin().equals(father.latin())) {
+            return null;
+        }
+        LocalDate dob = LocalDate.of(1940 + random.nextInt(65), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        return new Person(given, p.family(), dob, p.nationality(), p.sex());
+    }
+
     private static final String[][] RESPELLINGS = {
         {"Mohammed", "Muhammad"}, {"Mohammed", "Mohamed"}, {"Mohammad", "Mohamad"}, {"Abdul", "Abdel"},
         {"Abdul", "Abd al-"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"Yousef", "Yusuf"}, {"Hussein", "Husayn"},
