@@ -482,8 +482,14 @@ public final class NameIndex implements WatchlistIndex {
      * hundred thousand postings; walking them would cost more than the rest of the check.
      */
     private static final int COMMON_POSTINGS = 12_000;
+    /** A listed token this much like a query token (in effect) stands for it. */
+    private static final double STRONG = 0.9;
+    /** How many postings a check walks at most to find candidates, beyond its anchors. */
+    private static final int WALKED_POSTINGS = 40_000;
+    /** The longest postings walked to anchor a query's second token. */
+    private static final int ANCHOR_POSTINGS = 60_000;
     /** How many persons, best by their bound, have the common tokens of the query added. */
-    private static final int REFINED = 1_500;
+    private static final int REFINED = 1_000;
     /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
     private static final int LAZY_SIMILARITIES = 600;
     /** How many persons, best by their refined bound, are scored in full. */
@@ -664,8 +670,7 @@ public final class NameIndex implements WatchlistIndex {
                                 gains = Arrays.copyOf(gains, c * 2);
                             }
                             ids[c] = id;
-                            // never 0: a bound of 0 marks a person not met yet
-                            gains[c++] = Math.max(1e-6f, (float) (TokenSimilarity.effective(sim) * weight(id)));
+                            gains[c++] = (float) TokenSimilarity.effective(sim);
                         }
                     }
                 }
@@ -684,6 +689,13 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 queryWeights[i] = queryTokenWeight(i, exact);
                 queryWeightSum += queryWeights[i];
+                // what a listed token adds to a person's bound is what it would add to the coverage
+                // of the query: a rare listed token that is only a little like the query token is
+                // worth as little as its likeness, however rare
+                for (int k = 0; k < c; k++) {
+                    // never 0: a bound of 0 marks a person not met yet
+                    similarGains[i][k] = Math.max(1e-6f, (float) (similarGains[i][k] * queryWeights[i]));
+                }
             }
         }
 
@@ -710,33 +722,47 @@ public final class NameIndex implements WatchlistIndex {
          * for the next step, unless the query has nothing rarer that it matches well.
          */
         private int collectCandidates() {
+            // query tokens by weight, rarest first
+            Integer[] byWeight = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byWeight[i] = i;
+            }
+            Arrays.sort(byWeight, (a, b) -> Double.compare(queryWeights[b], queryWeights[a]));
+            int[] rank = new int[n];
+            for (int r = 0; r < n; r++) {
+                rank[byWeight[r]] = r;
+            }
             int pairs = 0;
             for (int i = 0; i < n; i++) {
                 pairs += similarIds[i].length;
             }
-            // (posting size, query token, rank among its similar tokens), shortest postings first
+            // strong likenesses of the rarest query tokens first, then the rest, shortest postings first
             long[] order = new long[pairs];
             int p = 0;
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < similarIds[i].length; k++) {
-                    order[p++] = ((long) postingSizes[similarIds[i][k]] << 24) | ((long) i << 16) | k;
+                    boolean strong = similarGains[i][k] >= STRONG * queryWeights[i];
+                    long group = strong ? rank[i] : MAX_QUERY_TOKENS;
+                    order[p++] = (group << 56) | ((long) Math.min(postingSizes[similarIds[i][k]], (1 << 30) - 1) << 24)
+                            | ((long) i << 16) | k;
                 }
             }
             Arrays.sort(order);
-            boolean anchored = false;
+            // the strong likenesses of the rarest query token are walked whatever they cost, those
+            // of the next one unless very common, so that the persons holding both come out on
+            // top; the rest only within a budget (they count in the next step all the same)
+            int walked = 0;
             for (long o : order) {
-                int size = (int) (o >>> 24);
+                int group = (int) (o >>> 56);
+                int size = (int) (o >>> 24) & ((1 << 30) - 1);
                 int i = (int) (o >>> 16) & 0xff;
                 int k = (int) o & 0xffff;
-                int id = similarIds[i][k];
-                if (size > COMMON_POSTINGS && anchored) {
-                    break;
+                boolean walk = group == 0 || group == 1 && size <= ANCHOR_POSTINGS
+                        || size <= COMMON_POSTINGS && walked + size <= WALKED_POSTINGS;
+                if (walk) {
+                    walked += size;
+                    walk(similarIds[i][k], i, similarGains[i][k]);
                 }
-                float gain = similarGains[i][k];
-                if (gain >= 0.9 * weight(id)) {
-                    anchored = true;
-                }
-                walk(id, i, gain);
             }
             return s.touchedCount;
         }
@@ -819,7 +845,7 @@ public final class NameIndex implements WatchlistIndex {
                         }
                         float sim = s.rowSims[s.tokenRow[id] * n + i];
                         if (sim >= MIN_TOKEN_SIMILARITY) {
-                            best = Math.max(best, (float) (TokenSimilarity.effective(sim) * weight(id)));
+                            best = Math.max(best, (float) (TokenSimilarity.effective(sim) * queryWeights[i]));
                         }
                     }
                 }

@@ -94,6 +94,7 @@ public final class NameIndexBenchmark {
         for (int i = 0; i < Math.min(5_000, queries); i++) {
             index.matchPersons(qs.get(i), 0.5, TOP);
         }
+        int misses = Integer.getInteger("bench.misses", 0);
         long[] nanos = new long[queries];
         int found = 0;
         int listedQueries = 0;
@@ -112,6 +113,9 @@ public final class NameIndexBenchmark {
             listedQueries++;
             if (m.stream().anyMatch(x -> x.entryId().equals(want))) {
                 found++;
+            } else if (misses-- > 0) {
+                System.out.println("missed: " + qs.get(i).wholeName() + (qs.get(i).dateOfBirth() == null ? "" : " (with date of birth)")
+                        + " -> " + (m.isEmpty() ? "nothing" : m.get(0).matchedName() + " " + m.get(0).score()));
             }
         }
         Arrays.sort(nanos);
