@@ -22,15 +22,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>A check (1) normalises the query's tokens and reads Arabic-script ones into Latin spellings
  * with the {@link TransliterationModel}; (2) finds the listed tokens that sound alike, through
  * their vowel-less skeletons (exact or one letter apart) and, for a truncated last token, their
- * prefixes; (3) adds up, for every person holding such tokens, how much of the query they cover,
- * each token weighted by its rarity among the listed names, so that "Mohammed Ali" counts for
- * little; (4) scores the best of them fully: tokens paired one to one whatever their order,
- * coverage of the query and of the listed name, then date of birth, nationality, sex and document
- * number raise or lower the score. Every step's part goes into the explanation.
+ * prefixes; (3) walks the postings of the strong look-alikes of the query's two rarest tokens, and
+ * of other look-alikes within a budget, adding to each person found an upper bound of how much of
+ * the query they cover, each query token weighted by its rarity among the listed names, so that
+ * "Mohammed Ali" counts for little; very common tokens are not walked but added to the bounds of
+ * the best few hundred persons from their own tokens; (4) scores the best of them fully, ranked by
+ * bound and date of birth: tokens paired one to one whatever their order, coverage of the query
+ * and of the listed name, then date of birth, nationality, sex and document number raise or lower
+ * the score. Every step's part goes into the explanation of the matches returned.
  *
  * <p>Thread safety: checks share a read lock, puts and removals take the write lock briefly; the
  * expensive part of a put (reading new tokens) happens before the lock. Memory: persons, names and
- * tokens are numbered; postings are int arrays.
+ * tokens are numbered; a token's postings are an int array of the persons holding it.
  */
 public final class NameIndex implements WatchlistIndex {
 
@@ -48,6 +51,7 @@ public final class NameIndex implements WatchlistIndex {
     private final Map<String, Integer> tokenIds = new HashMap<>();
     private Token[] tokens = new Token[1024];
     private int[] tokenPersons = new int[1024];
+    /** Per token, the slots of the persons holding it, each once. */
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
     private int tokenCount;
@@ -229,8 +233,8 @@ public final class NameIndex implements WatchlistIndex {
                 ids[k] = tokenId(t.get(k));
                 if (distinct.add(ids[k])) {
                     tokenPersons[ids[k]]++;
+                    addPosting(ids[k], slot);
                 }
-                addPosting(ids[k], nameSlot);
             }
             namePerson[nameSlot] = slot;
             nameTokens[nameSlot] = ids;
@@ -253,6 +257,7 @@ public final class NameIndex implements WatchlistIndex {
             for (int id : nameTokens[nameSlot]) {
                 if (distinct.add(id)) {
                     tokenPersons[id]--;
+                    removePosting(id, slot);
                 }
             }
             namePerson[nameSlot] = -1;
@@ -299,25 +304,28 @@ public final class NameIndex implements WatchlistIndex {
         return newId;
     }
 
-    private void addPosting(int tokenId, int nameSlot) {
+    private void addPosting(int tokenId, int personSlot) {
         int size = postingSizes[tokenId];
         int[] list = postings[tokenId];
         if (size == list.length) {
-            // drop the postings of removed names before growing
-            int kept = 0;
-            for (int i = 0; i < size; i++) {
-                if (namePerson[list[i]] >= 0 && nameTokens[list[i]] != null) {
-                    list[kept++] = list[i];
-                }
-            }
-            size = kept;
-            if (size * 2 > list.length) {
-                list = Arrays.copyOf(list, list.length * 2);
-                postings[tokenId] = list;
+            list = Arrays.copyOf(list, list.length * 2);
+            postings[tokenId] = list;
+        }
+        list[size] = personSlot;
+        postingSizes[tokenId] = size + 1;
+    }
+
+    /** Removes a person from a token's postings at once, since its slot will be reused. */
+    private void removePosting(int tokenId, int personSlot) {
+        int[] list = postings[tokenId];
+        int size = postingSizes[tokenId];
+        for (int k = size - 1; k >= 0; k--) {
+            if (list[k] == personSlot) {
+                list[k] = list[size - 1];
+                postingSizes[tokenId] = size - 1;
+                return;
             }
         }
-        list[size] = nameSlot;
-        postingSizes[tokenId] = size + 1;
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -485,15 +493,15 @@ public final class NameIndex implements WatchlistIndex {
     /** A listed token this much like a query token (in effect) stands for it. */
     private static final double STRONG = 0.9;
     /** How many postings a check walks at most to find candidates, beyond its anchors. */
-    private static final int WALKED_POSTINGS = 40_000;
+    private static final int WALKED_POSTINGS = 25_000;
     /** The longest postings walked to anchor a query's second token. */
-    private static final int ANCHOR_POSTINGS = 60_000;
+    private static final int ANCHOR_POSTINGS = 40_000;
     /** How many persons, best by their bound, have the common tokens of the query added. */
-    private static final int REFINED = 1_000;
+    private static final int REFINED = 600;
     /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
-    private static final int LAZY_SIMILARITIES = 600;
+    private static final int LAZY_SIMILARITIES = 250;
     /** How many persons, best by their refined bound, are scored in full. */
-    private static final int SCORED = 250;
+    private static final int SCORED = 200;
 
     /** Per-thread working memory of a check, reused so that a check allocates little. */
     private static final class Scratch {
@@ -774,10 +782,7 @@ public final class NameIndex implements WatchlistIndex {
             float[] bound = s.bound;
             short[] credited = s.credited;
             for (int k = 0; k < size; k++) {
-                int person = namePerson[list[k]];
-                if (person < 0) {
-                    continue;
-                }
+                int person = list[k];
                 if (bound[person] == 0) {
                     if (s.touchedCount == s.touched.length) {
                         s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
