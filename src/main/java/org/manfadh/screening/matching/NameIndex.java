@@ -64,9 +64,8 @@ public final class NameIndex implements WatchlistIndex {
     private byte[] nameQuality = new byte[4096];
     private int nameCount;
     private ListedPerson[] persons = new ListedPerson[1024];
-    /** The span of each person's listed dates of birth in epoch days (from > to when none), to rank candidates. */
-    private int[] personDobFrom = new int[1024];
-    private int[] personDobTo = new int[1024];
+    /** The span of each person's listed dates of birth in epoch days, from in the high half (from > to when none), to rank candidates. */
+    private long[] personDob = new long[1024];
     private int[][] personNames = new int[1024][];
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
@@ -79,6 +78,19 @@ public final class NameIndex implements WatchlistIndex {
     private final Map<String, List<ListedDocument>> documentsByKey = new HashMap<>();
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * The listed tokens each query token's keys lead to, with their similarities, so that the
+     * common names that come back in check after check are compared once. Keyed by the token's
+     * key array (one per token and position, held by its cached reading); an entry is stale once
+     * new tokens are listed.
+     */
+    private final Map<String[], Likeness> likenesses = new ConcurrentHashMap<>();
+    private static final int MAX_LIKENESSES = 100_000;
+
+    /** Listed tokens like a query token, as of a number of listed tokens. */
+    private record Likeness(int tokenCount, int[] ids, float[] similarities) {
+    }
 
     public NameIndex(TransliterationModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -202,8 +214,7 @@ public final class NameIndex implements WatchlistIndex {
         if (slot >= persons.length) {
             persons = Arrays.copyOf(persons, persons.length * 2);
             personNames = Arrays.copyOf(personNames, personNames.length * 2);
-            personDobFrom = Arrays.copyOf(personDobFrom, personDobFrom.length * 2);
-            personDobTo = Arrays.copyOf(personDobTo, personDobTo.length * 2);
+            personDob = Arrays.copyOf(personDob, personDob.length * 2);
         }
         persons[slot] = person;
         int from = 1;
@@ -214,8 +225,7 @@ public final class NameIndex implements WatchlistIndex {
             from = from > to ? a : Math.min(from, a);
             to = Math.max(to, b);
         }
-        personDobFrom[slot] = from;
-        personDobTo[slot] = to;
+        personDob[slot] = ((long) from << 32) | (to & 0xffffffffL);
         slotOf.put(person.entryId(), slot);
         livePersons++;
         int[] nameSlots = new int[names.size()];
@@ -493,13 +503,13 @@ public final class NameIndex implements WatchlistIndex {
     /** A listed token this much like a query token (in effect) stands for it. */
     private static final double STRONG = 0.9;
     /** How many postings a check walks at most to find candidates, beyond its anchors. */
-    private static final int WALKED_POSTINGS = 25_000;
+    private static final int WALKED_POSTINGS = 16_000;
     /** The longest postings walked to anchor a query's second token. */
-    private static final int ANCHOR_POSTINGS = 40_000;
+    private static final int ANCHOR_POSTINGS = 32_000;
     /** How many persons, best by their bound, have the common tokens of the query added. */
-    private static final int REFINED = 600;
+    private static final int REFINED = 400;
     /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
-    private static final int LAZY_SIMILARITIES = 250;
+    private static final int LAZY_SIMILARITIES = 120;
     /** How many persons, best by their refined bound, are scored in full. */
     private static final int SCORED = 200;
 
@@ -520,6 +530,7 @@ public final class NameIndex implements WatchlistIndex {
         int rows;
         float[] eff = new float[256];
         int[] pairOf = new int[MAX_QUERY_TOKENS];
+        float[] best = new float[MAX_QUERY_TOKENS];
         boolean[] listedUsed = new boolean[64];
 
         void ensure(int slots, int tokenSlots) {
@@ -651,6 +662,38 @@ public final class NameIndex implements WatchlistIndex {
             return score(refined, minScore, limit);
         }
 
+        /** The listed tokens a query token's keys lead to, and how alike they are; kept for the next checks. */
+        private Likeness likeness(Token token, boolean last, Integer exact) {
+            String[] keys = last ? token.lastQueryKeys() : token.queryKeys();
+            Set<Integer> seen = new HashSet<>();
+            List<Integer> found = new ArrayList<>();
+            if (exact != null && seen.add(exact)) {
+                found.add(exact);
+            }
+            for (String key : keys) {
+                int[] ids = keyTokens.get(key);
+                if (ids != null) {
+                    for (int id : ids) {
+                        if (seen.add(id)) {
+                            found.add(id);
+                        }
+                    }
+                }
+            }
+            int[] ids = new int[found.size()];
+            float[] sims = new float[ids.length];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = found.get(k);
+                sims[k] = (float) TokenSimilarity.of(token, tokens[ids[k]], last);
+            }
+            Likeness likeness = new Likeness(tokenCount, ids, sims);
+            if (likenesses.size() >= MAX_LIKENESSES) {
+                likenesses.clear(); // rarely: a cache of the tokens travellers bring, not of every token seen
+            }
+            likenesses.put(keys, likeness);
+            return likeness;
+        }
+
         /** 1. listed tokens like each query token, found by their keys. */
         private void findSimilarTokens() {
             int[] ids = new int[16];
@@ -658,28 +701,24 @@ public final class NameIndex implements WatchlistIndex {
             for (int i = 0; i < n; i++) {
                 int c = 0;
                 Token token = q[i];
-                String[] keys = i == n - 1 ? token.lastQueryKeys() : token.queryKeys();
+                boolean last = i == n - 1;
                 Integer exact = tokenIds.get(token.text());
-                for (int k = -1; k < keys.length; k++) {
-                    int[] found = k < 0 ? (exact == null ? null : new int[] {exact}) : keyTokens.get(keys[k]);
-                    if (found == null) {
-                        continue;
-                    }
-                    for (int id : found) {
-                        int at = row(id) * n + i;
-                        if (s.rowSims[at] == s.rowSims[at]) {
-                            continue; // met through another key
+                Likeness likeness = likenesses.get(last ? token.lastQueryKeys() : token.queryKeys());
+                if (likeness == null || likeness.tokenCount() != tokenCount) {
+                    likeness = likeness(token, last, exact);
+                }
+                for (int k = 0; k < likeness.ids().length; k++) {
+                    int id = likeness.ids()[k];
+                    float sim = likeness.similarities()[k];
+                    int at = row(id) * n + i;
+                    s.rowSims[at] = sim;
+                    if (sim >= MIN_TOKEN_SIMILARITY) {
+                        if (c == ids.length) {
+                            ids = Arrays.copyOf(ids, c * 2);
+                            gains = Arrays.copyOf(gains, c * 2);
                         }
-                        double sim = TokenSimilarity.of(token, tokens[id], i == n - 1);
-                        s.rowSims[at] = (float) sim;
-                        if (sim >= MIN_TOKEN_SIMILARITY) {
-                            if (c == ids.length) {
-                                ids = Arrays.copyOf(ids, c * 2);
-                                gains = Arrays.copyOf(gains, c * 2);
-                            }
-                            ids[c] = id;
-                            gains[c++] = (float) TokenSimilarity.effective(sim);
-                        }
+                        ids[c] = id;
+                        gains[c++] = (float) TokenSimilarity.effective(sim);
                     }
                 }
                 // best gain first, so that a person is credited with the best of its tokens
@@ -799,11 +838,12 @@ public final class NameIndex implements WatchlistIndex {
 
         /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
         private double dateEffect(int person) {
-            if (dobTo < dobFrom || personDobTo[person] < personDobFrom[person]) {
+            long span = personDob[person];
+            int from = (int) (span >> 32);
+            int to = (int) span;
+            if (dobTo < dobFrom || to < from) {
                 return 0;
             }
-            int from = personDobFrom[person];
-            int to = personDobTo[person];
             if (dobExact && from == to && from == dobFrom) {
                 return Attributes.SAME_DAY;
             }
@@ -837,24 +877,25 @@ public final class NameIndex implements WatchlistIndex {
         }
 
         private float commonGain(int person, int missing) {
-            float total = 0;
-            for (int i = 0; i < n; i++) {
-                if ((missing & (1 << i)) == 0) {
-                    continue;
-                }
-                float best = 0;
-                for (int nameSlot : personNames[person]) {
-                    for (int id : nameTokens[nameSlot]) {
-                        if (s.tokenStamp[id] != s.stamp) {
-                            continue; // not like any query token: found through no key
-                        }
-                        float sim = s.rowSims[s.tokenRow[id] * n + i];
-                        if (sim >= MIN_TOKEN_SIMILARITY) {
-                            best = Math.max(best, (float) (TokenSimilarity.effective(sim) * queryWeights[i]));
+            float[] best = s.best;
+            Arrays.fill(best, 0, n, 0);
+            for (int nameSlot : personNames[person]) {
+                for (int id : nameTokens[nameSlot]) {
+                    if (s.tokenStamp[id] != s.stamp) {
+                        continue; // not like any query token: found through no key
+                    }
+                    int row = s.tokenRow[id] * n;
+                    for (int i = 0; i < n; i++) {
+                        float sim = s.rowSims[row + i];
+                        if ((missing & (1 << i)) != 0 && sim >= MIN_TOKEN_SIMILARITY) {
+                            best[i] = Math.max(best[i], (float) (TokenSimilarity.effective(sim) * queryWeights[i]));
                         }
                     }
                 }
-                total += best;
+            }
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                total += best[i];
             }
             return total;
         }
