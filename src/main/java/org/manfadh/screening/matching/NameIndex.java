@@ -511,7 +511,7 @@ public final class NameIndex implements WatchlistIndex {
     /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
     private static final int LAZY_SIMILARITIES = 120;
     /** How many persons, best by their refined bound, are scored in full. */
-    private static final int SCORED = 200;
+    private static final int SCORED = 150;
 
     /** Per-thread working memory of a check, reused so that a check allocates little. */
     private static final class Scratch {
