@@ -119,6 +119,8 @@ public final class NameIndex implements WatchlistIndex {
             String skeleton = PhoneticKey.skeleton(key);
             if (skeleton.length() >= 3) {
                 keys.add("p" + skeleton.substring(0, 3));
+            } else if (skeleton.length() == 2) {
+                keys.add("q" + skeleton);
             }
         }
         return keys;
@@ -347,7 +349,7 @@ public final class NameIndex implements WatchlistIndex {
     /**
      * The keys a token is found by: its skeletons, their one-letter deletions (a typo, or a
      * consonant one convention writes and another not) and, for lookups of a truncated token,
-     * the first three letters of the skeleton.
+     * the first three (and the first two) letters of the skeleton.
      */
     static Set<String> candidateKeys(Token token, boolean query) {
         Set<String> keys = new HashSet<>();
@@ -368,6 +370,8 @@ public final class NameIndex implements WatchlistIndex {
                 keys.add("d" + skeleton);
             } else if (skeleton.length() >= 3) {
                 keys.add("p" + skeleton.substring(0, 3));
+                // a name cut after two consonants (Esla for Eslami, Luba for Lubanga)
+                keys.add("q" + skeleton.substring(0, 2));
             }
         }
         return keys;
