@@ -70,6 +70,8 @@ public final class NameIndex implements WatchlistIndex {
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
     private final java.util.ArrayDeque<Integer> freeSlots = new java.util.ArrayDeque<>();
+    /** Slots of removed persons that postings may still name. */
+    private final List<Integer> pendingSlots = new ArrayList<>();
     private int livePersons;
     private final Map<String, int[]> personsByDocument = new HashMap<>();
 
@@ -206,6 +208,7 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 addPerson(person, tokenised.get(i++));
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -269,7 +272,6 @@ public final class NameIndex implements WatchlistIndex {
             for (int id : nameTokens[nameSlot]) {
                 if (distinct.add(id)) {
                     tokenPersons[id]--;
-                    removePosting(id, slot);
                 }
             }
             namePerson[nameSlot] = -1;
@@ -290,7 +292,8 @@ public final class NameIndex implements WatchlistIndex {
         slotOf.remove(person.entryId());
         persons[slot] = null;
         personNames[slot] = null;
-        freeSlots.push(slot);
+        // the slot is reused only once no postings name it any more (see compactPostings)
+        pendingSlots.add(slot);
         livePersons--;
     }
 
@@ -327,17 +330,29 @@ public final class NameIndex implements WatchlistIndex {
         postingSizes[tokenId] = size + 1;
     }
 
-    /** Removes a person from a token's postings at once, since its slot will be reused. */
-    private void removePosting(int tokenId, int personSlot) {
-        int[] list = postings[tokenId];
-        int size = postingSizes[tokenId];
-        for (int k = size - 1; k >= 0; k--) {
-            if (list[k] == personSlot) {
-                list[k] = list[size - 1];
-                postingSizes[tokenId] = size - 1;
-                return;
-            }
+    /**
+     * Drops removed persons from the postings once enough have gathered, and frees their slots.
+     * Until then their postings stay: a check that meets such a slot finds no person there and
+     * passes on. One pass over all postings, so a list replaced in bulk costs no more than it.
+     */
+    private void compactPostings() {
+        if (pendingSlots.size() < Math.max(1_024, livePersons / 16)) {
+            return;
         }
+        for (int id = 0; id < tokenCount; id++) {
+            int[] list = postings[id];
+            int kept = 0;
+            for (int k = 0; k < postingSizes[id]; k++) {
+                if (persons[list[k]] != null) {
+                    list[kept++] = list[k];
+                }
+            }
+            postingSizes[id] = kept;
+        }
+        for (int slot : pendingSlots) {
+            freeSlots.push(slot);
+        }
+        pendingSlots.clear();
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -415,6 +430,7 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 removeDocument(id);
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -433,6 +449,7 @@ public final class NameIndex implements WatchlistIndex {
                     .map(ListedDocument::entryId).toList()) {
                 removeDocument(id);
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -883,6 +900,9 @@ public final class NameIndex implements WatchlistIndex {
         private float commonGain(int person, int missing) {
             float[] best = s.best;
             Arrays.fill(best, 0, n, 0);
+            if (persons[person] == null) {
+                return 0; // removed; its postings not yet compacted
+            }
             for (int nameSlot : personNames[person]) {
                 for (int id : nameTokens[nameSlot]) {
                     if (s.tokenStamp[id] != s.stamp) {
@@ -1006,6 +1026,9 @@ public final class NameIndex implements WatchlistIndex {
             double best = -1;
             bestRawName = -1;
             int bestSlot = -1;
+            if (persons[person] == null) {
+                return -1; // removed; its postings not yet compacted
+            }
             for (int nameSlot : personNames[person]) {
                 if (nameTokens[nameSlot].length == 0) {
                     continue;

@@ -227,7 +227,7 @@ class NameMatchingAccuracyTests {
                 namesakeAlerted, namesakes, (alerted + namesakeAlerted) / (double) (count + namesakes));
         misses.stream().limit(Integer.getInteger("screening.misses", 25)).forEach(m -> System.out.println("  missed: " + m));
         alerts.stream().limit(20).forEach(m -> System.out.println("  alerted: " + m));
-        assertThat(hits / (double) total).isGreaterThan(0.9);
+        assertThat(hits / (double) total).isGreaterThan(0.95);
         assertThat(alerted / (double) count).isLessThan(0.03);
         assertThat((alerted + namesakeAlerted) / (double) (count + namesakes)).isLessThan(0.06);
     }
