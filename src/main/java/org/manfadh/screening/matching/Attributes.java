@@ -23,6 +23,13 @@ final class Attributes {
     private Attributes() {
     }
 
+    /** Candidates are scored without an explanation (null); only the matches returned are explained. */
+    private static void add(List<Contribution> explanation, Contribution contribution) {
+        if (explanation != null) {
+            explanation.add(contribution);
+        }
+    }
+
     static double dateOfBirth(PartialDate traveller, List<PartialDate> listed, List<Contribution> explanation) {
         if (traveller == null || listed.isEmpty()) {
             return 0;
@@ -39,7 +46,7 @@ final class Attributes {
                 how = "same date of birth";
             } else if (traveller.overlaps(d)) {
                 effect = SAME_YEAR;
-                how = "date of birth within the listed " + describe(d);
+                how = explanation == null ? "" : "date of birth within the listed " + describe(d);
             } else {
                 long apart = gapInDays(traveller, d);
                 boolean loose = !bothExact;
@@ -51,18 +58,18 @@ final class Attributes {
                     how = "same year of birth, another day";
                 } else if (apart <= (loose ? 3 * 366 : 366)) {
                     effect = loose ? 0 : -0.05;
-                    how = "date of birth near the listed " + describe(d);
+                    how = explanation == null ? "" : "date of birth near the listed " + describe(d);
                 } else {
                     effect = CLEARLY_DIFFERENT_DATE;
-                    how = "date of birth differs from the listed " + describe(d);
+                    how = explanation == null ? "" : "date of birth differs from the listed " + describe(d);
                 }
             }
             if (effect > best) {
                 best = effect;
-                detail = how + " (" + describe(traveller) + " vs " + describe(d) + ")";
+                detail = explanation == null ? "" : how + " (" + describe(traveller) + " vs " + describe(d) + ")";
             }
         }
-        explanation.add(new Contribution("dateOfBirth", best, detail));
+        add(explanation, new Contribution("dateOfBirth", best, detail));
         return best;
     }
 
@@ -88,10 +95,13 @@ final class Attributes {
         }
         String code = traveller.strip().toUpperCase(Locale.ROOT);
         if (listed.contains(code)) {
-            explanation.add(new Contribution("nationality", SAME_NATIONALITY, "same nationality " + code));
+            add(explanation, new Contribution("nationality", SAME_NATIONALITY, "same nationality " + code));
             return SAME_NATIONALITY;
         }
-        explanation.add(new Contribution("nationality", OTHER_NATIONALITY,
+        if (explanation == null) {
+            return OTHER_NATIONALITY;
+        }
+        add(explanation, new Contribution("nationality", OTHER_NATIONALITY,
                 "nationality " + code + ", listed " + String.join("/", listed.stream().sorted().toList())));
         return OTHER_NATIONALITY;
     }
@@ -100,7 +110,7 @@ final class Attributes {
         if (traveller == null || listed == null || traveller.equals(listed)) {
             return 0;
         }
-        explanation.add(new Contribution("sex", OTHER_SEX, "sex " + traveller + ", listed " + listed));
+        add(explanation, new Contribution("sex", OTHER_SEX, "sex " + traveller + ", listed " + listed));
         return OTHER_SEX;
     }
 
@@ -108,11 +118,11 @@ final class Attributes {
         String plain = DocumentNumbers.plain(traveller);
         for (String number : listed) {
             if (DocumentNumbers.plain(number).equals(plain)) {
-                explanation.add(new Contribution("documentNumber", SAME_DOCUMENT, "listed document " + number));
+                add(explanation, new Contribution("documentNumber", SAME_DOCUMENT, "listed document " + number));
                 return SAME_DOCUMENT;
             }
         }
-        explanation.add(new Contribution("documentNumber", SAME_DOCUMENT * 0.8,
+        add(explanation, new Contribution("documentNumber", SAME_DOCUMENT * 0.8,
                 "listed document up to OCR confusions: " + plain + " vs " + String.join(", ", listed)));
         return SAME_DOCUMENT * 0.8;
     }

@@ -58,7 +58,22 @@ final class KeyDistance {
         return 1;
     }
 
+    /** Substitution costs between key characters (all ASCII), worked out once: the edit distance is on every check's path. */
+    private static final double[][] SUBSTITUTION = new double[128][128];
+
+    static {
+        for (char x = 0; x < 128; x++) {
+            for (char y = 0; y < 128; y++) {
+                SUBSTITUTION[x][y] = substitutionCost(x, y);
+            }
+        }
+    }
+
     private static double substitution(char x, char y) {
+        return x < 128 && y < 128 ? SUBSTITUTION[x][y] : substitutionCost(x, y);
+    }
+
+    private static double substitutionCost(char x, char y) {
         if (x == y) {
             return 0;
         }

@@ -22,23 +22,24 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>A check (1) normalises the query's tokens and reads Arabic-script ones into Latin spellings
  * with the {@link TransliterationModel}; (2) finds the listed tokens that sound alike, through
  * their vowel-less skeletons (exact or one letter apart) and, for a truncated last token, their
- * prefixes; (3) adds up, for every person holding such tokens, how much of the query they cover,
- * each token weighted by its rarity among the listed names, so that "Mohammed Ali" counts for
- * little; (4) scores the best of them fully: tokens paired one to one whatever their order,
- * coverage of the query and of the listed name, then date of birth, nationality, sex and document
- * number raise or lower the score. Every step's part goes into the explanation.
+ * prefixes; (3) walks the postings of the strong look-alikes of the query's two rarest tokens, and
+ * of other look-alikes within a budget, adding to each person found an upper bound of how much of
+ * the query they cover, each query token weighted by its rarity among the listed names, so that
+ * "Mohammed Ali" counts for little; very common tokens are not walked but added to the bounds of
+ * the best few hundred persons from their own tokens; (4) scores the best of them fully, ranked by
+ * bound and date of birth: tokens paired one to one whatever their order, coverage of the query
+ * and of the listed name, then date of birth, nationality, sex and document number raise or lower
+ * the score. Every step's part goes into the explanation of the matches returned.
  *
  * <p>Thread safety: checks share a read lock, puts and removals take the write lock briefly; the
  * expensive part of a put (reading new tokens) happens before the lock. Memory: persons, names and
- * tokens are numbered; postings are int arrays.
+ * tokens are numbered; a token's postings are an int array of the persons holding it.
  */
 public final class NameIndex implements WatchlistIndex {
 
     /** Token similarities below this do not count at all. */
     static final double MIN_TOKEN_SIMILARITY = 0.72;
     private static final int MAX_QUERY_TOKENS = 12;
-    /** Postings longer than this are skipped in candidate generation when the query has rarer names. */
-    private static final int COMMON_POSTINGS = 20_000;
     private static final int ROMANISATIONS = 5;
 
     private final TransliterationModel model;
@@ -50,6 +51,7 @@ public final class NameIndex implements WatchlistIndex {
     private final Map<String, Integer> tokenIds = new HashMap<>();
     private Token[] tokens = new Token[1024];
     private int[] tokenPersons = new int[1024];
+    /** Per token, the slots of the persons holding it, each once. */
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
     private int tokenCount;
@@ -62,10 +64,14 @@ public final class NameIndex implements WatchlistIndex {
     private byte[] nameQuality = new byte[4096];
     private int nameCount;
     private ListedPerson[] persons = new ListedPerson[1024];
+    /** The span of each person's listed dates of birth in epoch days, from in the high half (from > to when none), to rank candidates. */
+    private long[] personDob = new long[1024];
     private int[][] personNames = new int[1024][];
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
     private final java.util.ArrayDeque<Integer> freeSlots = new java.util.ArrayDeque<>();
+    /** Slots of removed persons that postings may still name. */
+    private final List<Integer> pendingSlots = new ArrayList<>();
     private int livePersons;
     private final Map<String, int[]> personsByDocument = new HashMap<>();
 
@@ -75,12 +81,51 @@ public final class NameIndex implements WatchlistIndex {
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
+    /**
+     * The listed tokens each query token's keys lead to, with their similarities, so that the
+     * common names that come back in check after check are compared once. Keyed by the token's
+     * key array (one per token and position, held by its cached reading); an entry is stale once
+     * new tokens are listed.
+     */
+    private final Map<String[], Likeness> likenesses = new ConcurrentHashMap<>();
+    private static final int MAX_LIKENESSES = 100_000;
+
+    /** Listed tokens like a query token, as of a number of listed tokens. */
+    private record Likeness(int tokenCount, int[] ids, float[] similarities) {
+    }
+
     public NameIndex(TransliterationModel model) {
         this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** A distinct token with its Latin readings (itself, or romanisations) and their keys. */
-    record Token(String text, boolean arabic, String[] forms, String[] keys) {
+    /**
+     * A distinct token with its Latin readings (itself, or romanisations) and their keys, and the
+     * keys a query looks its listed look-alikes up by (the last token of a query also by prefix),
+     * worked out once, since the same tokens come back in check after check.
+     */
+    record Token(String text, boolean arabic, String[] forms, String[] keys, String[] queryKeys,
+            String[] lastQueryKeys) {
+
+        static Token of(String text, boolean arabic, String[] forms, String[] keys) {
+            Token plain = new Token(text, arabic, forms, keys, new String[0], new String[0]);
+            Set<String> query = candidateKeys(plain, true);
+            Set<String> last = new java.util.LinkedHashSet<>(query);
+            last.addAll(prefixKeys(plain));
+            return new Token(text, arabic, forms, keys, query.toArray(String[]::new), last.toArray(String[]::new));
+        }
+    }
+
+    private static List<String> prefixKeys(Token token) {
+        List<String> keys = new ArrayList<>();
+        for (String key : token.keys()) {
+            String skeleton = PhoneticKey.skeleton(key);
+            if (skeleton.length() >= 3) {
+                keys.add("p" + skeleton.substring(0, 3));
+            } else if (skeleton.length() == 2) {
+                keys.add("q" + skeleton);
+            }
+        }
+        return keys;
     }
 
     Token read(String text) {
@@ -89,17 +134,43 @@ public final class NameIndex implements WatchlistIndex {
             return known;
         }
         boolean arabic = NameNormalizer.isArabicScript(text);
-        List<String> forms = arabic ? model.romanise(text, ROMANISATIONS) : latinForms(text);
+        List<String> forms = arabic ? arabicForms(text) : latinForms(text);
         String[] f = forms.toArray(String[]::new);
         String[] k = new String[f.length];
         for (int i = 0; i < f.length; i++) {
             k[i] = PhoneticKey.of(f[i]);
         }
-        Token token = new Token(text, arabic, f, k);
+        Token token = Token.of(text, arabic, f, k);
         if (readings.size() < 2_000_000) {
             readings.put(text, token);
         }
         return token;
+    }
+
+    /**
+     * Romanisations of an Arabic-script token. A compound glued by the normaliser (نجيبالله) is
+     * read as its first half with the second half's usual spellings (Najibullah, Najiballah),
+     * which the model, having seen few such compounds whole, reads less well.
+     */
+    private List<String> arabicForms(String text) {
+        for (String end : NameNormalizer.ARABIC_COMPOUND_ENDS) {
+            if (text.endsWith(end) && text.length() > end.length() + 1) {
+                List<String> heads = model.romanise(text.substring(0, text.length() - end.length()), 3);
+                String[] tails = end.equals("الله") ? new String[] {"ullah", "allah"} : new String[] {"uddin", "eddin"};
+                List<String> out = new ArrayList<>(ROMANISATIONS + 1);
+                for (String head : heads) {
+                    for (String tail : tails) {
+                        if (out.size() < ROMANISATIONS + 1) {
+                            out.add(head + tail);
+                        }
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            }
+        }
+        return model.romanise(text, ROMANISATIONS);
     }
 
     /** A Latin token, and without the article when it is glued on, as MRZs write it: ALSHAMRANI. */
@@ -137,6 +208,7 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 addPerson(person, tokenised.get(i++));
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -147,8 +219,18 @@ public final class NameIndex implements WatchlistIndex {
         if (slot >= persons.length) {
             persons = Arrays.copyOf(persons, persons.length * 2);
             personNames = Arrays.copyOf(personNames, personNames.length * 2);
+            personDob = Arrays.copyOf(personDob, personDob.length * 2);
         }
         persons[slot] = person;
+        int from = 1;
+        int to = 0;
+        for (PartialDate d : person.datesOfBirth()) {
+            int a = (int) d.earliest().toEpochDay();
+            int b = (int) d.latest().toEpochDay();
+            from = from > to ? a : Math.min(from, a);
+            to = Math.max(to, b);
+        }
+        personDob[slot] = ((long) from << 32) | (to & 0xffffffffL);
         slotOf.put(person.entryId(), slot);
         livePersons++;
         int[] nameSlots = new int[names.size()];
@@ -166,8 +248,8 @@ public final class NameIndex implements WatchlistIndex {
                 ids[k] = tokenId(t.get(k));
                 if (distinct.add(ids[k])) {
                     tokenPersons[ids[k]]++;
+                    addPosting(ids[k], slot);
                 }
-                addPosting(ids[k], nameSlot);
             }
             namePerson[nameSlot] = slot;
             nameTokens[nameSlot] = ids;
@@ -210,7 +292,8 @@ public final class NameIndex implements WatchlistIndex {
         slotOf.remove(person.entryId());
         persons[slot] = null;
         personNames[slot] = null;
-        freeSlots.push(slot);
+        // the slot is reused only once no postings name it any more (see compactPostings)
+        pendingSlots.add(slot);
         livePersons--;
     }
 
@@ -236,25 +319,40 @@ public final class NameIndex implements WatchlistIndex {
         return newId;
     }
 
-    private void addPosting(int tokenId, int nameSlot) {
+    private void addPosting(int tokenId, int personSlot) {
         int size = postingSizes[tokenId];
         int[] list = postings[tokenId];
         if (size == list.length) {
-            // drop the postings of removed names before growing
+            list = Arrays.copyOf(list, list.length * 2);
+            postings[tokenId] = list;
+        }
+        list[size] = personSlot;
+        postingSizes[tokenId] = size + 1;
+    }
+
+    /**
+     * Drops removed persons from the postings once enough have gathered, and frees their slots.
+     * Until then their postings stay: a check that meets such a slot finds no person there and
+     * passes on. One pass over all postings, so a list replaced in bulk costs no more than it.
+     */
+    private void compactPostings() {
+        if (pendingSlots.size() < Math.max(1_024, livePersons / 16)) {
+            return;
+        }
+        for (int id = 0; id < tokenCount; id++) {
+            int[] list = postings[id];
             int kept = 0;
-            for (int i = 0; i < size; i++) {
-                if (namePerson[list[i]] >= 0 && nameTokens[list[i]] != null) {
-                    list[kept++] = list[i];
+            for (int k = 0; k < postingSizes[id]; k++) {
+                if (persons[list[k]] != null) {
+                    list[kept++] = list[k];
                 }
             }
-            size = kept;
-            if (size * 2 > list.length) {
-                list = Arrays.copyOf(list, list.length * 2);
-                postings[tokenId] = list;
-            }
+            postingSizes[id] = kept;
         }
-        list[size] = nameSlot;
-        postingSizes[tokenId] = size + 1;
+        for (int slot : pendingSlots) {
+            freeSlots.push(slot);
+        }
+        pendingSlots.clear();
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -266,7 +364,7 @@ public final class NameIndex implements WatchlistIndex {
     /**
      * The keys a token is found by: its skeletons, their one-letter deletions (a typo, or a
      * consonant one convention writes and another not) and, for lookups of a truncated token,
-     * the first three letters of the skeleton.
+     * the first three (and the first two) letters of the skeleton.
      */
     static Set<String> candidateKeys(Token token, boolean query) {
         Set<String> keys = new HashSet<>();
@@ -287,6 +385,8 @@ public final class NameIndex implements WatchlistIndex {
                 keys.add("d" + skeleton);
             } else if (skeleton.length() >= 3) {
                 keys.add("p" + skeleton.substring(0, 3));
+                // a name cut after two consonants (Esla for Eslami, Luba for Lubanga)
+                keys.add("q" + skeleton.substring(0, 2));
             }
         }
         return keys;
@@ -330,6 +430,7 @@ public final class NameIndex implements WatchlistIndex {
                 }
                 removeDocument(id);
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -348,6 +449,7 @@ public final class NameIndex implements WatchlistIndex {
                     .map(ListedDocument::entryId).toList()) {
                 removeDocument(id);
             }
+            compactPostings();
         } finally {
             lock.writeLock().unlock();
         }
@@ -358,6 +460,16 @@ public final class NameIndex implements WatchlistIndex {
         lock.readLock().lock();
         try {
             return livePersons;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many distinct tokens the listed names hold (for benchmarks and monitoring). */
+    public int distinctTokens() {
+        lock.readLock().lock();
+        try {
+            return tokenCount;
         } finally {
             lock.readLock().unlock();
         }
@@ -403,32 +515,61 @@ public final class NameIndex implements WatchlistIndex {
 
     // ------------------------------------------------------------------ checks
 
+    /**
+     * Postings longer than this are too common to find candidates by: their tokens only add to
+     * the bounds of persons found through rarer ones. At a million persons "Mohammed" has a few
+     * hundred thousand postings; walking them would cost more than the rest of the check.
+     */
+    private static final int COMMON_POSTINGS = 12_000;
+    /** A listed token this much like a query token (in effect) stands for it. */
+    private static final double STRONG = 0.9;
+    /** How many postings a check walks at most to find candidates, beyond its anchors. */
+    private static final int WALKED_POSTINGS = 16_000;
+    /** The longest postings walked to anchor a query's second token. */
+    private static final int ANCHOR_POSTINGS = 32_000;
+    /** How many persons, best by their bound, have the common tokens of the query added. */
+    private static final int REFINED = 400;
+    /** How many comparisons of query tokens with listed tokens no key led to a check may make. */
+    private static final int LAZY_SIMILARITIES = 120;
+    /** How many persons, best by their refined bound, are scored in full. */
+    private static final int SCORED = 150;
+
     /** Per-thread working memory of a check, reused so that a check allocates little. */
     private static final class Scratch {
         float[] bound = new float[0];
-        int[] seen = new int[0];
-        int stamp;
+        short[] credited = new short[0];
         int[] touched = new int[1024];
         int touchedCount;
+        long[] ranked = new long[1024];
+        int[] kept = new int[1024];
+        // a row of similarities to the query tokens for every listed token the check has met
+        int[] tokenStamp = new int[0];
+        int[] tokenRow = new int[0];
+        int stamp;
+        float[] rowSims = new float[1024];
+        int[] rowToken = new int[64];
+        int rows;
+        float[] eff = new float[256];
+        int[] pairOf = new int[MAX_QUERY_TOKENS];
+        float[] best = new float[MAX_QUERY_TOKENS];
+        boolean[] listedUsed = new boolean[64];
 
-        void ensure(int slots) {
+        void ensure(int slots, int tokenSlots) {
             if (bound.length < slots) {
                 bound = new float[Math.max(slots, bound.length * 2)];
-                seen = new int[bound.length];
+                credited = new short[bound.length];
+            }
+            if (tokenStamp.length < tokenSlots) {
+                tokenStamp = new int[Math.max(tokenSlots, tokenStamp.length * 2)];
+                tokenRow = new int[tokenStamp.length];
                 stamp = 0;
             }
-        }
-    }
-
-    /** A query token with its readings and how it matches listed tokens. */
-    private static final class QueryToken {
-        final Token token;
-        final boolean last;
-        final Map<Integer, Double> similar = new HashMap<>();
-
-        QueryToken(Token token, boolean last) {
-            this.token = token;
-            this.last = last;
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(tokenStamp, 0);
+                stamp = 1;
+            }
+            rows = 0;
+            touchedCount = 0;
         }
     }
 
@@ -438,16 +579,16 @@ public final class NameIndex implements WatchlistIndex {
         if (texts.size() > MAX_QUERY_TOKENS) {
             texts = texts.subList(0, MAX_QUERY_TOKENS);
         }
-        List<QueryToken> q = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            q.add(new QueryToken(read(texts.get(i)), i == texts.size() - 1));
-        }
-        if (q.isEmpty() || limit <= 0) {
+        if (texts.isEmpty() || limit <= 0) {
             return List.of();
+        }
+        Token[] q = new Token[texts.size()];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = read(texts.get(i));
         }
         lock.readLock().lock();
         try {
-            return check(query, q, minScore, limit);
+            return new Check(q, query, scratch.get()).run(minScore, limit);
         } finally {
             lock.readLock().unlock();
         }
@@ -461,336 +602,573 @@ public final class NameIndex implements WatchlistIndex {
         return Math.log(1 + (livePersons + 1.0) / (df + 1.0)) + 0.1;
     }
 
-    private List<NameMatch> check(PersonQuery query, List<QueryToken> q, double minScore, int limit) {
-        Scratch s = scratch.get();
-        s.ensure(personSlots);
-        s.touchedCount = 0;
-        // 1. listed tokens like each query token
-        for (QueryToken qt : q) {
-            Set<Integer> candidates = new HashSet<>();
-            for (String key : candidateKeys(qt.token, true)) {
-                int[] ids = keyTokens.get(key);
-                if (ids != null) {
-                    for (int id : ids) {
-                        candidates.add(id);
-                    }
-                }
-            }
-            if (qt.last) {
-                for (String key : prefixKeys(qt.token)) {
-                    int[] ids = keyTokens.get(key);
-                    if (ids != null) {
-                        for (int id : ids) {
-                            candidates.add(id);
-                        }
-                    }
-                }
-            }
-            Integer exact = tokenIds.get(qt.token.text());
-            if (exact != null) {
-                candidates.add(exact);
-            }
-            for (int id : candidates) {
-                double sim = TokenSimilarity.of(qt.token, tokens[id], qt.last);
-                if (sim >= MIN_TOKEN_SIMILARITY) {
-                    qt.similar.put(id, sim);
-                }
-            }
-        }
-        // 2. persons holding them, with an upper bound of how much of the query they cover
-        double queryWeight = 0;
-        for (QueryToken qt : q) {
-            queryWeight += queryTokenWeight(qt);
-        }
-        // a very common name (Mohammed) would touch a tenth of the list for little weight: when the
-        // query has a rarer name to find candidates by, the common one only counts in full scoring
-        boolean anySmall = false;
-        for (QueryToken qt : q) {
-            for (int id : qt.similar.keySet()) {
-                anySmall |= postingSizes[id] <= COMMON_POSTINGS;
-            }
-        }
-        for (int i = 0; i < q.size(); i++) {
-            int stamp = ++s.stamp;
-            if (stamp == Integer.MAX_VALUE) {
-                Arrays.fill(s.seen, 0);
-                s.stamp = stamp = 1;
-            }
-            List<Map.Entry<Integer, Double>> similar = new ArrayList<>(q.get(i).similar.entrySet());
-            similar.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
-            for (Map.Entry<Integer, Double> e : similar) {
-                int id = e.getKey();
-                if (anySmall && postingSizes[id] > COMMON_POSTINGS) {
-                    continue;
-                }
-                float gain = (float) (TokenSimilarity.effective(e.getValue()) * weight(id));
-                int[] list = postings[id];
-                int size = postingSizes[id];
-                for (int k = 0; k < size; k++) {
-                    int person = namePerson[list[k]];
-                    if (person < 0 || s.seen[person] == stamp) {
-                        continue;
-                    }
-                    s.seen[person] = stamp;
-                    if (s.bound[person] == 0) {
-                        if (s.touchedCount == s.touched.length) {
-                            s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
-                        }
-                        s.touched[s.touchedCount++] = person;
-                    }
-                    s.bound[person] += gain;
-                }
-            }
-        }
-        Set<Integer> byDocument = new HashSet<>();
-        if (query.documentNumber() != null) {
-            int[] slots = personsByDocument.get(DocumentNumbers.folded(query.documentNumber()));
-            if (slots != null) {
-                for (int slot : slots) {
-                    byDocument.add(slot);
-                }
-            }
-        }
-        // 3. the most promising persons, scored fully
-        int keep = Math.max(40, limit * 4);
-        int[] best = topByBound(s, keep, queryWeight, minScore);
-        Set<Integer> scored = new HashSet<>();
-        List<NameMatch> found = new ArrayList<>();
-        PersonScorer scorer = new PersonScorer(q, query);
-        for (int person : best) {
-            scored.add(person);
-            NameMatch m = scorer.score(person, persons[person], byDocument.contains(person));
-            if (m != null && m.score() >= minScore) {
-                found.add(m);
-            }
-        }
-        for (int person : byDocument) {
-            if (scored.add(person)) {
-                NameMatch m = scorer.score(person, persons[person], true);
-                if (m != null && m.score() >= minScore) {
-                    found.add(m);
-                }
-            }
-        }
-        for (int k = 0; k < s.touchedCount; k++) {
-            s.bound[s.touched[k]] = 0;
-        }
-        found.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
-    }
+    /** One check: the query's tokens against the listed ones, under the read lock. */
+    private final class Check {
 
-    private static List<String> prefixKeys(Token token) {
-        List<String> keys = new ArrayList<>();
-        for (String key : token.keys()) {
-            String skeleton = PhoneticKey.skeleton(key);
-            if (skeleton.length() >= 3) {
-                keys.add("p" + skeleton.substring(0, 3));
-            }
-        }
-        return keys;
-    }
-
-    /** The weight of a query token: that of the listed token it resembles most, or of a rare one. */
-    private double queryTokenWeight(QueryToken qt) {
-        Integer exact = tokenIds.get(qt.token.text());
-        if (exact != null) {
-            return weight(exact);
-        }
-        int df = 0;
-        double bestSim = 0;
-        for (Map.Entry<Integer, Double> e : qt.similar.entrySet()) {
-            if (e.getValue() > bestSim) {
-                bestSim = e.getValue();
-                df = tokenPersons[e.getKey()];
-            }
-        }
-        return idf(bestSim >= 0.9 ? df : 0);
-    }
-
-    /** Candidates whose bound could reach the threshold, best first, at most {@code keep}. */
-    private int[] topByBound(Scratch s, int keep, double queryWeight, double minScore) {
-        int n = s.touchedCount;
-        float floor = (float) (queryWeight * Math.min(0.45, minScore * 0.5));
-        int[] candidates = new int[n];
-        int c = 0;
-        for (int k = 0; k < n; k++) {
-            if (s.bound[s.touched[k]] >= floor) {
-                candidates[c++] = s.touched[k];
-            }
-        }
-        if (c <= keep) {
-            return Arrays.copyOf(candidates, c);
-        }
-        // a partial sort by bound: the k-th largest by selection on a copy of the bounds
-        float[] bounds = new float[c];
-        for (int k = 0; k < c; k++) {
-            bounds[k] = s.bound[candidates[k]];
-        }
-        float[] sorted = bounds.clone();
-        Arrays.sort(sorted);
-        float cut = sorted[c - keep];
-        int[] out = new int[keep];
-        int o = 0;
-        for (int k = 0; k < c && o < keep; k++) {
-            if (bounds[k] > cut) {
-                out[o++] = candidates[k];
-            }
-        }
-        for (int k = 0; k < c && o < keep; k++) {
-            if (bounds[k] == cut) {
-                out[o++] = candidates[k];
-            }
-        }
-        return out;
-    }
-
-    /** Scores candidate persons against one query. */
-    private final class PersonScorer {
-
-        private final List<QueryToken> q;
+        private final Token[] q;
+        private final int n;
         private final PersonQuery query;
+        private final Scratch s;
+        /** Per query token: listed tokens like it (similarity ≥ the minimum), best gain first. */
+        private final int[][] similarIds;
+        private final float[][] similarGains;
         private final double[] queryWeights;
-        private final double queryWeightSum;
+        private double queryWeightSum;
+        private final int dobFrom;
+        private final int dobTo;
+        private final boolean dobExact;
 
-        PersonScorer(List<QueryToken> q, PersonQuery query) {
+        Check(Token[] q, PersonQuery query, Scratch s) {
             this.q = q;
+            this.n = q.length;
             this.query = query;
-            this.queryWeights = new double[q.size()];
-            double sum = 0;
-            for (int i = 0; i < q.size(); i++) {
-                queryWeights[i] = queryTokenWeight(q.get(i));
-                sum += queryWeights[i];
-            }
-            this.queryWeightSum = sum;
+            this.s = s;
+            s.ensure(personSlots, tokenCount);
+            this.similarIds = new int[n][];
+            this.similarGains = new float[n][];
+            this.queryWeights = new double[n];
+            PartialDate dob = query.dateOfBirth();
+            dobFrom = dob == null ? 0 : (int) dob.earliest().toEpochDay();
+            dobTo = dob == null ? -1 : (int) dob.latest().toEpochDay();
+            dobExact = dob != null && dob.precision() == PartialDate.Precision.EXACT;
         }
 
-        private double similarity(QueryToken qt, int id) {
-            Double known = qt.similar.get(id);
-            if (known != null) {
+        /** The row of similarities of a listed token to every query token, NaN for not yet computed. */
+        private int row(int id) {
+            if (s.tokenStamp[id] == s.stamp) {
+                return s.tokenRow[id];
+            }
+            int r = s.rows++;
+            if ((r + 1) * n > s.rowSims.length) {
+                s.rowSims = Arrays.copyOf(s.rowSims, s.rowSims.length * 2);
+            }
+            if (r >= s.rowToken.length) {
+                s.rowToken = Arrays.copyOf(s.rowToken, s.rowToken.length * 2);
+            }
+            Arrays.fill(s.rowSims, r * n, r * n + n, Float.NaN);
+            s.rowToken[r] = id;
+            s.tokenStamp[id] = s.stamp;
+            s.tokenRow[id] = r;
+            return r;
+        }
+
+        /**
+         * How alike query token i and a listed token are. Tokens found through the query token's
+         * keys were compared then; others (a first letter respelt, Haroun and Kharoun, or a cut
+         * name too short for a prefix key) are compared for the best-ranked candidates only, up
+         * to a budget: comparing every token of every candidate would cost thousands of edit
+         * distances a check, and tokens no key leads to rarely match.
+         */
+        private double similarity(int i, int id) {
+            int at = row(id) * n + i;
+            float known = s.rowSims[at];
+            if (known == known) {
                 return known;
             }
-            double sim = TokenSimilarity.of(qt.token, tokens[id], qt.last);
-            qt.similar.put(id, sim);
+            if (lazyBudget <= 0) {
+                return 0;
+            }
+            lazyBudget--;
+            double sim = TokenSimilarity.of(q[i], tokens[id], i == n - 1);
+            s.rowSims[at] = (float) sim;
             return sim;
         }
 
-        NameMatch score(int slot, ListedPerson person, boolean documentMatched) {
-            double bestName = -1;
-            int bestSlot = -1;
-            String bestDetail = "";
-            for (int nameSlot : personNames[slot]) {
-                int[] ids = nameTokens[nameSlot];
-                int n = q.size();
-                int m = ids.length;
-                if (m == 0) {
+        private int lazyBudget = LAZY_SIMILARITIES;
+
+        List<NameMatch> run(double minScore, int limit) {
+            findSimilarTokens();
+            int selected = collectCandidates();
+            int refined = refine(selected);
+            return score(refined, minScore, limit);
+        }
+
+        /** The listed tokens a query token's keys lead to, and how alike they are; kept for the next checks. */
+        private Likeness likeness(Token token, boolean last, Integer exact) {
+            String[] keys = last ? token.lastQueryKeys() : token.queryKeys();
+            Set<Integer> seen = new HashSet<>();
+            List<Integer> found = new ArrayList<>();
+            if (exact != null && seen.add(exact)) {
+                found.add(exact);
+            }
+            for (String key : keys) {
+                int[] ids = keyTokens.get(key);
+                if (ids != null) {
+                    for (int id : ids) {
+                        if (seen.add(id)) {
+                            found.add(id);
+                        }
+                    }
+                }
+            }
+            int[] ids = new int[found.size()];
+            float[] sims = new float[ids.length];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = found.get(k);
+                sims[k] = (float) TokenSimilarity.of(token, tokens[ids[k]], last);
+            }
+            Likeness likeness = new Likeness(tokenCount, ids, sims);
+            if (likenesses.size() >= MAX_LIKENESSES) {
+                likenesses.clear(); // rarely: a cache of the tokens travellers bring, not of every token seen
+            }
+            likenesses.put(keys, likeness);
+            return likeness;
+        }
+
+        /** 1. listed tokens like each query token, found by their keys. */
+        private void findSimilarTokens() {
+            int[] ids = new int[16];
+            float[] gains = new float[16];
+            for (int i = 0; i < n; i++) {
+                int c = 0;
+                Token token = q[i];
+                boolean last = i == n - 1;
+                Integer exact = tokenIds.get(token.text());
+                Likeness likeness = likenesses.get(last ? token.lastQueryKeys() : token.queryKeys());
+                if (likeness == null || likeness.tokenCount() != tokenCount) {
+                    likeness = likeness(token, last, exact);
+                }
+                for (int k = 0; k < likeness.ids().length; k++) {
+                    int id = likeness.ids()[k];
+                    float sim = likeness.similarities()[k];
+                    int at = row(id) * n + i;
+                    s.rowSims[at] = sim;
+                    if (sim >= MIN_TOKEN_SIMILARITY) {
+                        if (c == ids.length) {
+                            ids = Arrays.copyOf(ids, c * 2);
+                            gains = Arrays.copyOf(gains, c * 2);
+                        }
+                        ids[c] = id;
+                        gains[c++] = (float) TokenSimilarity.effective(sim);
+                    }
+                }
+                // best gain first, so that a person is credited with the best of its tokens
+                Integer[] order = new Integer[c];
+                for (int k = 0; k < c; k++) {
+                    order[k] = k;
+                }
+                float[] g = gains;
+                Arrays.sort(order, (a, b) -> Float.compare(g[b], g[a]));
+                similarIds[i] = new int[c];
+                similarGains[i] = new float[c];
+                for (int k = 0; k < c; k++) {
+                    similarIds[i][k] = ids[order[k]];
+                    similarGains[i][k] = gains[order[k]];
+                }
+                queryWeights[i] = queryTokenWeight(i, exact);
+                queryWeightSum += queryWeights[i];
+                // what a listed token adds to a person's bound is what it would add to the coverage
+                // of the query: a rare listed token that is only a little like the query token is
+                // worth as little as its likeness, however rare
+                for (int k = 0; k < c; k++) {
+                    // never 0: a bound of 0 marks a person not met yet
+                    similarGains[i][k] = Math.max(1e-6f, (float) (similarGains[i][k] * queryWeights[i]));
+                }
+            }
+        }
+
+        /** The weight of a query token: that of the listed token it resembles most, or of a rare one. */
+        private double queryTokenWeight(int i, Integer exact) {
+            if (exact != null) {
+                return weight(exact);
+            }
+            int df = 0;
+            double bestSim = 0;
+            for (int id : similarIds[i]) {
+                double sim = similarity(i, id);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    df = tokenPersons[id];
+                }
+            }
+            return idf(bestSim >= 0.9 ? df : 0);
+        }
+
+        /**
+         * 2. Persons holding a selective token like the query's, each with an upper bound of how
+         * much of the query they cover. The tokens whose postings are too long to walk are left
+         * for the next step, unless the query has nothing rarer that it matches well.
+         */
+        private int collectCandidates() {
+            // query tokens by weight, rarest first
+            Integer[] byWeight = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byWeight[i] = i;
+            }
+            Arrays.sort(byWeight, (a, b) -> Double.compare(queryWeights[b], queryWeights[a]));
+            int[] rank = new int[n];
+            for (int r = 0; r < n; r++) {
+                rank[byWeight[r]] = r;
+            }
+            int pairs = 0;
+            for (int i = 0; i < n; i++) {
+                pairs += similarIds[i].length;
+            }
+            // strong likenesses of the rarest query tokens first, then the rest, shortest postings first
+            long[] order = new long[pairs];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < similarIds[i].length; k++) {
+                    boolean strong = similarGains[i][k] >= STRONG * queryWeights[i];
+                    long group = strong ? rank[i] : MAX_QUERY_TOKENS;
+                    order[p++] = (group << 56) | ((long) Math.min(postingSizes[similarIds[i][k]], (1 << 30) - 1) << 24)
+                            | ((long) i << 16) | k;
+                }
+            }
+            Arrays.sort(order);
+            // the strong likenesses of the rarest query token are walked whatever they cost, those
+            // of the next one unless very common, so that the persons holding both come out on
+            // top; the rest only within a budget (they count in the next step all the same)
+            int walked = 0;
+            for (long o : order) {
+                int group = (int) (o >>> 56);
+                int size = (int) (o >>> 24) & ((1 << 30) - 1);
+                int i = (int) (o >>> 16) & 0xff;
+                int k = (int) o & 0xffff;
+                boolean walk = group == 0 || group == 1 && size <= ANCHOR_POSTINGS
+                        || size <= COMMON_POSTINGS && walked + size <= WALKED_POSTINGS;
+                if (walk) {
+                    walked += size;
+                    walk(similarIds[i][k], i, similarGains[i][k]);
+                }
+            }
+            return s.touchedCount;
+        }
+
+        private void walk(int id, int i, float gain) {
+            int[] list = postings[id];
+            int size = postingSizes[id];
+            short bit = (short) (1 << i);
+            float[] bound = s.bound;
+            short[] credited = s.credited;
+            for (int k = 0; k < size; k++) {
+                int person = list[k];
+                if (bound[person] == 0) {
+                    if (s.touchedCount == s.touched.length) {
+                        s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
+                    }
+                    s.touched[s.touchedCount++] = person;
+                    credited[person] = bit;
+                    bound[person] = gain;
+                } else if ((credited[person] & bit) == 0) {
+                    credited[person] |= bit;
+                    bound[person] += gain;
+                }
+            }
+        }
+
+        /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
+        private double dateEffect(int person) {
+            long span = personDob[person];
+            int from = (int) (span >> 32);
+            int to = (int) span;
+            if (dobTo < dobFrom || to < from) {
+                return 0;
+            }
+            if (dobExact && from == to && from == dobFrom) {
+                return Attributes.SAME_DAY;
+            }
+            if (dobFrom <= to && from <= dobTo) {
+                return Attributes.SAME_YEAR;
+            }
+            int gap = dobTo < from ? from - dobTo : dobFrom - to;
+            return gap > 366 * 3 ? Attributes.CLEARLY_DIFFERENT_DATE : 0;
+        }
+
+        /**
+         * 3. The best persons by their bound (with their date of birth) get the common tokens of
+         * the query added to it, from their own tokens. Returns how many are kept in s.ranked.
+         */
+        private int refine(int touched) {
+            double norm = queryWeightSum == 0 ? 1 : queryWeightSum;
+            int kept = rankTop(s.touched, touched, REFINED, person -> s.bound[person] / norm + dateEffect(person));
+            if (s.kept.length < kept) {
+                s.kept = new int[kept];
+            }
+            for (int k = 0; k < kept; k++) {
+                int person = (int) s.ranked[k];
+                s.kept[k] = person;
+                int missing = ((1 << n) - 1) & ~s.credited[person];
+                if (missing != 0) {
+                    s.bound[person] += commonGain(person, missing);
+                }
+            }
+            // the same persons again, now ranked by their full bound
+            return rankTop(s.kept, kept, SCORED, person -> s.bound[person] / norm + dateEffect(person));
+        }
+
+        private float commonGain(int person, int missing) {
+            float[] best = s.best;
+            Arrays.fill(best, 0, n, 0);
+            if (persons[person] == null) {
+                return 0; // removed; its postings not yet compacted
+            }
+            for (int nameSlot : personNames[person]) {
+                for (int id : nameTokens[nameSlot]) {
+                    if (s.tokenStamp[id] != s.stamp) {
+                        continue; // not like any query token: found through no key
+                    }
+                    int row = s.tokenRow[id] * n;
+                    for (int i = 0; i < n; i++) {
+                        float sim = s.rowSims[row + i];
+                        if ((missing & (1 << i)) != 0 && sim >= MIN_TOKEN_SIMILARITY) {
+                            best[i] = Math.max(best[i], (float) (TokenSimilarity.effective(sim) * queryWeights[i]));
+                        }
+                    }
+                }
+            }
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                total += best[i];
+            }
+            return total;
+        }
+
+        /**
+         * The {@code keep} best of the first {@code count} persons in {@code source} by {@code key},
+         * into s.ranked (person in the low bits), in no particular order. Selection, not a sort.
+         */
+        private int rankTop(int[] source, int count, int keep, java.util.function.IntToDoubleFunction key) {
+            if (s.ranked.length < count) {
+                s.ranked = new long[Math.max(count, s.ranked.length * 2)];
+            }
+            long[] r = s.ranked;
+            for (int k = 0; k < count; k++) {
+                int person = source[k];
+                // a positive float's bits order as the float does; the key is shifted to be positive
+                int bits = Float.floatToIntBits((float) (key.applyAsDouble(person) + 2));
+                r[k] = ((long) bits << 32) | person;
+            }
+            if (count > keep) {
+                select(r, 0, count - 1, count - keep);
+                System.arraycopy(r, count - keep, r, 0, keep);
+                return keep;
+            }
+            return count;
+        }
+
+        /** 4. The ranked persons scored in full, the best {@code limit} explained. */
+        private List<NameMatch> score(int count, double minScore, int limit) {
+            Set<Integer> byDocument = new HashSet<>();
+            if (query.documentNumber() != null) {
+                int[] slots = personsByDocument.get(DocumentNumbers.folded(query.documentNumber()));
+                if (slots != null) {
+                    for (int slot : slots) {
+                        byDocument.add(slot);
+                    }
+                }
+            }
+            int[] people = new int[count + byDocument.size()];
+            int c = 0;
+            // best bound first, so that the budget of comparisons goes to the likeliest persons
+            Arrays.sort(s.ranked, 0, count);
+            for (int k = count - 1; k >= 0; k--) {
+                people[c++] = (int) s.ranked[k];
+            }
+            for (int k = 0; k < s.touchedCount; k++) {
+                s.bound[s.touched[k]] = 0;
+            }
+            for (int person : byDocument) {
+                boolean already = false;
+                for (int k = 0; k < count && !already; k++) {
+                    already = people[k] == person;
+                }
+                if (!already) {
+                    people[c++] = person;
+                }
+            }
+            double[] scores = new double[c];
+            int[] bestNames = new int[c];
+            int found = 0;
+            for (int k = 0; k < c; k++) {
+                int person = people[k];
+                boolean documentMatched = byDocument.contains(person);
+                int nameSlot = bestName(person);
+                if (nameSlot < 0) {
                     continue;
                 }
-                double[] eff = new double[n * m];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < m; j++) {
-                        eff[i * m + j] = TokenSimilarity.effective(similarity(q.get(i), ids[j]));
-                    }
+                double name = bestNameScore;
+                if (name < 0.3 && !documentMatched) {
+                    continue;
                 }
-                // pair tokens one to one, best pairs first, whatever their order
-                int[] pairOf = new int[n];
-                Arrays.fill(pairOf, -1);
-                boolean[] listedUsed = new boolean[m];
-                for (int round = 0; round < Math.min(n, m); round++) {
-                    int bi = -1;
-                    int bj = -1;
-                    double bv = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (pairOf[i] >= 0) {
-                            continue;
-                        }
-                        for (int j = 0; j < m; j++) {
-                            if (!listedUsed[j] && eff[i * m + j] > bv) {
-                                bv = eff[i * m + j];
-                                bi = i;
-                                bj = j;
-                            }
-                        }
-                    }
-                    if (bi < 0) {
-                        break;
-                    }
-                    pairOf[bi] = bj;
-                    listedUsed[bj] = true;
+                double attributes = attributes(persons[person], documentMatched, null);
+                double score = Math.max(0, Math.min(1, name + attributes));
+                if (score >= minScore) {
+                    people[found] = person;
+                    scores[found] = bestRawName + attributes;
+                    bestNames[found++] = nameSlot;
                 }
-                double coveredQuery = 0;
-                double coveredListed = 0;
-                double listedSum = 0;
-                double[] listedWeights = new double[m];
-                for (int j = 0; j < m; j++) {
-                    listedWeights[j] = weight(ids[j]);
-                    listedSum += listedWeights[j];
+            }
+            // best first; among equal scores, the person listed first
+            Integer[] order = new Integer[found];
+            for (int k = 0; k < found; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(scores[b], scores[a]);
+                return byScore != 0 ? byScore : Integer.compare(people[a], people[b]);
+            });
+            List<NameMatch> out = new ArrayList<>(Math.min(limit, found));
+            for (int k = 0; k < found && out.size() < limit; k++) {
+                int at = order[k];
+                out.add(explain(people[at], bestNames[at], byDocument.contains(people[at])));
+            }
+            return out;
+        }
+
+        private double bestNameScore;
+        private double bestRawName;
+        /** The last name score before it was capped at 1. */
+        private double rawName;
+
+        /** The slot of the person's name that matches the query best; its score in bestNameScore. */
+        private int bestName(int person) {
+            double best = -1;
+            bestRawName = -1;
+            int bestSlot = -1;
+            if (persons[person] == null) {
+                return -1; // removed; its postings not yet compacted
+            }
+            for (int nameSlot : personNames[person]) {
+                if (nameTokens[nameSlot].length == 0) {
+                    continue;
                 }
-                for (int i = 0; i < n; i++) {
-                    if (pairOf[i] >= 0) {
-                        double e = eff[i * m + pairOf[i]];
-                        coveredQuery += queryWeights[i] * e;
-                        coveredListed += listedWeights[pairOf[i]] * e;
-                    }
-                }
-                double covQ = queryWeightSum == 0 ? 0 : coveredQuery / queryWeightSum;
-                double covL = listedSum == 0 ? 0 : coveredListed / listedSum;
-                // a query name the listed person does not have is evidence against them: squared
-                double name = QUERY_SHARE * covQ * covQ + (1 - QUERY_SHARE) * covL;
-                // names keep their order more often than not: first and last names in place break ties
-                if (n >= 2 && m >= 2) {
-                    if (pairOf[0] == 0 && eff[0] >= 0.9) {
-                        name += 0.03;
-                    }
-                    if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
-                        name += 0.02;
-                    }
-                    name = Math.min(1, name);
-                }
-                NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
-                name *= switch (quality) {
-                    case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
-                    case STRONG_ALIAS -> 0.98;
-                    case WEAK_ALIAS -> 0.9;
-                };
-                if (name > bestName) {
-                    bestName = name;
+                double name = nameScore(nameSlot, false, null);
+                if (rawName > bestRawName || bestSlot < 0) {
+                    best = name;
+                    bestRawName = rawName;
                     bestSlot = nameSlot;
-                    bestDetail = describe(ids, pairOf, eff, m, quality, covQ, covL);
                 }
             }
-            if (bestSlot < 0 || bestName < 0.3 && !documentMatched) {
-                return null;
-            }
-            int nameIndex = 0;
-            int[] names = personNames[slot];
-            for (int k = 0; k < names.length; k++) {
-                if (names[k] == bestSlot) {
-                    nameIndex = k;
-                }
-            }
-            List<Contribution> explanation = new ArrayList<>(5);
-            explanation.add(new Contribution("name", bestName, bestDetail));
-            double score = bestName;
+            bestNameScore = best;
+            return bestSlot;
+        }
+
+        /** What the date of birth, nationality, sex and document number add or take away. */
+        private double attributes(ListedPerson person, boolean documentMatched, List<Contribution> explanation) {
+            double score = 0;
             score += Attributes.dateOfBirth(query.dateOfBirth(), person.datesOfBirth(), explanation);
             score += Attributes.nationality(query.nationality(), person.nationalities(), explanation);
             score += Attributes.sex(query.sex(), person.sex(), explanation);
             if (documentMatched) {
                 score += Attributes.document(query.documentNumber(), person.documentNumbers(), explanation);
             }
-            score = Math.max(0, Math.min(1, score));
+            return score;
+        }
+
+        private NameMatch explain(int slot, int nameSlot, boolean documentMatched) {
+            StringBuilder detail = new StringBuilder();
+            double name = nameScore(nameSlot, true, detail);
+            ListedPerson person = persons[slot];
+            List<Contribution> explanation = new ArrayList<>(5);
+            explanation.add(new Contribution("name", name, detail.toString()));
+            double score = Math.max(0, Math.min(1, name + attributes(person, documentMatched, explanation)));
+            int[] names = personNames[slot];
+            int nameIndex = 0;
+            for (int k = 0; k < names.length; k++) {
+                if (names[k] == nameSlot) {
+                    nameIndex = k;
+                }
+            }
             return new NameMatch(person.entryId(), person.listId(), score, person.names().get(nameIndex).text(),
                     explanation);
         }
 
-        private String describe(int[] ids, int[] pairOf, double[] eff, int m, NameQuality quality, double covQ,
-                double covL) {
-            StringBuilder b = new StringBuilder();
+        /** A listed name's score against the query: tokens paired one to one whatever their order. */
+        private double nameScore(int nameSlot, boolean explain, StringBuilder detail) {
+            int[] ids = nameTokens[nameSlot];
+            int m = ids.length;
+            if (s.eff.length < n * m) {
+                s.eff = new float[n * m * 2];
+            }
+            if (s.listedUsed.length < m) {
+                s.listedUsed = new boolean[m * 2];
+            }
+            float[] eff = s.eff;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    eff[i * m + j] = (float) TokenSimilarity.effective(similarity(i, ids[j]));
+                }
+            }
+            int[] pairOf = s.pairOf;
+            Arrays.fill(pairOf, 0, n, -1);
+            boolean[] listedUsed = s.listedUsed;
+            Arrays.fill(listedUsed, 0, m, false);
+            for (int round = 0; round < Math.min(n, m); round++) {
+                int bi = -1;
+                int bj = -1;
+                float bv = 0;
+                for (int i = 0; i < n; i++) {
+                    if (pairOf[i] >= 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        if (!listedUsed[j] && eff[i * m + j] > bv) {
+                            bv = eff[i * m + j];
+                            bi = i;
+                            bj = j;
+                        }
+                    }
+                }
+                if (bi < 0) {
+                    break;
+                }
+                pairOf[bi] = bj;
+                listedUsed[bj] = true;
+            }
+            double coveredQuery = 0;
+            double coveredListed = 0;
+            double listedSum = 0;
+            for (int j = 0; j < m; j++) {
+                // a listed middle name the query lacks counts for less: documents and lists drop
+                // father's and grandfather's names all the time, first and family names rarely
+                boolean missingMiddle = !listedUsed[j] && j > 0 && j < m - 1;
+                listedSum += weight(ids[j]) * (missingMiddle ? MISSING_MIDDLE_NAME : 1);
+            }
+            for (int i = 0; i < n; i++) {
+                if (pairOf[i] >= 0) {
+                    double e = eff[i * m + pairOf[i]];
+                    coveredQuery += queryWeights[i] * e;
+                    coveredListed += weight(ids[pairOf[i]]) * e;
+                }
+            }
+            double covQ = queryWeightSum == 0 ? 0 : coveredQuery / queryWeightSum;
+            double covL = listedSum == 0 ? 0 : coveredListed / listedSum;
+            // a query name the listed person does not have is evidence against them: squared
+            double name = QUERY_SHARE * covQ * covQ + (1 - QUERY_SHARE) * covL;
+            // names keep their order more often than not: first and last names in place break ties
+            if (n >= 2 && m >= 2) {
+                if (pairOf[0] == 0 && eff[0] >= 0.9) {
+                    name += 0.03;
+                }
+                if (pairOf[n - 1] == m - 1 && eff[(n - 1) * m + m - 1] >= 0.9) {
+                    name += 0.02;
+                }
+            }
+            NameQuality quality = NameQuality.values()[nameQuality[nameSlot]];
+            double factor = switch (quality) {
+                case PRIMARY, ORIGINAL_SCRIPT -> 1.0;
+                case STRONG_ALIAS -> 0.98;
+                case WEAK_ALIAS -> 0.9;
+            };
+            // the score shown stops at 1; candidates are ranked by what lies beyond, so that of two
+            // names both "certain" the one that agrees better comes first
+            rawName = name * factor;
+            name = Math.min(1, name) * factor;
+            if (explain) {
+                describe(detail, ids, pairOf, eff, m, quality, covQ, covL);
+            }
+            return name;
+        }
+
+        private void describe(StringBuilder b, int[] ids, int[] pairOf, float[] eff, int m, NameQuality quality,
+                double covQ, double covL) {
             boolean[] used = new boolean[m];
-            for (int i = 0; i < q.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 if (!b.isEmpty()) {
                     b.append("; ");
                 }
-                Token qt = q.get(i).token;
+                Token qt = q[i];
                 if (pairOf[i] < 0) {
                     b.append(qt.text()).append(" not in the listed name");
                     continue;
@@ -819,10 +1197,43 @@ public final class NameIndex implements WatchlistIndex {
             if (quality == NameQuality.WEAK_ALIAS) {
                 b.append("; a low-quality alias");
             }
-            return b.toString();
+        }
+    }
+
+    /** Rearranges a[from..to] so that a[k] holds the value a sort would put there (quickselect). */
+    private static void select(long[] a, int from, int to, int k) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (from < to) {
+            long pivot = a[from + random.nextInt(to - from + 1)];
+            int lt = from;
+            int gt = to;
+            int i = from;
+            while (i <= gt) {
+                if (a[i] < pivot) {
+                    long t = a[lt];
+                    a[lt++] = a[i];
+                    a[i++] = t;
+                } else if (a[i] > pivot) {
+                    long t = a[gt];
+                    a[gt--] = a[i];
+                    a[i] = t;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                to = lt - 1;
+            } else if (k > gt) {
+                from = gt + 1;
+            } else {
+                return;
+            }
         }
     }
 
     /** How much the coverage of the query counts in a name's score; the rest is the listed name's. */
     static final double QUERY_SHARE = 0.7;
+
+    /** What a listed middle name missing from the query weighs in the listed name's coverage. */
+    static final double MISSING_MIDDLE_NAME = 0.35;
 }

@@ -37,6 +37,13 @@ final class NameNormalizer {
             "umm", "um", "oum", "omm");
     private static final Set<String> ARABIC_CONNECTIVES = Set.of("بن", "ابن", "بنت");
     private static final Set<String> ARABIC_ABU = Set.of("ابو", "ام", "ابي");
+    /**
+     * Second halves of compound names that Arabic script writes as a word of their own and
+     * romanisations glue on: نجيب الله, Najibullah; شمس الدين, Shamsuddin.
+     */
+    static final Set<String> ARABIC_COMPOUND_ENDS = Set.of("الله", "الدين");
+    private static final Set<String> LATIN_COMPOUND_ENDS = Set.of("ullah", "ulla", "allah", "ollah", "olla",
+            "uddin", "eddin", "oddin", "addin", "eddine", "uddeen");
     /** Names that begin with the letters of the article without having it. */
     private static final Set<String> ARABIC_AL_EXCEPTIONS = Set.of("الله", "الياس", "الهام", "الفت", "الماس", "البرت",
             "الكس", "الن", "اليسا", "اليزابيث");
@@ -239,6 +246,11 @@ final class NameNormalizer {
                 if (ARABIC_CONNECTIVES.contains(t) && !last || t.equals("ال") && !last) {
                     continue;
                 }
+                if (!last && ARABIC_COMPOUND_ENDS.contains(tokens.get(i + 1)) && !ARABIC_ABU.contains(t)
+                        && !t.equals("عبد") && !ARABIC_COMPOUND_ENDS.contains(t)) {
+                    out.add(t + tokens.get(++i));
+                    continue;
+                }
                 if ((t.equals("عبد") || ARABIC_ABU.contains(t)) && !last) {
                     String next = tokens.get(++i);
                     if (next.equals("ال") && i < n - 1) {
@@ -256,6 +268,11 @@ final class NameNormalizer {
             } else {
                 if (!last && (LATIN_ARTICLES.contains(t) || LATIN_CONNECTIVES.contains(t)
                         || t.equals("ben") && i > 0)) {
+                    continue;
+                }
+                if (!last && LATIN_COMPOUND_ENDS.contains(tokens.get(i + 1)) && !LATIN_ABD.contains(t)
+                        && !LATIN_ABU.contains(t) && !isArabicScript(tokens.get(i + 1))) {
+                    out.add(canonical(t + tokens.get(++i)));
                     continue;
                 }
                 if (!last && (LATIN_ABD.contains(t) || LATIN_ABU.contains(t))) {

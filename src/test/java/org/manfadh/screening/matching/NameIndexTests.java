@@ -147,4 +147,20 @@ class NameIndexTests {
         assertThat(index.personCount()).isZero();
         assertThat(check("Karen Smith")).isEmpty();
     }
+
+    @Test
+    void findsThePersonsPutInTheSlotsOfRemovedOnesOnceItHasDroppedThemFromItsPostings() {
+        UUID other = UUID.randomUUID();
+        List<ListedPerson> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            many.add(new ListedPerson(UUID.randomUUID(), other, List.of(new ListedName("Hussein Kadhim " + (char) ('a' + i % 26)
+                    + "bdul" + i, NameQuality.PRIMARY)), List.of(), Set.of(), null, List.of()));
+        }
+        index.putPersons(many);
+        index.removeList(other); // enough to free the slots for reuse
+        UUID id = put("Karwan Dilshad Barzani");
+        assertThat(index.personCount()).isEqualTo(1);
+        assertThat(check("Hussein Kadhim")).isEmpty();
+        assertThat(check("Karwan Dilshad Barzani")).extracting(NameMatch::entryId).containsExactly(id);
+    }
 }

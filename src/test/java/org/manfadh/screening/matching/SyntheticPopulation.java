@@ -136,7 +136,97 @@ public final class SyntheticPopulation {
     private SyntheticPopulation() {
     }
 
-    /** One person of the region: mostly Iraqi Arabs and Kurds, Iranians, Turks, a few Westerners. */
+    // Iraqi laqabs: nisbas of places and clans (Al-Kufi, Al-Hilli) and of ancestors (Al-Kadhimi,
+    // Al-Hassanawi), and clans named "Albu" after their founder (Albu Nimr)
+    private static final Spelt[] ARAB_PLACES = pool("""
+            Kuf:كوف Hill:حل Diwan:ديوان Nasir:ناصر Kut:كوت Falluj:فلوج Ramad:رماد Hit:هيت Dujayl:دجيل
+            Balad:بلد Khalis:خالص Mandal:مندل Kirkuk:كركوك Zubayr:زبير Shatr:شطر Rifa:رفاع Samaw:سماو
+            Rumaith:رميث Bahadl:بهادل Sudan:سودان Gharaw:غراو Yasir:ياسر Mayah:مياح Daraj:دراج Kinan:كنان
+            Shaiban:شيبان Kurd:كرد Turkman:تركمان Fayyadh:فياض Jamil:جميل Sharq:شرق Gharb:غرب Jazair:جزائر
+            Hamad:حمد Zaidan:زيدان Mutlaq:مطلك Jumail:جميل Karkh:كرخ Rusaf:رصاف Adhamiy:أعظمي Kadhimiy:كاظمي
+            Sawad:سواد Bazzaz:بزاز Attar:عطار Tahhan:طحان Khayyat:خياط Sarraf:صراف Qazzaz:قزاز Jaber:جابر
+            Fartus:فرطوس Zarkan:زركان Muhaysin:محيسن Nael:نائل Abbad:عباد Azraq:أزرق Ghanim:غانم Shujair:شجير
+            Halbus:حلبوس Jazzaf:جزاف Kilab:كلاب Saidan:صيدان Shuwail:شويل Mahawil:محاويل Hashim:هاشم""");
+    private static final Spelt[] KURD_PLACES = pool("""
+            Sulaimani:سلێمانی Kirkuki:کەرکووکی Duhoki:دهۆکی Zakhoyi:زاخۆیی Amedi:ئامێدی Akreyi:ئاکرێیی
+            Koyi:کۆیی Ranyayi:ڕانیەیی Halabjayi:هەڵەبجەیی Penjweni:پێنجوێنی Khoshnaw:خۆشناو Mangur:مەنگوڕ
+            Bilbas:بلباس Gardi:گەردی Shekhani:شێخانی Mizuri:میزووری Rekani:ڕێکانی Berwari:بەرواری Goyi:گۆیی
+            Sindi:سندی Slevani:سلێڤانی Hamawandi:هەماوەندی Dawdayi:داودەیی Shaqlawayi:شەقڵاوەیی""");
+    private static final Spelt[] PERSIAN_STEMS = pool("""
+            Bahram:بهرام Nasr:نصر Jalal:جلال Kamal:کمال Mahmoud:محمود Rahman:رحمان Ghaffar:غفار Azim:عظیم
+            Karim:کریم Rahim:رحیم Hassan:حسن Ahmad:احمد Hossein:حسین Mohammad:محمد Javad:جواد Kazem:کاظم
+            Ghasem:قاسم Hamid:حمید Majid:مجید Saeed:سعید Vahid:وحید Nader:نادر Jamshid:جمشید Parviz:پرویز
+            Farhad:فرهاد Behrouz:بهروز Shahram:شهرام Peyman:پیمان Mohsen:محسن Amir:امیر Asgar:عسگر Akbar:اکبر
+            Sadegh:صادق Bagher:باقر Heydar:حیدر Ghorban:قربان Soltan:سلطان Nazar:نظر Yazdan:یزدان Rostam:رستم
+            Golzar:گلزار Safar:صفر Rajab:رجب Ramezan:رمضان Shaban:شعبان Nour:نور Khoda:خدا Jahan:جهان""");
+    private static final String[][] PERSIAN_SUFFIXES = {
+        {"zadeh", "زاده"}, {"pour", "پور"}, {"nia", "نیا"}, {"far", "فر"}, {"ian", "یان"}, {"i", "ی"}, {"khani", "خانی"}};
+    private static final String[] TURKISH_FIRST = ("Kara Ak Öz Gül Er Ay Demir Taş Yıldız Kaya Şen Tek Can Gök Bay "
+            + "Sarı Ata Türk Arslan Kurt Tun Ulu Yücel").split(" ");
+    private static final String[] TURKISH_SECOND = ("kaya soy türk can han oğlu el er taş dağ gün yol ay man ok "
+            + "bek tekin demir kan doğan yurt alp").split(" ");
+    private static final Spelt[] ARAB_FAMILY_POOL = arabFamilies();
+    private static final Spelt[] PERSIAN_FAMILY_POOL = persianFamilies();
+    private static final Spelt[] KURD_FAMILY_POOL = concat(KURD_FAMILIES, KURD_PLACES);
+    private static final Spelt[] TURKISH_FAMILY_POOL = turkishFamilies();
+
+    private static Spelt[] arabFamilies() {
+        List<Spelt> out = new ArrayList<>(List.of(ARAB_FAMILIES));
+        for (Spelt p : ARAB_PLACES) {
+            out.add(new Spelt("Al-" + p.latin() + "i", "ال" + p.script() + "ي"));
+            out.add(new Spelt("Al-" + p.latin() + "awi", "ال" + p.script() + "اوي"));
+        }
+        for (Spelt n : ARAB_MEN) {
+            if (n.latin().contains(" ") || n.script().contains(" ") || "aeiouh".indexOf(n.latin().charAt(n.latin().length() - 1)) >= 0
+                    || "ةىاءؤ".indexOf(n.script().charAt(n.script().length() - 1)) >= 0) {
+                continue;
+            }
+            String stem = n.script().replace("أ", "ا").replace("إ", "ا");
+            out.add(new Spelt("Al-" + n.latin() + "i", "ال" + stem + "ي"));
+            out.add(new Spelt("Al-" + n.latin() + "awi", "ال" + stem + "اوي"));
+            out.add(new Spelt("Albu " + n.latin(), "البو " + n.script()));
+        }
+        return out.toArray(Spelt[]::new);
+    }
+
+    private static Spelt[] persianFamilies() {
+        List<Spelt> out = new ArrayList<>(List.of(PERSIAN_FAMILIES));
+        for (Spelt stem : PERSIAN_STEMS) {
+            for (String[] suffix : PERSIAN_SUFFIXES) {
+                String latin = stem.latin();
+                if (suffix[0].equals("pour")) {
+                    // Pourmohammad and Mohammadpour are both family names
+                    out.add(new Spelt("Pour" + latin.toLowerCase(Locale.ROOT), "پور" + stem.script()));
+                }
+                if (!(suffix[0].startsWith("i") && "aeiou".indexOf(latin.charAt(latin.length() - 1)) >= 0)) {
+                    out.add(new Spelt(latin + suffix[0], stem.script() + suffix[1]));
+                }
+            }
+        }
+        return out.toArray(Spelt[]::new);
+    }
+
+    private static Spelt[] turkishFamilies() {
+        List<Spelt> out = new ArrayList<>(List.of(TURKISH_FAMILIES));
+        for (String a : TURKISH_FIRST) {
+            for (String b : TURKISH_SECOND) {
+                out.add(new Spelt(a + b, null));
+            }
+        }
+        return out.toArray(Spelt[]::new);
+    }
+
+    private static Spelt[] concat(Spelt[] a, Spelt[] b) {
+        List<Spelt> out = new ArrayList<>(List.of(a));
+        out.addAll(List.of(b));
+        return out.toArray(Spelt[]::new);
+    }
+
+    /**
+     * One person of the region: mostly Iraqi Arabs and Kurds, Iranians, Turks, a few Westerners.
+     * Names are drawn with a skew, as in life (a few given names are very common, most are not),
+     * from pools large enough that a list of a million holds thousands of family names.
+     */
     public static Person person(Random random) {
         int kind = random.nextInt(100);
         boolean woman = random.nextInt(100) < 30;
@@ -144,23 +234,37 @@ public final class SyntheticPopulation {
         LocalDate dob = LocalDate.of(1940 + random.nextInt(65), 1 + random.nextInt(12), 1 + random.nextInt(28));
         if (kind < 45) {
             String nat = pick(random, "IRQ", "IRQ", "IRQ", "IRQ", "SYR", "SAU", "KWT", "JOR", "LBN", "EGY");
-            return new Person(List.of(pick(random, woman ? ARAB_WOMEN : ARAB_MEN), pick(random, ARAB_MEN),
-                    pick(random, ARAB_MEN)), pick(random, ARAB_FAMILIES), dob, nat, sex);
+            return new Person(List.of(common(random, woman ? ARAB_WOMEN : ARAB_MEN), common(random, ARAB_MEN),
+                    common(random, ARAB_MEN)), rare(random, ARAB_FAMILY_POOL), dob, nat, sex);
         }
         if (kind < 60) {
-            return new Person(List.of(pick(random, woman ? KURD_WOMEN : KURD_MEN), pick(random, KURD_MEN)),
-                    pick(random, KURD_FAMILIES), dob, "IRQ", sex);
+            // many Kurds carry their grandfather's name where others have a family name
+            Spelt family = random.nextBoolean() ? rare(random, KURD_FAMILY_POOL) : common(random, KURD_MEN);
+            return new Person(List.of(common(random, woman ? KURD_WOMEN : KURD_MEN), common(random, KURD_MEN)),
+                    family, dob, "IRQ", sex);
         }
         if (kind < 85) {
-            return new Person(List.of(pick(random, woman ? PERSIAN_WOMEN : PERSIAN_MEN), pick(random, PERSIAN_MEN)),
-                    pick(random, PERSIAN_FAMILIES), dob, "IRN", sex);
+            return new Person(List.of(common(random, woman ? PERSIAN_WOMEN : PERSIAN_MEN), common(random, PERSIAN_MEN)),
+                    rare(random, PERSIAN_FAMILY_POOL), dob, "IRN", sex);
         }
         if (kind < 95) {
-            return new Person(List.of(pick(random, woman ? TURKISH_WOMEN : TURKISH_MEN)), pick(random, TURKISH_FAMILIES),
-                    dob, "TUR", sex);
+            return new Person(List.of(common(random, woman ? TURKISH_WOMEN : TURKISH_MEN)),
+                    rare(random, TURKISH_FAMILY_POOL), dob, "TUR", sex);
         }
         return new Person(List.of(pick(random, woman ? WESTERN_WOMEN : WESTERN_MEN), pick(random, WESTERN_MEN)),
                 pick(random, WESTERN_FAMILIES), dob, pick(random, "GBR", "FRA", "DEU", "ITA", "USA", "RUS"), sex);
+    }
+
+    /** A given name: the first of a pool are far more frequent (one man in ten is a Mohammed). */
+    private static Spelt common(Random random, Spelt[] pool) {
+        double u = random.nextDouble();
+        return pool[(int) (pool.length * u * u)];
+    }
+
+    /** A family name: skewed less, since a few large clans sit beside many small ones. */
+    private static Spelt rare(Random random, Spelt[] pool) {
+        double u = random.nextDouble();
+        return pool[(int) (pool.length * Math.pow(u, 1.5))];
     }
 
     /** A listed person: the Latin name, the name in its own script, and often a respelt alias. */
@@ -185,6 +289,45 @@ public final class SyntheticPopulation {
             out.add(listed(person(random), new UUID(seed, i), listId, random));
         }
         return out;
+    }
+
+    /** The persons behind {@link #list} for the same count and seed, as their documents show them. */
+    public static List<Person> people(int count, long seed) {
+        Random random = new Random(seed);
+        List<Person> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Person p = person(random);
+            listed(p, new UUID(seed, i), new UUID(0, 0), random); // draws what the list draws
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Another person who shares the most visible part of someone's name, as namesakes at a border
+     * do: the same first name and family (or tribal) name, another father's name, their own date
+     * of birth. Null for a name without a father's name to change.
+     */
+    public static Person namesake(Person p, Random random) {
+        if (p.given().size() < 2) {
+            return null;
+        }
+        List<Spelt> given = new ArrayList<>(p.given());
+        Spelt father = given.get(1);
+        Spelt[] pool = WESTERN_MEN;
+        for (Spelt[] men : List.of(ARAB_MEN, KURD_MEN, PERSIAN_MEN, TURKISH_MEN)) {
+            if (List.of(men).contains(father)) {
+                pool = men;
+            }
+        }
+        for (int tries = 0; tries < 20 && given.get(1).latin().equals(father.latin()); tries++) {
+            given.set(1, common(random, pool));
+        }
+        if (given.get(1).latin().equals(father.latin())) {
+            return null;
+        }
+        LocalDate dob = LocalDate.of(1940 + random.nextInt(65), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        return new Person(given, p.family(), dob, p.nationality(), p.sex());
     }
 
     private static final String[][] RESPELLINGS = {
@@ -212,14 +355,17 @@ public final class SyntheticPopulation {
         return out;
     }
 
-    /** A noisy reading of a name: a respelling, an upper-cased MRZ form, a dropped middle name or a typo. */
+    /**
+     * A noisy reading of a name: a respelling, and then an upper-cased MRZ form, a dropped middle
+     * name, a typo, the family name first, or the last name cut short as a full MRZ field cuts it.
+     */
     public static String noisy(String name, Random random) {
         String out = respell(name, random);
-        int kind = random.nextInt(4);
+        int kind = random.nextInt(6);
+        String[] parts = out.split(" ");
         if (kind == 0) {
             out = out.toUpperCase(Locale.ROOT).replace("-", " ");
         } else if (kind == 1) {
-            String[] parts = out.split(" ");
             if (parts.length >= 3) {
                 out = parts[0] + " " + parts[parts.length - 1];
             }
@@ -228,6 +374,10 @@ public final class SyntheticPopulation {
             if (Character.isLetter(out.charAt(at))) {
                 out = out.substring(0, at) + out.substring(at + 1);
             }
+        } else if (kind == 3 && parts.length >= 2) {
+            out = parts[parts.length - 1] + " " + String.join(" ", java.util.Arrays.asList(parts).subList(0, parts.length - 1));
+        } else if (kind == 4 && parts[parts.length - 1].length() >= 7) {
+            out = out.substring(0, out.length() - 3);
         }
         return out;
     }
