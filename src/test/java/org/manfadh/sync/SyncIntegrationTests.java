@@ -132,6 +132,7 @@ class SyncIntegrationTests {
         CrossingReplication atPost = post.getBean(CrossingReplication.class);
         CrossingReplication atHq = hq.getBean(CrossingReplication.class);
         for (String id : ids) {
+            assertThat(atPost.export(UUID.fromString(id))).isPresent();
             assertThat(atHq.export(UUID.fromString(id))).isEqualTo(atPost.export(UUID.fromString(id)));
         }
         Map<String, Long> postCounts = counts(post);
