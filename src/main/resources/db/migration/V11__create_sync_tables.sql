@@ -7,7 +7,7 @@ create schema sync;
 create table sync.outbox (
     seq        bigserial primary key,
     id         uuid not null unique,
-    kind       text not null check (kind in ('CROSSING')),
+    kind       text not null check (kind in ('CROSSING', 'SCREENING')),
     record_id  uuid not null,
     payload    jsonb not null,
     created_at timestamptz not null

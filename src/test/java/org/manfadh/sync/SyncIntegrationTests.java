@@ -9,16 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhApplication;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.Passports;
+import org.manfadh.screening.ScreeningReplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,23 +36,27 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL, in one JVM. The post records while headquarters is down; once it is up, a push
  * brings everything over, and a repeated batch changes nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncIntegrationTests {
 
     private static ConfigurableApplicationContext post;
     private static ConfigurableApplicationContext hq;
     private static int hqPort;
+    private static FaultyLink link;
 
     @BeforeAll
     static void startPostWithHeadquartersDown() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             hqPort = free.getLocalPort();
         }
+        link = new FaultyLink(hqPort);
         post = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
-                "manfadh.sync.hq-url=http://localhost:" + hqPort, "manfadh.sync.interval=PT1H", "server.port=0");
+                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
+        link.close();
         if (post != null) {
             post.close();
         }
@@ -69,6 +78,7 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(1)
     void bringsRecordsMadeWhileHeadquartersWasDownOnceAndOnlyOnce() {
         ApiClient atPost = admin(post);
         List<String> ids = new ArrayList<>();
@@ -84,13 +94,13 @@ class SyncIntegrationTests {
         assertThat(failed.json().get("error").isNull()).isFalse();
         JsonNode owed = atPost.get("/api/v1/sync/status").json();
         assertThat(owed.get("role").asString()).isEqualTo("post");
-        assertThat(owed.get("post").get("backlog").asLong()).isEqualTo(6);
+        assertThat(owed.get("post").get("backlog").asLong()).isEqualTo(12);
         assertThat(owed.get("post").get("acknowledgedSeq").asLong()).isZero();
 
         hq = start("server.port=" + hqPort);
         ApiClient.Response pushed = atPost.post("/api/v1/sync/push", "");
         assertThat(pushed.json().get("error").isNull()).as(pushed.body()).isTrue();
-        assertThat(pushed.json().get("acknowledged").asInt()).isEqualTo(6);
+        assertThat(pushed.json().get("acknowledged").asInt()).isEqualTo(12);
 
         JsonNode status = atPost.get("/api/v1/sync/status").json();
         assertThat(status.get("post").get("backlog").asLong()).isZero();
@@ -112,12 +122,68 @@ class SyncIntegrationTests {
         assertSameRecords(ids);
 
         // The answer was lost: the post sends the same batch again, and headquarters changes nothing.
-        Map<String, Long> before = counts(hq);
+        UUID node = UUID.fromString(status.get("nodeId").asString());
+        Map<String, Long> before = counts(hq, node);
         post.getBean(JdbcClient.class).sql("update sync.push_state set acknowledged_seq = 0").update();
         ApiClient.Response again = atPost.post("/api/v1/sync/push", "");
         assertThat(again.json().get("error").isNull()).as(again.body()).isTrue();
-        assertThat(counts(hq)).isEqualTo(before);
+        assertThat(counts(hq, node)).isEqualTo(before);
         assertSameRecords(ids);
+
+    }
+
+    @Test
+    @Order(3)
+    void linksAPostsCrossingToADocumentHeadquartersAlreadyHolds() {
+        ApiClient atPost = admin(post);
+        String mrz = passport();
+        String atHq = record(admin(hq), "ADMITTED", mrz);
+        String fromPost = record(atPost, "ADMITTED", mrz);
+        ApiClient.Response joined = atPost.post("/api/v1/sync/push", "");
+        assertThat(joined.json().get("error").isNull()).as(joined.body()).isTrue();
+        JsonNode there = admin(hq).get("/api/v1/crossings/" + fromPost).json();
+        assertThat(there.get("id").asString()).isEqualTo(fromPost);
+        assertThat(there.get("travellerId").asString())
+                .isEqualTo(admin(hq).get("/api/v1/crossings/" + atHq).json().get("travellerId").asString());
+    }
+
+    /**
+     * Rounds of records pushed over a link that refuses connections, cuts requests and loses
+     * answers; afterwards headquarters holds exactly the post's records. More rounds with
+     * {@code -Dmanfadh.sync.fault-rounds=200}, another seed with {@code -Dmanfadh.sync.fault-seed}.
+     */
+    @Test
+    @Order(2)
+    void holdsExactlyThePostsRecordsAfterRoundsOfBrokenLinks() {
+        int rounds = Integer.getInteger("manfadh.sync.fault-rounds", 4);
+        long seed = Long.getLong("manfadh.sync.fault-seed", System.nanoTime());
+        Random random = new Random(seed);
+        ApiClient atPost = admin(post);
+        List<String> ids = new ArrayList<>();
+        int failedPushes = 0;
+        link.faults(0.6, random);
+        for (int round = 0; round < rounds; round++) {
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                ids.add(record(atPost, random.nextInt(5) == 0 ? "REFERRED" : "ADMITTED"));
+            }
+            for (int attempt = random.nextInt(3); attempt >= 0; attempt--) {
+                // Each push on a connection of its own, so that each meets the link's faults.
+                link.cutAll();
+                JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+                if (!pushed.get("error").isNull()) {
+                    failedPushes++;
+                }
+            }
+        }
+        link.faults(0, random);
+        link.cutAll();
+        JsonNode last = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(last.get("error").isNull()).as(last.toString()).isTrue();
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
+        assertSameRecords(ids);
+        System.out.printf("Sync under faults: seed %d, %d rounds, %d records, %d connections broken, %d pushes failed;"
+                + " headquarters holds exactly the post's records%n", seed, rounds, ids.size(), link.faultsInjected(),
+                failedPushes);
     }
 
     @Test
@@ -134,27 +200,42 @@ class SyncIntegrationTests {
         for (String id : ids) {
             assertThat(atPost.export(UUID.fromString(id))).isPresent();
             assertThat(atHq.export(UUID.fromString(id))).isEqualTo(atPost.export(UUID.fromString(id)));
+            assertThat(hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(id)))
+                    .isPresent()
+                    .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(id)));
         }
-        Map<String, Long> postCounts = counts(post);
-        assertThat(counts(hq)).isEqualTo(postCounts);
+        UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
+        assertThat(counts(hq, node)).isEqualTo(counts(post, node));
     }
 
-    private static Map<String, Long> counts(ConfigurableApplicationContext context) {
+    /** Rows of each kind the post's node made, as held by one end. */
+    private static Map<String, Long> counts(ConfigurableApplicationContext context, UUID node) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("crossing", "decision", "traveller", "travel_document", "crossing_amendment")) {
-            counts.put(table, jdbc.sql("select count(*) from bordercontrol." + table).query(Long.class).single());
+        for (String table : List.of("bordercontrol.crossing", "bordercontrol.decision", "bordercontrol.traveller",
+                "bordercontrol.travel_document", "bordercontrol.crossing_amendment", "screening.screening",
+                "screening.hit", "screening.adjudication")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table + " where node_id = :node").param("node", node)
+                    .query(Long.class).single());
         }
         return counts;
     }
 
     private static String record(ApiClient client, String decision) {
+        return record(client, decision, passport());
+    }
+
+    private static String passport() {
+        return Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14));
+    }
+
+    private static String record(ApiClient client, String decision, String mrz) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("borderPoint", "ZRB");
         body.put("direction", "ENTRY");
-        body.put("mrz", Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+        body.put("mrz", mrz);
         body.put("purpose", "PILGRIMAGE");
         body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
         body.put("decision", decision);

@@ -47,9 +47,28 @@ class CrossingReplicas implements CrossingReplication {
         one("document", "bordercontrol.travel_document", exported);
         one("visa", "bordercontrol.visa", exported);
         one("group", "bordercontrol.crossing_group", exported);
+        // A document or visa another node recorded first is here under that node's id: until identity
+        // merges travel, the crossing is linked to the one already here (and so to its traveller).
         jdbc.sql("""
+                with p as (select cast(:record as jsonb) as r),
+                     doc as (select d.id, d.traveller_id from bordercontrol.travel_document d, p
+                              where d.id = cast(p.r -> 'document' ->> 'id' as uuid)
+                                 or (d.issuing_state = p.r -> 'document' ->> 'issuing_state'
+                                     and d.document_number = p.r -> 'document' ->> 'document_number')
+                              order by d.id = cast(p.r -> 'document' ->> 'id' as uuid) desc limit 1),
+                     visa as (select v.id from bordercontrol.visa v, p
+                               where jsonb_typeof(p.r -> 'visa') = 'object'
+                                 and (v.id = cast(p.r -> 'visa' ->> 'id' as uuid)
+                                      or (v.issuing_authority = p.r -> 'visa' ->> 'issuing_authority'
+                                          and v.type = p.r -> 'visa' ->> 'type'
+                                          and v.number = p.r -> 'visa' ->> 'number'))
+                               order by v.id = cast(p.r -> 'visa' ->> 'id' as uuid) desc limit 1)
                 insert into bordercontrol.crossing
-                select * from jsonb_populate_record(null::bordercontrol.crossing, cast(:record as jsonb) -> 'crossing')
+                select (jsonb_populate_record(null::bordercontrol.crossing, (p.r -> 'crossing')
+                        || jsonb_build_object('document_id', doc.id, 'traveller_id', doc.traveller_id)
+                        || case when p.r -> 'crossing' ->> 'visa_id' is null then '{}'::jsonb
+                                else jsonb_build_object('visa_id', (select id from visa)) end)).*
+                  from p, doc
                 on conflict (id) do update set flags = excluded.flags
                 """).param("record", exported).update();
         many("decisions", "bordercontrol.decision", exported);
@@ -59,7 +78,7 @@ class CrossingReplicas implements CrossingReplication {
     private void one(String key, String table, String exported) {
         jdbc.sql("insert into " + table + " select * from jsonb_populate_record(null::" + table
                         + ", cast(:record as jsonb) -> '" + key + "') where jsonb_typeof(cast(:record as jsonb) -> '"
-                        + key + "') = 'object' on conflict (id) do nothing")
+                        + key + "') = 'object' on conflict do nothing")
                 .param("record", exported).update();
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.screening.ScreeningReplication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,14 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BatchApplier {
 
+    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING");
+
     private final SyncSettings settings;
     private final NodeProgress progress;
     private final CrossingReplication crossings;
+    private final ScreeningReplication screenings;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
-                 TransactionTemplate transaction, Clock clock) {
+                 ScreeningReplication screenings, TransactionTemplate transaction, Clock clock) {
+        this.screenings = screenings;
         this.settings = settings;
         this.progress = progress;
         this.crossings = crossings;
@@ -39,9 +44,9 @@ public class BatchApplier {
                     "Invalid batch", "A batch needs the sending node's id and its records.");
         }
         for (Batch.Item item : batch.records()) {
-            if (item == null || item.seq() < 1 || item.payload() == null || !"CROSSING".equals(item.kind())) {
+            if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
                 throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING).");
+                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING).");
             }
         }
         return transaction.execute(status -> {
@@ -52,7 +57,11 @@ public class BatchApplier {
                 if (item.seq() <= last) {
                     continue;
                 }
-                crossings.apply(item.payload().toString());
+                switch (item.kind()) {
+                    case "CROSSING" -> crossings.apply(item.payload().toString());
+                    case "SCREENING" -> screenings.apply(item.payload().toString());
+                    default -> throw new IllegalStateException("checked above: " + item.kind());
+                }
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
