@@ -43,6 +43,8 @@ class SyncIntegrationTests {
     private static ConfigurableApplicationContext hq;
     private static int hqPort;
     private static FaultyLink link;
+    private static String[] postSettings;
+    private static String[] hqSettings;
 
     @BeforeAll
     static void startPostWithHeadquartersDown() throws IOException {
@@ -50,8 +52,12 @@ class SyncIntegrationTests {
             hqPort = free.getLocalPort();
         }
         link = new FaultyLink(hqPort);
-        post = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
-                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0");
+        String run = UUID.randomUUID().toString();
+        postSettings = new String[] {"manfadh.node.role=post", "manfadh.node.border-point=ZRB",
+                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0",
+                "manfadh.data-dir=target/test-data/sync-post-" + run};
+        hqSettings = new String[] {"server.port=" + hqPort, "manfadh.data-dir=target/test-data/sync-hq-" + run};
+        post = start(postSettings);
     }
 
     @AfterAll
@@ -66,7 +72,9 @@ class SyncIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").properties(properties).run();
+        // As command-line arguments, so that they win over the test profile's settings (its data folder).
+        String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
+        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -97,7 +105,7 @@ class SyncIntegrationTests {
         assertThat(owed.get("post").get("backlog").asLong()).isEqualTo(12);
         assertThat(owed.get("post").get("acknowledgedSeq").asLong()).isZero();
 
-        hq = start("server.port=" + hqPort);
+        hq = start(hqSettings);
         ApiClient.Response pushed = atPost.post("/api/v1/sync/push", "");
         assertThat(pushed.json().get("error").isNull()).as(pushed.body()).isTrue();
         assertThat(pushed.json().get("acknowledged").asInt()).isEqualTo(12);
@@ -184,6 +192,31 @@ class SyncIntegrationTests {
         System.out.printf("Sync under faults: seed %d, %d rounds, %d records, %d connections broken, %d pushes failed;"
                 + " headquarters holds exactly the post's records%n", seed, rounds, ids.size(), link.faultsInjected(),
                 failedPushes);
+    }
+
+    @Test
+    @Order(4)
+    void keepsWhatItOwesAcrossRestartsOfEitherEnd() {
+        List<String> ids = new ArrayList<>();
+        link.faults(1, new Random(4));
+        link.cutAll();
+        for (int i = 0; i < 3; i++) {
+            ids.add(record(admin(post), "ADMITTED"));
+        }
+        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isFalse();
+        post.close();
+        post = start(postSettings);
+        assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
+
+        hq.close();
+        hq = start(hqSettings);
+        link.faults(0, new Random(4));
+        JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(pushed.get("acknowledged").asInt()).isEqualTo(6);
+        for (String id : ids) {
+            assertThat(admin(hq).get("/api/v1/crossings/" + id).status()).isEqualTo(200);
+        }
     }
 
     @Test
