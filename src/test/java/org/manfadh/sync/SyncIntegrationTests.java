@@ -220,6 +220,42 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(5)
+    void bringsAHitAndItsAdjudicationWithTheDecisionItMade() {
+        ApiClient atPost = admin(post);
+        ApiClient.Response list = atPost.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Travel bans " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFUSE")));
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        String surname = surname();
+        ApiClient.Response imported = atPost.send(java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create("http://localhost:" + port(post) + "/api/v1/watchlists/"
+                        + list.json().get("id").asString() + "/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
+                        SY-1,,%s,ALI REZA,,,1985-03-14,IRN,M,,,
+                        """.formatted(surname))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String crossing = record(atPost, "ADMITTED",
+                Passports.td3(number(), surname, "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+        JsonNode recorded = atPost.get("/api/v1/crossings/" + crossing).json();
+        String hitId = recorded.get("screening").get("matches").get(0).get("hitId").asString();
+        ApiClient.Response verdict = atPost.post("/api/v1/screening/hits/" + hitId + "/adjudication",
+                ApiClient.json(Map.of("verdict", "TRUE_MATCH", "note", "Same person")));
+        assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
+        assertThat(atPost.get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFUSED");
+
+        JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(admin(hq).get("/api/v1/crossings/" + crossing).json().get("decision").asString())
+                .isEqualTo("REFUSED");
+        String atHq = hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing)).orElseThrow();
+        assertThat(atHq).contains(hitId).contains("TRUE_MATCH")
+                .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing))
+                        .orElseThrow());
+    }
+
+    @Test
     void refusesBatchesFromAccountsThatAreNotNodes() {
         ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
                 .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");
