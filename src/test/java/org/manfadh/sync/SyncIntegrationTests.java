@@ -256,6 +256,22 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(6)
+    void owesNothingForARequestThatRecordedNothing() {
+        ApiClient atPost = admin(post);
+        String id = record(atPost, "ADMITTED");
+        long before = atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("borderPoint", "ZRB");
+        body.put("direction", "EXIT");
+        body.put("mrz", passport());
+        body.put("decision", "ADMITTED");
+        assertThat(atPost.post("/api/v1/crossings", ApiClient.json(body)).status()).isEqualTo(409);
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(before);
+    }
+
+    @Test
     void refusesBatchesFromAccountsThatAreNotNodes() {
         ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
                 .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");
