@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingFlag;
+import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.VisaType;
@@ -40,6 +41,7 @@ import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -80,11 +82,14 @@ public class CrossingRecorder {
     private final BorderControlSettings settings;
     private final Screening screening;
     private final BorderJurisdiction jurisdiction;
+    private final ApplicationEventPublisher events;
 
     CrossingRecorder(DocumentReader documents, IdentityResolver identities, Crossings crossings, Travellers travellers,
                      Visas visas, Groups groups, StayService stays, CrossingViews views, ReferenceData referenceData,
                      NodeIdentity node, TransactionTemplate transaction, JsonMapper json, Clock clock,
-                     BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction) {
+                     BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.screening = screening;
         this.jurisdiction = jurisdiction;
         this.documents = documents;
@@ -246,6 +251,7 @@ public class CrossingRecorder {
                 List<String> finalFlags = flags.stream().map(Enum::name).toList();
                 crossings.insert(crossing.withFlags(finalFlags), initial);
                 stays.storeFirst(identity.traveller(), stay);
+                events.publishEvent(new CrossingRecorded(request.id()));
                 return new Recorded(views.view(row(crossing, initial, finalFlags),
                         CrossingViews.stay(stay.status()), shown, screened), true);
             }
@@ -257,6 +263,7 @@ public class CrossingRecorder {
                 finalFlags = flags.stream().map(Enum::name).toList();
                 crossings.setFlags(request.id(), finalFlags);
             }
+            events.publishEvent(new CrossingRecorded(request.id()));
             return new Recorded(views.view(row(crossing, initial, finalFlags), CrossingViews.stay(stay.status()), shown,
                     screened), true);
         });
@@ -323,6 +330,7 @@ public class CrossingRecorder {
                 flags.addAll(stayFlags(crossingId, Direction.valueOf(current.direction()), stay.periods(), stay.citizen()));
                 crossings.setFlags(crossingId, flags.stream().map(Enum::name).toList());
             }
+            events.publishEvent(new CrossingRecorded(crossingId));
             return views.crossing(crossingId, stay.status()).orElseThrow();
         });
     }
@@ -364,6 +372,7 @@ public class CrossingRecorder {
                             + " (hit " + verdict.hitId() + "); the list's action is to refuse.",
                     List.of(), null, verdict.supervisor(), now, supersedes));
             stays.rebuild(current.travellerId(), today);
+            events.publishEvent(new CrossingRecorded(current.id()));
             return;
         }
         boolean referredByScreeningAlone = current.flags().contains(CrossingFlag.REFERRED_BY_SCREENING.name());
@@ -381,6 +390,7 @@ public class CrossingRecorder {
         current.flags().forEach(f -> flags.add(CrossingFlag.valueOf(f)));
         flags.addAll(stayFlags(current.id(), Direction.valueOf(current.direction()), stay.periods(), stay.citizen()));
         crossings.setFlags(current.id(), flags.stream().map(Enum::name).toList());
+        events.publishEvent(new CrossingRecorded(current.id()));
     }
 
     /** A supervisor's correction of a crossing's facts: a new record; the original stays as it was. */
@@ -411,6 +421,7 @@ public class CrossingRecorder {
             crossings.amend(Ids.newId(), node.nodeId(), crossingId, "CORRECTION", finalPoint, direction, occurredAt,
                     purpose, request.reason().strip(), caller.username(), now);
             stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
+            events.publishEvent(new CrossingRecorded(crossingId));
             return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
         });
     }
@@ -429,6 +440,7 @@ public class CrossingRecorder {
             crossings.amend(Ids.newId(), node.nodeId(), crossingId, "VOID", current.borderPoint(), current.direction(),
                     current.occurredAt(), current.purpose(), request.reason().strip(), caller.username(), now);
             stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
+            events.publishEvent(new CrossingRecorded(crossingId));
             return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
         });
     }

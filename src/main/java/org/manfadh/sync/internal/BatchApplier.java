@@ -1,0 +1,72 @@
+package org.manfadh.sync.internal;
+
+import java.time.Clock;
+import java.util.Comparator;
+
+import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.screening.ScreeningReplication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
+ * last applied seq is skipped; each record applies by its own ids, so a repeat changes nothing.
+ */
+@Service
+public class BatchApplier {
+
+    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING");
+
+    private final SyncSettings settings;
+    private final NodeProgress progress;
+    private final CrossingReplication crossings;
+    private final ScreeningReplication screenings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
+                 ScreeningReplication screenings, TransactionTemplate transaction, Clock clock) {
+        this.screenings = screenings;
+        this.settings = settings;
+        this.progress = progress;
+        this.crossings = crossings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public Batch.Applied apply(Batch batch) {
+        if (settings.post()) {
+            throw ApiProblems.conflict("not-headquarters", "This node is a border post; batches go to headquarters.");
+        }
+        if (batch.node() == null || batch.records() == null) {
+            throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
+                    "Invalid batch", "A batch needs the sending node's id and its records.");
+        }
+        for (Batch.Item item : batch.records()) {
+            if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
+                throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
+                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING).");
+            }
+        }
+        return transaction.execute(status -> {
+            long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
+            long highest = last;
+            int applied = 0;
+            for (Batch.Item item : batch.records().stream().sorted(Comparator.comparingLong(Batch.Item::seq)).toList()) {
+                if (item.seq() <= last) {
+                    continue;
+                }
+                switch (item.kind()) {
+                    case "CROSSING" -> crossings.apply(item.payload().toString());
+                    case "SCREENING" -> screenings.apply(item.payload().toString());
+                    default -> throw new IllegalStateException("checked above: " + item.kind());
+                }
+                highest = Math.max(highest, item.seq());
+                applied++;
+            }
+            progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
+            return new Batch.Applied(highest);
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.manfadh.sync.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** At headquarters: how far each node's records have been applied. */
+@Repository
+class NodeProgress {
+
+    record Node(UUID nodeId, String borderPoint, long lastSeq, long records, Instant lastContact) {
+    }
+
+    private final JdbcClient jdbc;
+
+    NodeProgress(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The node's last applied seq, its row locked until the transaction ends: one batch of a node at a time. */
+    long lock(UUID nodeId, String borderPoint, Instant at) {
+        jdbc.sql("""
+                insert into sync.node_progress (node_id, border_point, last_seq, records, last_contact)
+                values (:node, :point, 0, 0, :at) on conflict (node_id) do nothing
+                """).param("node", nodeId).param("point", borderPoint).param("at", utc(at)).update();
+        return jdbc.sql("select last_seq from sync.node_progress where node_id = :node for update")
+                .param("node", nodeId).query(Long.class).single();
+    }
+
+    void advance(UUID nodeId, String borderPoint, long seq, int applied, Instant at) {
+        jdbc.sql("""
+                update sync.node_progress set last_seq = greatest(last_seq, :seq), records = records + :applied,
+                       last_contact = :at, border_point = coalesce(:point, border_point)
+                 where node_id = :node
+                """).param("seq", seq).param("applied", applied).param("at", utc(at)).param("point", borderPoint)
+                .param("node", nodeId).update();
+    }
+
+    List<Node> all() {
+        return jdbc.sql("select node_id, border_point, last_seq, records, last_contact from sync.node_progress order by node_id")
+                .query((rs, n) -> new Node(rs.getObject("node_id", UUID.class), rs.getString("border_point"),
+                        rs.getLong("last_seq"), rs.getLong("records"),
+                        rs.getObject("last_contact", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

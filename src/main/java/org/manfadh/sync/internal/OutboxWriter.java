@@ -1,0 +1,59 @@
+package org.manfadh.sync.internal;
+
+import java.time.Clock;
+
+import org.manfadh.bordercontrol.CrossingRecorded;
+import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.platform.Ids;
+import org.manfadh.screening.HitAdjudicated;
+import org.manfadh.screening.ScreeningReplication;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At a post, every change to a crossing puts the crossing and its screening as they now stand into
+ * the outbox, in the transaction that made the change: a plain, synchronous listener, so the outbox
+ * rows commit or roll back with the record. Headquarters records nothing here.
+ */
+@Component
+class OutboxWriter {
+
+    private final SyncSettings settings;
+    private final Outbox outbox;
+    private final CrossingReplication crossings;
+    private final ScreeningReplication screenings;
+    private final Clock clock;
+
+    OutboxWriter(SyncSettings settings, Outbox outbox, CrossingReplication crossings, ScreeningReplication screenings,
+                 Clock clock) {
+        this.screenings = screenings;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.crossings = crossings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(CrossingRecorded recorded) {
+        if (!settings.post()) {
+            return;
+        }
+        String payload = crossings.export(recorded.crossingId()).orElseThrow(() -> new IllegalStateException(
+                "Crossing " + recorded.crossingId() + " was announced but cannot be read in its own transaction"));
+        outbox.append(Ids.newId(), "CROSSING", recorded.crossingId(), payload, clock.instant());
+        screening(recorded.crossingId());
+    }
+
+    /** A supervisor's verdict on a hit travels as the crossing's whole screening, verdicts included. */
+    @EventListener
+    void on(HitAdjudicated verdict) {
+        if (settings.post()) {
+            screening(verdict.crossingId());
+        }
+    }
+
+    private void screening(java.util.UUID crossingId) {
+        screenings.exportOfCrossing(crossingId).ifPresent(payload ->
+                outbox.append(Ids.newId(), "SCREENING", crossingId, payload, clock.instant()));
+    }
+}

@@ -1,0 +1,107 @@
+package org.manfadh.sync.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.sync.internal.Batch;
+import org.manfadh.sync.internal.BatchApplier;
+import org.manfadh.sync.internal.Pusher;
+import org.manfadh.sync.internal.SyncStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Synchronisation: posts push batches to headquarters; both ends say where they stand. */
+@RestController
+@RequestMapping("/api/v1/sync")
+class SyncController {
+
+    /** A batch of 500 crossings is a few megabytes unpacked; anything far beyond is refused. */
+    private static final long MAX_BATCH_BYTES = 256L * 1024 * 1024;
+
+    private final BatchApplier applier;
+    private final Pusher pusher;
+    private final SyncStatus status;
+    private final JsonMapper json;
+
+    SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json) {
+        this.applier = applier;
+        this.pusher = pusher;
+        this.status = status;
+        this.json = json;
+    }
+
+    /**
+     * At headquarters: a post's records, applied once whatever is repeated. Body JSON, gzip allowed.
+     * An administrator may deliver a batch by hand, for a post whose link is gone for good.
+     */
+    @PostMapping("/batches")
+    @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
+    Batch.Applied batch(HttpServletRequest request,
+                        @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
+        Batch batch;
+        try (InputStream raw = request.getInputStream();
+             InputStream body = encoding != null && encoding.strip().equalsIgnoreCase("gzip")
+                     ? new GZIPInputStream(raw) : raw) {
+            batch = json.readValue(new LimitedInputStream(body, MAX_BATCH_BYTES), Batch.class);
+        } catch (JacksonException | java.util.zip.ZipException e) {
+            throw ApiProblems.badRequest("invalid-batch", "The batch is not valid (gzip-compressed) JSON.");
+        }
+        return applier.apply(batch);
+    }
+
+    /** At a post: push now rather than at the next interval. */
+    @PostMapping("/push")
+    @PreAuthorize("hasRole('ADMIN')")
+    Pusher.Result push() {
+        return pusher.push();
+    }
+
+    @GetMapping("/status")
+    @PreAuthorize("hasAnyRole('ADMIN', 'NODE')")
+    SyncStatus.Status status() {
+        return status.status();
+    }
+
+    /** Stops reading an unpacked body beyond a limit: a small gzip bomb must not fill the memory. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw tooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw tooLarge();
+            }
+            return n;
+        }
+
+        private static RuntimeException tooLarge() {
+            return ApiProblems.problem(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
+                    "Batch too large", "A batch unpacks to at most " + MAX_BATCH_BYTES + " bytes; send smaller batches.");
+        }
+    }
+}

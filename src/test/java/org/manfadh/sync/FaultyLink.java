@@ -1,0 +1,138 @@
+package org.manfadh.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy between a post and headquarters that, when told to, breaks connections: refused at
+ * once, cut in the middle of the request, or cut after headquarters answered but before the post
+ * hears the answer.
+ */
+final class FaultyLink implements AutoCloseable {
+
+    enum Fault { NONE, REFUSE, CUT_REQUEST, LOSE_ANSWER }
+
+    private final ServerSocket server;
+    private final int upstreamPort;
+    private final AtomicInteger faults = new AtomicInteger();
+    private volatile double faultRate;
+    private volatile Random random = new Random(1);
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    FaultyLink(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "faulty-link");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    void faults(double rate, Random random) {
+        this.random = random;
+        this.faultRate = rate;
+    }
+
+    /** Cuts every connection now open, as a link that goes down between two requests does. */
+    void cutAll() {
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        open.clear();
+    }
+
+    int faultsInjected() {
+        return faults.get();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                open.add(client);
+                Fault fault = pick();
+                Thread t = new Thread(() -> serve(client, fault), "faulty-link-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private synchronized Fault pick() {
+        if (random.nextDouble() >= faultRate) {
+            return Fault.NONE;
+        }
+        faults.incrementAndGet();
+        Fault[] kinds = {Fault.REFUSE, Fault.CUT_REQUEST, Fault.LOSE_ANSWER};
+        return kinds[random.nextInt(kinds.length)];
+    }
+
+    private void serve(Socket client, Fault fault) {
+        try (client; Socket upstream = fault == Fault.REFUSE ? null
+                : new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+            if (upstream == null) {
+                return;
+            }
+            long cutAfter = fault == Fault.CUT_REQUEST ? 200 + random.nextInt(2000) : Long.MAX_VALUE;
+            Thread up = new Thread(() -> pump(client, upstream, cutAfter, false), "faulty-link-up");
+            up.setDaemon(true);
+            up.start();
+            pump(upstream, client, Long.MAX_VALUE, fault == Fault.LOSE_ANSWER);
+            up.join(1000);
+        } catch (IOException | InterruptedException e) {
+            // A broken link is what this class is for.
+        }
+    }
+
+    /** Copies one direction; with {@code swallow}, reads the answer and closes instead of passing it on. */
+    private static void pump(Socket from, Socket to, long limit, boolean swallow) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            byte[] buffer = new byte[8192];
+            long sent = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (swallow) {
+                    break;
+                }
+                int allowed = (int) Math.min(n, limit - sent);
+                out.write(buffer, 0, allowed);
+                out.flush();
+                sent += allowed;
+                if (sent >= limit) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // The other side went away.
+        } finally {
+            try {
+                from.close();
+                to.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

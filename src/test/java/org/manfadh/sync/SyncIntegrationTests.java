@@ -1,0 +1,345 @@
+package org.manfadh.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.manfadh.ApiClient;
+import org.manfadh.ManfadhApplication;
+import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.bordercontrol.Passports;
+import org.manfadh.screening.ScreeningReplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One headquarters and one border post, each a whole application with its own embedded
+ * PostgreSQL, in one JVM. The post records while headquarters is down; once it is up, a push
+ * brings everything over, and a repeated batch changes nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SyncIntegrationTests {
+
+    private static ConfigurableApplicationContext post;
+    private static ConfigurableApplicationContext hq;
+    private static int hqPort;
+    private static FaultyLink link;
+    private static String[] postSettings;
+    private static String[] hqSettings;
+
+    @BeforeAll
+    static void startPostWithHeadquartersDown() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            hqPort = free.getLocalPort();
+        }
+        link = new FaultyLink(hqPort);
+        String run = UUID.randomUUID().toString();
+        postSettings = new String[] {"manfadh.node.role=post", "manfadh.node.border-point=ZRB",
+                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0",
+                "manfadh.data-dir=target/test-data/sync-post-" + run};
+        hqSettings = new String[] {"server.port=" + hqPort, "manfadh.data-dir=target/test-data/sync-hq-" + run};
+        post = start(postSettings);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        link.close();
+        if (post != null) {
+            post.close();
+        }
+        if (hq != null) {
+            hq.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        // As command-line arguments, so that they win over the test profile's settings (its data folder).
+        String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
+        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static ApiClient admin(ConfigurableApplicationContext context) {
+        return new ApiClient(port(context)).asDemoAdmin();
+    }
+
+    @Test
+    @Order(1)
+    void bringsRecordsMadeWhileHeadquartersWasDownOnceAndOnlyOnce() {
+        ApiClient atPost = admin(post);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(record(atPost, i == 0 ? "REFERRED" : "ADMITTED"));
+        }
+        // A later decision on the referral travels as the crossing as it then stands.
+        assertThat(atPost.post("/api/v1/crossings/" + ids.getFirst() + "/decisions",
+                ApiClient.json(Map.of("decision", "ADMITTED"))).status()).isEqualTo(200);
+
+        ApiClient.Response failed = atPost.post("/api/v1/sync/push", "");
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.json().get("error").isNull()).isFalse();
+        JsonNode owed = atPost.get("/api/v1/sync/status").json();
+        assertThat(owed.get("role").asString()).isEqualTo("post");
+        assertThat(owed.get("post").get("backlog").asLong()).isEqualTo(12);
+        assertThat(owed.get("post").get("acknowledgedSeq").asLong()).isZero();
+
+        hq = start(hqSettings);
+        ApiClient.Response pushed = atPost.post("/api/v1/sync/push", "");
+        assertThat(pushed.json().get("error").isNull()).as(pushed.body()).isTrue();
+        assertThat(pushed.json().get("acknowledged").asInt()).isEqualTo(12);
+
+        JsonNode status = atPost.get("/api/v1/sync/status").json();
+        assertThat(status.get("post").get("backlog").asLong()).isZero();
+        assertThat(status.get("post").get("lastContact").isNull()).isFalse();
+        String postNode = status.get("nodeId").asString();
+        JsonNode hqStatus = admin(hq).get("/api/v1/sync/status").json();
+        assertThat(hqStatus.get("role").asString()).isEqualTo("hq");
+        assertThat(hqStatus.get("nodes").get(0).get("nodeId").asString()).isEqualTo(postNode);
+        assertThat(hqStatus.get("nodes").get(0).get("lastSeq").asLong())
+                .isEqualTo(status.get("post").get("acknowledgedSeq").asLong());
+
+        for (String id : ids) {
+            ApiClient.Response there = admin(hq).get("/api/v1/crossings/" + id);
+            assertThat(there.status()).as(there.body()).isEqualTo(200);
+            JsonNode here = atPost.get("/api/v1/crossings/" + id).json();
+            assertThat(there.json().get("decision")).isEqualTo(here.get("decision"));
+            assertThat(there.json().get("borderPoint")).isEqualTo(here.get("borderPoint"));
+        }
+        assertSameRecords(ids);
+
+        // The answer was lost: the post sends the same batch again, and headquarters changes nothing.
+        UUID node = UUID.fromString(status.get("nodeId").asString());
+        Map<String, Long> before = counts(hq, node);
+        post.getBean(JdbcClient.class).sql("update sync.push_state set acknowledged_seq = 0").update();
+        ApiClient.Response again = atPost.post("/api/v1/sync/push", "");
+        assertThat(again.json().get("error").isNull()).as(again.body()).isTrue();
+        assertThat(counts(hq, node)).isEqualTo(before);
+        assertSameRecords(ids);
+
+    }
+
+    @Test
+    @Order(3)
+    void linksAPostsCrossingToADocumentHeadquartersAlreadyHolds() {
+        ApiClient atPost = admin(post);
+        String mrz = passport();
+        String atHq = record(admin(hq), "ADMITTED", mrz);
+        String fromPost = record(atPost, "ADMITTED", mrz);
+        ApiClient.Response joined = atPost.post("/api/v1/sync/push", "");
+        assertThat(joined.json().get("error").isNull()).as(joined.body()).isTrue();
+        JsonNode there = admin(hq).get("/api/v1/crossings/" + fromPost).json();
+        assertThat(there.get("id").asString()).isEqualTo(fromPost);
+        assertThat(there.get("travellerId").asString())
+                .isEqualTo(admin(hq).get("/api/v1/crossings/" + atHq).json().get("travellerId").asString());
+    }
+
+    /**
+     * Rounds of records pushed over a link that refuses connections, cuts requests and loses
+     * answers; afterwards headquarters holds exactly the post's records. More rounds with
+     * {@code -Dmanfadh.sync.fault-rounds=200}, another seed with {@code -Dmanfadh.sync.fault-seed}.
+     */
+    @Test
+    @Order(2)
+    void holdsExactlyThePostsRecordsAfterRoundsOfBrokenLinks() {
+        int rounds = Integer.getInteger("manfadh.sync.fault-rounds", 4);
+        long seed = Long.getLong("manfadh.sync.fault-seed", System.nanoTime());
+        Random random = new Random(seed);
+        ApiClient atPost = admin(post);
+        List<String> ids = new ArrayList<>();
+        int failedPushes = 0;
+        link.faults(0.6, random);
+        for (int round = 0; round < rounds; round++) {
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                ids.add(record(atPost, random.nextInt(5) == 0 ? "REFERRED" : "ADMITTED"));
+            }
+            for (int attempt = random.nextInt(3); attempt >= 0; attempt--) {
+                // Each push on a connection of its own, so that each meets the link's faults.
+                link.cutAll();
+                JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+                if (!pushed.get("error").isNull()) {
+                    failedPushes++;
+                }
+            }
+        }
+        link.faults(0, random);
+        link.cutAll();
+        JsonNode last = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(last.get("error").isNull()).as(last.toString()).isTrue();
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
+        assertSameRecords(ids);
+        System.out.printf("Sync under faults: seed %d, %d rounds, %d records, %d connections broken, %d pushes failed;"
+                + " headquarters holds exactly the post's records%n", seed, rounds, ids.size(), link.faultsInjected(),
+                failedPushes);
+    }
+
+    @Test
+    @Order(4)
+    void keepsWhatItOwesAcrossRestartsOfEitherEnd() {
+        List<String> ids = new ArrayList<>();
+        link.faults(1, new Random(4));
+        link.cutAll();
+        for (int i = 0; i < 3; i++) {
+            ids.add(record(admin(post), "ADMITTED"));
+        }
+        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isFalse();
+        post.close();
+        post = start(postSettings);
+        assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
+
+        hq.close();
+        hq = start(hqSettings);
+        link.faults(0, new Random(4));
+        JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(pushed.get("acknowledged").asInt()).isEqualTo(6);
+        for (String id : ids) {
+            assertThat(admin(hq).get("/api/v1/crossings/" + id).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void bringsAHitAndItsAdjudicationWithTheDecisionItMade() {
+        ApiClient atPost = admin(post);
+        ApiClient.Response list = atPost.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Travel bans " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFUSE")));
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        String surname = surname();
+        ApiClient.Response imported = atPost.send(java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create("http://localhost:" + port(post) + "/api/v1/watchlists/"
+                        + list.json().get("id").asString() + "/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
+                        SY-1,,%s,ALI REZA,,,1985-03-14,IRN,M,,,
+                        """.formatted(surname))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String crossing = record(atPost, "ADMITTED",
+                Passports.td3(number(), surname, "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+        JsonNode recorded = atPost.get("/api/v1/crossings/" + crossing).json();
+        String hitId = recorded.get("screening").get("matches").get(0).get("hitId").asString();
+        ApiClient.Response verdict = atPost.post("/api/v1/screening/hits/" + hitId + "/adjudication",
+                ApiClient.json(Map.of("verdict", "TRUE_MATCH", "note", "Same person")));
+        assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
+        assertThat(atPost.get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFUSED");
+
+        JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(admin(hq).get("/api/v1/crossings/" + crossing).json().get("decision").asString())
+                .isEqualTo("REFUSED");
+        String atHq = hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing)).orElseThrow();
+        assertThat(atHq).contains(hitId).contains("TRUE_MATCH")
+                .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing))
+                        .orElseThrow());
+    }
+
+    @Test
+    @Order(6)
+    void owesNothingForARequestThatRecordedNothing() {
+        ApiClient atPost = admin(post);
+        String id = record(atPost, "ADMITTED");
+        long before = atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("borderPoint", "ZRB");
+        body.put("direction", "EXIT");
+        body.put("mrz", passport());
+        body.put("decision", "ADMITTED");
+        assertThat(atPost.post("/api/v1/crossings", ApiClient.json(body)).status()).isEqualTo(409);
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesBatchesFromAccountsThatAreNotNodes() {
+        ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
+                .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");
+        assertThat(officer.status()).isEqualTo(403);
+    }
+
+    /** Every crossing reads the same, as a whole record with its decisions, at both ends. */
+    private static void assertSameRecords(List<String> ids) {
+        CrossingReplication atPost = post.getBean(CrossingReplication.class);
+        CrossingReplication atHq = hq.getBean(CrossingReplication.class);
+        for (String id : ids) {
+            assertThat(atPost.export(UUID.fromString(id))).isPresent();
+            assertThat(atHq.export(UUID.fromString(id))).isEqualTo(atPost.export(UUID.fromString(id)));
+            assertThat(hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(id)))
+                    .isPresent()
+                    .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(id)));
+        }
+        UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
+        assertThat(counts(hq, node)).isEqualTo(counts(post, node));
+    }
+
+    /** Rows of each kind the post's node made, as held by one end. */
+    private static Map<String, Long> counts(ConfigurableApplicationContext context, UUID node) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("bordercontrol.crossing", "bordercontrol.decision", "bordercontrol.traveller",
+                "bordercontrol.travel_document", "bordercontrol.crossing_amendment", "screening.screening",
+                "screening.hit", "screening.adjudication")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table + " where node_id = :node").param("node", node)
+                    .query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private static String record(ApiClient client, String decision) {
+        return record(client, decision, passport());
+    }
+
+    private static String passport() {
+        return Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14));
+    }
+
+    private static String record(ApiClient client, String decision, String mrz) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("borderPoint", "ZRB");
+        body.put("direction", "ENTRY");
+        body.put("mrz", mrz);
+        body.put("purpose", "PILGRIMAGE");
+        body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
+        body.put("decision", decision);
+        ApiClient.Response response = client.post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    private static String number() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "S" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+    }
+
+    private static String surname() {
+        StringBuilder s = new StringBuilder("KARIMI");
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int i = 0; i < 6; i++) {
+            s.append((char) ('A' + r.nextInt(26)));
+        }
+        return s.toString();
+    }
+}

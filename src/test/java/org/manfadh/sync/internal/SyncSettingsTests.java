@@ -1,0 +1,54 @@
+package org.manfadh.sync.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.mock.env.MockEnvironment;
+
+class SyncSettingsTests {
+
+    private final SyncConfiguration configuration = new SyncConfiguration();
+
+    /** As Spring Boot prepares it: durations like {@code 60s} convert. */
+    private static MockEnvironment env() {
+        MockEnvironment env = new MockEnvironment();
+        env.setConversionService(new ApplicationConversionService());
+        return env;
+    }
+
+    @Test
+    void isHeadquartersWithTheDefaultIntervalWhenNothingIsSet() {
+        SyncSettings settings = configuration.syncSettings(env());
+        assertThat(settings.role()).isEqualTo(SyncSettings.Role.HQ);
+        assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.batchSize()).isEqualTo(500);
+    }
+
+    @Test
+    void signsInAsTheDemoNodeInDemoModeOnly() {
+        MockEnvironment post = env().withProperty("manfadh.node.role", "post")
+                .withProperty("manfadh.sync.hq-url", "https://hq.example").withProperty("manfadh.demo", "true");
+        assertThat(configuration.syncSettings(post).username()).isEqualTo("node");
+        assertThat(configuration.syncSettings(post.withProperty("manfadh.demo", "false")).username()).isNull();
+    }
+
+    @Test
+    void refusesAPostWithoutHeadquartersAddress() {
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(
+                env().withProperty("manfadh.node.role", "post"))).withMessageContaining("hq-url");
+    }
+
+    @Test
+    void refusesAnUnknownRoleAndANonPositiveInterval() {
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(
+                env().withProperty("manfadh.node.role", "satellite"))).withMessageContaining("hq or post");
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(
+                env().withProperty("manfadh.sync.interval", "0s")));
+        assertThat(configuration.syncSettings(env().withProperty("manfadh.sync.interval", "5m")).interval())
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+}
