@@ -83,7 +83,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
 
     DemoDataLoader(DataSource dataSource, TransactionTemplate transaction, JdbcClient jdbc, ReferenceData referenceData,
                    NodeIdentity node, StayService stays, BorderControlSettings settings, Clock clock,
-                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:100000}") int scale,
+                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:80000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.dataSource = dataSource;
         this.transaction = transaction;
