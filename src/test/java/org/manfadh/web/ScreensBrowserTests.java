@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,6 +43,7 @@ class ScreensBrowserTests {
     private ChromeDriver driver;
     private String travellerId;
     private String listId;
+    private String personListId;
 
     @BeforeAll
     void data() {
@@ -76,6 +78,11 @@ class ScreensBrowserTests {
                         LS-SCR-2,ZX9988777,IRQ,PASSPORT,2026-02-03
                         """)));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        ApiClient.Response persons = manager.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "National alerts (screens) " + UUID.randomUUID().toString().substring(0, 8),
+                "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
+        assertThat(persons.status()).as(persons.body()).isEqualTo(201);
+        personListId = persons.json().get("id").asString();
 
         driver = Browser.start();
     }
@@ -93,6 +100,21 @@ class ScreensBrowserTests {
             return;
         }
         driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("manfadh-demo", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
+    }
+
+    private void signInAs(String username) {
+        driver.get("http://localhost:" + port + "/login?lang=en");
+        List<WebElement> signOut = driver.findElements(By.cssSelector("form.signout button"));
+        if (!signOut.isEmpty()) {
+            signOut.getFirst().click();
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            driver.get("http://localhost:" + port + "/login?lang=en");
+        }
+        driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("manfadh-demo", Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
@@ -166,6 +188,52 @@ class ScreensBrowserTests {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
         assertThat(error.getText()).isNotBlank();
         Browser.screenshot(driver, lang + "-24-watchlist-import-error");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void proposesAPersonOnTheScreenForASecondManagerToApprove(String lang) {
+        String name = "KARIMI HASSAN " + lang.toUpperCase() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        signInAs("watchlist_manager");
+        show("/watchlists/" + personListId, lang, "26-watchlist-propose");
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("dateOfBirth")).sendKeys("1980-13-40");
+        driver.findElement(By.id("nationality")).sendKeys("QQQ");
+        driver.findElement(By.cssSelector("#propose button[type=submit]")).click();
+        WebElement dateError = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("dateOfBirth-error")));
+        assertThat(dateError.getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("nationality-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo(name);
+        Browser.screenshot(driver, lang + "-27-watchlist-propose-errors");
+
+        driver.findElement(By.id("dateOfBirth")).clear();
+        driver.findElement(By.id("dateOfBirth")).sendKeys("1980-03-14");
+        driver.findElement(By.id("nationality")).clear();
+        driver.findElement(By.id("nationality")).sendKeys("IRQ");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sex"))).selectByValue("M");
+        driver.findElement(By.id("documentNumber")).sendKeys("A1234567");
+        driver.findElement(By.id("note")).sendKeys("Entered on the screen");
+        driver.findElement(By.cssSelector("#propose button[type=submit]")).click();
+        WebElement proposed = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-done")));
+        assertThat(proposed.getText()).contains(name);
+
+        By approve = By.xpath("//tr[td[contains(., '" + name + "')]]//form[@class='approve']//button");
+        driver.findElement(approve).click();
+        WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-failed")));
+        assertThat(refused.getText()).isNotBlank().doesNotContain("??");
+        Browser.screenshot(driver, lang + "-28-watchlist-four-eyes");
+
+        signInAs("admin");
+        show("/watchlists/" + personListId + "?status=PENDING", lang, "29-watchlist-pending");
+        driver.findElement(approve).click();
+        WebElement approved = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-done")));
+        assertThat(approved.getText()).contains(name);
+        show("/watchlists/" + personListId + "?status=ACTIVE", lang, "30-watchlist-approved");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains(name);
     }
 
     @ParameterizedTest

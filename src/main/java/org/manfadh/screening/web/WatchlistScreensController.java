@@ -6,13 +6,17 @@ import org.manfadh.access.Accounts;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ApiProblems;
 import org.manfadh.screening.internal.WatchlistAdministration;
+import org.manfadh.screening.internal.WatchlistCommands;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -85,6 +89,7 @@ class WatchlistScreensController {
             return "watchlists/entries";
         }
         model.addAttribute("errors", Map.of());
+        model.addAttribute("me", SecurityContextHolder.getContext().getAuthentication().getName());
         model.addAttribute("entries", lists.entries(id, text.isBlank() ? null : text.strip(), null, s, page(page)));
         return "watchlists/entries";
     }
@@ -122,6 +127,139 @@ class WatchlistScreensController {
             redirect.addFlashAttribute("importError", "import.error.other");
         }
         return "redirect:/watchlists/" + id;
+    }
+
+    /** What a manager types to propose a person by hand; blank fields are left out. */
+    record ProposalForm(String name, String dateOfBirth, String nationality, String sex, String documentNumber,
+                        String note) {
+
+        Map<String, String> tooLong() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            check(errors, "name", name, 500);
+            check(errors, "dateOfBirth", dateOfBirth, 10);
+            check(errors, "nationality", nationality, 3);
+            check(errors, "documentNumber", documentNumber, 100);
+            check(errors, "note", note, 4000);
+            return errors;
+        }
+
+        private static void check(Map<String, String> errors, String field, String value, int max) {
+            if (value != null && value.strip().length() > max) {
+                errors.put(field, "propose.error.tooLong");
+            }
+        }
+
+        WatchlistCommands.ProposeEntry command() {
+            return new WatchlistCommands.ProposeEntry(null, "PERSON", blankToNull(name), null, null, null, null,
+                    blank(dateOfBirth) ? null : List.of(dateOfBirth.strip()),
+                    blank(nationality) ? null : List.of(nationality.strip()), blankToNull(sex),
+                    blank(documentNumber) ? null
+                            : List.of(new WatchlistCommands.Document(documentNumber.strip(), null, null)),
+                    null, null, null, null, null, null, null, blankToNull(note), null);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static String blankToNull(String s) {
+            return blank(s) ? null : s.strip();
+        }
+    }
+
+    /** The service's field names, and the message that says what is wrong with each in the user's language. */
+    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
+        if (fields instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof ApiProblems.Field f) {
+                    String field = f.field();
+                    if (field.equals("fullName")) {
+                        errors.put("name", "propose.error.name");
+                    } else if (field.startsWith("datesOfBirth")) {
+                        errors.put("dateOfBirth", "propose.error.dateOfBirth");
+                    } else if (field.startsWith("nationalities")) {
+                        errors.put("nationality", "propose.error.nationality");
+                    } else if (field.equals("sex")) {
+                        errors.put("sex", "propose.error.sex");
+                    } else if (field.startsWith("documents")) {
+                        errors.put("documentNumber", "propose.error.documentNumber");
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    @PostMapping("/watchlists/{id}/entries")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String propose(@PathVariable UUID id, ProposalForm form, Authentication authentication,
+                   RedirectAttributes redirect) {
+        WatchlistAdministration.WatchlistView list = list(id);
+        if (list.kind().holdsDocuments()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        Map<String, String> errors = form.tooLong();
+        if (errors.isEmpty()) {
+            try {
+                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                redirect.addFlashAttribute("done", "propose.done");
+                redirect.addFlashAttribute("doneName", entry.primaryName());
+                return "redirect:/watchlists/" + id + "?status=PENDING";
+            } catch (ErrorResponseException e) {
+                errors = fieldErrors(e);
+                if (errors.isEmpty()) {
+                    errors = Map.of("name", "propose.error.other");
+                }
+            }
+        }
+        redirect.addFlashAttribute("proposal", form);
+        redirect.addFlashAttribute("proposalErrors", errors);
+        return "redirect:/watchlists/" + id;
+    }
+
+    @PostMapping("/watchlists/{id}/entries/{entryId}/approve")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String approve(@PathVariable UUID id, @PathVariable UUID entryId, Authentication authentication,
+                   RedirectAttributes redirect) {
+        list(id);
+        try {
+            WatchlistAdministration.EntryView entry = lists.approve(id, entryId, authentication.getName());
+            redirect.addFlashAttribute("done", "approve.done");
+            redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
+                    : entry.documentNumber());
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("failed", problem(e).equals("four-eyes") ? "approve.error.four-eyes"
+                    : problem(e).equals("entry-not-pending") ? "approve.error.notPending" : "entry.error.other");
+        }
+        return "redirect:/watchlists/" + id;
+    }
+
+    @PostMapping("/watchlists/{id}/entries/{entryId}/remove")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String remove(@PathVariable UUID id, @PathVariable UUID entryId, @RequestParam(defaultValue = "") String reason,
+                  Authentication authentication, RedirectAttributes redirect) {
+        list(id);
+        if (reason.isBlank() || reason.strip().length() > 2000) {
+            redirect.addFlashAttribute("failed", reason.isBlank() ? "remove.error.reason" : "remove.error.tooLong");
+            return "redirect:/watchlists/" + id;
+        }
+        try {
+            WatchlistAdministration.EntryView entry = lists.remove(id, entryId, reason, authentication.getName());
+            redirect.addFlashAttribute("done", "remove.done");
+            redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
+                    : entry.documentNumber());
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("failed", problem(e).equals("entry-removed") ? "remove.error.removed"
+                    : "entry.error.other");
+        }
+        return "redirect:/watchlists/" + id;
+    }
+
+    private static String problem(ErrorResponseException e) {
+        String type = String.valueOf(e.getBody().getType());
+        return type.substring(type.lastIndexOf(':') + 1);
     }
 
     private WatchlistAdministration.WatchlistView list(UUID id) {
