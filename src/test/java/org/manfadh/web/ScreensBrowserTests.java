@@ -120,6 +120,14 @@ class ScreensBrowserTests {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
     }
 
+    /** Clicks a button that submits a form and waits for the page the redirect leads to. */
+    private void click(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
+    }
+
     private void show(String path, String lang, String shot) {
         driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
         WebElement html = driver.findElement(By.tagName("html"));
@@ -234,6 +242,43 @@ class ScreensBrowserTests {
         assertThat(approved.getText()).contains(name);
         show("/watchlists/" + personListId + "?status=ACTIVE", lang, "30-watchlist-approved");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ckb"})
+    void createsDisablesAndEnablesAnAccountOnTheUsersScreen(String lang) {
+        String username = "screen." + lang + "." + UUID.randomUUID().toString().substring(0, 6);
+        signInAs("admin");
+        show("/users", lang, "31-users-new");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("short");
+        driver.findElement(By.id("borderPoints")).sendKeys("ZRB");
+        driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        WebElement passwordError = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("password-error")));
+        assertThat(passwordError.getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("roles-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("authority-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("username")).getDomProperty("value")).isEqualTo(username);
+        Browser.screenshot(driver, lang + "-32-users-new-errors");
+
+        driver.findElement(By.id("password")).sendKeys("a long enough passphrase");
+        driver.findElement(By.id("role-OFFICER")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("authority"))).selectByValue("FEDERAL");
+        driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        WebElement created = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("user-done")));
+        assertThat(created.getText()).contains(username);
+
+        By row = By.xpath("//tr[td[normalize-space(.)='" + username + "']]");
+        click(driver.findElement(row).findElement(By.cssSelector("form.disable button")));
+        assertThat(driver.findElement(row).findElements(By.cssSelector("form.enable"))).hasSize(1);
+        assertThat(driver.findElement(By.id("user-done")).getText()).contains(username);
+        click(driver.findElement(row).findElement(By.cssSelector("form.enable button")));
+        assertThat(driver.findElement(row).findElements(By.cssSelector("form.disable"))).hasSize(1);
+        click(driver.findElement(row).findElement(By.cssSelector("form.unlock button")));
+        assertThat(driver.findElement(By.id("user-done")).getText()).contains(username);
+        Browser.screenshot(driver, lang + "-33-users-changed");
     }
 
     @ParameterizedTest

@@ -1,27 +1,140 @@
 package org.manfadh.access.web;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.manfadh.access.internal.AccountAdministration;
 import org.manfadh.access.internal.AccountListing;
+import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users and their roles, read-only, for administrators. */
+/**
+ * Users and their roles for administrators: the list, a new account, and enabling, disabling or
+ * unlocking one, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UsersController {
 
     private final AccountListing accounts;
 
-    UsersController(AccountListing accounts) {
+    private final AccountAdministration administration;
+
+    UsersController(AccountListing accounts, AccountAdministration administration) {
         this.accounts = accounts;
+        this.administration = administration;
+    }
+
+    /** What an administrator types for a new account; border points are codes separated by commas or spaces. */
+    record NewAccountForm(String username, String password, List<String> roles, String authority,
+                          String borderPoints) {
+
+        AccountAdministration.NewAccount command() {
+            Set<String> points = new LinkedHashSet<>();
+            if (borderPoints != null) {
+                Arrays.stream(borderPoints.split("[,\\s]+")).filter(p -> !p.isBlank())
+                        .forEach(p -> points.add(p.strip().toUpperCase(java.util.Locale.ROOT)));
+            }
+            return new AccountAdministration.NewAccount(username, password,
+                    roles == null ? null : new LinkedHashSet<>(roles),
+                    new AccountAdministration.JurisdictionInput(authority, Set.of(), points));
+        }
     }
 
     @GetMapping("/users")
     String users(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("users", accounts.page(new PageRequest(Math.max(page, 0), 50)));
         return "access/users";
+    }
+
+    @PostMapping("/users")
+    String create(NewAccountForm form, RedirectAttributes redirect) {
+        try {
+            AccountAdministration.AccountView created = administration.create(form.command());
+            redirect.addFlashAttribute("done", "users.created.done");
+            redirect.addFlashAttribute("doneName", created.username());
+        } catch (ErrorResponseException e) {
+            Map<String, String> errors = fieldErrors(e);
+            if (errors.isEmpty()) {
+                errors = Map.of("username", problem(e).equals("username-taken") ? "users.error.taken"
+                        : "users.error.other");
+            }
+            // The password is not sent back to the browser.
+            redirect.addFlashAttribute("account", new NewAccountForm(form.username(), null, form.roles(),
+                    form.authority(), form.borderPoints()));
+            redirect.addFlashAttribute("accountErrors", errors);
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/{username}/enable")
+    String enable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
+        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null),
+                "users.enabled.done", caller, redirect);
+    }
+
+    @PostMapping("/users/{username}/disable")
+    String disable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
+        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null),
+                "users.disabled.done", caller, redirect);
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    String unlock(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
+        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true),
+                "users.unlocked.done", caller, redirect);
+    }
+
+    private String change(String username, AccountAdministration.AccountChange change, String done,
+                          Authentication caller, RedirectAttributes redirect) {
+        try {
+            administration.change(username, change, caller.getName());
+            redirect.addFlashAttribute("done", done);
+            redirect.addFlashAttribute("doneName", username);
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("failed", fieldErrors(e).containsKey("enabled") ? "users.error.self"
+                    : problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
+        }
+        return "redirect:/users";
+    }
+
+    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
+        if (fields instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof ApiProblems.Field f) {
+                    switch (f.field()) {
+                        case "username" -> errors.put("username", "users.error.username");
+                        case "password" -> errors.put("password", "users.error.password");
+                        case "roles" -> errors.put("roles", "users.error.roles");
+                        case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
+                        case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
+                        case "enabled" -> errors.put("enabled", "users.error.self");
+                        default -> errors.putIfAbsent("username", "users.error.other");
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static String problem(ErrorResponseException e) {
+        String type = String.valueOf(e.getBody().getType());
+        return type.substring(type.lastIndexOf(':') + 1);
     }
 }
