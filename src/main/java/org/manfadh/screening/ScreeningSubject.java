@@ -1,7 +1,5 @@
 package org.manfadh.screening;
 
-import java.time.LocalDate;
-
 /**
  * The traveller to screen, as read from the document or typed: a full name, or a surname and
  * given names (as in the machine readable zone), in any script; the name in its original script
@@ -15,10 +13,13 @@ public record ScreeningSubject(String fullName, String surname, String givenName
         return present(fullName) || present(surname) || present(givenNames) || present(nameOriginalScript);
     }
 
+    /**
+     * A traveller as read from a document: the date of birth as the reader gives it ("YYYY-MM-DD"
+     * or partial); a sex other than M or F (X, or unreadable) counts as unknown.
+     */
     public static ScreeningSubject ofDocument(String surname, String givenNames, String nameOriginalScript,
-            LocalDate dateOfBirth, String nationality, String sex, String documentNumber, String issuingState) {
-        return new ScreeningSubject(null, surname, givenNames, nameOriginalScript,
-                dateOfBirth == null ? null : dateOfBirth.toString(), nationality,
+            String dateOfBirth, String nationality, String sex, String documentNumber, String issuingState) {
+        return new ScreeningSubject(null, surname, givenNames, nameOriginalScript, dateOfBirth, nationality,
                 "M".equals(sex) || "F".equals(sex) ? sex : null, documentNumber, issuingState);
     }
 

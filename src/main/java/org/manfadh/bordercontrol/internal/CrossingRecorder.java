@@ -181,9 +181,9 @@ public class CrossingRecorder {
             // Screened before it is recorded, in the same transaction: a hit is never admitted unseen.
             boolean reviewed = Boolean.TRUE.equals(request.screeningReviewed());
             ScreeningResult screened = screening.screenCrossing(request.id(), identity.travellerId(),
-                    new ScreeningSubject(null, doc.surname(), doc.givenNames(), blankToNull(request.nameOriginalScript()),
-                            doc.dateOfBirth(), doc.nationality(), "M".equals(doc.sex()) || "F".equals(doc.sex())
-                                    ? doc.sex() : null, doc.documentNumber(), doc.issuingState()),
+                    ScreeningSubject.ofDocument(doc.surname(), doc.givenNames(),
+                            blankToNull(request.nameOriginalScript()), doc.dateOfBirth(), doc.nationality(), doc.sex(),
+                            doc.documentNumber(), doc.issuingState()),
                     reviewed, caller.username(), point.code());
             Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
             Decision decided = decision;

@@ -202,10 +202,9 @@ class InspectionController {
         }
         // Screened with the name in its own script known for the traveller: the decision form sends
         // the same name, so the recorder screens what the officer saw.
-        ScreeningResult result = screening.check(new ScreeningSubject(null, reading.surname(), reading.givenNames(),
+        ScreeningResult result = screening.check(ScreeningSubject.ofDocument(reading.surname(), reading.givenNames(),
                 traveller == null ? null : traveller.nameOriginal(), reading.dateOfBirth(), reading.nationality(),
-                "M".equals(reading.sex()) || "F".equals(reading.sex()) ? reading.sex() : null,
-                reading.documentNumber(), reading.issuingState()));
+                reading.sex(), reading.documentNumber(), reading.issuingState()));
         model.addAttribute("screening", result);
     }
 

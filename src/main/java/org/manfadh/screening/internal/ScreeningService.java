@@ -73,12 +73,16 @@ public class ScreeningService implements Screening {
 
     @Override
     public ScreeningResult check(ScreeningSubject subject) {
-        List<ScreeningMatch> found = matches(subject);
+        List<ScreeningMatch> found = matches(subject).matches();
         return new ScreeningResult(null, outcome(found), found, List.of(), clock.instant());
     }
 
+    /** Matches best first, with the entries they name as read for them (read once a check). */
+    record Found(List<ScreeningMatch> matches, Map<UUID, EntryInfo> entries) {
+    }
+
     /** The matches of a subject at or above its list's possible-match threshold, best first. */
-    List<ScreeningMatch> matches(ScreeningSubject subject) {
+    Found matches(ScreeningSubject subject) {
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         double floor = directory.lowestPossibleMatchThreshold();
         PartialDate dateOfBirth = PartialDate.parse(subject.dateOfBirth()).orElse(null);
@@ -105,7 +109,7 @@ public class ScreeningService implements Screening {
             }
         }
         if (best.isEmpty()) {
-            return List.of();
+            return new Found(List.of(), Map.of());
         }
         Map<UUID, EntryInfo> entries = directory.entries(best.keySet());
         Map<UUID, Optional<ListInfo>> lists = new HashMap<>();
@@ -129,7 +133,7 @@ public class ScreeningService implements Screening {
         }
         found.sort(Comparator.comparing((ScreeningMatch m) -> m.level().ordinal()).reversed()
                 .thenComparing(Comparator.comparingDouble(ScreeningMatch::score).reversed()));
-        return found.size() > MAX_MATCHES ? List.copyOf(found.subList(0, MAX_MATCHES)) : found;
+        return new Found(found.size() > MAX_MATCHES ? List.copyOf(found.subList(0, MAX_MATCHES)) : found, entries);
     }
 
     @Override
@@ -140,9 +144,9 @@ public class ScreeningService implements Screening {
         // crossing is new: a retry never gets here, and the unique crossing id stops any other.
         Instant now = clock.instant();
         String subjectFingerprint = fingerprint(subject);
-        List<ScreeningMatch> all = matches(subject);
-        Map<UUID, EntryInfo> entries = all.isEmpty() ? Map.of()
-                : directory.entries(all.stream().map(ScreeningMatch::entryId).toList());
+        Found found = matches(subject);
+        List<ScreeningMatch> all = found.matches();
+        Map<UUID, EntryInfo> entries = found.entries();
         Set<String> cleared = travellerId == null || all.isEmpty() ? Set.of()
                 : records.clearedFalsePositives(travellerId, subjectFingerprint);
         List<ScreeningMatch> kept = new ArrayList<>();
