@@ -223,12 +223,13 @@ class SyncIntegrationTests {
     @Order(5)
     void bringsAHitAndItsAdjudicationWithTheDecisionItMade() {
         ApiClient atPost = admin(post);
-        ApiClient.Response list = atPost.post("/api/v1/watchlists", ApiClient.json(Map.of(
+        ApiClient atHq = admin(hq);
+        ApiClient.Response list = atHq.post("/api/v1/watchlists", ApiClient.json(Map.of(
                 "name", "Travel bans " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFUSE")));
         assertThat(list.status()).as(list.body()).isEqualTo(201);
         String surname = surname();
-        ApiClient.Response imported = atPost.send(java.net.http.HttpRequest.newBuilder()
-                .uri(java.net.URI.create("http://localhost:" + port(post) + "/api/v1/watchlists/"
+        ApiClient.Response imported = atHq.send(java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create("http://localhost:" + port(hq) + "/api/v1/watchlists/"
                         + list.json().get("id").asString() + "/imports"))
                 .header("Content-Type", "text/csv")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
@@ -236,6 +237,13 @@ class SyncIntegrationTests {
                         SY-1,,%s,ALI REZA,,,1985-03-14,IRN,M,,,
                         """.formatted(surname))));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        // Lists are kept at headquarters: the post takes the new version and refuses to change it.
+        JsonNode pulled = atPost.post("/api/v1/sync/pull", "").json();
+        assertThat(pulled.get("error").isNull()).as(pulled.toString()).isTrue();
+        ApiClient.Response refused = atPost.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Local list " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFUSE")));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).endsWith("watchlists-kept-at-headquarters");
         String crossing = record(atPost, "ADMITTED",
                 Passports.td3(number(), surname, "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
         JsonNode recorded = atPost.get("/api/v1/crossings/" + crossing).json();
@@ -249,8 +257,8 @@ class SyncIntegrationTests {
         assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
         assertThat(admin(hq).get("/api/v1/crossings/" + crossing).json().get("decision").asString())
                 .isEqualTo("REFUSED");
-        String atHq = hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing)).orElseThrow();
-        assertThat(atHq).contains(hitId).contains("TRUE_MATCH")
+        String exportedAtHq = hq.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing)).orElseThrow();
+        assertThat(exportedAtHq).contains(hitId).contains("TRUE_MATCH")
                 .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(crossing))
                         .orElseThrow());
     }

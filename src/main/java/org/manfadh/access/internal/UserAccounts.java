@@ -48,6 +48,10 @@ public class UserAccounts {
         return usernames.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    List<UserAccount> all() {
+        return jdbc.sql(COLUMNS + " order by username").query(UserAccounts::account).list();
+    }
+
     List<UserAccount> page(int limit, long offset) {
         return jdbc.sql(COLUMNS + " order by username limit :limit offset :offset").param("limit", limit)
                 .param("offset", offset).query(UserAccounts::account).list();

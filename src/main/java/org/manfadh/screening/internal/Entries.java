@@ -194,6 +194,13 @@ class Entries {
                 """).param("list", watchlistId).param("version", version).query(INDEX_ROW).stream();
     }
 
+    /** Every entry the versions of a list after {@code afterVersion} changed, whatever it became. */
+    Stream<IndexRow> changedAfter(UUID watchlistId, long afterVersion) {
+        return streaming.sql("select " + INDEX_COLUMNS + """
+                 from screening.entry where watchlist_id = :list and changed_in_version > :version
+                """).param("list", watchlistId).param("version", afterVersion).query(INDEX_ROW).stream();
+    }
+
     /** Entries in force until a day in [since, before): those that expired since the last sweep. */
     List<UUID> expiredBetween(LocalDate since, LocalDate before) {
         return jdbc.sql("""

@@ -114,13 +114,33 @@ class IndexFeeder implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Applies every version of a list after {@code afterVersion}: what a post received from
+     * headquarters in one delta. Call after the commit; a failure is logged and retried by the sweep.
+     */
+    void syncAfter(UUID watchlistId, long afterVersion) {
+        try {
+            apply(watchlistId, () -> entries.changedAfter(watchlistId, afterVersion));
+        } catch (RuntimeException e) {
+            log.error("The index could not take the versions after {} of list {}; reloading with the next sweep",
+                    afterVersion, watchlistId, e);
+            failedDeltas.add(new Pending(watchlistId, afterVersion));
+        }
+    }
+
+    private final java.util.Queue<Pending> failedDeltas = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private void apply(UUID watchlistId, long version) {
+        apply(watchlistId, () -> entries.changedIn(watchlistId, version));
+    }
+
+    private void apply(UUID watchlistId, java.util.function.Supplier<Stream<Entries.IndexRow>> changed) {
         lock.lock();
         try {
             LocalDate today = LocalDate.now(clock);
             reading.executeWithoutResult(status -> {
                 Batch batch = new Batch();
-                try (Stream<Entries.IndexRow> rows = entries.changedIn(watchlistId, version)) {
+                try (Stream<Entries.IndexRow> rows = changed.get()) {
                     rows.forEach(row -> {
                         if (row.inForce(today)) {
                             batch.put(row);
@@ -147,6 +167,11 @@ class IndexFeeder implements SmartInitializingSingleton {
     int sweepExpired(LocalDate today) {
         for (Pending pending; (pending = failed.peek()) != null; failed.poll()) {
             apply(pending.watchlistId(), pending.version());
+        }
+        for (Pending pending; (pending = failedDeltas.peek()) != null; failedDeltas.poll()) {
+            UUID list = pending.watchlistId();
+            long after = pending.version();
+            apply(list, () -> entries.changedAfter(list, after));
         }
         lock.lock();
         try {

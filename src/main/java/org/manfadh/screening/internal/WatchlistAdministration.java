@@ -26,6 +26,7 @@ import org.manfadh.platform.ApiProblems;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
+import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.IcaoCodes;
@@ -103,6 +104,7 @@ public class WatchlistAdministration {
     private final IcaoCodes icao;
     private final CountryNames countryNames;
     private final NodeIdentity node;
+    private final NodeRole role;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -111,7 +113,7 @@ public class WatchlistAdministration {
 
     WatchlistAdministration(WatchlistRecords lists, Entries entries, ListChanges changes, Imports imports,
                             IndexFeeder feeder, WatchlistDirectory directory, ReferenceData referenceData,
-                            NodeIdentity node, TransactionTemplate transaction, ApplicationEventPublisher events,
+                            NodeIdentity node, NodeRole role, TransactionTemplate transaction, ApplicationEventPublisher events,
                             JsonMapper json, Clock clock,
                             @Value("${manfadh.screening.import.max-size:2GB}") DataSize maxImportSize) {
         this.lists = lists;
@@ -123,6 +125,7 @@ public class WatchlistAdministration {
         this.icao = referenceData.icaoCodes();
         this.countryNames = new CountryNames(icao);
         this.node = node;
+        this.role = role;
         this.transaction = transaction;
         this.events = events;
         this.json = json;
@@ -133,6 +136,7 @@ public class WatchlistAdministration {
     // ---- lists
 
     public WatchlistView create(CreateWatchlist request, String by) {
+        atHeadquarters();
         double hit = request.hitThreshold() != null ? request.hitThreshold() : Thresholds.DEFAULT_HIT;
         double possible = request.possibleMatchThreshold() != null ? request.possibleMatchThreshold()
                 : Math.min(Thresholds.DEFAULT_POSSIBLE_MATCH, hit);
@@ -166,6 +170,7 @@ public class WatchlistAdministration {
     }
 
     public WatchlistView change(UUID id, ChangeWatchlist request, String by) {
+        atHeadquarters();
         Watchlist changed = transaction.execute(status -> {
             Watchlist before = lists.lock(id).orElseThrow(() -> notFound(id));
             String name = request.name() != null ? request.name().strip() : before.name();
@@ -223,6 +228,7 @@ public class WatchlistAdministration {
      * file's SHA-256.
      */
     public ImportResult importFile(UUID id, String contentType, InputStream body, String by) {
+        atHeadquarters();
         Watchlist found = list(id);
         Format format = format(contentType, found.kind());
         Bounded counted = new Bounded(body, maxImportBytes);
@@ -399,6 +405,7 @@ public class WatchlistAdministration {
     // ---- entries
 
     public EntryView propose(UUID listId, ProposeEntry request, String by) {
+        atHeadquarters();
         Watchlist found = list(listId);
         UUID entryId = Ids.newId();
         String externalId = request.externalId() != null && !request.externalId().isBlank()
@@ -431,6 +438,7 @@ public class WatchlistAdministration {
 
     /** Four eyes: a pending entry takes effect when a watchlist manager other than its proposer approves it. */
     public EntryView approve(UUID listId, UUID entryId, String by) {
+        atHeadquarters();
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
@@ -456,6 +464,7 @@ public class WatchlistAdministration {
 
     /** Takes an entry off its list (a pending one is withdrawn), with the reason; the row stays for the record. */
     public EntryView remove(UUID listId, UUID entryId, String reason, String by) {
+        atHeadquarters();
         if (reason == null || reason.isBlank()) {
             throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("reason", "is required to remove an entry")));
         }
@@ -503,6 +512,14 @@ public class WatchlistAdministration {
     }
 
     // ---- helpers
+
+    /** Lists are kept at headquarters; a post holds the versions it receives and changes none. */
+    private void atHeadquarters() {
+        if (role.post()) {
+            throw ApiProblems.conflict("watchlists-kept-at-headquarters",
+                    "Watchlists are changed at headquarters; this border post receives every version from there.");
+        }
+    }
 
     /** Logs the change, announces the version, and has the index take it once the transaction commits. */
     private void record(ListChanges.Change change) {

@@ -1,0 +1,131 @@
+package org.manfadh.sync.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.manfadh.access.AccountReplication;
+import org.manfadh.access.Accounts;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.NodeRole;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.ReferenceData;
+import org.manfadh.screening.WatchlistReplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * At headquarters: what a post is owed. The post says which list versions and which account set it
+ * holds; the answer names the lists with newer versions (the post then fetches each delta) and
+ * carries the account set when it changed. A post receives the lists its authority screens against.
+ */
+@Service
+public class Feed {
+
+    /** What a post holds. */
+    public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest) {
+    }
+
+    public record Held(UUID id, long version) {
+    }
+
+    /** A list the post should fetch: the versions after {@code after} up to {@code version}. */
+    public record Fetch(UUID id, String name, long after, long version) {
+    }
+
+    /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
+    public record Answer(List<Fetch> watchlists, String accountsDigest, tools.jackson.databind.JsonNode accounts) {
+    }
+
+    private final NodeRole role;
+    private final WatchlistReplication watchlists;
+    private final AccountReplication accountReplication;
+    private final Accounts accounts;
+    private final ReferenceData referenceData;
+    private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
+    private final Clock clock;
+
+    Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
+         ReferenceData referenceData, JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json, Clock clock) {
+        this.role = role;
+        this.watchlists = watchlists;
+        this.accountReplication = accountReplication;
+        this.accounts = accounts;
+        this.referenceData = referenceData;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Answer answer(Request request, String caller) {
+        BorderPoint point = postOf(request == null ? null : request.borderPoint(), caller);
+        if (request.node() == null) {
+            throw ApiProblems.badRequest("invalid-feed-request", "A feed request names the asking node.");
+        }
+        Map<UUID, Long> held = new HashMap<>();
+        if (request.watchlists() != null) {
+            request.watchlists().forEach(h -> held.put(h.id(), Math.max(0, h.version())));
+        }
+        List<Fetch> fetch = new ArrayList<>();
+        for (WatchlistReplication.ListVersion list : watchlists.lists()) {
+            if (!list.authority().visibleTo(point.authority())) {
+                continue;
+            }
+            long has = held.getOrDefault(list.id(), 0L);
+            // A post ahead of headquarters (headquarters restored from an older backup) starts the list over.
+            long after = has > list.version() ? 0 : has;
+            if (has != list.version()) {
+                fetch.add(new Fetch(list.id(), list.name(), after, list.version()));
+            }
+        }
+        remember(request.node(), point.code(), held);
+        AccountReplication.Export export = accountReplication.exportFor(point.code());
+        boolean changed = !export.digest().equals(request.accountsDigest());
+        return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null);
+    }
+
+    /** Whether a list may go to the post the caller speaks for. */
+    public void checkPublished(UUID listId, String borderPoint, String caller) {
+        BorderPoint point = postOf(borderPoint, caller);
+        boolean published = watchlists.lists().stream()
+                .anyMatch(l -> l.id().equals(listId) && l.authority().visibleTo(point.authority()));
+        if (!published) {
+            throw ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "No list " + listId + " is published to border point " + point.code() + ".");
+        }
+    }
+
+    /** The post's border point, if this is headquarters and the caller may speak for that post. */
+    private BorderPoint postOf(String borderPoint, String caller) {
+        if (role.post()) {
+            throw ApiProblems.conflict("not-headquarters", "This node is a border post; posts ask headquarters.");
+        }
+        if (borderPoint == null || borderPoint.isBlank()) {
+            throw ApiProblems.badRequest("invalid-feed-request", "A feed request names the post's border point.");
+        }
+        BorderPoint point = referenceData.borderPoint(borderPoint.strip()).orElseThrow(() ->
+                ApiProblems.badRequest("unknown-border-point", "There is no border point " + borderPoint.strip() + "."));
+        if (!accounts.workScope(caller).allows(point.code())) {
+            throw ApiProblems.forbidden("Account " + caller + " does not speak for border point " + point.code() + ".");
+        }
+        return point;
+    }
+
+    private void remember(UUID node, String borderPoint, Map<UUID, Long> held) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        held.forEach((list, version) -> jdbc.sql("""
+                insert into sync.node_watchlist (node_id, border_point, watchlist_id, version, reported_at)
+                values (:node, :point, :list, :version, :at)
+                on conflict (node_id, watchlist_id) do update
+                   set version = excluded.version, border_point = excluded.border_point, reported_at = excluded.reported_at
+                """).param("node", node).param("point", borderPoint).param("list", list).param("version", version)
+                .param("at", now).update());
+    }
+}

@@ -1,0 +1,156 @@
+package org.manfadh.sync.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.manfadh.access.AccountReplication;
+import org.manfadh.platform.NodeIdentity;
+import org.manfadh.screening.WatchlistReplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * At a post: asks headquarters what it is owed every {@code manfadh.sync.interval} (and at once
+ * after starting, so a new post bootstraps without waiting), fetches each list's delta and applies
+ * it, and takes the accounts when they changed. Each list applies whole or not at all; the post is
+ * "current" only when everything headquarters named was applied. A post whose watchlists are
+ * older than {@code manfadh.sync.watchlist-max-age} says so on every officer's screen.
+ */
+@Component
+public class Puller implements DisposableBean {
+
+    /** One pull: the lists received, their entries, the accounts now held (null when unchanged), or why it stopped. */
+    public record Result(List<WatchlistReplication.Received> watchlists, Integer accounts, String error) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Puller.class);
+
+    private final SyncSettings settings;
+    private final Headquarters headquarters;
+    private final FeedState state;
+    private final WatchlistReplication watchlists;
+    private final AccountReplication accounts;
+    private final NodeIdentity node;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration maxAge;
+    private volatile Instant currentAt;
+    private ScheduledExecutorService schedule;
+
+    Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
+           AccountReplication accounts, NodeIdentity node, JsonMapper json, Clock clock,
+           @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
+        this.settings = settings;
+        this.headquarters = headquarters;
+        this.state = state;
+        this.watchlists = watchlists;
+        this.accounts = accounts;
+        this.node = node;
+        this.json = json;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!settings.post()) {
+            return;
+        }
+        currentAt = state.state().currentAt();
+        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync-puller");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule.scheduleWithFixedDelay(() -> {
+            try {
+                pull();
+            } catch (RuntimeException e) {
+                log.warn("Pull from headquarters failed", e);
+            }
+        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized Result pull() {
+        if (!settings.post()) {
+            return new Result(List.of(), null, "This node is headquarters; it pulls from nobody.");
+        }
+        Instant asked = clock.instant();
+        List<WatchlistReplication.Received> received = new ArrayList<>();
+        try {
+            FeedState.State held = state.state();
+            Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
+                    .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest());
+            Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed",
+                            Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
+                    Feed.Answer.class);
+            for (Feed.Fetch fetch : answer.watchlists()) {
+                HttpRequest get = headquarters.request("/api/v1/sync/watchlists/" + fetch.id() + "?after="
+                        + fetch.after() + "&borderPoint=" + settings.borderPoint(), Duration.ofMinutes(30))
+                        .header("Accept-Encoding", "gzip").GET().build();
+                try (InputStream body = headquarters.stream(get)) {
+                    WatchlistReplication.Received list = watchlists.apply(body);
+                    received.add(list);
+                    log.info("Watchlist {} now at version {} from headquarters ({} entries changed)", list.name(),
+                            list.version(), list.entries());
+                }
+            }
+            Integer accountsHeld = null;
+            if (answer.accounts() != null && answer.accounts().isArray()) {
+                accountsHeld = accounts.apply(json.writeValueAsString(answer.accounts()));
+                state.accountsApplied(answer.accountsDigest());
+                log.info("Accounts from headquarters applied: {} in force here", accountsHeld);
+            }
+            state.current(asked, clock.instant());
+            currentAt = asked;
+            return new Result(received, accountsHeld, null);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            state.failed(why, clock.instant());
+            return new Result(received, null, why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(received, null, "interrupted");
+        }
+    }
+
+    /**
+     * How old this post's watchlists are, when older than allowed: since they were last current,
+     * or since the epoch when they never were. Empty at headquarters and at a current post.
+     */
+    public java.util.Optional<Duration> staleWatchlists() {
+        if (!settings.post()) {
+            return java.util.Optional.empty();
+        }
+        Instant current = currentAt;
+        Duration age = current == null ? null : Duration.between(current, clock.instant());
+        if (age != null && age.compareTo(maxAge) <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(age == null ? Duration.ofSeconds(Long.MAX_VALUE) : age);
+    }
+
+    @Override
+    public void destroy() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+}

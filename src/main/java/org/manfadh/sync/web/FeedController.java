@@ -1,0 +1,70 @@
+package org.manfadh.sync.web;
+
+import java.security.Principal;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.screening.WatchlistReplication;
+import org.manfadh.sync.internal.Feed;
+import org.manfadh.sync.internal.Puller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Headquarters to the posts: a post asks what it is owed, then fetches each list's delta. */
+@RestController
+@RequestMapping("/api/v1/sync")
+class FeedController {
+
+    private final Feed feed;
+    private final WatchlistReplication watchlists;
+    private final Puller puller;
+
+    FeedController(Feed feed, WatchlistReplication watchlists, Puller puller) {
+        this.feed = feed;
+        this.watchlists = watchlists;
+        this.puller = puller;
+    }
+
+    /** At headquarters: the list versions and account set a post holds in, what it should fetch out. */
+    @PostMapping("/feed")
+    @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
+    Feed.Answer feed(@RequestBody Feed.Request request, Principal caller) {
+        return feed.answer(request, caller.getName());
+    }
+
+    /** At headquarters: a list's versions after {@code after} (0: the whole list), gzip-compressed JSON, streamed. */
+    @GetMapping("/watchlists/{id}")
+    @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
+    ResponseEntity<StreamingResponseBody> watchlist(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
+                                                    @RequestParam String borderPoint, Principal caller) {
+        if (after < 0) {
+            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'after' is a version, 0 or more.");
+        }
+        feed.checkPublished(id, borderPoint, caller.getName());
+        StreamingResponseBody body = out -> {
+            try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
+                watchlists.export(id, after, zip);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body);
+    }
+
+    /** At a post: ask headquarters now rather than at the next interval. */
+    @PostMapping("/pull")
+    @PreAuthorize("hasRole('ADMIN')")
+    Puller.Result pull() {
+        return puller.pull();
+    }
+}

@@ -1,0 +1,28 @@
+-- Headquarters to the posts: what a post last received, and what headquarters knows each post holds.
+
+-- At a post: the last time it asked headquarters for news, the last time that succeeded (when
+-- everything headquarters had for it was applied: the watchlists are current as of then), and the
+-- digest of the account set it last applied.
+create table sync.feed_state (
+    singleton       boolean primary key default true check (singleton),
+    last_attempt    timestamptz,
+    last_error      text,
+    current_at      timestamptz,
+    accounts_digest text
+);
+insert into sync.feed_state default values;
+
+-- At headquarters: the version of each list each node said it holds, when it last asked.
+create table sync.node_watchlist (
+    node_id      uuid not null,
+    border_point text,
+    watchlist_id uuid not null,
+    version      bigint not null check (version >= 0),
+    reported_at  timestamptz not null,
+    primary key (node_id, watchlist_id)
+);
+
+-- An account headquarters sends a post is managed by headquarters there; the post's own (its demo
+-- accounts, an emergency administrator) stay LOCAL.
+alter table access.user_account
+    add column managed_by text not null default 'LOCAL' check (managed_by in ('LOCAL', 'HEADQUARTERS'));

@@ -1,0 +1,250 @@
+package org.manfadh.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.manfadh.ApiClient;
+import org.manfadh.ManfadhApplication;
+import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.bordercontrol.Passports;
+import org.manfadh.screening.WatchlistReplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Headquarters and two posts, each a whole application with its own embedded PostgreSQL: a
+ * federal post (Zurbatiyah) and a Kurdistan Region post (Ibrahim Khalil) whose clock runs seven
+ * hours ahead. Both ask headquarters every two seconds, as a connected post does every minute.
+ */
+class TwoPostsIntegrationTests {
+
+    private static ConfigurableApplicationContext hq;
+    private static ConfigurableApplicationContext federal;
+    private static ConfigurableApplicationContext kri;
+
+    @BeforeAll
+    static void start() {
+        String run = UUID.randomUUID().toString();
+        hq = start("server.port=0", "manfadh.data-dir=target/test-data/two-posts-hq-" + run);
+        String hqUrl = "http://localhost:" + port(hq);
+        federal = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB", "manfadh.sync.hq-url=" + hqUrl,
+                "manfadh.sync.interval=PT2S", "server.port=0", "manfadh.data-dir=target/test-data/two-posts-zrb-" + run);
+        kri = start("manfadh.node.role=post", "manfadh.node.border-point=IBK", "manfadh.sync.hq-url=" + hqUrl,
+                "manfadh.sync.interval=PT2S", "manfadh.clock-offset=PT7H", "server.port=0",
+                "manfadh.data-dir=target/test-data/two-posts-ibk-" + run);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {kri, federal, hq}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    @Test
+    void watchlistChangesAtHeadquartersReachThePostsThatScreenAgainstThemAndTheirScreeningUsesThem() {
+        String both = surname();
+        String federalOnly = surname();
+        UUID bothList = list("BOTH", both);
+        UUID federalList = list("FEDERAL", federalOnly);
+
+        eventually(() -> hit(federal, both) && hit(federal, federalOnly) && hit(kri, both),
+                "both posts screen against the new lists");
+        assertThat(hit(kri, federalOnly)).as("a Kurdistan Region post does not receive a federal list").isFalse();
+        assertThat(versions(kri)).containsKey(bothList).doesNotContainKey(federalList);
+        assertThat(versions(federal)).containsEntry(bothList, versions(hq).get(bothList))
+                .containsEntry(federalList, versions(hq).get(federalList));
+
+        // A removal is a new version, and travels like any other.
+        ApiClient manager = admin(hq);
+        String entry = manager.get("/api/v1/watchlists/" + bothList + "/entries").json().get("content").get(0)
+                .get("id").asString();
+        ApiClient.Response removed = manager.post("/api/v1/watchlists/" + bothList + "/entries/" + entry + "/remove",
+                ApiClient.json(Map.of("reason", "Listing withdrawn by the originating agency")));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        eventually(() -> !hit(federal, both) && !hit(kri, both), "both posts stop matching the removed entry");
+        assertThat(versions(federal).get(bothList)).isEqualTo(versions(hq).get(bothList));
+        assertThat(admin(federal).get("/api/v1/watchlists/" + bothList + "/changes").json().get("page").get("totalElements").asLong())
+                .isEqualTo(admin(hq).get("/api/v1/watchlists/" + bothList + "/changes").json().get("page").get("totalElements").asLong());
+    }
+
+    @Test
+    void accountsMadeAtHeadquartersSignInAtTheirPostOnlyAndADisabledOneNoLonger() {
+        String username = "zrb_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String password = "a long enough password " + username;
+        ApiClient.Response created = admin(hq).post("/api/v1/users", ApiClient.json(Map.of(
+                "username", username, "password", password, "roles", List.of("OFFICER"),
+                "jurisdiction", Map.of("authority", "FEDERAL", "borderPoints", List.of("ZRB")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        pull(federal);
+        pull(kri);
+        assertThat(new ApiClient(port(federal)).as(username, password).get("/api/v1/border-points").status())
+                .isEqualTo(200);
+        assertThat(new ApiClient(port(kri)).as(username, password).get("/api/v1/border-points").status())
+                .as("an account working at Zurbatiyah is not sent to Ibrahim Khalil").isEqualTo(401);
+
+        ApiClient.Response disabled = admin(hq).send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port(hq) + "/api/v1/users/" + username))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")));
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        pull(federal);
+        assertThat(new ApiClient(port(federal)).as(username, password).get("/api/v1/border-points").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void headquartersHoldsTheUnionOfBothPostsRecordsWhateverTheirClocksSay() {
+        List<String> atFederal = new ArrayList<>();
+        List<String> atKri = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            atFederal.add(record(federal, "ZRB"));
+            atKri.add(record(kri, "IBK"));
+        }
+        push(federal);
+        push(kri);
+        CrossingReplication there = hq.getBean(CrossingReplication.class);
+        for (String id : atFederal) {
+            assertThat(there.export(UUID.fromString(id))).isEqualTo(federal.getBean(CrossingReplication.class)
+                    .export(UUID.fromString(id)));
+        }
+        for (String id : atKri) {
+            assertThat(there.export(UUID.fromString(id))).isEqualTo(kri.getBean(CrossingReplication.class)
+                    .export(UUID.fromString(id)));
+        }
+        // The Kurdistan Region post's records carry its own (fast) clock; headquarters keeps them as made.
+        JsonNode late = admin(hq).get("/api/v1/crossings/" + atKri.getFirst()).json();
+        JsonNode early = admin(hq).get("/api/v1/crossings/" + atFederal.getFirst()).json();
+        assertThat(java.time.Instant.parse(late.get("recordedAt").asString()))
+                .isAfter(java.time.Instant.parse(early.get("recordedAt").asString()).plus(Duration.ofHours(6)));
+        for (ConfigurableApplicationContext post : List.of(federal, kri)) {
+            UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
+            assertThat(count(hq, node)).isEqualTo(count(post, node)).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    // ---- helpers
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
+        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static ApiClient admin(ConfigurableApplicationContext context) {
+        return new ApiClient(port(context)).asDemoAdmin();
+    }
+
+    /** A list of one person, made at headquarters by import. */
+    private static UUID list(String authority, String surname) {
+        ApiClient atHq = admin(hq);
+        ApiClient.Response created = atHq.post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Alerts " + authority + " " + UUID.randomUUID(), "kind", "NATIONAL_ALERT",
+                "actionOnHit", "REFER", "authority", authority)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().get("id").asString());
+        ApiClient.Response imported = atHq.send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port(hq) + "/api/v1/watchlists/" + id + "/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
+                        A-1,,%s,HASSAN ALI,,,1979-06-02,IRN,M,,,
+                        """.formatted(surname))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        return id;
+    }
+
+    private static boolean hit(ConfigurableApplicationContext node, String surname) {
+        ApiClient.Response checked = admin(node).post("/api/v1/screening/check", ApiClient.json(Map.of(
+                "surname", surname, "givenNames", "HASSAN ALI", "dateOfBirth", "1979-06-02", "nationality", "IRN")));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        return checked.json().get("outcome").asString().equals("HIT");
+    }
+
+    private static Map<UUID, Long> versions(ConfigurableApplicationContext node) {
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        node.getBean(WatchlistReplication.class).lists().forEach(l -> versions.put(l.id(), l.version()));
+        return versions;
+    }
+
+    /** Waits for what a post's next pull brings; a minute is thirty of its intervals. */
+    private static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited a minute for: " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static void pull(ConfigurableApplicationContext post) {
+        JsonNode pulled = admin(post).post("/api/v1/sync/pull", "").json();
+        assertThat(pulled.get("error").isNull()).as(pulled.toString()).isTrue();
+    }
+
+    private static void push(ConfigurableApplicationContext post) {
+        JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+    }
+
+    private static long count(ConfigurableApplicationContext context, UUID node) {
+        return context.getBean(JdbcClient.class).sql("select count(*) from bordercontrol.crossing where node_id = :node")
+                .param("node", node).query(Long.class).single();
+    }
+
+    private static String record(ConfigurableApplicationContext post, String borderPoint) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("borderPoint", borderPoint);
+        body.put("direction", "ENTRY");
+        body.put("mrz", Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+        body.put("purpose", "PILGRIMAGE");
+        body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
+        body.put("decision", "ADMITTED");
+        ApiClient.Response response = admin(post).post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    private static String number() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "T" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+    }
+
+    private static String surname() {
+        StringBuilder s = new StringBuilder("QASIMI");
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int i = 0; i < 6; i++) {
+            s.append((char) ('A' + r.nextInt(26)));
+        }
+        return s.toString();
+    }
+}
