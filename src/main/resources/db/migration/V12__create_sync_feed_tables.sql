@@ -26,3 +26,19 @@ create table sync.node_watchlist (
 -- accounts, an emergency administrator) stay LOCAL.
 alter table access.user_account
     add column managed_by text not null default 'LOCAL' check (managed_by in ('LOCAL', 'HEADQUARTERS'));
+
+-- A post's position in headquarters' identity merges: the last merge it applied.
+alter table sync.feed_state add column merges_seq bigint not null default 0;
+
+-- Identity across posts: a traveller two nodes knew under two ids is one person. Made at
+-- headquarters when a post's records arrive; the posts apply them in seq order. Each traveller is
+-- merged away at most once; its row stays, so every id ever given still means something.
+create table bordercontrol.identity_merge (
+    seq        bigserial primary key,
+    id         uuid not null unique,
+    merged     uuid not null unique references bordercontrol.traveller (id),
+    survivor   uuid not null references bordercontrol.traveller (id),
+    basis      text not null check (basis in ('SAME_DOCUMENT', 'NAME_BIRTH_NATIONALITY')),
+    merged_at  timestamptz not null,
+    check (merged <> survivor)
+);

@@ -143,7 +143,61 @@ class TwoPostsIntegrationTests {
         }
     }
 
+    @Test
+    void aTravellerFirstSeenAtBothPostsBecomesOnePersonAtHeadquartersAndTheMergeReachesThePosts() {
+        String surname = surname();
+        String passport = Passports.td3(number(), surname, "ZAINAB", "IRN", LocalDate.of(1990, 1, 20));
+        String atFederal = record(federal, "ZRB", passport);
+        String atKri = record(kri, "IBK", passport);
+        // A new passport of the same person: same name, full date of birth and nationality.
+        String renewed = record(kri, "IBK", Passports.td3(number(), surname, "ZAINAB", "IRN", LocalDate.of(1990, 1, 20)));
+        assertThat(traveller(federal, atFederal)).isNotEqualTo(traveller(kri, atKri));
+
+        push(federal);
+        push(kri);
+        String person = traveller(hq, atFederal);
+        assertThat(traveller(hq, atKri)).isEqualTo(person);
+        assertThat(traveller(hq, renewed)).isEqualTo(person);
+
+        pull(federal);
+        pull(kri);
+        assertThat(traveller(kri, atKri)).isEqualTo(person);
+        assertThat(traveller(kri, renewed)).isEqualTo(person);
+        assertThat(traveller(federal, atFederal)).isEqualTo(person);
+        JsonNode profile = admin(kri).get("/api/v1/travellers/" + person).json();
+        assertThat(profile.get("crossings").size()).as(profile.toString()).isEqualTo(2);
+        // Asking again changes nothing.
+        pull(kri);
+        assertThat(traveller(kri, atKri)).isEqualTo(person);
+    }
+
+    @Test
+    void aNodesOwnCredentialsSpeakForItsBorderPointOnlyUntilRevoked() {
+        ApiClient.Response issued = admin(hq).post("/api/v1/sync/nodes", ApiClient.json(Map.of("borderPoint", "SFW")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String username = issued.json().get("username").asString();
+        ApiClient node = new ApiClient(port(hq)).as(username, issued.json().get("password").asString());
+        String feed = "{\"node\":\"" + UUID.randomUUID() + "\",\"borderPoint\":\"%s\",\"watchlists\":[]}";
+        assertThat(node.post("/api/v1/sync/feed", feed.formatted("SFW")).status()).isEqualTo(200);
+        assertThat(node.post("/api/v1/sync/feed", feed.formatted("ZRB")).status()).isEqualTo(403);
+        assertThat(node.post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID()
+                + "\",\"borderPoint\":\"ZRB\",\"records\":[]}").status()).isEqualTo(403);
+        assertThat(node.get("/api/v1/users").status()).as("a node is not an administrator").isEqualTo(403);
+
+        ApiClient.Response revoked = admin(hq).post("/api/v1/sync/nodes/" + username + "/revoke", "");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(node.post("/api/v1/sync/feed", feed.formatted("SFW")).status()).isEqualTo(401);
+        assertThat(admin(hq).post("/api/v1/sync/nodes", ApiClient.json(Map.of("borderPoint", "XXX"))).status())
+                .isEqualTo(400);
+    }
+
     // ---- helpers
+
+    private static String traveller(ConfigurableApplicationContext node, String crossing) {
+        ApiClient.Response found = admin(node).get("/api/v1/crossings/" + crossing);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("travellerId").asString();
+    }
 
     private static ConfigurableApplicationContext start(String... properties) {
         String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
@@ -220,12 +274,16 @@ class TwoPostsIntegrationTests {
     }
 
     private static String record(ConfigurableApplicationContext post, String borderPoint) {
+        return record(post, borderPoint, Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+    }
+
+    private static String record(ConfigurableApplicationContext post, String borderPoint, String mrz) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("borderPoint", borderPoint);
         body.put("direction", "ENTRY");
-        body.put("mrz", Passports.td3(number(), surname(), "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
+        body.put("mrz", mrz);
         body.put("purpose", "PILGRIMAGE");
         body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
         body.put("decision", "ADMITTED");

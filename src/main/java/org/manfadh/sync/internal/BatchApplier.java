@@ -22,11 +22,14 @@ public class BatchApplier {
     private final NodeProgress progress;
     private final CrossingReplication crossings;
     private final ScreeningReplication screenings;
+    private final org.manfadh.bordercontrol.IdentityMerges merges;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
-                 ScreeningReplication screenings, TransactionTemplate transaction, Clock clock) {
+                 ScreeningReplication screenings, org.manfadh.bordercontrol.IdentityMerges merges,
+                 TransactionTemplate transaction, Clock clock) {
+        this.merges = merges;
         this.screenings = screenings;
         this.settings = settings;
         this.progress = progress;
@@ -53,20 +56,32 @@ public class BatchApplier {
             long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
             long highest = last;
             int applied = 0;
+            java.util.List<org.manfadh.bordercontrol.IdentityMerges.Arrived> arrived = new java.util.ArrayList<>();
             for (Batch.Item item : batch.records().stream().sorted(Comparator.comparingLong(Batch.Item::seq)).toList()) {
                 if (item.seq() <= last) {
                     continue;
                 }
                 switch (item.kind()) {
-                    case "CROSSING" -> crossings.apply(item.payload().toString());
+                    case "CROSSING" -> {
+                        crossings.apply(item.payload().toString());
+                        arrived.add(arrived(item.payload()));
+                    }
                     case "SCREENING" -> screenings.apply(item.payload().toString());
                     default -> throw new IllegalStateException("checked above: " + item.kind());
                 }
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
+            merges.resolve(arrived);
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);
         });
+    }
+
+    /** The crossing's id and the traveller id its post gave, as the post exported them. */
+    private static org.manfadh.bordercontrol.IdentityMerges.Arrived arrived(tools.jackson.databind.JsonNode payload) {
+        return new org.manfadh.bordercontrol.IdentityMerges.Arrived(
+                java.util.UUID.fromString(payload.required("crossing").required("id").asString()),
+                java.util.UUID.fromString(payload.required("traveller").required("id").asString()));
     }
 }

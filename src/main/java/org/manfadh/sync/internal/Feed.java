@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
 public class Feed {
 
     /** What a post holds. */
-    public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest) {
+    public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest,
+                          Long mergesAfter) {
     }
 
     public record Held(UUID id, long version) {
@@ -40,10 +41,15 @@ public class Feed {
     }
 
     /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
-    public record Answer(List<Fetch> watchlists, String accountsDigest, tools.jackson.databind.JsonNode accounts) {
+    public record Answer(List<Fetch> watchlists, String accountsDigest, tools.jackson.databind.JsonNode accounts,
+                         tools.jackson.databind.JsonNode merges) {
     }
 
+    /** Merges go to a post a few thousand at a time; the next pull brings the rest. */
+    private static final int MERGES_PER_ANSWER = 5_000;
+
     private final NodeRole role;
+    private final org.manfadh.bordercontrol.IdentityMerges merges;
     private final WatchlistReplication watchlists;
     private final AccountReplication accountReplication;
     private final Accounts accounts;
@@ -53,7 +59,9 @@ public class Feed {
     private final Clock clock;
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
-         ReferenceData referenceData, JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json, Clock clock) {
+         ReferenceData referenceData, org.manfadh.bordercontrol.IdentityMerges merges, JdbcClient jdbc,
+         tools.jackson.databind.json.JsonMapper json, Clock clock) {
+        this.merges = merges;
         this.role = role;
         this.watchlists = watchlists;
         this.accountReplication = accountReplication;
@@ -88,7 +96,8 @@ public class Feed {
         remember(request.node(), point.code(), held);
         AccountReplication.Export export = accountReplication.exportFor(point.code());
         boolean changed = !export.digest().equals(request.accountsDigest());
-        return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null);
+        return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null,
+                json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)));
     }
 
     /** Whether a list may go to the post the caller speaks for. */

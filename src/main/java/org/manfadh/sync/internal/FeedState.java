@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedState {
 
-    record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest) {
+    record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq) {
     }
 
     private final JdbcClient jdbc;
@@ -21,15 +21,19 @@ class FeedState {
     }
 
     State state() {
-        return jdbc.sql("select last_attempt, last_error, current_at, accounts_digest from sync.feed_state")
+        return jdbc.sql("select last_attempt, last_error, current_at, accounts_digest, merges_seq from sync.feed_state")
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
-                        rs.getString("accounts_digest")))
+                        rs.getString("accounts_digest"), rs.getLong("merges_seq")))
                 .single();
     }
 
     void accountsApplied(String digest) {
         jdbc.sql("update sync.feed_state set accounts_digest = :digest").param("digest", digest).update();
+    }
+
+    void mergesApplied(long seq) {
+        jdbc.sql("update sync.feed_state set merges_seq = greatest(merges_seq, :seq)").param("seq", seq).update();
     }
 
     /** Everything headquarters had for this post, as of {@code asked}, is applied. */

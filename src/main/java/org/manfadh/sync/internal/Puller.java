@@ -46,6 +46,7 @@ public class Puller implements DisposableBean {
     private final FeedState state;
     private final WatchlistReplication watchlists;
     private final AccountReplication accounts;
+    private final org.manfadh.bordercontrol.IdentityMerges merges;
     private final NodeIdentity node;
     private final JsonMapper json;
     private final Clock clock;
@@ -54,13 +55,14 @@ public class Puller implements DisposableBean {
     private ScheduledExecutorService schedule;
 
     Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
-           AccountReplication accounts, NodeIdentity node, JsonMapper json, Clock clock,
+           AccountReplication accounts, org.manfadh.bordercontrol.IdentityMerges merges, NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
         this.settings = settings;
         this.headquarters = headquarters;
         this.state = state;
         this.watchlists = watchlists;
         this.accounts = accounts;
+        this.merges = merges;
         this.node = node;
         this.json = json;
         this.clock = clock;
@@ -96,7 +98,7 @@ public class Puller implements DisposableBean {
         try {
             FeedState.State held = state.state();
             Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
-                    .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest());
+                    .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq());
             Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed",
                             Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
@@ -117,6 +119,11 @@ public class Puller implements DisposableBean {
                 accountsHeld = accounts.apply(json.writeValueAsString(answer.accounts()));
                 state.accountsApplied(answer.accountsDigest());
                 log.info("Accounts from headquarters applied: {} in force here", accountsHeld);
+            }
+            if (answer.merges() != null && answer.merges().isArray() && !answer.merges().isEmpty()) {
+                long seq = merges.apply(json.writeValueAsString(answer.merges()));
+                state.mergesApplied(seq);
+                log.info("{} identity merges from headquarters applied", answer.merges().size());
             }
             state.current(asked, clock.instant());
             currentAt = asked;

@@ -32,8 +32,11 @@ class SyncController {
     private final Pusher pusher;
     private final SyncStatus status;
     private final JsonMapper json;
+    private final org.manfadh.access.Accounts accounts;
 
-    SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json) {
+    SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json,
+                   org.manfadh.access.Accounts accounts) {
+        this.accounts = accounts;
         this.applier = applier;
         this.pusher = pusher;
         this.status = status;
@@ -46,7 +49,7 @@ class SyncController {
      */
     @PostMapping("/batches")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
-    Batch.Applied batch(HttpServletRequest request,
+    Batch.Applied batch(HttpServletRequest request, java.security.Principal caller,
                         @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
         Batch batch;
         try (InputStream raw = request.getInputStream();
@@ -55,6 +58,10 @@ class SyncController {
             batch = json.readValue(new LimitedInputStream(body, MAX_BATCH_BYTES), Batch.class);
         } catch (JacksonException | java.util.zip.ZipException e) {
             throw ApiProblems.badRequest("invalid-batch", "The batch is not valid (gzip-compressed) JSON.");
+        }
+        if (!accounts.workScope(caller.getName()).allows(batch.borderPoint())) {
+            throw ApiProblems.forbidden("Account " + caller.getName() + " does not speak for border point "
+                    + batch.borderPoint() + ".");
         }
         return applier.apply(batch);
     }

@@ -1,0 +1,16 @@
+package org.manfadh.access;
+
+/**
+ * Credentials for a border post's node, issued at headquarters: an account with the NODE role
+ * bound to that border point, so that it pushes and pulls for that post only, with a generated
+ * secret shown once. Revoking disables the account; the post's next request is refused.
+ */
+public interface NodeCredentials {
+
+    record Issued(String username, String password, String borderPoint) {
+    }
+
+    Issued issue(String borderPoint);
+
+    void revoke(String username);
+}

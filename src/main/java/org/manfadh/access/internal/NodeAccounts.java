@@ -1,0 +1,56 @@
+package org.manfadh.access.internal;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.manfadh.access.NodeCredentials;
+import org.manfadh.access.Role;
+import org.manfadh.platform.ApiProblems;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.ReferenceData;
+import org.springframework.stereotype.Component;
+
+@Component
+class NodeAccounts implements NodeCredentials {
+
+    private final AccountAdministration administration;
+    private final UserAccounts accounts;
+    private final ReferenceData referenceData;
+    private final SecureRandom random = new SecureRandom();
+
+    NodeAccounts(AccountAdministration administration, UserAccounts accounts, ReferenceData referenceData) {
+        this.administration = administration;
+        this.accounts = accounts;
+        this.referenceData = referenceData;
+    }
+
+    @Override
+    public Issued issue(String borderPoint) {
+        BorderPoint point = referenceData.borderPoint(borderPoint == null ? "" : borderPoint.strip())
+                .orElseThrow(() -> ApiProblems.invalidFields(List.of(new ApiProblems.Field("borderPoint",
+                        "is not a known border point code"))));
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        byte[] suffix = new byte[3];
+        random.nextBytes(suffix);
+        String username = "node-" + point.code().toLowerCase(Locale.ROOT) + "-"
+                + java.util.HexFormat.of().formatHex(suffix);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        administration.create(new AccountAdministration.NewAccount(username, password, Set.of(Role.NODE.name()),
+                new AccountAdministration.JurisdictionInput(point.authority().name(), Set.of(), Set.of(point.code()))));
+        return new Issued(username, password, point.code());
+    }
+
+    @Override
+    public void revoke(String username) {
+        var account = accounts.find(username).orElseThrow(() -> ApiProblems.problem(
+                org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no node account " + username + "."));
+        if (!account.roles().equals(Set.of(Role.NODE))) {
+            throw ApiProblems.conflict("not-a-node", "Account " + username + " is not a node's account.");
+        }
+        administration.change(username, new AccountAdministration.AccountChange(null, null, false, null, null), "");
+    }
+}
