@@ -328,13 +328,30 @@ class ScreensBrowserTests {
         assertThat(driver.findElement(By.id("username")).getDomProperty("value")).isEqualTo(username);
         Browser.screenshot(driver, lang + "-32-users-new-errors");
 
+        // Erbil lies in the Kurdistan Region: not a federal account's governorate.
         driver.findElement(By.id("password")).sendKeys("a long enough passphrase");
         driver.findElement(By.id("role-OFFICER")).click();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("authority"))).selectByValue("FEDERAL");
+        driver.findElement(By.id("borderPoints")).clear();
+        driver.findElement(By.id("governorate-IQ-AR")).click();
+        driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        WebElement governoratesError = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("governorates-error")));
+        assertThat(governoratesError.getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("governorate-IQ-AR")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("role-OFFICER")).isSelected()).isTrue();
+        Browser.screenshot(driver, lang + "-37-users-governorate-error");
+
+        driver.findElement(By.id("password")).sendKeys("a long enough passphrase");
+        driver.findElement(By.id("governorate-IQ-AR")).click();
+        driver.findElement(By.id("governorate-IQ-AN")).click();
         driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
         WebElement created = new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("user-done")));
         assertThat(created.getText()).contains(username);
+        ApiClient.Response account = new ApiClient(port).asDemoAdmin().get("/api/v1/users/" + username);
+        assertThat(account.json().get("jurisdiction").get("authority").asString()).isEqualTo("FEDERAL");
+        assertThat(account.json().get("jurisdiction").get("governorates").toString()).isEqualTo("[\"IQ-AN\"]");
 
         By row = By.xpath("//tr[td[normalize-space(.)='" + username + "']]");
         click(driver.findElement(row).findElement(By.cssSelector("form.disable button")));
