@@ -245,6 +245,72 @@ class ScreensBrowserTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void proposesALostDocumentOnTheScreenThatIsScreenedOnceASecondManagerApproves(String lang) {
+        // Nine characters: the whole of a passport zone's document number field.
+        String number = "L" + lang.toUpperCase().charAt(0) + (1_000_000 + (int) (Math.random() * 8_000_000));
+        signInAs("watchlist_manager");
+        show("/watchlists/" + listId, lang, "34-watchlist-propose-document");
+        driver.findElement(By.id("documentNumber")).sendKeys(number + "/?");
+        driver.findElement(By.id("issuingState")).sendKeys("QQQ");
+        driver.findElement(By.id("reportedOn")).sendKeys("2026-02-30");
+        driver.findElement(By.cssSelector("#propose-document button[type=submit]")).click();
+        WebElement numberError = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("documentNumber-error")));
+        assertThat(numberError.getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("issuingState-error")).getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("reportedOn-error")).getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("issuingState")).getDomProperty("value")).isEqualTo("QQQ");
+        Browser.screenshot(driver, lang + "-35-watchlist-propose-document-errors");
+
+        driver.findElement(By.id("documentNumber")).clear();
+        driver.findElement(By.id("documentNumber")).sendKeys(number);
+        driver.findElement(By.id("issuingState")).clear();
+        driver.findElement(By.id("issuingState")).sendKeys("irq");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("documentType"))).selectByValue("PASSPORT");
+        driver.findElement(By.id("reportedOn")).clear();
+        driver.findElement(By.id("reportedOn")).sendKeys("2026-02-14");
+        driver.findElement(By.id("note")).sendKeys("Reported at the consulate");
+        driver.findElement(By.cssSelector("#propose-document button[type=submit]")).click();
+        WebElement proposed = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-done")));
+        assertThat(proposed.getText()).contains(number);
+        ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
+        String check = ApiClient.json(Map.of("documentNumber", number, "issuingState", "IRQ"));
+        assertThat(officer.post("/api/v1/screening/check", check).json().get("outcome").asString())
+                .as("a pending entry is not screened against").isEqualTo("CLEAR");
+
+        By approve = By.xpath("//tr[td[contains(., '" + number + "')]]//form[@class='approve']//button");
+        driver.findElement(approve).click();
+        WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-failed")));
+        assertThat(refused.getText()).isNotBlank().doesNotContain("??");
+
+        signInAs("admin");
+        show("/watchlists/" + listId + "?status=PENDING", lang, "36-watchlist-document-pending");
+        driver.findElement(approve).click();
+        WebElement approved = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-done")));
+        assertThat(approved.getText()).contains(number);
+
+        // The index takes the approved entry in after the change commits.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "HIT".equals(
+                officer.post("/api/v1/screening/check", check).json().get("outcome").asString()));
+        String mrz = Passports.td3("IRQ", number, "HADDAD", "LAYLA", "IRQ", LocalDate.of(1988, 1, 9), 'F',
+                LocalDate.now().plusYears(4));
+        Map<String, Object> crossing = new LinkedHashMap<>();
+        crossing.put("id", UUID.randomUUID().toString());
+        crossing.put("borderPoint", "ZRB");
+        crossing.put("direction", "ENTRY");
+        crossing.put("mrz", mrz);
+        crossing.put("decision", "ADMITTED");
+        ApiClient.Response recorded = officer.post("/api/v1/crossings", ApiClient.json(crossing));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("decision").asString()).as(recorded.body()).isEqualTo("REFERRED");
+        assertThat(recorded.json().get("screening").get("outcome").asString()).isEqualTo("HIT");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"en", "ckb"})
     void createsDisablesAndEnablesAnAccountOnTheUsersScreen(String lang) {
         String username = "screen." + lang + "." + UUID.randomUUID().toString().substring(0, 6);
@@ -262,13 +328,30 @@ class ScreensBrowserTests {
         assertThat(driver.findElement(By.id("username")).getDomProperty("value")).isEqualTo(username);
         Browser.screenshot(driver, lang + "-32-users-new-errors");
 
+        // Erbil lies in the Kurdistan Region: not a federal account's governorate.
         driver.findElement(By.id("password")).sendKeys("a long enough passphrase");
         driver.findElement(By.id("role-OFFICER")).click();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("authority"))).selectByValue("FEDERAL");
+        driver.findElement(By.id("borderPoints")).clear();
+        driver.findElement(By.id("governorate-IQ-AR")).click();
+        driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        WebElement governoratesError = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("governorates-error")));
+        assertThat(governoratesError.getText()).isNotBlank().doesNotContain("??");
+        assertThat(driver.findElement(By.id("governorate-IQ-AR")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("role-OFFICER")).isSelected()).isTrue();
+        Browser.screenshot(driver, lang + "-37-users-governorate-error");
+
+        driver.findElement(By.id("password")).sendKeys("a long enough passphrase");
+        driver.findElement(By.id("governorate-IQ-AR")).click();
+        driver.findElement(By.id("governorate-IQ-AN")).click();
         driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
         WebElement created = new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("user-done")));
         assertThat(created.getText()).contains(username);
+        ApiClient.Response account = new ApiClient(port).asDemoAdmin().get("/api/v1/users/" + username);
+        assertThat(account.json().get("jurisdiction").get("authority").asString()).isEqualTo("FEDERAL");
+        assertThat(account.json().get("jurisdiction").get("governorates").toString()).isEqualTo("[\"IQ-AN\"]");
 
         By row = By.xpath("//tr[td[normalize-space(.)='" + username + "']]");
         click(driver.findElement(row).findElement(By.cssSelector("form.disable button")));

@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
@@ -35,8 +36,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Records every change (any request that is not a GET, HEAD or OPTIONS) with its outcome, and every
  * read of a traveller's personal data through the API. A read is recorded before its body is
  * written: if the record cannot be stored, the data is not sent. The ids of the records concerned
- * come from the path and from the response ({@code id} and {@code travellerId} of the body, or of
- * each item of a page).
+ * come from the path and from the response ({@code id}, {@code travellerId} and {@code crossingId} of
+ * the body, or of each item of a page). The screens that show personal data are recorded the same
+ * way, from their model, before their view is rendered.
  */
 @ControllerAdvice
 class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>, WebMvcConfigurer {
@@ -48,10 +50,25 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
             "GET /api/v1/groups/{id}", "GET /api/v1/screening/hits", "GET /api/v1/screening/hits/{id}",
             "POST /api/v1/screening/check");
 
+    /**
+     * Screens that show travellers' personal data: method and path pattern as mapped. The read is
+     * recorded once the handler has filled the model and before the view is rendered, with the ids
+     * of the records in the model ({@code id}, {@code travellerId} and {@code crossingId} of each
+     * attribute, of each item of a page or list, and of a traveller's crossings).
+     */
+    static final Set<String> SCREEN_READS = Set.of(
+            "GET /travellers", "GET /travellers/{id}", "GET /overstays", "GET /second-line",
+            "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "POST /inspection/read",
+            "POST /inspection/manual", "POST /inspection/decide");
+
+    /** Screen reads that also change records: recorded as a read and, when done, as a change. */
+    private static final Set<String> CHANGING_SCREENS = Set.of("POST /inspection/decide");
+
     private static final Pattern UUID_IN_PATH = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String IDS = RequestAuditing.class.getName() + ".ids";
     private static final String DONE = RequestAuditing.class.getName() + ".done";
+    private static final String SCREEN_READ_DONE = RequestAuditing.class.getName() + ".screenReadDone";
 
     private static final ClassValue<List<Method>> ID_ACCESSORS = new ClassValue<>() {
         @Override
@@ -59,7 +76,8 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
             List<Method> accessors = new ArrayList<>();
             if (type.isRecord()) {
                 for (RecordComponent c : type.getRecordComponents()) {
-                    if ((c.getName().equals("id") || c.getName().equals("travellerId"))
+                    if ((c.getName().equals("id") || c.getName().equals("travellerId")
+                            || c.getName().equals("crossingId"))
                             && c.getType() == java.util.UUID.class) {
                         c.getAccessor().setAccessible(true);
                         accessors.add(c.getAccessor());
@@ -88,8 +106,39 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
     }
 
     private static boolean isPersonalRead(HttpServletRequest request) {
+        return PERSONAL_DATA_READS.contains(mapping(request));
+    }
+
+    private static boolean isScreenRead(HttpServletRequest request) {
+        return SCREEN_READS.contains(mapping(request));
+    }
+
+    private static String mapping(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return pattern != null && PERSONAL_DATA_READS.contains(request.getMethod() + " " + pattern);
+        return pattern == null ? "" : request.getMethod() + " " + pattern;
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView modelAndView) {
+        if (!isScreenRead(request) || modelAndView == null || request.getAttribute(SCREEN_READ_DONE) != null) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>(idsOf(request));
+        for (Object value : modelAndView.getModel().values()) {
+            if (value instanceof Collection<?> items) {
+                items.forEach(item -> collectOne(item, ids));
+            } else {
+                collect(value, ids);
+            }
+        }
+        // Before the view is rendered: no record, no screen.
+        request.setAttribute(SCREEN_READ_DONE, Boolean.TRUE);
+        int status = response.getStatus();
+        record(request, AuditLog.Action.READ_PERSONAL_DATA, ids, status);
+        if (!CHANGING_SCREENS.contains(mapping(request))) {
+            request.setAttribute(DONE, Boolean.TRUE);
+        }
     }
 
     @Override
@@ -125,16 +174,28 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         if (request.getAttribute(DONE) != null) {
             return;
         }
+        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+        // A screen that failed before its view (not found, refused) was still asked for.
+        if (isScreenRead(request) && request.getAttribute(SCREEN_READ_DONE) == null) {
+            request.setAttribute(SCREEN_READ_DONE, Boolean.TRUE);
+            record(request, AuditLog.Action.READ_PERSONAL_DATA, idsOf(request), status);
+            if (!CHANGING_SCREENS.contains(mapping(request))) {
+                return;
+            }
+        }
         boolean read = isPersonalRead(request);
         if (!read && !isChange(request)) {
             return;
         }
-        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
         write(request, read ? AuditLog.Action.READ_PERSONAL_DATA : AuditLog.Action.CHANGE, idsOf(request), status);
     }
 
     private void write(HttpServletRequest request, AuditLog.Action action, Collection<String> ids, int status) {
         request.setAttribute(DONE, Boolean.TRUE);
+        record(request, action, ids, status);
+    }
+
+    private void record(HttpServletRequest request, AuditLog.Action action, Collection<String> ids, int status) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         String username = user == null || user instanceof AnonymousAuthenticationToken ? null : user.getName();
         audit.record(action, username, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),

@@ -1,6 +1,7 @@
 package org.manfadh.access.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.manfadh.access.internal.AccountAdministration;
 import org.manfadh.access.internal.AccountListing;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.referencedata.Governorate;
+import org.manfadh.referencedata.ReferenceData;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,14 +37,20 @@ class UsersController {
 
     private final AccountAdministration administration;
 
-    UsersController(AccountListing accounts, AccountAdministration administration) {
+    private final ReferenceData referenceData;
+
+    UsersController(AccountListing accounts, AccountAdministration administration, ReferenceData referenceData) {
         this.accounts = accounts;
         this.administration = administration;
+        this.referenceData = referenceData;
     }
 
-    /** What an administrator types for a new account; border points are codes separated by commas or spaces. */
+    /**
+     * What an administrator types for a new account: governorates are ticked, border points are codes
+     * separated by commas or spaces.
+     */
     record NewAccountForm(String username, String password, List<String> roles, String authority,
-                          String borderPoints) {
+                          List<String> governorates, String borderPoints) {
 
         AccountAdministration.NewAccount command() {
             Set<String> points = new LinkedHashSet<>();
@@ -51,13 +60,19 @@ class UsersController {
             }
             return new AccountAdministration.NewAccount(username, password,
                     roles == null ? null : new LinkedHashSet<>(roles),
-                    new AccountAdministration.JurisdictionInput(authority, Set.of(), points));
+                    new AccountAdministration.JurisdictionInput(authority,
+                            governorates == null ? Set.of() : new LinkedHashSet<>(governorates), points));
         }
     }
 
     @GetMapping("/users")
     String users(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("users", accounts.page(new PageRequest(Math.max(page, 0), 50)));
+        // The federal region's governorates first, then the Kurdistan Region's, as the authority list runs.
+        model.addAttribute("governorates", referenceData.governorates().stream()
+                .sorted(Comparator.comparing((Governorate g) -> g.authority() == null ? "" : g.authority().name())
+                        .thenComparing(Governorate::code))
+                .toList());
         return "access/users";
     }
 
@@ -75,7 +90,7 @@ class UsersController {
             }
             // The password is not sent back to the browser.
             redirect.addFlashAttribute("account", new NewAccountForm(form.username(), null, form.roles(),
-                    form.authority(), form.borderPoints()));
+                    form.authority(), form.governorates(), form.borderPoints()));
             redirect.addFlashAttribute("accountErrors", errors);
         }
         return "redirect:/users";
@@ -123,6 +138,7 @@ class UsersController {
                         case "password" -> errors.put("password", "users.error.password");
                         case "roles" -> errors.put("roles", "users.error.roles");
                         case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
+                        case "jurisdiction.governorates" -> errors.put("governorates", "users.error.governorates");
                         case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
                         case "enabled" -> errors.put("enabled", "users.error.self");
                         default -> errors.putIfAbsent("username", "users.error.other");

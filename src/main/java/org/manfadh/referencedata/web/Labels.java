@@ -1,6 +1,7 @@
 package org.manfadh.referencedata.web;
 
 import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.Governorate;
 import org.manfadh.referencedata.Country;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.referencedata.RefusalReason;
@@ -50,6 +51,14 @@ public class Labels {
             case "ar" -> point.nameAr();
             case "ckb" -> point.nameCkb();
             default -> point.nameEn();
+        };
+    }
+
+    public String name(Governorate governorate) {
+        return switch (language()) {
+            case "ar" -> governorate.nameAr();
+            case "ckb" -> governorate.nameCkb();
+            default -> governorate.nameEn();
         };
     }
 

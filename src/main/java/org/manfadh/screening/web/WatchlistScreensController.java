@@ -1,10 +1,15 @@
 package org.manfadh.screening.web;
 
 import org.manfadh.referencedata.Authority;
+import org.manfadh.referencedata.IcaoCodes;
+import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.Accounts;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +53,16 @@ class WatchlistScreensController {
 
     private final Accounts accounts;
 
-    WatchlistScreensController(WatchlistAdministration lists, Accounts accounts) {
+    private final ReferenceData referenceData;
+
+    private final Clock clock;
+
+    WatchlistScreensController(WatchlistAdministration lists, Accounts accounts, ReferenceData referenceData,
+                               Clock clock) {
         this.lists = lists;
         this.accounts = accounts;
+        this.referenceData = referenceData;
+        this.clock = clock;
     }
 
     /** The authority whose lists the caller sees, or null for a national account (every list). */
@@ -167,6 +179,61 @@ class WatchlistScreensController {
         }
     }
 
+    /** The kinds of document a manager picks from; blank when not known. */
+    static final List<String> DOCUMENT_TYPES = List.of("PASSPORT", "IDENTITY_CARD", "TRAVEL_DOCUMENT");
+
+    /** What a manager types to propose a lost or stolen document by hand; blank fields are left out. */
+    record DocumentForm(String documentNumber, String issuingState, String documentType, String reportedOn,
+                        String note) {
+
+        /** The fields at fault, each with the message that says what is wrong in the user's language. */
+        Map<String, String> errors(IcaoCodes codes, LocalDate today) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (blank(documentNumber)) {
+                errors.put("documentNumber", "proposeDocument.error.documentNumber");
+            } else if (documentNumber.strip().length() > 100) {
+                errors.put("documentNumber", "propose.error.tooLong");
+            } else if (!documentNumber.strip().matches("[A-Za-z0-9]+")) {
+                errors.put("documentNumber", "proposeDocument.error.documentNumber");
+            }
+            if (blank(issuingState) || !codes.contains(issuingState.strip().toUpperCase(Locale.ROOT))) {
+                errors.put("issuingState", "proposeDocument.error.issuingState");
+            }
+            if (!blank(documentType) && !DOCUMENT_TYPES.contains(documentType.strip())) {
+                errors.put("documentType", "proposeDocument.error.documentType");
+            }
+            if (!blank(reportedOn)) {
+                LocalDate day = reportedDay();
+                if (day == null || day.isAfter(today)) {
+                    errors.put("reportedOn", "proposeDocument.error.reportedOn");
+                }
+            }
+            if (note != null && note.strip().length() > 4000) {
+                errors.put("note", "propose.error.tooLong");
+            }
+            return errors;
+        }
+
+        private LocalDate reportedDay() {
+            try {
+                return LocalDate.parse(reportedOn.strip());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        WatchlistCommands.ProposeEntry command() {
+            return new WatchlistCommands.ProposeEntry(null, "DOCUMENT", null, null, null, null, null, null, null, null,
+                    null, documentNumber.strip(), issuingState.strip().toUpperCase(Locale.ROOT),
+                    blank(documentType) ? null : documentType.strip(), blank(reportedOn) ? null : reportedDay(), null,
+                    null, null, blank(note) ? null : note.strip(), null);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
     /** The service's field names, and the message that says what is wrong with each in the user's language. */
     private static Map<String, String> fieldErrors(ErrorResponseException e) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -217,6 +284,52 @@ class WatchlistScreensController {
         redirect.addFlashAttribute("proposal", form);
         redirect.addFlashAttribute("proposalErrors", errors);
         return "redirect:/watchlists/" + id;
+    }
+
+    /** A lost or stolen document typed in by a manager; as a person's entry, it waits for a second manager. */
+    @PostMapping("/watchlists/{id}/documents")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String proposeDocument(@PathVariable UUID id, DocumentForm form, Authentication authentication,
+                           RedirectAttributes redirect) {
+        WatchlistAdministration.WatchlistView list = list(id);
+        if (!list.kind().holdsDocuments()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        Map<String, String> errors = form.errors(referenceData.icaoCodes(), LocalDate.now(clock));
+        if (errors.isEmpty()) {
+            try {
+                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                redirect.addFlashAttribute("done", "propose.done");
+                redirect.addFlashAttribute("doneName", entry.documentNumber() + " " + entry.issuingState());
+                return "redirect:/watchlists/" + id + "?status=PENDING";
+            } catch (ErrorResponseException e) {
+                errors = documentFieldErrors(e);
+            }
+        }
+        redirect.addFlashAttribute("documentProposal", form);
+        redirect.addFlashAttribute("documentProposalErrors", errors);
+        return "redirect:/watchlists/" + id;
+    }
+
+    private static Map<String, String> documentFieldErrors(ErrorResponseException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
+        if (fields instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof ApiProblems.Field f) {
+                    switch (f.field()) {
+                        case "documentNumber" -> errors.put("documentNumber", "proposeDocument.error.documentNumber");
+                        case "issuingState" -> errors.put("issuingState", "proposeDocument.error.issuingState");
+                        case "documentType" -> errors.put("documentType", "proposeDocument.error.documentType");
+                        default -> { }
+                    }
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.put("documentNumber", "propose.error.other");
+        }
+        return errors;
     }
 
     @PostMapping("/watchlists/{id}/entries/{entryId}/approve")
