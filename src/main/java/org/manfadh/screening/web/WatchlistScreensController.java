@@ -1,16 +1,10 @@
 package org.manfadh.screening.web;
 
-import org.manfadh.referencedata.Authority;
-import org.manfadh.referencedata.IcaoCodes;
-import org.manfadh.referencedata.ReferenceData;
-import org.manfadh.access.Jurisdiction;
-import org.manfadh.access.Accounts;
-import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,17 +12,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.manfadh.platform.PageRequest;
+import org.manfadh.access.Accounts;
+import org.manfadh.access.Jurisdiction;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.NodeRole;
+import org.manfadh.platform.PageRequest;
+import org.manfadh.referencedata.Authority;
+import org.manfadh.referencedata.IcaoCodes;
+import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.screening.internal.WatchlistAdministration;
 import org.manfadh.screening.internal.WatchlistCommands;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,13 +58,21 @@ class WatchlistScreensController {
     private final ReferenceData referenceData;
 
     private final Clock clock;
+    private final NodeRole role;
 
     WatchlistScreensController(WatchlistAdministration lists, Accounts accounts, ReferenceData referenceData,
-                               Clock clock) {
+                               Clock clock, NodeRole role) {
+        this.role = role;
         this.lists = lists;
         this.accounts = accounts;
         this.referenceData = referenceData;
         this.clock = clock;
+    }
+
+    /** At a post the lists are headquarters' versions: shown, never changed there. */
+    @ModelAttribute("atPost")
+    boolean atPost() {
+        return role.post();
     }
 
     /** The authority whose lists the caller sees, or null for a national account (every list). */

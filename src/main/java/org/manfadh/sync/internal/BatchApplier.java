@@ -1,13 +1,19 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.screening.ScreeningReplication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
@@ -22,12 +28,12 @@ public class BatchApplier {
     private final NodeProgress progress;
     private final CrossingReplication crossings;
     private final ScreeningReplication screenings;
-    private final org.manfadh.bordercontrol.IdentityMerges merges;
+    private final IdentityMerges merges;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
-                 ScreeningReplication screenings, org.manfadh.bordercontrol.IdentityMerges merges,
+                 ScreeningReplication screenings, IdentityMerges merges,
                  TransactionTemplate transaction, Clock clock) {
         this.merges = merges;
         this.screenings = screenings;
@@ -56,7 +62,7 @@ public class BatchApplier {
             long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
             long highest = last;
             int applied = 0;
-            java.util.List<org.manfadh.bordercontrol.IdentityMerges.Arrived> arrived = new java.util.ArrayList<>();
+            List<IdentityMerges.Arrived> arrived = new ArrayList<>();
             for (Batch.Item item : batch.records().stream().sorted(Comparator.comparingLong(Batch.Item::seq)).toList()) {
                 if (item.seq() <= last) {
                     continue;
@@ -79,9 +85,9 @@ public class BatchApplier {
     }
 
     /** The crossing's id and the traveller id its post gave, as the post exported them. */
-    private static org.manfadh.bordercontrol.IdentityMerges.Arrived arrived(tools.jackson.databind.JsonNode payload) {
-        return new org.manfadh.bordercontrol.IdentityMerges.Arrived(
-                java.util.UUID.fromString(payload.required("crossing").required("id").asString()),
-                java.util.UUID.fromString(payload.required("traveller").required("id").asString()));
+    private static IdentityMerges.Arrived arrived(JsonNode payload) {
+        return new IdentityMerges.Arrived(
+                UUID.fromString(payload.required("crossing").required("id").asString()),
+                UUID.fromString(payload.required("traveller").required("id").asString()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.manfadh.access.AccountReplication;
 import org.manfadh.access.Accounts;
+import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.BorderPoint;
@@ -19,6 +20,9 @@ import org.manfadh.screening.WatchlistReplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * At headquarters: what a post is owed. The post says which list versions and which account set it
@@ -41,26 +45,26 @@ public class Feed {
     }
 
     /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
-    public record Answer(List<Fetch> watchlists, String accountsDigest, tools.jackson.databind.JsonNode accounts,
-                         tools.jackson.databind.JsonNode merges) {
+    public record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
+                         JsonNode merges) {
     }
 
     /** Merges go to a post a few thousand at a time; the next pull brings the rest. */
     private static final int MERGES_PER_ANSWER = 5_000;
 
     private final NodeRole role;
-    private final org.manfadh.bordercontrol.IdentityMerges merges;
+    private final IdentityMerges merges;
     private final WatchlistReplication watchlists;
     private final AccountReplication accountReplication;
     private final Accounts accounts;
     private final ReferenceData referenceData;
     private final JdbcClient jdbc;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
     private final Clock clock;
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
-         ReferenceData referenceData, org.manfadh.bordercontrol.IdentityMerges merges, JdbcClient jdbc,
-         tools.jackson.databind.json.JsonMapper json, Clock clock) {
+         ReferenceData referenceData, IdentityMerges merges, JdbcClient jdbc,
+         JsonMapper json, Clock clock) {
         this.merges = merges;
         this.role = role;
         this.watchlists = watchlists;

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.manfadh.access.AccountReplication;
+import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.WatchlistReplication;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ public class Puller implements DisposableBean {
     private final FeedState state;
     private final WatchlistReplication watchlists;
     private final AccountReplication accounts;
-    private final org.manfadh.bordercontrol.IdentityMerges merges;
+    private final IdentityMerges merges;
     private final NodeIdentity node;
     private final JsonMapper json;
     private final Clock clock;
@@ -55,7 +57,7 @@ public class Puller implements DisposableBean {
     private ScheduledExecutorService schedule;
 
     Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
-           AccountReplication accounts, org.manfadh.bordercontrol.IdentityMerges merges, NodeIdentity node, JsonMapper json, Clock clock,
+           AccountReplication accounts, IdentityMerges merges, NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
         this.settings = settings;
         this.headquarters = headquarters;
@@ -142,16 +144,16 @@ public class Puller implements DisposableBean {
      * How old this post's watchlists are, when older than allowed: since they were last current,
      * or since the epoch when they never were. Empty at headquarters and at a current post.
      */
-    public java.util.Optional<Duration> staleWatchlists() {
+    public Optional<Duration> staleWatchlists() {
         if (!settings.post()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant current = currentAt;
         Duration age = current == null ? null : Duration.between(current, clock.instant());
         if (age != null && age.compareTo(maxAge) <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(age == null ? Duration.ofSeconds(Long.MAX_VALUE) : age);
+        return Optional.of(age == null ? Duration.ofSeconds(Long.MAX_VALUE) : age);
     }
 
     @Override

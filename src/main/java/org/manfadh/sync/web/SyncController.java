@@ -2,8 +2,10 @@ package org.manfadh.sync.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.zip.GZIPInputStream;
 
+import org.manfadh.access.Accounts;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.sync.internal.Batch;
 import org.manfadh.sync.internal.BatchApplier;
@@ -32,10 +34,10 @@ class SyncController {
     private final Pusher pusher;
     private final SyncStatus status;
     private final JsonMapper json;
-    private final org.manfadh.access.Accounts accounts;
+    private final Accounts accounts;
 
     SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json,
-                   org.manfadh.access.Accounts accounts) {
+                   Accounts accounts) {
         this.accounts = accounts;
         this.applier = applier;
         this.pusher = pusher;
@@ -49,7 +51,7 @@ class SyncController {
      */
     @PostMapping("/batches")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
-    Batch.Applied batch(HttpServletRequest request, java.security.Principal caller,
+    Batch.Applied batch(HttpServletRequest request, Principal caller,
                         @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
         Batch batch;
         try (InputStream raw = request.getInputStream();
