@@ -42,3 +42,9 @@ create table bordercontrol.identity_merge (
     merged_at  timestamptz not null,
     check (merged <> survivor)
 );
+
+-- A post whose database was empty at its first contact (a new post, or one whose disk was lost)
+-- takes back from headquarters the records of its border point, in pages; this is how far it got.
+alter table sync.feed_state
+    add column reseed_state text check (reseed_state in ('RUNNING', 'DONE')),
+    add column reseed_after text;

@@ -15,4 +15,17 @@ public interface CrossingReplication {
 
     /** Inserts what of an exported crossing is not here yet, in the caller's transaction. */
     void apply(String exported);
+
+    /** Crossings' ids, and where the next page starts (null after the last page). */
+    record IdPage(java.util.List<UUID> ids, String next) {
+    }
+
+    /**
+     * The crossings at a border point in the order they occurred, a page at a time: {@code after}
+     * is null for the first page, then the previous page's {@code next}.
+     */
+    IdPage idsAt(String borderPoint, String after, int limit);
+
+    /** Works out again the stays of the travellers of these crossings, after their records were applied. */
+    void rebuildStays(java.util.Collection<UUID> crossingIds);
 }

@@ -191,6 +191,41 @@ class TwoPostsIntegrationTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aPostWhoseDiskWasLostTakesBackItsRecordsFromHeadquartersWithoutDuplicatingAny() {
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            before.add(record(federal, "ZRB"));
+        }
+        push(federal);
+        long atHq = hq.getBean(JdbcClient.class)
+                .sql("select count(*) from bordercontrol.crossing where border_point = 'ZRB'").query(Long.class).single();
+        ConfigurableApplicationContext rebuilt = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
+                "manfadh.sync.hq-url=http://localhost:" + port(hq), "manfadh.sync.interval=PT1H", "server.port=0",
+                "manfadh.data-dir=target/test-data/two-posts-zrb-rebuilt-" + UUID.randomUUID());
+        try {
+            pull(rebuilt);
+            CrossingReplication there = rebuilt.getBean(CrossingReplication.class);
+            for (String id : before) {
+                assertThat(there.export(UUID.fromString(id)))
+                        .isEqualTo(hq.getBean(CrossingReplication.class).export(UUID.fromString(id)));
+            }
+            assertThat(rebuilt.getBean(JdbcClient.class)
+                    .sql("select count(*) from bordercontrol.crossing where border_point = 'ZRB'").query(Long.class)
+                    .single()).isEqualTo(atHq);
+            // What came back is not owed back; what the rebuilt post records next is.
+            assertThat(admin(rebuilt).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
+            String after = record(rebuilt, "ZRB");
+            push(rebuilt);
+            assertThat(hq.getBean(JdbcClient.class)
+                    .sql("select count(*) from bordercontrol.crossing where border_point = 'ZRB'").query(Long.class)
+                    .single()).isEqualTo(atHq + 1);
+            assertThat(admin(hq).get("/api/v1/crossings/" + after).status()).isEqualTo(200);
+        } finally {
+            rebuilt.close();
+        }
+    }
+
     // ---- helpers
 
     private static String traveller(ConfigurableApplicationContext node, String crossing) {

@@ -17,9 +17,56 @@ import org.springframework.stereotype.Component;
 class CrossingReplicas implements CrossingReplication {
 
     private final JdbcClient jdbc;
+    private final Travellers travellers;
+    private final StayService stays;
+    private final java.time.Clock clock;
 
-    CrossingReplicas(JdbcClient jdbc) {
+    CrossingReplicas(JdbcClient jdbc, Travellers travellers, StayService stays, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.travellers = travellers;
+        this.stays = stays;
+        this.clock = clock;
+    }
+
+    @Override
+    public IdPage idsAt(String borderPoint, String after, int limit) {
+        // Keyset on (occurred_at, id), which the border point's time index serves.
+        java.time.OffsetDateTime afterTime = null;
+        UUID afterId = null;
+        if (after != null) {
+            String[] parts = after.split("/", 2);
+            try {
+                afterTime = java.time.OffsetDateTime.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw org.manfadh.platform.ApiProblems.badRequest("invalid-parameter",
+                        "Parameter 'after' is the 'next' of the previous page.");
+            }
+        }
+        record Row(UUID id, java.time.OffsetDateTime occurredAt) {
+        }
+        java.util.List<Row> rows = jdbc.sql("""
+                select id, occurred_at from bordercontrol.crossing
+                 where border_point = :point
+                   and (cast(:afterTime as timestamptz) is null or (occurred_at, id) > (:afterTime, :afterId))
+                 order by occurred_at, id limit :limit
+                """).param("point", borderPoint).param("afterTime", afterTime).param("afterId", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, java.time.OffsetDateTime.class)))
+                .list();
+        String next = rows.size() < limit ? null
+                : rows.getLast().occurredAt().toInstant() + "/" + rows.getLast().id();
+        return new IdPage(rows.stream().map(Row::id).toList(), next);
+    }
+
+    @Override
+    public void rebuildStays(java.util.Collection<UUID> crossingIds) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (UUID traveller : jdbc.sql("select distinct traveller_id from bordercontrol.crossing where id = any(:ids)")
+                .param("ids", crossingIds.toArray(UUID[]::new)).query(UUID.class).list()) {
+            travellers.lock(java.util.List.of("traveller-stays:" + traveller));
+            stays.rebuild(traveller, today);
+        }
     }
 
     @Override

@@ -11,11 +11,13 @@ import java.util.UUID;
 
 import org.manfadh.access.AccountReplication;
 import org.manfadh.access.Accounts;
+import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
+import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +53,13 @@ public class Feed {
 
     /** Merges go to a post a few thousand at a time; the next pull brings the rest. */
     private static final int MERGES_PER_ANSWER = 5_000;
+    /** A page of a post's records is at most this many crossings: a few megabytes. */
+    static final int MAX_RECORDS = 1_000;
 
     private final NodeRole role;
     private final IdentityMerges merges;
+    private final CrossingReplication crossings;
+    private final ScreeningReplication screenings;
     private final WatchlistReplication watchlists;
     private final AccountReplication accountReplication;
     private final Accounts accounts;
@@ -63,9 +69,12 @@ public class Feed {
     private final Clock clock;
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
-         ReferenceData referenceData, IdentityMerges merges, JdbcClient jdbc,
+         ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
+         ScreeningReplication screenings, JdbcClient jdbc,
          JsonMapper json, Clock clock) {
         this.merges = merges;
+        this.crossings = crossings;
+        this.screenings = screenings;
         this.role = role;
         this.watchlists = watchlists;
         this.accountReplication = accountReplication;
@@ -102,6 +111,25 @@ public class Feed {
         boolean changed = !export.digest().equals(request.accountsDigest());
         return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null,
                 json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)));
+    }
+
+    /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */
+    public record Records(List<Record> records, String next) {
+    }
+
+    public record Record(JsonNode crossing, JsonNode screening) {
+    }
+
+    /** A page of the crossings at the post's border point, whoever recorded them, in the order they occurred. */
+    public Records records(String borderPoint, String after, int limit, String caller) {
+        BorderPoint point = postOf(borderPoint, caller);
+        CrossingReplication.IdPage page = crossings.idsAt(point.code(), after, Math.clamp(limit, 1, MAX_RECORDS));
+        List<Record> records = new ArrayList<>(page.ids().size());
+        for (UUID id : page.ids()) {
+            crossings.export(id).ifPresent(crossing -> records.add(new Record(json.readTree(crossing),
+                    screenings.exportOfCrossing(id).map(json::readTree).orElse(null))));
+        }
+        return new Records(records, page.next());
     }
 
     /** Whether a list may go to the post the caller speaks for. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedState {
 
-    record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq) {
+    record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq,
+                 String reseedState, String reseedAfter) {
     }
 
     private final JdbcClient jdbc;
@@ -21,15 +22,31 @@ class FeedState {
     }
 
     State state() {
-        return jdbc.sql("select last_attempt, last_error, current_at, accounts_digest, merges_seq from sync.feed_state")
+        return jdbc.sql("""
+                select last_attempt, last_error, current_at, accounts_digest, merges_seq, reseed_state, reseed_after
+                  from sync.feed_state
+                """)
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
-                        rs.getString("accounts_digest"), rs.getLong("merges_seq")))
+                        rs.getString("accounts_digest"), rs.getLong("merges_seq"), rs.getString("reseed_state"),
+                        rs.getString("reseed_after")))
                 .single();
     }
 
     void accountsApplied(String digest) {
         jdbc.sql("update sync.feed_state set accounts_digest = :digest").param("digest", digest).update();
+    }
+
+    /** At the first contact: a post that holds no crossing yet takes its border point's records back. */
+    void decideReseed(boolean empty) {
+        jdbc.sql("update sync.feed_state set reseed_state = :state where reseed_state is null")
+                .param("state", empty ? "RUNNING" : "DONE").update();
+    }
+
+    /** A page of records applied: where the next starts, or done. */
+    void reseeded(String next) {
+        jdbc.sql("update sync.feed_state set reseed_after = :next, reseed_state = :state")
+                .param("next", next).param("state", next == null ? "DONE" : "RUNNING").update();
     }
 
     void mergesApplied(long seq) {

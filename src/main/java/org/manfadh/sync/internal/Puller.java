@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.manfadh.access.AccountReplication;
+import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.platform.NodeIdentity;
+import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +46,7 @@ public class Puller implements DisposableBean {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Puller.class);
+    private static final int RESEED_PAGE = 500;
 
     private final SyncSettings settings;
     private final Headquarters headquarters;
@@ -49,6 +54,9 @@ public class Puller implements DisposableBean {
     private final WatchlistReplication watchlists;
     private final AccountReplication accounts;
     private final IdentityMerges merges;
+    private final CrossingReplication crossings;
+    private final ScreeningReplication screenings;
+    private final TransactionTemplate transaction;
     private final NodeIdentity node;
     private final JsonMapper json;
     private final Clock clock;
@@ -57,7 +65,8 @@ public class Puller implements DisposableBean {
     private ScheduledExecutorService schedule;
 
     Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
-           AccountReplication accounts, IdentityMerges merges, NodeIdentity node, JsonMapper json, Clock clock,
+           AccountReplication accounts, IdentityMerges merges, CrossingReplication crossings,
+           ScreeningReplication screenings, TransactionTemplate transaction, NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
         this.settings = settings;
         this.headquarters = headquarters;
@@ -65,6 +74,9 @@ public class Puller implements DisposableBean {
         this.watchlists = watchlists;
         this.accounts = accounts;
         this.merges = merges;
+        this.crossings = crossings;
+        this.screenings = screenings;
+        this.transaction = transaction;
         this.node = node;
         this.json = json;
         this.clock = clock;
@@ -127,6 +139,7 @@ public class Puller implements DisposableBean {
                 state.mergesApplied(seq);
                 log.info("{} identity merges from headquarters applied", answer.merges().size());
             }
+            reseed();
             state.current(asked, clock.instant());
             currentAt = asked;
             return new Result(received, accountsHeld, null);
@@ -137,6 +150,46 @@ public class Puller implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(received, null, "interrupted");
+        }
+    }
+
+    /**
+     * A post that held no crossing at its border point when it first reached headquarters (a new
+     * post, or one whose disk was lost) takes back the records headquarters holds for that border
+     * point, a page at a time, each page in one transaction with the place to resume from. They
+     * arrive under the ids they were given and are not put in the outbox: nothing is duplicated.
+     */
+    private void reseed() throws IOException, InterruptedException {
+        FeedState.State held = state.state();
+        if (held.reseedState() == null) {
+            state.decideReseed(crossings.idsAt(settings.borderPoint(), null, 1).ids().isEmpty());
+            held = state.state();
+        }
+        String after = held.reseedAfter();
+        long taken = 0;
+        while ("RUNNING".equals(held.reseedState())) {
+            String path = "/api/v1/sync/records?borderPoint=" + settings.borderPoint() + "&limit=" + RESEED_PAGE
+                    + (after == null ? "" : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
+            Feed.Records page = json.readValue(headquarters.text(headquarters.request(path, Duration.ofMinutes(5))
+                    .GET().build()), Feed.Records.class);
+            transaction.executeWithoutResult(status -> {
+                List<UUID> ids = new ArrayList<>(page.records().size());
+                for (Feed.Record record : page.records()) {
+                    crossings.apply(json.writeValueAsString(record.crossing()));
+                    if (record.screening() != null && record.screening().isObject()) {
+                        screenings.apply(json.writeValueAsString(record.screening()));
+                    }
+                    ids.add(UUID.fromString(record.crossing().required("crossing").required("id").asString()));
+                }
+                crossings.rebuildStays(ids);
+                state.reseeded(page.next());
+            });
+            taken += page.records().size();
+            after = page.next();
+            held = state.state();
+        }
+        if (taken > 0) {
+            log.info("{} crossings of border point {} taken back from headquarters", taken, settings.borderPoint());
         }
     }
 

@@ -61,6 +61,14 @@ class FeedController {
                 .header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body);
     }
 
+    /** At headquarters: a page of the records of a post's border point, for a post that lost its own. */
+    @GetMapping("/records")
+    @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
+    Feed.Records records(@RequestParam String borderPoint, @RequestParam(required = false) String after,
+                         @RequestParam(defaultValue = "500") int limit, Principal caller) {
+        return feed.records(borderPoint, after, limit, caller.getName());
+    }
+
     /** At a post: ask headquarters now rather than at the next interval. */
     @PostMapping("/pull")
     @PreAuthorize("hasRole('ADMIN')")
