@@ -41,50 +41,61 @@ class CrossingReplicas implements CrossingReplication {
                 """).param("id", crossingId).query(String.class).optional();
     }
 
+    /**
+     * Applies one exported crossing, or a JSON array of them (a sync batch) in one statement per table
+     * rather than one per crossing and table. When a crossing comes more than once, its last export is
+     * the one that counts: it carries everything the earlier ones did.
+     */
     @Override
     public void apply(String exported) {
-        one("traveller", "bordercontrol.traveller", exported);
-        one("document", "bordercontrol.travel_document", exported);
-        one("visa", "bordercontrol.visa", exported);
-        one("group", "bordercontrol.crossing_group", exported);
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
+        one("traveller", "bordercontrol.traveller", records);
+        one("document", "bordercontrol.travel_document", records);
+        one("visa", "bordercontrol.visa", records);
+        one("group", "bordercontrol.crossing_group", records);
         // A document or visa another node recorded first is here under that node's id: until identity
         // merges travel, the crossing is linked to the one already here (and so to its traveller).
         jdbc.sql("""
-                with p as (select cast(:record as jsonb) as r),
-                     doc as (select d.id, d.traveller_id from bordercontrol.travel_document d, p
-                              where d.id = cast(p.r -> 'document' ->> 'id' as uuid)
-                                 or (d.issuing_state = p.r -> 'document' ->> 'issuing_state'
-                                     and d.document_number = p.r -> 'document' ->> 'document_number')
-                              order by d.id = cast(p.r -> 'document' ->> 'id' as uuid) desc limit 1),
-                     visa as (select v.id from bordercontrol.visa v, p
-                               where jsonb_typeof(p.r -> 'visa') = 'object'
-                                 and (v.id = cast(p.r -> 'visa' ->> 'id' as uuid)
-                                      or (v.issuing_authority = p.r -> 'visa' ->> 'issuing_authority'
-                                          and v.type = p.r -> 'visa' ->> 'type'
-                                          and v.number = p.r -> 'visa' ->> 'number'))
-                               order by v.id = cast(p.r -> 'visa' ->> 'id' as uuid) desc limit 1)
+                with p as (select distinct on (e.r -> 'crossing' ->> 'id') e.r
+                             from jsonb_array_elements(cast(:records as jsonb)) with ordinality as e(r, n)
+                            order by e.r -> 'crossing' ->> 'id', e.n desc)
                 insert into bordercontrol.crossing
-                select (jsonb_populate_record(null::bordercontrol.crossing, (p.r -> 'crossing')
+                select c.*
+                  from p
+                  cross join lateral (
+                        select d.id, d.traveller_id from bordercontrol.travel_document d
+                         where d.id = cast(p.r -> 'document' ->> 'id' as uuid)
+                            or (d.issuing_state = p.r -> 'document' ->> 'issuing_state'
+                                and d.document_number = p.r -> 'document' ->> 'document_number')
+                         order by d.id = cast(p.r -> 'document' ->> 'id' as uuid) desc limit 1) doc
+                  cross join lateral jsonb_populate_record(null::bordercontrol.crossing, (p.r -> 'crossing')
                         || jsonb_build_object('document_id', doc.id, 'traveller_id', doc.traveller_id)
                         || case when p.r -> 'crossing' ->> 'visa_id' is null then '{}'::jsonb
-                                else jsonb_build_object('visa_id', (select id from visa)) end)).*
-                  from p, doc
+                                else jsonb_build_object('visa_id', (
+                                    select v.id from bordercontrol.visa v
+                                     where jsonb_typeof(p.r -> 'visa') = 'object'
+                                       and (v.id = cast(p.r -> 'visa' ->> 'id' as uuid)
+                                            or (v.issuing_authority = p.r -> 'visa' ->> 'issuing_authority'
+                                                and v.type = p.r -> 'visa' ->> 'type'
+                                                and v.number = p.r -> 'visa' ->> 'number'))
+                                     order by v.id = cast(p.r -> 'visa' ->> 'id' as uuid) desc limit 1)) end) c
                 on conflict (id) do update set flags = excluded.flags
-                """).param("record", exported).update();
-        many("decisions", "bordercontrol.decision", exported);
-        many("amendments", "bordercontrol.crossing_amendment", exported);
+                """).param("records", records).update();
+        many("decisions", "bordercontrol.decision", records);
+        many("amendments", "bordercontrol.crossing_amendment", records);
     }
 
-    private void one(String key, String table, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_record(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') where jsonb_typeof(cast(:record as jsonb) -> '"
-                        + key + "') = 'object' on conflict do nothing")
-                .param("record", exported).update();
+    private void one(String key, String table, String records) {
+        jdbc.sql("insert into " + table + " select t.* from jsonb_array_elements(cast(:records as jsonb)) e(r)"
+                        + " cross join lateral jsonb_populate_record(null::" + table + ", e.r -> '" + key + "') t"
+                        + " where jsonb_typeof(e.r -> '" + key + "') = 'object' on conflict do nothing")
+                .param("records", records).update();
     }
 
-    private void many(String key, String table, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_recordset(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') on conflict (id) do nothing")
-                .param("record", exported).update();
+    private void many(String key, String table, String records) {
+        jdbc.sql("insert into " + table + " select t.* from jsonb_array_elements(cast(:records as jsonb)) e(r)"
+                        + " cross join lateral jsonb_populate_recordset(null::" + table + ", e.r -> '" + key + "') t"
+                        + " on conflict (id) do nothing")
+                .param("records", records).update();
     }
 }

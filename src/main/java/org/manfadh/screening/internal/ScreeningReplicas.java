@@ -40,21 +40,25 @@ class ScreeningReplicas implements ScreeningReplication {
                 """).param("id", crossingId).query(String.class).optional();
     }
 
+    /** Applies one exported screening, or a JSON array of them (a sync batch), in one statement per table. */
     @Override
     public void apply(String exported) {
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
         jdbc.sql("""
                 insert into screening.screening
-                select * from jsonb_populate_record(null::screening.screening, cast(:record as jsonb) -> 'screening')
+                select s.* from jsonb_array_elements(cast(:records as jsonb)) e(r)
+                 cross join lateral jsonb_populate_record(null::screening.screening, e.r -> 'screening') s
                 on conflict (id) do nothing
-                """).param("record", exported).update();
-        many("hits", "screening.hit", "on conflict (id) do nothing", exported);
-        many("adjudications", "screening.adjudication", "on conflict (id) do nothing", exported);
-        many("cleared", "screening.cleared_false_positive", "on conflict do nothing", exported);
+                """).param("records", records).update();
+        many("hits", "screening.hit", "on conflict (id) do nothing", records);
+        many("adjudications", "screening.adjudication", "on conflict (id) do nothing", records);
+        many("cleared", "screening.cleared_false_positive", "on conflict do nothing", records);
     }
 
-    private void many(String key, String table, String onConflict, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_recordset(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') " + onConflict)
-                .param("record", exported).update();
+    private void many(String key, String table, String onConflict, String records) {
+        jdbc.sql("insert into " + table + " select t.* from jsonb_array_elements(cast(:records as jsonb)) e(r)"
+                        + " cross join lateral jsonb_populate_recordset(null::" + table + ", e.r -> '" + key + "') t "
+                        + onConflict)
+                .param("records", records).update();
     }
 }

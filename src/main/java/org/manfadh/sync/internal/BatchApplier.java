@@ -1,7 +1,7 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.StringJoiner;
 
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.platform.ApiProblems;
@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
  * last applied seq is skipped; each record applies by its own ids, so a repeat changes nothing.
+ * The batch's crossings go in together, then its screenings: a statement per table, not per record.
  */
 @Service
 public class BatchApplier {
@@ -53,17 +54,27 @@ public class BatchApplier {
             long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
             long highest = last;
             int applied = 0;
-            for (Batch.Item item : batch.records().stream().sorted(Comparator.comparingLong(Batch.Item::seq)).toList()) {
+            StringJoiner crossingRecords = new StringJoiner(",", "[", "]");
+            StringJoiner screeningRecords = new StringJoiner(",", "[", "]");
+            for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
                 switch (item.kind()) {
-                    case "CROSSING" -> crossings.apply(item.payload().toString());
-                    case "SCREENING" -> screenings.apply(item.payload().toString());
+                    case "CROSSING" -> crossingRecords.add(item.payload().toString());
+                    case "SCREENING" -> screeningRecords.add(item.payload().toString());
                     default -> throw new IllegalStateException("checked above: " + item.kind());
                 }
                 highest = Math.max(highest, item.seq());
                 applied++;
+            }
+            // Set-based, a statement per table for the whole batch. Crossings first: a screening hangs on its
+            // crossing, and a crossing's outbox row always comes before its screening's.
+            if (crossingRecords.length() > 2) {
+                crossings.apply(crossingRecords.toString());
+            }
+            if (screeningRecords.length() > 2) {
+                screenings.apply(screeningRecords.toString());
             }
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);
