@@ -21,6 +21,7 @@
 #   NO_BUILD=1             use the jar as it is
 #   JAR=target/manfadh.jar the application jar to run (a copy lets a build run meanwhile)
 #   KEEP=1                 keep the work folder (data, logs) instead of removing it
+#   PORT=18480             the first port tried (post, its PostgreSQL, headquarters, its PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,7 +40,7 @@ fi
 source bench/lib.sh
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-sync.XXXXXX")
-post_port=$(free_port 18380)
+post_port=$(free_port "${PORT:-18480}")
 post_pg=$(free_port $((post_port + 1)))
 hq_port=$(free_port $((post_pg + 1)))
 hq_pg=$(free_port $((hq_port + 1)))
