@@ -13,7 +13,7 @@ public interface CrossingReplication {
     /** The crossing and everything it references, as a JSON object; empty when there is no such crossing. */
     Optional<String> export(UUID crossingId);
 
-    /** Inserts what of an exported crossing is not here yet, in the caller's transaction. */
+    /** Inserts what of an exported crossing, or of a JSON array of them, is not here yet, in the caller's transaction. */
     void apply(String exported);
 
     /** Crossings' ids, and where the next page starts (null after the last page). */

@@ -24,11 +24,13 @@ import org.manfadh.ManfadhApplication;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.Passports;
 import org.manfadh.screening.ScreeningReplication;
+import org.manfadh.sync.internal.SyncStatus;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -277,6 +279,58 @@ class SyncIntegrationTests {
         body.put("decision", "ADMITTED");
         assertThat(atPost.post("/api/v1/crossings", ApiClient.json(body)).status()).isEqualTo(409);
         assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void tellsHeadquartersAQuietPostIsAliveWithAnEmptyBatch() {
+        ApiClient atPost = admin(post);
+        assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
+        String node = atPost.get("/api/v1/sync/status").json().get("nodeId").asString();
+        java.time.Instant before = hq.getBean(SyncStatus.class).status().nodes().stream()
+                .filter(n -> n.nodeId().toString().equals(node)).findFirst().orElseThrow().lastContact();
+
+        ApiClient.Response quiet = atPost.post("/api/v1/sync/push", "");
+        assertThat(quiet.json().get("error").isNull()).as(quiet.body()).isTrue();
+        assertThat(quiet.json().get("acknowledged").asInt()).isZero();
+        assertThat(hq.getBean(SyncStatus.class).status().nodes().stream()
+                .filter(n -> n.nodeId().toString().equals(node)).findFirst().orElseThrow().lastContact())
+                .isAfter(before);
+    }
+
+    @Test
+    @Order(8)
+    void flagsContactOlderThanTheAlertSettingAsOverdueAtBothEnds() {
+        ApiClient atPost = admin(post);
+        assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        String node = atPost.get("/api/v1/sync/status").json().get("nodeId").asString();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant later = now.plus(java.time.Duration.ofHours(6).plusMinutes(1));
+
+        SyncStatus atHq = hq.getBean(SyncStatus.class);
+        assertThat(atHq.status(now).nodes()).filteredOn(n -> n.nodeId().toString().equals(node))
+                .singleElement().satisfies(n -> assertThat(n.overdue()).isFalse());
+        assertThat(atHq.status(later).nodes()).filteredOn(n -> n.nodeId().toString().equals(node))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.overdue()).isTrue();
+                    assertThat(n.lagSeconds()).isGreaterThan(6 * 3600);
+                });
+        JsonNode json = admin(hq).get("/api/v1/sync/status").json();
+        assertThat(json.get("alertAfterSeconds").asLong()).isEqualTo(6 * 3600);
+        assertThat(json.get("nodes").get(0).get("overdue").asBoolean()).isFalse();
+
+        SyncStatus here = post.getBean(SyncStatus.class);
+        assertThat(here.status(now).post().overdue()).isFalse();
+        assertThat(here.status(later).post().overdue()).isTrue();
+        assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("overdue").asBoolean()).isFalse();
+
+        MeterRegistry hqMeters = hq.getBean(MeterRegistry.class);
+        assertThat(hqMeters.get("manfadh.sync.nodes.overdue").gauge().value()).isZero();
+        assertThat(hqMeters.get("manfadh.sync.node.lag").tag("border_point", "ZRB").tag("node", node).gauge().value())
+                .isGreaterThanOrEqualTo(0);
+        assertThat(post.getBean(MeterRegistry.class).get("manfadh.sync.lag").gauge().value())
+                .isGreaterThanOrEqualTo(0).isLessThan(6 * 3600);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Export and apply of whole crossings. The rows travel as PostgreSQL renders them (to_jsonb) and come
@@ -88,50 +89,71 @@ class CrossingReplicas implements CrossingReplication {
                 """).param("id", crossingId).query(String.class).optional();
     }
 
+    /**
+     * Applies one exported crossing, or a JSON array of them (a sync batch) in one statement per table
+     * rather than one per crossing and table. The records are parsed once into a temporary table, a
+     * column per part, which every statement then reads. When a crossing comes more than once, its
+     * last export is the one that counts: it carries everything the earlier ones did.
+     */
     @Override
+    @Transactional
     public void apply(String exported) {
-        one("traveller", "bordercontrol.traveller", exported);
-        one("document", "bordercontrol.travel_document", exported);
-        one("visa", "bordercontrol.visa", exported);
-        one("group", "bordercontrol.crossing_group", exported);
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
+        jdbc.sql("""
+                create temporary table if not exists crossing_replica (
+                    n bigint, id uuid, traveller jsonb, document jsonb, visa jsonb, crossing_group jsonb,
+                    crossing jsonb, decisions jsonb, amendments jsonb) on commit delete rows
+                """).update();
+        jdbc.sql("delete from crossing_replica").update();
+        jdbc.sql("""
+                insert into crossing_replica
+                select e.n, cast(e.r -> 'crossing' ->> 'id' as uuid), e.r -> 'traveller', e.r -> 'document',
+                       e.r -> 'visa', e.r -> 'group', e.r -> 'crossing', e.r -> 'decisions', e.r -> 'amendments'
+                  from jsonb_array_elements(cast(:records as jsonb)) with ordinality as e(r, n)
+                """).param("records", records).update();
+        one("traveller", "bordercontrol.traveller");
+        one("document", "bordercontrol.travel_document");
+        one("visa", "bordercontrol.visa");
+        one("crossing_group", "bordercontrol.crossing_group");
         // A document or visa another node recorded first is here under that node's id: until identity
         // merges travel, the crossing is linked to the one already here (and so to its traveller).
         jdbc.sql("""
-                with p as (select cast(:record as jsonb) as r),
-                     doc as (select d.id, d.traveller_id from bordercontrol.travel_document d, p
-                              where d.id = cast(p.r -> 'document' ->> 'id' as uuid)
-                                 or (d.issuing_state = p.r -> 'document' ->> 'issuing_state'
-                                     and d.document_number = p.r -> 'document' ->> 'document_number')
-                              order by d.id = cast(p.r -> 'document' ->> 'id' as uuid) desc limit 1),
-                     visa as (select v.id from bordercontrol.visa v, p
-                               where jsonb_typeof(p.r -> 'visa') = 'object'
-                                 and (v.id = cast(p.r -> 'visa' ->> 'id' as uuid)
-                                      or (v.issuing_authority = p.r -> 'visa' ->> 'issuing_authority'
-                                          and v.type = p.r -> 'visa' ->> 'type'
-                                          and v.number = p.r -> 'visa' ->> 'number'))
-                               order by v.id = cast(p.r -> 'visa' ->> 'id' as uuid) desc limit 1)
+                with p as (select distinct on (id) * from crossing_replica order by id, n desc)
                 insert into bordercontrol.crossing
-                select (jsonb_populate_record(null::bordercontrol.crossing, (p.r -> 'crossing')
+                select c.*
+                  from p
+                  -- The documents went in just before, so the natural key finds the record's own or the
+                  -- one another node recorded first; a lookup each, not a join the planner could hash.
+                  cross join lateral (
+                        select d.id, d.traveller_id from bordercontrol.travel_document d
+                         where d.issuing_state = p.document ->> 'issuing_state'
+                           and d.document_number = p.document ->> 'document_number' limit 1) doc
+                  cross join lateral jsonb_populate_record(null::bordercontrol.crossing, p.crossing
                         || jsonb_build_object('document_id', doc.id, 'traveller_id', doc.traveller_id)
-                        || case when p.r -> 'crossing' ->> 'visa_id' is null then '{}'::jsonb
-                                else jsonb_build_object('visa_id', (select id from visa)) end)).*
-                  from p, doc
+                        || case when p.crossing ->> 'visa_id' is null then '{}'::jsonb
+                                else jsonb_build_object('visa_id', (
+                                    select v.id from bordercontrol.visa v
+                                     where jsonb_typeof(p.visa) = 'object'
+                                       and (v.id = cast(p.visa ->> 'id' as uuid)
+                                            or (v.issuing_authority = p.visa ->> 'issuing_authority'
+                                                and v.type = p.visa ->> 'type'
+                                                and v.number = p.visa ->> 'number'))
+                                     order by v.id = cast(p.visa ->> 'id' as uuid) desc limit 1)) end) c
                 on conflict (id) do update set flags = excluded.flags
-                """).param("record", exported).update();
-        many("decisions", "bordercontrol.decision", exported);
-        many("amendments", "bordercontrol.crossing_amendment", exported);
+                """).update();
+        many("decisions", "bordercontrol.decision");
+        many("amendments", "bordercontrol.crossing_amendment");
     }
 
-    private void one(String key, String table, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_record(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') where jsonb_typeof(cast(:record as jsonb) -> '"
-                        + key + "') = 'object' on conflict do nothing")
-                .param("record", exported).update();
+    private void one(String column, String table) {
+        jdbc.sql("insert into " + table + " select t.* from crossing_replica b"
+                + " cross join lateral jsonb_populate_record(null::" + table + ", b." + column + ") t"
+                + " where jsonb_typeof(b." + column + ") = 'object' on conflict do nothing").update();
     }
 
-    private void many(String key, String table, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_recordset(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') on conflict (id) do nothing")
-                .param("record", exported).update();
+    private void many(String column, String table) {
+        jdbc.sql("insert into " + table + " select t.* from crossing_replica b"
+                + " cross join lateral jsonb_populate_recordset(null::" + table + ", b." + column + ") t"
+                + " on conflict (id) do nothing").update();
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.manfadh.screening.ScreeningReplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Export and apply of a crossing's screening. Rows travel as PostgreSQL renders them and come back
@@ -40,21 +41,38 @@ class ScreeningReplicas implements ScreeningReplication {
                 """).param("id", crossingId).query(String.class).optional();
     }
 
+    /**
+     * Applies one exported screening, or a JSON array of them (a sync batch), in one statement per table;
+     * the records are parsed once into a temporary table that every statement reads.
+     */
     @Override
+    @Transactional
     public void apply(String exported) {
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
+        jdbc.sql("""
+                create temporary table if not exists screening_replica (
+                    screening jsonb, hits jsonb, adjudications jsonb, cleared jsonb) on commit delete rows
+                """).update();
+        jdbc.sql("delete from screening_replica").update();
+        jdbc.sql("""
+                insert into screening_replica
+                select e.r -> 'screening', e.r -> 'hits', e.r -> 'adjudications', e.r -> 'cleared'
+                  from jsonb_array_elements(cast(:records as jsonb)) e(r)
+                """).param("records", records).update();
         jdbc.sql("""
                 insert into screening.screening
-                select * from jsonb_populate_record(null::screening.screening, cast(:record as jsonb) -> 'screening')
+                select s.* from screening_replica b
+                 cross join lateral jsonb_populate_record(null::screening.screening, b.screening) s
                 on conflict (id) do nothing
-                """).param("record", exported).update();
-        many("hits", "screening.hit", "on conflict (id) do nothing", exported);
-        many("adjudications", "screening.adjudication", "on conflict (id) do nothing", exported);
-        many("cleared", "screening.cleared_false_positive", "on conflict do nothing", exported);
+                """).update();
+        many("hits", "screening.hit", "on conflict (id) do nothing");
+        many("adjudications", "screening.adjudication", "on conflict (id) do nothing");
+        many("cleared", "screening.cleared_false_positive", "on conflict do nothing");
     }
 
-    private void many(String key, String table, String onConflict, String exported) {
-        jdbc.sql("insert into " + table + " select * from jsonb_populate_recordset(null::" + table
-                        + ", cast(:record as jsonb) -> '" + key + "') " + onConflict)
-                .param("record", exported).update();
+    private void many(String column, String table, String onConflict) {
+        jdbc.sql("insert into " + table + " select t.* from screening_replica b"
+                + " cross join lateral jsonb_populate_recordset(null::" + table + ", b." + column + ") t "
+                + onConflict).update();
     }
 }

@@ -2,8 +2,8 @@ package org.manfadh.sync.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingReplication;
@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
  * last applied seq is skipped; each record applies by its own ids, so a repeat changes nothing.
+ * The batch's crossings go in together, then its screenings: a statement per table, not per record.
  */
 @Service
 public class BatchApplier {
@@ -63,21 +64,32 @@ public class BatchApplier {
             long highest = last;
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
-            for (Batch.Item item : batch.records().stream().sorted(Comparator.comparingLong(Batch.Item::seq)).toList()) {
+            StringJoiner crossingRecords = new StringJoiner(",", "[", "]");
+            StringJoiner screeningRecords = new StringJoiner(",", "[", "]");
+            for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
                 switch (item.kind()) {
                     case "CROSSING" -> {
-                        crossings.apply(item.payload().toString());
+                        crossingRecords.add(item.payload().toString());
                         arrived.add(arrived(item.payload()));
                     }
-                    case "SCREENING" -> screenings.apply(item.payload().toString());
+                    case "SCREENING" -> screeningRecords.add(item.payload().toString());
                     default -> throw new IllegalStateException("checked above: " + item.kind());
                 }
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
+            // Set-based, a statement per table for the whole batch. Crossings first: a screening hangs on its
+            // crossing, and a crossing's outbox row always comes before its screening's.
+            if (crossingRecords.length() > 2) {
+                crossings.apply(crossingRecords.toString());
+            }
+            if (screeningRecords.length() > 2) {
+                screenings.apply(screeningRecords.toString());
+            }
+            // Then what the crossings reveal about who is who across the posts.
             merges.resolve(arrived);
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);

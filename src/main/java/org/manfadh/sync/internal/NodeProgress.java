@@ -42,7 +42,10 @@ class NodeProgress {
     }
 
     List<Node> all() {
-        return jdbc.sql("select node_id, border_point, last_seq, records, last_contact from sync.node_progress order by node_id")
+        return jdbc.sql("""
+                        select node_id, border_point, last_seq, records, last_contact
+                          from sync.node_progress order by border_point nulls last, node_id
+                        """)
                 .query((rs, n) -> new Node(rs.getObject("node_id", UUID.class), rs.getString("border_point"),
                         rs.getLong("last_seq"), rs.getLong("records"),
                         rs.getObject("last_contact", OffsetDateTime.class).toInstant()))

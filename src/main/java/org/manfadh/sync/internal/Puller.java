@@ -29,6 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -174,14 +175,22 @@ public class Puller implements DisposableBean {
                     .GET().build()), Feed.Records.class);
             transaction.executeWithoutResult(status -> {
                 List<UUID> ids = new ArrayList<>(page.records().size());
+                List<JsonNode> crossingRecords = new ArrayList<>();
+                List<JsonNode> screeningRecords = new ArrayList<>();
                 for (Feed.Record record : page.records()) {
-                    crossings.apply(json.writeValueAsString(record.crossing()));
+                    crossingRecords.add(record.crossing());
                     if (record.screening() != null && record.screening().isObject()) {
-                        screenings.apply(json.writeValueAsString(record.screening()));
+                        screeningRecords.add(record.screening());
                     }
                     ids.add(UUID.fromString(record.crossing().required("crossing").required("id").asString()));
                 }
-                crossings.rebuildStays(ids);
+                if (!crossingRecords.isEmpty()) {
+                    crossings.apply(json.writeValueAsString(crossingRecords));
+                    crossings.rebuildStays(ids);
+                }
+                if (!screeningRecords.isEmpty()) {
+                    screenings.apply(json.writeValueAsString(screeningRecords));
+                }
                 state.reseeded(page.next());
             });
             taken += page.records().size();

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,11 @@ public class Pusher implements DisposableBean {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private ScheduledExecutorService schedule;
+    private final java.util.concurrent.ExecutorService packer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sync-packer");
+        t.setDaemon(true);
+        return t;
+    });
 
     Pusher(SyncSettings settings, Outbox outbox, NodeIdentity node, JsonMapper json, Clock clock) {
         this.settings = settings;
@@ -77,44 +84,89 @@ public class Pusher implements DisposableBean {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Sends batches until the outbox is acknowledged or headquarters cannot be reached. One push at a time. */
+    /**
+     * Sends batches until the outbox is acknowledged or headquarters cannot be reached. One push at a time.
+     * The next batch is read and packed while headquarters applies the one before, so that neither end
+     * waits for the other; only headquarters' answers move the acknowledged seq.
+     */
     public synchronized Result push() {
         if (!settings.post()) {
             return new Result(0, 0, "This node is headquarters; it pushes nothing.");
         }
         int sent = 0;
+        int batches = 0;
         long acknowledged = outbox.state().acknowledgedSeq();
-        while (true) {
-            List<Outbox.Row> rows = outbox.after(acknowledged, settings.batchSize());
-            if (rows.isEmpty()) {
-                return new Result(sent, acknowledged, null);
-            }
-            try {
-                Batch.Applied applied = send(rows);
+        CompletableFuture<Packed> next = pack(acknowledged);
+        try {
+            while (true) {
+                Packed batch;
+                try {
+                    batch = next.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                // With nothing owed, an empty batch still goes once: headquarters learns the post is alive,
+                // and a quiet post is not taken for a silent one.
+                if (batch.records() == 0 && batches > 0) {
+                    return new Result(sent, acknowledged, null);
+                }
+                batches++;
+                next = batch.records() == 0 ? CompletableFuture.completedFuture(batch) : pack(batch.lastSeq());
+                Batch.Applied applied = send(batch.body());
                 outbox.acknowledged(applied.appliedSeq(), clock.instant());
-                long last = rows.getLast().seq();
-                if (applied.appliedSeq() < last) {
-                    String why = "Headquarters acknowledged seq " + applied.appliedSeq() + " of " + last;
+                if (applied.appliedSeq() < batch.lastSeq()) {
+                    String why = "Headquarters acknowledged seq " + applied.appliedSeq() + " of " + batch.lastSeq();
                     outbox.failed(why, clock.instant());
                     return new Result(sent, Math.max(acknowledged, applied.appliedSeq()), why);
                 }
-                sent += rows.size();
+                sent += batch.records();
                 acknowledged = Math.max(acknowledged, applied.appliedSeq());
-            } catch (IOException | RuntimeException e) {
-                String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                outbox.failed(why, clock.instant());
-                return new Result(sent, acknowledged, why);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Result(sent, acknowledged, "interrupted");
             }
+        } catch (IOException | RuntimeException e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            outbox.failed(why, clock.instant());
+            return new Result(sent, acknowledged, why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(sent, acknowledged, "interrupted");
+        } finally {
+            next.cancel(false);
         }
     }
 
-    private Batch.Applied send(List<Outbox.Row> rows) throws IOException, InterruptedException {
-        List<Batch.Item> items = rows.stream().map(r -> new Batch.Item(r.seq(), r.id(), r.kind(), r.recordId(),
-                json.readTree(r.payload()))).toList();
-        byte[] body = gzip(json.writeValueAsBytes(new Batch(node.nodeId(), settings.borderPoint(), items)));
+    /** A batch ready to send: the gzip-compressed JSON of the rows after a seq. */
+    private record Packed(int records, long lastSeq, byte[] body) {
+    }
+
+    private CompletableFuture<Packed> pack(long after) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Outbox.Row> rows = outbox.after(after, settings.batchSize());
+            try {
+                return new Packed(rows.size(), rows.isEmpty() ? after : rows.getLast().seq(), gzip(json(rows)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, packer);
+    }
+
+    /**
+     * The batch's JSON, the payloads copied as PostgreSQL wrote them (they are JSON already): parsing
+     * and writing each again would cost the post more than reading them.
+     */
+    private byte[] json(List<Outbox.Row> rows) {
+        StringBuilder b = new StringBuilder(rows.size() * 3_000);
+        b.append("{\"node\":\"").append(node.nodeId()).append("\",\"borderPoint\":")
+                .append(json.writeValueAsString(settings.borderPoint())).append(",\"records\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            Outbox.Row r = rows.get(i);
+            b.append(i == 0 ? "" : ",").append("{\"seq\":").append(r.seq()).append(",\"id\":\"").append(r.id())
+                    .append("\",\"kind\":").append(json.writeValueAsString(r.kind())).append(",\"recordId\":\"")
+                    .append(r.recordId()).append("\",\"payload\":").append(r.payload()).append('}');
+        }
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Batch.Applied send(byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
                         settings.hqUrl().toString().replaceAll("/+$", "") + "/api/v1/sync/batches"))
                 .timeout(Duration.ofSeconds(120))
@@ -147,5 +199,6 @@ public class Pusher implements DisposableBean {
         if (schedule != null) {
             schedule.shutdownNow();
         }
+        packer.shutdownNow();
     }
 }

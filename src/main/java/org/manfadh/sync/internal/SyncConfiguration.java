@@ -27,6 +27,6 @@ class SyncConfiguration {
                 env.getProperty("manfadh.sync.interval", Duration.class, Duration.ofSeconds(60)),
                 env.getProperty("manfadh.sync.username", demo ? "node" : null),
                 env.getProperty("manfadh.sync.password", demo ? "manfadh-demo" : null),
-                env.getProperty("manfadh.sync.batch-size", Integer.class, 500));
+                env.getProperty("manfadh.sync.batch-size", Integer.class, 2000));
     }
 }

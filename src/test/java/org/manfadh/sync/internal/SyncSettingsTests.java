@@ -25,7 +25,7 @@ class SyncSettingsTests {
         SyncSettings settings = configuration.syncSettings(env());
         assertThat(settings.role()).isEqualTo(SyncSettings.Role.HQ);
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(settings.batchSize()).isEqualTo(500);
+        assertThat(settings.batchSize()).isEqualTo(2000);
     }
 
     @Test
