@@ -74,6 +74,20 @@ class TwoPostsIntegrationTests {
         assertThat(versions(kri)).containsKey(bothList).doesNotContainKey(federalList);
         assertThat(versions(federal)).containsEntry(bothList, versions(hq).get(bothList))
                 .containsEntry(federalList, versions(hq).get(federalList));
+        // Headquarters knows which versions each post holds from the post's next question.
+        pull(federal);
+        String federalNode = admin(federal).get("/api/v1/sync/status").json().get("nodeId").asString();
+        JsonNode nodes = admin(hq).get("/api/v1/sync/status").json().get("nodes");
+        JsonNode atFederal = null;
+        for (JsonNode n : nodes) {
+            if (n.get("nodeId").asString().equals(federalNode)) {
+                atFederal = n;
+            }
+        }
+        assertThat(atFederal).as(nodes.toString()).isNotNull();
+        assertThat(atFederal.get("watchlistsBehind").asInt()).as(atFederal.toString()).isZero();
+        assertThat(admin(federal).get("/api/v1/sync/status").json().get("post").get("received").get("watchlists")
+                .toString()).contains(bothList.toString()).contains(federalList.toString());
 
         // A removal is a new version, and travels like any other.
         ApiClient manager = admin(hq);

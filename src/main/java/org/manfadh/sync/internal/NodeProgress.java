@@ -41,6 +41,22 @@ class NodeProgress {
                 .param("node", nodeId).update();
     }
 
+    /** A list version a node said it holds. */
+    record Held(UUID watchlistId, long version) {
+    }
+
+    /** The list versions each node said it holds when it last asked headquarters for news. */
+    java.util.Map<UUID, List<Held>> watchlistsByNode() {
+        java.util.Map<UUID, List<Held>> byNode = new java.util.HashMap<>();
+        jdbc.sql("select node_id, watchlist_id, version from sync.node_watchlist order by node_id, watchlist_id")
+                .query((rs, n) -> {
+                    byNode.computeIfAbsent(rs.getObject("node_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new Held(rs.getObject("watchlist_id", UUID.class), rs.getLong("version")));
+                    return null;
+                }).list();
+        return byNode;
+    }
+
     List<Node> all() {
         return jdbc.sql("""
                         select node_id, border_point, last_seq, records, last_contact

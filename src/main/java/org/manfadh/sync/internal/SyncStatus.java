@@ -3,14 +3,21 @@ package org.manfadh.sync.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import org.manfadh.platform.NodeIdentity;
+import org.manfadh.screening.WatchlistReplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,11 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 
 /**
  * What this node has sent and still owes (a post), or what it has received from each node
@@ -42,11 +44,24 @@ public class SyncStatus implements DisposableBean {
      */
     public record Post(String hqUrl, Instant lastContact, Instant lastAttempt, String lastError,
                        long acknowledgedSeq, long backlog, Long oldestUnsentAgeSeconds, Long lagSeconds,
-                       boolean overdue) {
+                       boolean overdue, Received received) {
+    }
+
+    /**
+     * What a post has received from headquarters: when it was last current (everything headquarters
+     * had for it applied), its last attempt and error, the list versions it holds, the last identity
+     * merge applied, and whether it is still taking its border point's records back.
+     */
+    public record Received(Instant currentAt, Instant lastAttempt, String lastError, List<ListVersion> watchlists,
+                           long mergesSeq, String reseed) {
+    }
+
+    /** A list's version: held by a post, or reported by a node beside headquarters' own. */
+    public record ListVersion(UUID id, String name, long version, Long latest) {
     }
 
     public record Node(UUID nodeId, String borderPoint, long lastSeq, long records, Instant lastContact,
-                       long lagSeconds, boolean overdue) {
+                       long lagSeconds, boolean overdue, List<ListVersion> watchlists, int watchlistsBehind) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SyncStatus.class);
@@ -55,13 +70,20 @@ public class SyncStatus implements DisposableBean {
     private final NodeIdentity node;
     private final Outbox outbox;
     private final NodeProgress progress;
+    private final FeedState feed;
+    private final org.manfadh.referencedata.ReferenceData referenceData;
+    private final WatchlistReplication watchlists;
     private final Clock clock;
     private final Lateness lateness;
     private final MultiGauge nodeLag;
     private ScheduledExecutorService watch;
 
     SyncStatus(SyncSettings settings, NodeIdentity node, Outbox outbox, NodeProgress progress, Clock clock,
-               MeterRegistry meters, @Value("${manfadh.sync.alert-after:PT6H}") Duration alertAfter) {
+               MeterRegistry meters, @Value("${manfadh.sync.alert-after:PT6H}") Duration alertAfter, FeedState feed,
+               WatchlistReplication watchlists, org.manfadh.referencedata.ReferenceData referenceData) {
+        this.referenceData = referenceData;
+        this.feed = feed;
+        this.watchlists = watchlists;
         this.settings = settings;
         this.node = node;
         this.outbox = outbox;
@@ -159,14 +181,43 @@ public class SyncStatus implements DisposableBean {
             return new Status(role, node.nodeId(), settings.borderPoint(), alertAfter,
                     new Post(settings.hqUrl().toString(), state.lastContact(), state.lastAttempt(), state.lastError(),
                             state.acknowledgedSeq(), backlog.records(), age, lag == null ? null : lag.toSeconds(),
-                            lateness.overdue(lag)), null);
+                            lateness.overdue(lag), received()), null);
         }
+        Map<UUID, WatchlistReplication.ListVersion> lists = new HashMap<>();
+        watchlists.lists().forEach(l -> lists.put(l.id(), l));
+        Map<UUID, List<NodeProgress.Held>> held = progress.watchlistsByNode();
         return new Status(role, node.nodeId(), null, alertAfter, null, progress.all().stream()
                 .map(n -> {
                     Duration lag = Lateness.lag(n.lastContact(), now);
+                    List<ListVersion> versions = held.getOrDefault(n.nodeId(), List.of()).stream()
+                            .map(h -> {
+                                WatchlistReplication.ListVersion here = lists.get(h.watchlistId());
+                                return new ListVersion(h.watchlistId(), here == null ? null : here.name(), h.version(),
+                                        here == null ? null : here.version());
+                            }).toList();
+                    int behind = behind(n.borderPoint(), versions, lists.values());
                     return new Node(n.nodeId(), n.borderPoint(), n.lastSeq(), n.records(), n.lastContact(),
-                            lag.toSeconds(), lateness.overdue(lag));
+                            lag.toSeconds(), lateness.overdue(lag), versions, behind);
                 }).toList());
+    }
+
+    /** Lists published to a border point that its node does not hold at their latest version. */
+    private int behind(String borderPoint, List<ListVersion> held, java.util.Collection<WatchlistReplication.ListVersion> lists) {
+        var point = borderPoint == null ? java.util.Optional.<org.manfadh.referencedata.BorderPoint>empty()
+                : referenceData.borderPoint(borderPoint);
+        Map<UUID, Long> versions = new HashMap<>();
+        held.forEach(h -> versions.put(h.id(), h.version()));
+        return (int) lists.stream()
+                .filter(l -> point.map(p -> l.authority().visibleTo(p.authority())).orElse(true))
+                .filter(l -> versions.getOrDefault(l.id(), 0L) < l.version())
+                .count();
+    }
+
+    private Received received() {
+        FeedState.State state = feed.state();
+        return new Received(state.currentAt(), state.lastAttempt(), state.lastError(), watchlists.lists().stream()
+                .map(l -> new ListVersion(l.id(), l.name(), l.version(), null)).toList(), state.mergesSeq(),
+                state.reseedState());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.manfadh.sync.internal.Puller;
 import org.manfadh.sync.internal.Pusher;
 import org.manfadh.sync.internal.SyncStatus;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,11 +31,13 @@ class SyncScreenController {
 
     private final SyncStatus status;
     private final Pusher pusher;
+    private final Puller puller;
     private final Clock clock;
 
-    SyncScreenController(SyncStatus status, Pusher pusher, Clock clock) {
+    SyncScreenController(SyncStatus status, Pusher pusher, Puller puller, Clock clock) {
         this.status = status;
         this.pusher = pusher;
+        this.puller = puller;
         this.clock = clock;
     }
 
@@ -53,6 +56,13 @@ class SyncScreenController {
     String push(RedirectAttributes redirect) {
         Pusher.Result result = pusher.push();
         redirect.addFlashAttribute("pushed", result);
+        return "redirect:/sync";
+    }
+
+    @PostMapping("/sync/pull")
+    @PreAuthorize("hasRole('ADMIN')")
+    String pull(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("pulled", puller.pull());
         return "redirect:/sync";
     }
 
