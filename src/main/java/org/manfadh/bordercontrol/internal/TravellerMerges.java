@@ -34,39 +34,81 @@ class TravellerMerges implements IdentityMerges {
         this.clock = clock;
     }
 
+    /**
+     * Two questions for the whole batch, each one statement: which crossings were linked to another
+     * traveller than their post gave (their document was here already), and which of the posts'
+     * travellers share name, full date of birth and nationality with others. The rare answers are
+     * merged one by one, always the newer traveller into the oldest, so that two posts' records
+     * arriving in either order end the same way.
+     */
     @Override
     public int resolve(List<Arrived> arrived) {
-        int merged = 0;
-        for (Arrived a : arrived) {
-            if (alreadyMerged(a.travellerId())) {
-                continue;
-            }
-            Optional<UUID> linked = jdbc.sql("select traveller_id from bordercontrol.crossing where id = :id")
-                    .param("id", a.crossingId()).query(UUID.class).optional();
-            if (linked.isEmpty()) {
-                continue;
-            }
-            if (!linked.get().equals(a.travellerId())) {
-                // The post's document was known here already, under the traveller another node saw first.
-                merge(a.travellerId(), linked.get(), "SAME_DOCUMENT");
-                merged++;
-                continue;
-            }
-            Optional<UUID> same = jdbc.sql("""
-                    select o.id from bordercontrol.traveller t
+        if (arrived.isEmpty()) {
+            return 0;
+        }
+        UUID[] crossings = arrived.stream().map(Arrived::crossingId).toArray(UUID[]::new);
+        UUID[] posted = arrived.stream().map(Arrived::travellerId).toArray(UUID[]::new);
+        record Pair(UUID merged, UUID survivor, String basis) {
+        }
+        List<Pair> pairs = new java.util.ArrayList<>(jdbc.sql("""
+                select distinct a.traveller, c.traveller_id
+                  from unnest(cast(:crossings as uuid[]), cast(:travellers as uuid[])) as a(crossing, traveller)
+                  join bordercontrol.crossing c on c.id = a.crossing
+                 where c.traveller_id <> a.traveller
+                   and exists (select 1 from bordercontrol.traveller t where t.id = a.traveller)
+                """).param("crossings", crossings).param("travellers", posted)
+                .query((rs, n) -> new Pair(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "SAME_DOCUMENT"))
+                .list());
+        // Everyone sharing a posted traveller's name, full date of birth and nationality, the posted one
+        // included; each but the oldest merges into the oldest.
+        pairs.addAll(jdbc.sql("""
+                with g as (
+                    select distinct t.id as posted, o.id as member, o.created_at
+                      from (select distinct unnest(cast(:travellers as uuid[])) as id) a
+                      join bordercontrol.traveller t on t.id = a.id
                       join bordercontrol.traveller o on o.name_key = t.name_key and o.date_of_birth = t.date_of_birth
-                                                    and o.nationality = t.nationality and o.id <> t.id
-                     where t.id = :id and length(t.date_of_birth) = 10 and t.name_key <> ''
+                                                    and o.nationality = t.nationality
+                     where length(t.date_of_birth) = 10 and t.name_key <> ''
                        and (o.sex is null or t.sex is null or o.sex = t.sex or 'X' in (o.sex, t.sex))
-                       and not exists (select 1 from bordercontrol.identity_merge m where m.merged = o.id)
-                     order by o.created_at, o.id limit 1
-                    """).param("id", a.travellerId()).query(UUID.class).optional();
-            if (same.isPresent()) {
-                merge(a.travellerId(), same.get(), "NAME_BIRTH_NATIONALITY");
-                merged++;
+                ), ranked as (
+                    select member, first_value(member) over (partition by posted order by created_at, member) as oldest
+                      from g
+                )
+                -- A supervisor who split two travellers apart has the last word.
+                select distinct member, oldest from ranked r
+                 where member <> oldest
+                   and not exists (select 1 from bordercontrol.identity_decision d
+                                    where d.action = 'SPLIT' and (d.from_traveller, d.to_traveller)
+                                          in ((r.member, r.oldest), (r.oldest, r.member)))
+                 order by member
+                """).param("travellers", posted)
+                .query((rs, n) -> new Pair(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        "NAME_BIRTH_NATIONALITY"))
+                .list());
+        int merged = 0;
+        for (Pair pair : pairs) {
+            UUID survivor = survivorOf(pair.survivor());
+            if (alreadyMerged(pair.merged()) || survivor.equals(pair.merged())) {
+                continue;
             }
+            merge(pair.merged(), survivor, pair.basis());
+            merged++;
         }
         return merged;
+    }
+
+    /** Where a traveller's records are now: the end of the chain of merges from it. */
+    private UUID survivorOf(UUID traveller) {
+        UUID at = traveller;
+        for (int hops = 0; hops < 100; hops++) {
+            Optional<UUID> next = jdbc.sql("select survivor from bordercontrol.identity_merge where merged = :id")
+                    .param("id", at).query(UUID.class).optional();
+            if (next.isEmpty()) {
+                return at;
+            }
+            at = next.get();
+        }
+        throw new IllegalStateException("The merges from traveller " + traveller + " do not end");
     }
 
     @Override
