@@ -8,7 +8,8 @@ create table sync.feed_state (
     last_attempt    timestamptz,
     last_error      text,
     current_at      timestamptz,
-    accounts_digest text
+    accounts_digest text,
+    stay_rules_digest text
 );
 insert into sync.feed_state default values;
 
@@ -48,3 +49,15 @@ create table bordercontrol.identity_merge (
 alter table sync.feed_state
     add column reseed_state text check (reseed_state in ('RUNNING', 'DONE')),
     add column reseed_after text;
+
+-- Travellers whose stays must be worked out again because another node's crossings arrived for
+-- them; drained in the background, so that applying a post's batch stays quick.
+create table bordercontrol.stay_refresh (
+    traveller_id uuid primary key,
+    queued_at    timestamptz not null
+);
+create index stay_refresh_order on bordercontrol.stay_refresh (queued_at);
+
+-- A visa issued or extended at a post without a crossing travels on its own.
+alter table sync.outbox drop constraint outbox_kind_check;
+alter table sync.outbox add constraint outbox_kind_check check (kind in ('CROSSING', 'SCREENING', 'VISA'));

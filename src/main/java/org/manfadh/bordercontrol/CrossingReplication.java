@@ -13,8 +13,20 @@ public interface CrossingReplication {
     /** The crossing and everything it references, as a JSON object; empty when there is no such crossing. */
     Optional<String> export(UUID crossingId);
 
-    /** Inserts what of an exported crossing, or of a JSON array of them, is not here yet, in the caller's transaction. */
+    /**
+     * Inserts what of an exported crossing, or of a JSON array of them, is not here yet, in the
+     * caller's transaction; their travellers' stays are worked out again soon after it commits.
+     */
     void apply(String exported);
+
+    /** A visa with its traveller and every extension, as a JSON object; empty when there is no such visa. */
+    Optional<String> exportVisa(UUID visaId);
+
+    /**
+     * Inserts what of an exported visa, or of a JSON array of them, is not here yet. A visa another
+     * node recorded first under its own id (the same authority, type and number) takes the extensions.
+     */
+    void applyVisas(String exported);
 
     /** Crossings' ids, and where the next page starts (null after the last page). */
     record IdPage(java.util.List<UUID> ids, String next) {
@@ -26,6 +38,4 @@ public interface CrossingReplication {
      */
     IdPage idsAt(String borderPoint, String after, int limit);
 
-    /** Works out again the stays of the travellers of these crossings, after their records were applied. */
-    void rebuildStays(java.util.Collection<UUID> crossingIds);
 }

@@ -87,6 +87,12 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/sync/batches", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
         TABLE.put("POST /api/v1/sync/push", allow(ADMIN));
         TABLE.put("GET /api/v1/sync/status", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
+        TABLE.put("POST /api/v1/sync/feed", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
+        TABLE.put("GET /api/v1/sync/watchlists/{id}", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
+        TABLE.put("GET /api/v1/sync/records", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
+        TABLE.put("POST /api/v1/sync/pull", allow(ADMIN));
+        TABLE.put("POST /api/v1/sync/nodes", allow(ADMIN));
+        TABLE.put("POST /api/v1/sync/nodes/{username}/revoke", allow(ADMIN));
         TABLE.put("POST /api/v1/groups", allowValidated(BOOTH));
         TABLE.put("GET /api/v1/groups/{id}", allow(BOOTH));
         TABLE.put("POST /api/v1/groups/{id}/close", allow(BOOTH));

@@ -334,6 +334,29 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(7)
+    void bringsAVisaIssuedAndExtendedWithoutACrossing() {
+        ApiClient atPost = admin(post);
+        String crossing = record(atPost, "ADMITTED");
+        String traveller = atPost.get("/api/v1/crossings/" + crossing).json().get("travellerId").asString();
+        ApiClient.Response issued = atPost.post("/api/v1/travellers/" + traveller + "/visas", ApiClient.json(Map.of(
+                "visa", Map.of("number", "RP-" + UUID.randomUUID().toString().substring(0, 8), "type",
+                        "RESIDENCE_PERMIT", "validUntil", LocalDate.now().plusYears(1).toString()))));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String visa = issued.json().get("id").asString();
+        ApiClient.Response extended = atPost.post("/api/v1/visas/" + visa + "/extensions", ApiClient.json(Map.of(
+                "extraDays", 30, "reason", "Medical treatment")));
+        assertThat(extended.status()).as(extended.body()).isIn(200, 201);
+
+        JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        ApiClient.Response there = admin(hq).get("/api/v1/visas/" + visa);
+        assertThat(there.status()).as(there.body()).isEqualTo(200);
+        assertThat(there.json().get("extensions")).isEqualTo(atPost.get("/api/v1/visas/" + visa).json().get("extensions"));
+        assertThat(there.json().get("extensions").size()).isEqualTo(1);
+    }
+
+    @Test
     void refusesBatchesFromAccountsThatAreNotNodes() {
         ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
                 .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");

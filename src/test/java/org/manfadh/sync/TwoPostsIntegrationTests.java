@@ -151,6 +151,15 @@ class TwoPostsIntegrationTests {
         JsonNode early = admin(hq).get("/api/v1/crossings/" + atFederal.getFirst()).json();
         assertThat(java.time.Instant.parse(late.get("recordedAt").asString()))
                 .isAfter(java.time.Instant.parse(early.get("recordedAt").asString()).plus(Duration.ofHours(6)));
+        // Headquarters works out the posts' travellers' stays in the background, the same as the post did.
+        String traveller = traveller(hq, atFederal.getFirst());
+        JdbcClient hqDb = hq.getBean(JdbcClient.class);
+        JdbcClient postDb = federal.getBean(JdbcClient.class);
+        String stays = "select entry_crossing_id::text || ' ' || last_legal_day from bordercontrol.stay where traveller_id = :id";
+        eventually(() -> !hqDb.sql(stays).param("id", UUID.fromString(traveller)).query(String.class).list().isEmpty(),
+                "headquarters works out the stay of a post's traveller");
+        assertThat(hqDb.sql(stays).param("id", UUID.fromString(traveller)).query(String.class).list())
+                .isEqualTo(postDb.sql(stays).param("id", UUID.fromString(traveller)).query(String.class).list());
         for (ConfigurableApplicationContext post : List.of(federal, kri)) {
             UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
             assertThat(count(hq, node)).isEqualTo(count(post, node)).isGreaterThanOrEqualTo(3);
@@ -183,6 +192,25 @@ class TwoPostsIntegrationTests {
         // Asking again changes nothing.
         pull(kri);
         assertThat(traveller(kri, atKri)).isEqualTo(person);
+    }
+
+    @Test
+    void aStayRuleAddedAtHeadquartersReachesThePostsWhichAddNoneOfTheirOwn() {
+        String from = LocalDate.now().plusDays(10 + ThreadLocalRandom.current().nextInt(300)).toString();
+        Map<String, Object> rule = Map.of("nationality", "PAK", "visaType", "VISA_ON_ARRIVAL", "permittedDays", 45,
+                "effectiveFrom", from, "note", "Pilgrimage season");
+        ApiClient.Response added = admin(hq).post("/api/v1/stay-rules", ApiClient.json(rule));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String id = added.json().get("id").asString();
+        pull(federal);
+        pull(kri);
+        for (ConfigurableApplicationContext post : List.of(federal, kri)) {
+            assertThat(admin(post).get("/api/v1/stay-rules?size=200").body()).contains(id);
+        }
+        ApiClient.Response refused = admin(federal).post("/api/v1/stay-rules", ApiClient.json(Map.of(
+                "nationality", "PAK", "visaType", "VISA_ON_ARRIVAL", "permittedDays", 60, "effectiveFrom",
+                LocalDate.now().plusDays(400).toString())));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     }
 
     @Test

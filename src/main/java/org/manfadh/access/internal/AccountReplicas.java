@@ -1,13 +1,10 @@
 package org.manfadh.access.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.manfadh.access.AccountReplication;
 import org.manfadh.access.Role;
+import org.manfadh.platform.Sha256;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +46,7 @@ class AccountReplicas implements AccountReplication {
                            'jurisdiction_border_points', jurisdiction_border_points) order by username), '[]')::text
                   from access.user_account where username = any(:names)
                 """).param("names", names.toArray(String[]::new)).query(String.class).single();
-        return new Export(sha256(exported), exported);
+        return new Export(Sha256.hex(exported), exported);
     }
 
     @Override
@@ -85,14 +82,5 @@ class AccountReplicas implements AccountReplication {
         });
         return jdbc.sql("select count(*) from access.user_account where managed_by = 'HEADQUARTERS' and enabled")
                 .query(Integer.class).single();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

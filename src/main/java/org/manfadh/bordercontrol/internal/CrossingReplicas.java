@@ -18,15 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 class CrossingReplicas implements CrossingReplication {
 
     private final JdbcClient jdbc;
-    private final Travellers travellers;
-    private final StayService stays;
-    private final java.time.Clock clock;
 
-    CrossingReplicas(JdbcClient jdbc, Travellers travellers, StayService stays, java.time.Clock clock) {
+    CrossingReplicas(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.travellers = travellers;
-        this.stays = stays;
-        this.clock = clock;
     }
 
     @Override
@@ -61,13 +55,56 @@ class CrossingReplicas implements CrossingReplication {
     }
 
     @Override
-    public void rebuildStays(java.util.Collection<UUID> crossingIds) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        for (UUID traveller : jdbc.sql("select distinct traveller_id from bordercontrol.crossing where id = any(:ids)")
-                .param("ids", crossingIds.toArray(UUID[]::new)).query(UUID.class).list()) {
-            travellers.lock(java.util.List.of("traveller-stays:" + traveller));
-            stays.rebuild(traveller, today);
-        }
+    public Optional<String> exportVisa(UUID visaId) {
+        return jdbc.sql("""
+                select jsonb_build_object(
+                    'traveller', (select to_jsonb(t) from bordercontrol.traveller t where t.id = v.traveller_id),
+                    'visa', to_jsonb(v),
+                    'extensions', coalesce((select jsonb_agg(to_jsonb(e) order by e.created_at, e.id)
+                                              from bordercontrol.visa_extension e where e.visa_id = v.id), '[]')
+                )::text
+                  from bordercontrol.visa v where v.id = :id
+                """).param("id", visaId).query(String.class).optional();
+    }
+
+    @Override
+    public void applyVisas(String exported) {
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
+        jdbc.sql("""
+                with r as (select e.value as r from jsonb_array_elements(cast(:records as jsonb)) e)
+                insert into bordercontrol.traveller
+                select t.* from r cross join lateral jsonb_populate_record(null::bordercontrol.traveller, r -> 'traveller') t
+                 where jsonb_typeof(r -> 'traveller') = 'object'
+                on conflict do nothing
+                """).param("records", records).update();
+        jdbc.sql("""
+                with r as (select e.value as r from jsonb_array_elements(cast(:records as jsonb)) e)
+                insert into bordercontrol.visa
+                select v.* from r cross join lateral jsonb_populate_record(null::bordercontrol.visa, r -> 'visa') v
+                on conflict do nothing
+                """).param("records", records).update();
+        // Extensions hang on the visa here: the record's own, or the one another node recorded first.
+        jdbc.sql("""
+                with r as (select e.value as r from jsonb_array_elements(cast(:records as jsonb)) e),
+                     x as (select r -> 'visa' as visa, x.* from r
+                             cross join lateral jsonb_populate_recordset(null::bordercontrol.visa_extension,
+                                                                         r -> 'extensions') x)
+                insert into bordercontrol.visa_extension (id, node_id, visa_id, extra_days, granted_on, reason,
+                                                          created_by, created_at)
+                select x.id, x.node_id, v.id, x.extra_days, x.granted_on, x.reason, x.created_by, x.created_at
+                  from x join bordercontrol.visa v
+                    on v.issuing_authority = x.visa ->> 'issuing_authority' and v.type = x.visa ->> 'type'
+                   and v.number = x.visa ->> 'number'
+                on conflict (id) do nothing
+                """).param("records", records).update();
+        jdbc.sql("""
+                insert into bordercontrol.stay_refresh (traveller_id, queued_at)
+                select distinct v.traveller_id, clock_timestamp()
+                  from jsonb_array_elements(cast(:records as jsonb)) e
+                  join bordercontrol.visa v on v.issuing_authority = e.value -> 'visa' ->> 'issuing_authority'
+                   and v.type = e.value -> 'visa' ->> 'type' and v.number = e.value -> 'visa' ->> 'number'
+                on conflict (traveller_id) do nothing
+                """).param("records", records).update();
     }
 
     @Override
@@ -143,6 +180,13 @@ class CrossingReplicas implements CrossingReplication {
                 """).update();
         many("decisions", "bordercontrol.decision");
         many("amendments", "bordercontrol.crossing_amendment");
+        // Their travellers' stays are worked out again in the background (StayRefresher).
+        jdbc.sql("""
+                insert into bordercontrol.stay_refresh (traveller_id, queued_at)
+                select distinct c.traveller_id, clock_timestamp() from crossing_replica r
+                  join bordercontrol.crossing c on c.id = r.id
+                on conflict (traveller_id) do nothing
+                """).update();
     }
 
     private void one(String column, String table) {

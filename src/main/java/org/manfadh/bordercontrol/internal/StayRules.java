@@ -64,6 +64,11 @@ class StayRules {
         cached = null;
     }
 
+    /** Rules written other than by {@link #insert} (from headquarters) are read afresh next time. */
+    void forget() {
+        cached = null;
+    }
+
     boolean exists(String nationality, String visaType, LocalDate effectiveFrom) {
         return jdbc.sql("""
                 select count(*) from bordercontrol.stay_rule

@@ -160,17 +160,9 @@ class TravellerMerges implements IdentityMerges {
 
     /** Everything recorded under the merged id moves to the survivor, whose stays are then worked out again. */
     private void repoint(UUID merged, UUID survivor) {
-        // The recorder's locks, in its order (documents, then persons): no crossing of either person
-        // resolves to the merged id while it moves.
-        travellers.lock(jdbc.sql("""
-                select k from (
-                    select 1 as o, 'document:' || issuing_state || ':' || document_number as k
-                      from bordercontrol.travel_document where traveller_id = :merged
-                    union
-                    select 2, 'person:' || name_key || ':' || date_of_birth || ':' || nationality
-                      from bordercontrol.traveller where id in (:merged, :survivor) and date_of_birth is not null
-                ) keys order by o, k
-                """).param("merged", merged).param("survivor", survivor).query(String.class).list());
+        travellers.lockTravellers(merged, survivor);
+        travellers.lockTraveller(survivor);
+        travellers.lockTraveller(merged);
         jdbc.sql("delete from bordercontrol.stay where traveller_id = :merged").param("merged", merged).update();
         for (String statement : List.of(
                 "update bordercontrol.travel_document set traveller_id = :survivor where traveller_id = :merged",

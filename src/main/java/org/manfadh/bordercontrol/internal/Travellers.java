@@ -47,6 +47,22 @@ class Travellers {
                 .param("keys", keys.toArray(String[]::new)).query().listOfRows();
     }
 
+    /**
+     * The recorder's locks for everything it could resolve to these travellers, in its order
+     * (documents, then persons): no crossing resolves to one of them while the caller works on them.
+     */
+    void lockTravellers(UUID... ids) {
+        lock(jdbc.sql("""
+                select k from (
+                    select 1 as o, 'document:' || issuing_state || ':' || document_number as k
+                      from bordercontrol.travel_document where traveller_id = any(:ids)
+                    union
+                    select 2, 'person:' || name_key || ':' || date_of_birth || ':' || nationality
+                      from bordercontrol.traveller where id = any(:ids) and date_of_birth is not null
+                ) keys order by o, k
+                """).param("ids", ids).query(String.class).list());
+    }
+
     Optional<Traveller> find(UUID id) {
         return jdbc.sql("select * from bordercontrol.traveller where id = :id").param("id", id).query(TRAVELLER).optional();
     }

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.VisaRecorded;
 import org.manfadh.bordercontrol.internal.CrossingCommands.AddStayRule;
 import org.manfadh.bordercontrol.internal.CrossingCommands.AddVisa;
 import org.manfadh.bordercontrol.internal.CrossingCommands.ExtendVisa;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
+import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.ReferenceData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +43,10 @@ public class VisaAdministration {
 
     VisaAdministration(Visas visas, Travellers travellers, StayRules rules, StayService stays,
                        TravellerService travellerService, ReferenceData referenceData, NodeIdentity node,
-                       TransactionTemplate transaction, Clock clock, BorderJurisdiction jurisdiction) {
+                       TransactionTemplate transaction, Clock clock, BorderJurisdiction jurisdiction,
+                       NodeRole role, ApplicationEventPublisher events) {
+        this.events = events;
+        this.role = role;
         this.jurisdiction = jurisdiction;
         this.visas = visas;
         this.travellers = travellers;
@@ -54,6 +60,8 @@ public class VisaAdministration {
     }
 
     private final BorderJurisdiction jurisdiction;
+    private final NodeRole role;
+    private final ApplicationEventPublisher events;
 
     public TravellerService.VisaView add(UUID travellerId, AddVisa request, Caller caller) {
         travellers.find(travellerId)
@@ -85,6 +93,7 @@ public class VisaAdministration {
                     clock.instant());
             visas.insert(v);
             stays.rebuild(travellerId, today);
+            events.publishEvent(new VisaRecorded(v.id()));
             return v;
         });
         return travellerService.visa(visa);
@@ -107,6 +116,7 @@ public class VisaAdministration {
             visas.insert(new Visas.Extension(Ids.newId(), visaId, request.extraDays(), today, request.reason().strip(),
                     caller.username(), clock.instant()), node.nodeId());
             stays.rebuild(visa.travellerId(), today);
+            events.publishEvent(new VisaRecorded(visaId));
         });
         return travellerService.visa(visa);
     }
@@ -128,6 +138,10 @@ public class VisaAdministration {
 
     /** A new version of a rule, from its effective day; a rule in force before that day keeps applying before it. */
     public RuleView addRule(AddStayRule request, Caller caller) {
+        if (role.post()) {
+            throw ApiProblems.conflict("stay-rules-kept-at-headquarters",
+                    "Stay rules are changed at headquarters; this border post receives every version from there.");
+        }
         LocalDate today = LocalDate.now(clock);
         String nationality = request.nationality() == null ? null : request.nationality().strip().toUpperCase(Locale.ROOT);
         if (nationality != null && !referenceData.icaoCodes().contains(nationality)) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class BatchApplier {
 
-    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING");
+    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING", "VISA");
 
     private final SyncSettings settings;
     private final NodeProgress progress;
@@ -56,7 +56,7 @@ public class BatchApplier {
         for (Batch.Item item : batch.records()) {
             if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
                 throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING).");
+                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING, VISA).");
             }
         }
         return transaction.execute(status -> {
@@ -66,6 +66,7 @@ public class BatchApplier {
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
             StringJoiner crossingRecords = new StringJoiner(",", "[", "]");
             StringJoiner screeningRecords = new StringJoiner(",", "[", "]");
+            StringJoiner visaRecords = new StringJoiner(",", "[", "]");
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
@@ -76,6 +77,7 @@ public class BatchApplier {
                         arrived.add(arrived(item.payload()));
                     }
                     case "SCREENING" -> screeningRecords.add(item.payload().toString());
+                    case "VISA" -> visaRecords.add(item.payload().toString());
                     default -> throw new IllegalStateException("checked above: " + item.kind());
                 }
                 highest = Math.max(highest, item.seq());
@@ -88,6 +90,9 @@ public class BatchApplier {
             }
             if (screeningRecords.length() > 2) {
                 screenings.apply(screeningRecords.toString());
+            }
+            if (visaRecords.length() > 2) {
+                crossings.applyVisas(visaRecords.toString());
             }
             // Then what the crossings reveal about who is who across the posts.
             merges.resolve(arrived);

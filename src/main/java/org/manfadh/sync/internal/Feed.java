@@ -13,6 +13,7 @@ import org.manfadh.access.AccountReplication;
 import org.manfadh.access.Accounts;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
+import org.manfadh.bordercontrol.StayRuleReplication;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.BorderPoint;
@@ -36,7 +37,7 @@ public class Feed {
 
     /** What a post holds. */
     public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest,
-                          Long mergesAfter) {
+                          Long mergesAfter, String stayRulesDigest) {
     }
 
     public record Held(UUID id, long version) {
@@ -48,7 +49,7 @@ public class Feed {
 
     /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
     public record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
-                         JsonNode merges) {
+                         JsonNode merges, String stayRulesDigest, JsonNode stayRules) {
     }
 
     /** Merges go to a post a few thousand at a time; the next pull brings the rest. */
@@ -59,6 +60,7 @@ public class Feed {
     private final NodeRole role;
     private final IdentityMerges merges;
     private final CrossingReplication crossings;
+    private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
     private final WatchlistReplication watchlists;
     private final AccountReplication accountReplication;
@@ -70,10 +72,11 @@ public class Feed {
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
          ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
-         ScreeningReplication screenings, JdbcClient jdbc,
+         ScreeningReplication screenings, StayRuleReplication stayRules, JdbcClient jdbc,
          JsonMapper json, Clock clock) {
         this.merges = merges;
         this.crossings = crossings;
+        this.stayRules = stayRules;
         this.screenings = screenings;
         this.role = role;
         this.watchlists = watchlists;
@@ -108,9 +111,11 @@ public class Feed {
         }
         remember(request.node(), point.code(), held);
         AccountReplication.Export export = accountReplication.exportFor(point.code());
+        StayRuleReplication.Export rules = stayRules.export();
         boolean changed = !export.digest().equals(request.accountsDigest());
         return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null,
-                json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)));
+                json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)),
+                rules.digest(), rules.digest().equals(request.stayRulesDigest()) ? null : json.readTree(rules.rules()));
     }
 
     /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class FeedState {
 
     record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq,
-                 String reseedState, String reseedAfter) {
+                 String reseedState, String reseedAfter, String stayRulesDigest) {
     }
 
     private final JdbcClient jdbc;
@@ -23,13 +23,14 @@ class FeedState {
 
     State state() {
         return jdbc.sql("""
-                select last_attempt, last_error, current_at, accounts_digest, merges_seq, reseed_state, reseed_after
+                select last_attempt, last_error, current_at, accounts_digest, merges_seq, reseed_state, reseed_after,
+                       stay_rules_digest
                   from sync.feed_state
                 """)
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
                         rs.getString("accounts_digest"), rs.getLong("merges_seq"), rs.getString("reseed_state"),
-                        rs.getString("reseed_after")))
+                        rs.getString("reseed_after"), rs.getString("stay_rules_digest")))
                 .single();
     }
 
@@ -47,6 +48,10 @@ class FeedState {
     void reseeded(String next) {
         jdbc.sql("update sync.feed_state set reseed_after = :next, reseed_state = :state")
                 .param("next", next).param("state", next == null ? "DONE" : "RUNNING").update();
+    }
+
+    void stayRulesApplied(String digest) {
+        jdbc.sql("update sync.feed_state set stay_rules_digest = :digest").param("digest", digest).update();
     }
 
     void mergesApplied(long seq) {

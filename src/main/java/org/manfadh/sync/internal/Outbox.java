@@ -76,6 +76,14 @@ class Outbox {
                 """).param("seq", seq).param("at", utc(at)).update();
     }
 
+    /** Removes what headquarters acknowledged and is older than {@code before}; returns how many rows. */
+    int prune(Instant before) {
+        return jdbc.sql("""
+                delete from sync.outbox o using sync.push_state s
+                 where o.seq <= s.acknowledged_seq and o.created_at < :before
+                """).param("before", utc(before)).update();
+    }
+
     void failed(String error, Instant at) {
         jdbc.sql("update sync.push_state set last_attempt = :at, last_error = :error")
                 .param("at", utc(at)).param("error", error).update();

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.bordercontrol.VisaRecorded;
 import org.manfadh.platform.Ids;
 import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.ScreeningReplication;
@@ -42,6 +43,17 @@ class OutboxWriter {
                 "Crossing " + recorded.crossingId() + " was announced but cannot be read in its own transaction"));
         outbox.append(Ids.newId(), "CROSSING", recorded.crossingId(), payload, clock.instant());
         screening(recorded.crossingId());
+    }
+
+    /** A visa issued or extended on its own travels with its traveller and extensions. */
+    @EventListener
+    void on(VisaRecorded visa) {
+        if (!settings.post()) {
+            return;
+        }
+        String payload = crossings.exportVisa(visa.visaId()).orElseThrow(() -> new IllegalStateException(
+                "Visa " + visa.visaId() + " was announced but cannot be read in its own transaction"));
+        outbox.append(Ids.newId(), "VISA", visa.visaId(), payload, clock.instant());
     }
 
     /** A supervisor's verdict on a hit travels as the crossing's whole screening, verdicts included. */

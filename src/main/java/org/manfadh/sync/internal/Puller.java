@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.manfadh.access.AccountReplication;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
+import org.manfadh.bordercontrol.StayRuleReplication;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
@@ -56,6 +56,7 @@ public class Puller implements DisposableBean {
     private final AccountReplication accounts;
     private final IdentityMerges merges;
     private final CrossingReplication crossings;
+    private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
     private final TransactionTemplate transaction;
     private final NodeIdentity node;
@@ -67,7 +68,8 @@ public class Puller implements DisposableBean {
 
     Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
            AccountReplication accounts, IdentityMerges merges, CrossingReplication crossings,
-           ScreeningReplication screenings, TransactionTemplate transaction, NodeIdentity node, JsonMapper json, Clock clock,
+           ScreeningReplication screenings, StayRuleReplication stayRules, TransactionTemplate transaction,
+           NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
         this.settings = settings;
         this.headquarters = headquarters;
@@ -76,6 +78,7 @@ public class Puller implements DisposableBean {
         this.accounts = accounts;
         this.merges = merges;
         this.crossings = crossings;
+        this.stayRules = stayRules;
         this.screenings = screenings;
         this.transaction = transaction;
         this.node = node;
@@ -113,7 +116,8 @@ public class Puller implements DisposableBean {
         try {
             FeedState.State held = state.state();
             Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
-                    .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq());
+                    .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq(),
+                    held.stayRulesDigest());
             Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed",
                             Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
@@ -139,6 +143,11 @@ public class Puller implements DisposableBean {
                 long seq = merges.apply(json.writeValueAsString(answer.merges()));
                 state.mergesApplied(seq);
                 log.info("{} identity merges from headquarters applied", answer.merges().size());
+            }
+            if (answer.stayRules() != null && answer.stayRules().isArray()) {
+                int rules = stayRules.apply(json.writeValueAsString(answer.stayRules()));
+                state.stayRulesApplied(answer.stayRulesDigest());
+                log.info("Stay rules from headquarters applied: {} rule versions held here", rules);
             }
             reseed();
             state.current(asked, clock.instant());
@@ -174,7 +183,6 @@ public class Puller implements DisposableBean {
             Feed.Records page = json.readValue(headquarters.text(headquarters.request(path, Duration.ofMinutes(5))
                     .GET().build()), Feed.Records.class);
             transaction.executeWithoutResult(status -> {
-                List<UUID> ids = new ArrayList<>(page.records().size());
                 List<JsonNode> crossingRecords = new ArrayList<>();
                 List<JsonNode> screeningRecords = new ArrayList<>();
                 for (Feed.Record record : page.records()) {
@@ -182,11 +190,9 @@ public class Puller implements DisposableBean {
                     if (record.screening() != null && record.screening().isObject()) {
                         screeningRecords.add(record.screening());
                     }
-                    ids.add(UUID.fromString(record.crossing().required("crossing").required("id").asString()));
                 }
                 if (!crossingRecords.isEmpty()) {
                     crossings.apply(json.writeValueAsString(crossingRecords));
-                    crossings.rebuildStays(ids);
                 }
                 if (!screeningRecords.isEmpty()) {
                     screenings.apply(json.writeValueAsString(screeningRecords));

@@ -22,11 +22,22 @@ class SyncConfiguration {
         }
         boolean demo = env.getProperty("manfadh.demo", Boolean.class, false);
         String url = env.getProperty("manfadh.sync.hq-url");
+        URI hq = url == null || url.isBlank() ? null : URI.create(url.strip());
+        if (hq != null && !demo && !"https".equalsIgnoreCase(hq.getScheme()) && !loopback(hq)) {
+            throw new IllegalArgumentException("manfadh.sync.hq-url must use https: the node's credentials and "
+                    + "travellers' records cross the link (plain http only to this machine, or in demo mode), not " + hq);
+        }
         return new SyncSettings(parsed, env.getProperty("manfadh.node.border-point"),
-                url == null || url.isBlank() ? null : URI.create(url.strip()),
+                hq,
                 env.getProperty("manfadh.sync.interval", Duration.class, Duration.ofSeconds(60)),
                 env.getProperty("manfadh.sync.username", demo ? "node" : null),
                 env.getProperty("manfadh.sync.password", demo ? "manfadh-demo" : null),
                 env.getProperty("manfadh.sync.batch-size", Integer.class, 2000));
+    }
+
+    private static boolean loopback(URI uri) {
+        String host = uri.getHost();
+        return host != null && (host.equalsIgnoreCase("localhost") || host.equals("::1") || host.equals("[::1]")
+                || host.startsWith("127."));
     }
 }

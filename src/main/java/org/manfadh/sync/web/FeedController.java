@@ -47,7 +47,9 @@ class FeedController {
     @GetMapping("/watchlists/{id}")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     ResponseEntity<StreamingResponseBody> watchlist(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
-                                                    @RequestParam String borderPoint, Principal caller) {
+                                                    @RequestParam(required = false) String borderPoint,
+                                                    Principal caller) {
+        requireBorderPoint(borderPoint);
         if (after < 0) {
             throw ApiProblems.badRequest("invalid-parameter", "Parameter 'after' is a version, 0 or more.");
         }
@@ -64,8 +66,10 @@ class FeedController {
     /** At headquarters: a page of the records of a post's border point, for a post that lost its own. */
     @GetMapping("/records")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
-    Feed.Records records(@RequestParam String borderPoint, @RequestParam(required = false) String after,
+    Feed.Records records(@RequestParam(required = false) String borderPoint,
+                         @RequestParam(required = false) String after,
                          @RequestParam(defaultValue = "500") int limit, Principal caller) {
+        requireBorderPoint(borderPoint);
         return feed.records(borderPoint, after, limit, caller.getName());
     }
 
@@ -74,5 +78,12 @@ class FeedController {
     @PreAuthorize("hasRole('ADMIN')")
     Puller.Result pull() {
         return puller.pull();
+    }
+
+    /** Checked in the method, after its roles, so that a caller without them learns nothing of the parameters. */
+    private static void requireBorderPoint(String borderPoint) {
+        if (borderPoint == null || borderPoint.isBlank()) {
+            throw ApiProblems.badRequest("missing-parameter", "Parameter 'borderPoint' is required.");
+        }
     }
 }

@@ -51,4 +51,16 @@ class SyncSettingsTests {
         assertThat(configuration.syncSettings(env().withProperty("manfadh.sync.interval", "5m")).interval())
                 .isEqualTo(Duration.ofMinutes(5));
     }
+
+    @Test
+    void refusesPlainHttpToAnotherMachineOutsideDemoMode() {
+        MockEnvironment post = env().withProperty("manfadh.node.role", "post")
+                .withProperty("manfadh.sync.hq-url", "http://hq.example");
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(post))
+                .withMessageContaining("https");
+        assertThat(configuration.syncSettings(post.withProperty("manfadh.demo", "true")).hqUrl())
+                .hasToString("http://hq.example");
+        assertThat(configuration.syncSettings(env().withProperty("manfadh.node.role", "post")
+                .withProperty("manfadh.sync.hq-url", "http://127.0.0.1:8080")).hqUrl().getPort()).isEqualTo(8080);
+    }
 }
