@@ -58,6 +58,8 @@ create table bordercontrol.stay_refresh (
 );
 create index stay_refresh_order on bordercontrol.stay_refresh (queued_at);
 
--- A visa issued or extended at a post without a crossing travels on its own.
+-- What changes at a post without a crossing changing travels on its own: a visa issued or extended,
+-- a supervisor's identity decision, a group closed.
 alter table sync.outbox drop constraint outbox_kind_check;
-alter table sync.outbox add constraint outbox_kind_check check (kind in ('CROSSING', 'SCREENING', 'VISA'));
+alter table sync.outbox add constraint outbox_kind_check
+    check (kind in ('CROSSING', 'SCREENING', 'VISA', 'IDENTITY', 'GROUP'));

@@ -28,6 +28,15 @@ public interface CrossingReplication {
      */
     void applyVisas(String exported);
 
+    /** A group as its row stands, as a JSON object; empty when there is no such group. */
+    Optional<String> exportGroup(UUID groupId);
+
+    /**
+     * Inserts the groups of a JSON array of exported groups that are not here yet, and closes those
+     * here that the other node closed (the first closure stands).
+     */
+    void applyGroups(String exported);
+
     /** Crossings' ids, and where the next page starts (null after the last page). */
     record IdPage(java.util.List<UUID> ids, String next) {
     }

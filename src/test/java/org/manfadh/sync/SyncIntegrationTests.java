@@ -357,6 +357,66 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(7)
+    void bringsASupervisorsIdentityDecisionsAndAGroupClosedWithoutACrossing() {
+        ApiClient atPost = admin(post);
+        String name = surname();
+        LocalDate born = LocalDate.of(1979, 6, 2);
+        String first = Passports.td3("IRN", number(), name, "REZA", "IRN", born, 'M', LocalDate.now().plusYears(3));
+        String renewed = Passports.td3("IRN", number(), name, "REZA", "IRN", born, 'M', LocalDate.now().plusYears(8));
+        String a = record(atPost, "ADMITTED", first);
+        String b = record(atPost, "ADMITTED", renewed);
+        JsonNode crossingB = atPost.get("/api/v1/crossings/" + b).json();
+        String together = crossingB.get("travellerId").asString();
+        assertThat(atPost.get("/api/v1/crossings/" + a).json().get("travellerId").asString()).isEqualTo(together);
+        String firstDocument = atPost.get("/api/v1/crossings/" + a).json().get("identity").get("documentId").asString();
+        String renewedDocument = crossingB.get("identity").get("documentId").asString();
+        // Headquarters holds both crossings, as one traveller, before the decisions are made.
+        assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        assertThat(admin(hq).get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(together);
+
+        ApiClient.Response confirmed = atPost.post("/api/v1/travel-documents/" + firstDocument + "/identity/confirm",
+                ApiClient.json(Map.of("reason", "Photo and fingerprints match")));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        ApiClient.Response split = atPost.post("/api/v1/travel-documents/" + renewedDocument + "/identity/split",
+                ApiClient.json(Map.of("reason", "Different person: photo does not match")));
+        assertThat(split.status()).as(split.body()).isEqualTo(200);
+        String apart = split.json().get("id").asString();
+
+        String group = UUID.randomUUID().toString();
+        assertThat(atPost.post("/api/v1/groups", ApiClient.json(Map.of("id", group, "borderPoint", "ZRB",
+                "direction", "ENTRY", "kind", "BUS", "vehicle", "12345 IR"))).status()).isEqualTo(201);
+        assertThat(atPost.post("/api/v1/groups/" + group + "/close", "").status()).isEqualTo(200);
+
+        JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(pushed.get("acknowledged").asInt()).isEqualTo(3);
+
+        ApiClient atHq = admin(hq);
+        assertThat(atHq.get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(atHq.get("/api/v1/crossings/" + a).json().get("travellerId").asString()).isEqualTo(together);
+        JsonNode there = atHq.get("/api/v1/travellers/" + apart).json();
+        assertThat(there.get("documents").size()).isEqualTo(1);
+        assertThat(there.get("documents").get(0).get("linkBasis").asString()).isEqualTo("SPLIT");
+        assertThat(atHq.get("/api/v1/travellers/" + together).json().get("documents")).singleElement()
+                .satisfies(d -> assertThat(d.get("linkBasis").asString()).isEqualTo("CONFIRMED"));
+        JsonNode closed = atHq.get("/api/v1/groups/" + group).json();
+        assertThat(closed.get("closedAt").isNull()).as(closed.toString()).isFalse();
+        assertThat(closed.get("closedBy").asString()).isEqualTo("admin");
+
+        // Applied again, the decisions change nothing.
+        String decisions = post.getBean(JdbcClient.class).sql("""
+                select jsonb_agg(payload order by seq)::text from sync.outbox where kind = 'IDENTITY'
+                """).query(String.class).single();
+        hq.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(
+                tx -> hq.getBean(org.manfadh.bordercontrol.IdentityReplication.class).apply(decisions));
+        assertThat(atHq.get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(hq.getBean(JdbcClient.class)
+                .sql("select count(*) from bordercontrol.identity_decision where to_traveller = cast(:t as uuid)")
+                .param("t", apart).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void refusesBatchesFromAccountsThatAreNotNodes() {
         ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
                 .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");

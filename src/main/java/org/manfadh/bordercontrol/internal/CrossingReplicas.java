@@ -68,6 +68,26 @@ class CrossingReplicas implements CrossingReplication {
     }
 
     @Override
+    public Optional<String> exportGroup(UUID groupId) {
+        return jdbc.sql("select to_jsonb(g)::text from bordercontrol.crossing_group g where g.id = :id")
+                .param("id", groupId).query(String.class).optional();
+    }
+
+    @Override
+    public void applyGroups(String exported) {
+        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
+        jdbc.sql("""
+                insert into bordercontrol.crossing_group
+                select g.* from (select distinct on (e.r ->> 'id') e.r
+                                   from jsonb_array_elements(cast(:records as jsonb)) with ordinality as e(r, n)
+                                  order by e.r ->> 'id', n desc) e
+                 cross join lateral jsonb_populate_record(null::bordercontrol.crossing_group, e.r) g
+                on conflict (id) do update set closed_by = excluded.closed_by, closed_at = excluded.closed_at
+                 where bordercontrol.crossing_group.closed_at is null
+                """).param("records", records).update();
+    }
+
+    @Override
     public void applyVisas(String exported) {
         String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
         jdbc.sql("""

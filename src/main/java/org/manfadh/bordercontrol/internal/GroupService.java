@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.GroupClosed;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
 import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
@@ -16,7 +17,9 @@ import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -48,11 +51,15 @@ public class GroupService {
     private final NodeIdentity node;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     GroupService(Groups groups, Crossings crossings, CrossingViews views, CrossingRecorder recorder,
                  ReferenceData referenceData, NodeIdentity node, JsonMapper json, Clock clock,
-                 BorderJurisdiction jurisdiction) {
+                 BorderJurisdiction jurisdiction, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.jurisdiction = jurisdiction;
+        this.transaction = transaction;
+        this.events = events;
         this.groups = groups;
         this.crossings = crossings;
         this.views = views;
@@ -108,7 +115,11 @@ public class GroupService {
 
     public GroupView close(UUID id, Caller caller) {
         groupFor(id, caller);
-        groups.close(id, caller.username(), clock.instant());
+        transaction.executeWithoutResult(status -> {
+            if (groups.close(id, caller.username(), clock.instant())) {
+                events.publishEvent(new GroupClosed(id));
+            }
+        });
         return group(id, caller);
     }
 

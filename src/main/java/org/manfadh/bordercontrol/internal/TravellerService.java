@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.manfadh.access.ReadScope;
+import org.manfadh.bordercontrol.IdentityDecided;
 import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,11 +68,13 @@ public class TravellerService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final BorderJurisdiction jurisdiction;
+    private final ApplicationEventPublisher events;
 
     TravellerService(Travellers travellers, Crossings crossings, Visas visas, Stays stays, StayService stayService,
                      CrossingViews views, NodeIdentity node, TransactionTemplate transaction, Clock clock,
-                     BorderJurisdiction jurisdiction) {
+                     BorderJurisdiction jurisdiction, ApplicationEventPublisher events) {
         this.jurisdiction = jurisdiction;
+        this.events = events;
         this.travellers = travellers;
         this.crossings = crossings;
         this.visas = visas;
@@ -171,8 +175,10 @@ public class TravellerService {
         transaction.executeWithoutResult(status -> {
             travellers.lockTraveller(d.travellerId());
             travellers.relink(documentId, d.travellerId(), "CONFIRMED", IdentityResolver.CERTAIN);
-            travellers.recordIdentityDecision(Ids.newId(), node.nodeId(), documentId, "CONFIRM", d.travellerId(),
+            UUID decision = Ids.newId();
+            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, "CONFIRM", d.travellerId(),
                     d.travellerId(), request.reason().strip(), caller.username(), clock.instant());
+            events.publishEvent(new IdentityDecided(decision));
         });
         return traveller(d.travellerId(), jurisdiction.work(caller));
     }
@@ -198,8 +204,10 @@ public class TravellerService {
             travellers.insert(new Travellers.Traveller(newTraveller, node.nodeId(), now, from.surname(),
                     from.givenNames(), from.nameOriginal(), from.dateOfBirth(), from.nationality(), from.sex()));
             travellers.relink(documentId, newTraveller, "SPLIT", IdentityResolver.CERTAIN);
-            travellers.recordIdentityDecision(Ids.newId(), node.nodeId(), documentId, "SPLIT", from.id(), newTraveller,
+            UUID decision = Ids.newId();
+            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, "SPLIT", from.id(), newTraveller,
                     request.reason().strip(), caller.username(), now);
+            events.publishEvent(new IdentityDecided(decision));
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             stayService.rebuild(from.id(), today);
             stayService.rebuild(newTraveller, today);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
+import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.screening.ScreeningReplication;
 import org.springframework.stereotype.Service;
@@ -23,20 +24,23 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class BatchApplier {
 
-    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING", "VISA");
+    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING", "VISA", "IDENTITY",
+            "GROUP");
 
     private final SyncSettings settings;
     private final NodeProgress progress;
     private final CrossingReplication crossings;
     private final ScreeningReplication screenings;
     private final IdentityMerges merges;
+    private final IdentityReplication identities;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
-                 ScreeningReplication screenings, IdentityMerges merges,
+                 ScreeningReplication screenings, IdentityMerges merges, IdentityReplication identities,
                  TransactionTemplate transaction, Clock clock) {
         this.merges = merges;
+        this.identities = identities;
         this.screenings = screenings;
         this.settings = settings;
         this.progress = progress;
@@ -56,7 +60,7 @@ public class BatchApplier {
         for (Batch.Item item : batch.records()) {
             if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
                 throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING, VISA).");
+                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING, VISA, IDENTITY, GROUP).");
             }
         }
         return transaction.execute(status -> {
@@ -67,6 +71,8 @@ public class BatchApplier {
             StringJoiner crossingRecords = new StringJoiner(",", "[", "]");
             StringJoiner screeningRecords = new StringJoiner(",", "[", "]");
             StringJoiner visaRecords = new StringJoiner(",", "[", "]");
+            StringJoiner identityRecords = new StringJoiner(",", "[", "]");
+            StringJoiner groupRecords = new StringJoiner(",", "[", "]");
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
@@ -78,6 +84,8 @@ public class BatchApplier {
                     }
                     case "SCREENING" -> screeningRecords.add(item.payload().toString());
                     case "VISA" -> visaRecords.add(item.payload().toString());
+                    case "IDENTITY" -> identityRecords.add(item.payload().toString());
+                    case "GROUP" -> groupRecords.add(item.payload().toString());
                     default -> throw new IllegalStateException("checked above: " + item.kind());
                 }
                 highest = Math.max(highest, item.seq());
@@ -94,8 +102,15 @@ public class BatchApplier {
             if (visaRecords.length() > 2) {
                 crossings.applyVisas(visaRecords.toString());
             }
-            // Then what the crossings reveal about who is who across the posts.
+            if (groupRecords.length() > 2) {
+                crossings.applyGroups(groupRecords.toString());
+            }
+            // Then what the crossings reveal about who is who across the posts, and last what the post's
+            // supervisors decided about it, so that their decisions stand over the merges.
             merges.resolve(arrived);
+            if (identityRecords.length() > 2) {
+                identities.apply(identityRecords.toString());
+            }
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);
         });

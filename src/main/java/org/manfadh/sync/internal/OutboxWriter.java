@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.bordercontrol.GroupClosed;
+import org.manfadh.bordercontrol.IdentityDecided;
+import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.VisaRecorded;
 import org.manfadh.platform.Ids;
 import org.manfadh.screening.HitAdjudicated;
@@ -23,10 +26,12 @@ class OutboxWriter {
     private final Outbox outbox;
     private final CrossingReplication crossings;
     private final ScreeningReplication screenings;
+    private final IdentityReplication identities;
     private final Clock clock;
 
     OutboxWriter(SyncSettings settings, Outbox outbox, CrossingReplication crossings, ScreeningReplication screenings,
-                 Clock clock) {
+                 IdentityReplication identities, Clock clock) {
+        this.identities = identities;
         this.screenings = screenings;
         this.settings = settings;
         this.outbox = outbox;
@@ -54,6 +59,28 @@ class OutboxWriter {
         String payload = crossings.exportVisa(visa.visaId()).orElseThrow(() -> new IllegalStateException(
                 "Visa " + visa.visaId() + " was announced but cannot be read in its own transaction"));
         outbox.append(Ids.newId(), "VISA", visa.visaId(), payload, clock.instant());
+    }
+
+    /** A supervisor's confirmation or split of a document's link to its traveller. */
+    @EventListener
+    void on(IdentityDecided decided) {
+        if (!settings.post()) {
+            return;
+        }
+        String payload = identities.export(decided.decisionId()).orElseThrow(() -> new IllegalStateException(
+                "Identity decision " + decided.decisionId() + " was announced but cannot be read in its own transaction"));
+        outbox.append(Ids.newId(), "IDENTITY", decided.decisionId(), payload, clock.instant());
+    }
+
+    /** A group closed: its row as it now stands. */
+    @EventListener
+    void on(GroupClosed closed) {
+        if (!settings.post()) {
+            return;
+        }
+        String payload = crossings.exportGroup(closed.groupId()).orElseThrow(() -> new IllegalStateException(
+                "Group " + closed.groupId() + " was announced but cannot be read in its own transaction"));
+        outbox.append(Ids.newId(), "GROUP", closed.groupId(), payload, clock.instant());
     }
 
     /** A supervisor's verdict on a hit travels as the crossing's whole screening, verdicts included. */

@@ -1,0 +1,19 @@
+package org.manfadh.bordercontrol;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A supervisor's identity decisions (a document's link to its traveller confirmed, or the document
+ * split off to a traveller of its own) as records for another node. The receiving node finds the
+ * document by its issuing state and number, whatever id it holds it under, and makes the same
+ * decision about the traveller it links the document to; applying a decision twice changes nothing.
+ */
+public interface IdentityReplication {
+
+    /** The decision with its document's natural key and both travellers, as a JSON object; empty when there is none. */
+    Optional<String> export(UUID decisionId);
+
+    /** Applies a JSON array of exported decisions, in their order, in the caller's transaction. */
+    void apply(String exported);
+}

@@ -1,0 +1,104 @@
+package org.manfadh.bordercontrol.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.IdentityReplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a post's identity decisions at headquarters. The document may be held there under another
+ * node's id and linked to a traveller the post never knew (after an identity merge), so the decision
+ * is made again about headquarters' own rows: a confirmation marks the document's current link
+ * certain; a split moves the document, and its crossings, to the traveller the post split it off to
+ * (inserted under the post's id), which the identity merges then never join back to the traveller
+ * it left.
+ */
+@Component
+class IdentityDecisionReplicas implements IdentityReplication {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityDecisionReplicas.class);
+
+    private final JdbcClient jdbc;
+    private final Travellers travellers;
+    private final JsonMapper json;
+
+    IdentityDecisionReplicas(JdbcClient jdbc, Travellers travellers, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.travellers = travellers;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<String> export(UUID decisionId) {
+        return jdbc.sql("""
+                select jsonb_build_object(
+                    'decision', to_jsonb(x),
+                    'document', jsonb_build_object('issuing_state', d.issuing_state, 'document_number', d.document_number),
+                    'to', (select to_jsonb(t) from bordercontrol.traveller t where t.id = x.to_traveller)
+                )::text
+                  from bordercontrol.identity_decision x
+                  join bordercontrol.travel_document d on d.id = x.document_id
+                 where x.id = :id
+                """).param("id", decisionId).query(String.class).optional();
+    }
+
+    @Override
+    public void apply(String exported) {
+        JsonNode records = json.readTree(exported);
+        for (JsonNode record : records.isArray() ? records : json.createArrayNode().add(records)) {
+            applyOne(record);
+        }
+    }
+
+    private void applyOne(JsonNode record) {
+        JsonNode decision = record.required("decision");
+        UUID id = UUID.fromString(decision.required("id").asString());
+        if (jdbc.sql("select count(*) from bordercontrol.identity_decision where id = :id").param("id", id)
+                .query(Long.class).single() > 0) {
+            return;
+        }
+        String state = record.required("document").required("issuing_state").asString();
+        String number = record.required("document").required("document_number").asString();
+        travellers.lock(List.of("document:" + state + ":" + number));
+        Optional<Travellers.Document> found = travellers.findDocument(state, number);
+        if (found.isEmpty()) {
+            // Its crossings come before it in the post's outbox; a document nobody crossed on has nothing to decide.
+            log.warn("Identity decision {} names document {} {}, which is not here; left out", id, state, number);
+            return;
+        }
+        Travellers.Document document = found.get();
+        UUID from = document.travellerId();
+        String action = decision.required("action").asString();
+        UUID to = from;
+        if (action.equals("SPLIT")) {
+            to = UUID.fromString(decision.required("to_traveller").asString());
+            jdbc.sql("""
+                    insert into bordercontrol.traveller
+                    select * from jsonb_populate_record(null::bordercontrol.traveller, cast(:traveller as jsonb))
+                    on conflict do nothing
+                    """).param("traveller", record.required("to").toString()).update();
+            travellers.lockTravellers(from, to);
+            travellers.lockTraveller(from);
+        } else if (!action.equals("CONFIRM")) {
+            throw new IllegalArgumentException("Unknown identity decision: " + action);
+        }
+        travellers.relink(document.id(), to, action.equals("SPLIT") ? "SPLIT" : "CONFIRMED", IdentityResolver.CERTAIN);
+        travellers.recordIdentityDecision(id, UUID.fromString(decision.required("node_id").asString()), document.id(),
+                action, from, to, decision.required("reason").asString(), decision.required("decided_by").asString(),
+                OffsetDateTime.parse(decision.required("decided_at").asString()).toInstant());
+        jdbc.sql("""
+                insert into bordercontrol.stay_refresh (traveller_id, queued_at)
+                select distinct unnest(cast(:ids as uuid[])), clock_timestamp()
+                on conflict (traveller_id) do nothing
+                """).param("ids", new UUID[] {from, to}).update();
+    }
+}
