@@ -170,11 +170,21 @@ class SyncIntegrationTests {
         Random random = new Random(seed);
         ApiClient atPost = admin(post);
         List<String> ids = new ArrayList<>();
+        List<UUID> visas = new ArrayList<>();
         int failedPushes = 0;
         link.faults(0.6, random);
         for (int round = 0; round < rounds; round++) {
             for (int i = random.nextInt(4); i >= 0; i--) {
                 ids.add(record(atPost, random.nextInt(5) == 0 ? "REFERRED" : "ADMITTED"));
+            }
+            if (random.nextInt(3) == 0) {
+                // A permit issued on its own, between crossings.
+                String traveller = atPost.get("/api/v1/crossings/" + ids.getLast()).json().get("travellerId").asString();
+                ApiClient.Response issued = atPost.post("/api/v1/travellers/" + traveller + "/visas", ApiClient.json(
+                        Map.of("visa", Map.of("number", "RP-" + UUID.randomUUID().toString().substring(0, 8), "type",
+                                "RESIDENCE_PERMIT", "validUntil", LocalDate.now().plusYears(1).toString()))));
+                assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+                visas.add(UUID.fromString(issued.json().get("id").asString()));
             }
             for (int attempt = random.nextInt(3); attempt >= 0; attempt--) {
                 // Each push on a connection of its own, so that each meets the link's faults.
@@ -191,9 +201,13 @@ class SyncIntegrationTests {
         assertThat(last.get("error").isNull()).as(last.toString()).isTrue();
         assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
         assertSameRecords(ids);
-        System.out.printf("Sync under faults: seed %d, %d rounds, %d records, %d connections broken, %d pushes failed;"
-                + " headquarters holds exactly the post's records%n", seed, rounds, ids.size(), link.faultsInjected(),
-                failedPushes);
+        for (UUID visa : visas) {
+            assertThat(hq.getBean(CrossingReplication.class).exportVisa(visa))
+                    .isEqualTo(post.getBean(CrossingReplication.class).exportVisa(visa)).isPresent();
+        }
+        System.out.printf("Sync under faults: seed %d, %d rounds, %d crossings and %d permits, %d connections broken,"
+                + " %d pushes failed; headquarters holds exactly the post's records%n", seed, rounds, ids.size(),
+                visas.size(), link.faultsInjected(), failedPushes);
     }
 
     @Test
