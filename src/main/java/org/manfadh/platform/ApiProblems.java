@@ -34,6 +34,15 @@ public final class ApiProblems {
         return e;
     }
 
+    /** The fields a problem from {@link #invalidFields} names; none for any other problem. */
+    public static List<Field> fields(ErrorResponseException e) {
+        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
+        if (!(fields instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Field.class::isInstance).map(Field.class::cast).toList();
+    }
+
     public static ErrorResponseException conflict(String type, String detail) {
         return problem(HttpStatus.CONFLICT, type, "Conflict", detail);
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
@@ -56,17 +55,11 @@ class AccessIntegrationTests {
     }
 
     private static String number() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "J" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+        return Passports.number('J');
     }
 
     private static String surname() {
-        StringBuilder s = new StringBuilder("JURIS");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 8; i++) {
-            s.append((char) ('A' + r.nextInt(26)));
-        }
-        return s.toString();
+        return Passports.surname("JURIS", 8);
     }
 
     private static Map<String, Object> crossing(String point, String direction, String mrz) {

@@ -242,8 +242,7 @@ class AuthorisationMatrixIntegrationTests {
     private final Map<String, JsonNode> records = new TreeMap<>();
 
     private static String number() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "M" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+        return Passports.number('M');
     }
 
     private JsonNode crossingAt(String point) {

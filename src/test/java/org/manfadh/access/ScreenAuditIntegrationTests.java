@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -126,16 +125,11 @@ class ScreenAuditIntegrationTests {
     }
 
     private static String number() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "S" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+        return Passports.number('S');
     }
 
     private static String surname() {
-        StringBuilder s = new StringBuilder("AUDITED");
-        for (int i = 0; i < 8; i++) {
-            s.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
+        return Passports.surname("AUDITED", 8);
     }
 
     private JsonNode cross(String mrz, String decision) {

@@ -2,6 +2,7 @@ package org.manfadh.bordercontrol;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Machine readable zones of passports for tests, with correct check digits. */
 public final class Passports {
@@ -30,6 +31,21 @@ public final class Passports {
 
     public static String td3(String number, String surname, String givenNames, String nationality, LocalDate birth) {
         return td3(nationality, number, surname, givenNames, nationality, birth, 'M', LocalDate.now().plusYears(5));
+    }
+
+    /** A document number unlikely to be used twice: the letter given, a random letter and seven digits. */
+    public static String number(char prefix) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "" + prefix + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+    }
+
+    /** A surname unlikely to be used twice: the stem and {@code letters} random letters. */
+    public static String surname(String stem, int letters) {
+        StringBuilder s = new StringBuilder(stem);
+        for (int i = 0; i < letters; i++) {
+            s.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return s.toString();
     }
 
     static String pad(String value, int length) {

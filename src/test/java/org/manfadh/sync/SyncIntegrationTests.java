@@ -1,6 +1,8 @@
 package org.manfadh.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.manfadh.Nodes.admin;
+import static org.manfadh.Nodes.port;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +21,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.manfadh.ApiClient;
-import org.manfadh.ManfadhApplication;
+import org.manfadh.Nodes;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.Passports;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.sync.internal.SyncStatus;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,7 +58,7 @@ class SyncIntegrationTests {
                 "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0",
                 "manfadh.data-dir=target/test-data/sync-post-" + run};
         hqSettings = new String[] {"server.port=" + hqPort, "manfadh.data-dir=target/test-data/sync-hq-" + run};
-        post = start(postSettings);
+        post = Nodes.start(postSettings);
     }
 
     @AfterAll
@@ -73,19 +72,8 @@ class SyncIntegrationTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String... properties) {
-        // As command-line arguments, so that they win over the test profile's settings (its data folder).
-        String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private static ApiClient admin(ConfigurableApplicationContext context) {
-        return new ApiClient(port(context)).asDemoAdmin();
-    }
 
     @Test
     @Order(1)
@@ -107,7 +95,7 @@ class SyncIntegrationTests {
         assertThat(owed.get("post").get("backlog").asLong()).isEqualTo(12);
         assertThat(owed.get("post").get("acknowledgedSeq").asLong()).isZero();
 
-        hq = start(hqSettings);
+        hq = Nodes.start(hqSettings);
         ApiClient.Response pushed = atPost.post("/api/v1/sync/push", "");
         assertThat(pushed.json().get("error").isNull()).as(pushed.body()).isTrue();
         assertThat(pushed.json().get("acknowledged").asInt()).isEqualTo(12);
@@ -221,11 +209,11 @@ class SyncIntegrationTests {
         }
         assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isFalse();
         post.close();
-        post = start(postSettings);
+        post = Nodes.start(postSettings);
         assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
 
         hq.close();
-        hq = start(hqSettings);
+        hq = Nodes.start(hqSettings);
         link.faults(0, new Random(4));
         JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
         assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
@@ -489,16 +477,10 @@ class SyncIntegrationTests {
     }
 
     private static String number() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "S" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+        return Passports.number('S');
     }
 
     private static String surname() {
-        StringBuilder s = new StringBuilder("KARIMI");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 6; i++) {
-            s.append((char) ('A' + r.nextInt(26)));
-        }
-        return s.toString();
+        return Passports.surname("KARIMI", 6);
     }
 }

@@ -1,6 +1,8 @@
 package org.manfadh.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.manfadh.Nodes.admin;
+import static org.manfadh.Nodes.port;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,12 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
-import org.manfadh.ManfadhApplication;
+import org.manfadh.Nodes;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.Passports;
 import org.manfadh.screening.WatchlistReplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,11 +43,11 @@ class TwoPostsIntegrationTests {
     @BeforeAll
     static void start() {
         String run = UUID.randomUUID().toString();
-        hq = start("server.port=0", "manfadh.data-dir=target/test-data/two-posts-hq-" + run);
+        hq = Nodes.start("server.port=0", "manfadh.data-dir=target/test-data/two-posts-hq-" + run);
         String hqUrl = "http://localhost:" + port(hq);
-        federal = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB", "manfadh.sync.hq-url=" + hqUrl,
+        federal = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=ZRB", "manfadh.sync.hq-url=" + hqUrl,
                 "manfadh.sync.interval=PT2S", "server.port=0", "manfadh.data-dir=target/test-data/two-posts-zrb-" + run);
-        kri = start("manfadh.node.role=post", "manfadh.node.border-point=IBK", "manfadh.sync.hq-url=" + hqUrl,
+        kri = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=IBK", "manfadh.sync.hq-url=" + hqUrl,
                 "manfadh.sync.interval=PT2S", "manfadh.clock-offset=PT7H", "server.port=0",
                 "manfadh.data-dir=target/test-data/two-posts-ibk-" + run);
     }
@@ -242,7 +242,7 @@ class TwoPostsIntegrationTests {
         push(federal);
         long atHq = hq.getBean(JdbcClient.class)
                 .sql("select count(*) from bordercontrol.crossing where border_point = 'ZRB'").query(Long.class).single();
-        ConfigurableApplicationContext rebuilt = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
+        ConfigurableApplicationContext rebuilt = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
                 "manfadh.sync.hq-url=http://localhost:" + port(hq), "manfadh.sync.interval=PT1H", "server.port=0",
                 "manfadh.data-dir=target/test-data/two-posts-zrb-rebuilt-" + UUID.randomUUID());
         try {
@@ -276,18 +276,8 @@ class TwoPostsIntegrationTests {
         return found.json().get("travellerId").asString();
     }
 
-    private static ConfigurableApplicationContext start(String... properties) {
-        String[] args = java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private static ApiClient admin(ConfigurableApplicationContext context) {
-        return new ApiClient(port(context)).asDemoAdmin();
-    }
 
     /** A list of one person, made at headquarters by import. */
     private static UUID list(String authority, String surname) {
@@ -370,16 +360,10 @@ class TwoPostsIntegrationTests {
     }
 
     private static String number() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "T" + (char) ('A' + r.nextInt(26)) + String.format("%07d", r.nextInt(10_000_000));
+        return Passports.number('T');
     }
 
     private static String surname() {
-        StringBuilder s = new StringBuilder("QASIMI");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 6; i++) {
-            s.append((char) ('A' + r.nextInt(26)));
-        }
-        return s.toString();
+        return Passports.surname("QASIMI", 6);
     }
 }

@@ -177,7 +177,7 @@ class InspectionBrowserTests {
         new Select(adjudicate.findElement(By.name("verdict"))).selectByValue("TRUE_MATCH");
         adjudicate.findElement(By.name("note")).sendKeys("Confirmed against the alert's photograph");
         adjudicate.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(replaced(adjudicate));
+        wait.until(Browser.replaced(adjudicate));
         referral = findReferral(crossing);
         assertThat(ownHit(referral).findElements(By.cssSelector("form.adjudicate"))).isEmpty();
         assertThat(ownHit(referral).findElement(By.cssSelector(".hit-status")).getText()).isNotBlank();
@@ -185,7 +185,7 @@ class InspectionBrowserTests {
         new Select(decide.findElement(By.name("decision"))).selectByValue("REFUSED");
         new Select(decide.findElement(By.name("reasonCode"))).selectByValue("H");
         decide.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(replaced(decide));
+        wait.until(Browser.replaced(decide));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.second-line")));
         assertThat(driver.findElements(By.id("crossing-" + crossing))).isEmpty();
 
@@ -248,20 +248,5 @@ class InspectionBrowserTests {
         assertThat(error.getText()).contains("مطلوب");
         assertThat(driver.findElement(By.id("manual-dateOfBirth-error")).isDisplayed()).isTrue();
         Browser.screenshot(driver, "ar-08-inspection-typed-document-errors");
-    }
-
-    /**
-     * The element was swapped out of the page. Chromedriver sometimes answers a look at a swapped
-     * node with "node does not belong to the document" instead of a stale reference: both mean gone.
-     */
-    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(WebElement element) {
-        return d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        };
     }
 }

@@ -123,7 +123,7 @@ class ScreensBrowserTests {
     /** Clicks a button that submits a form and waits for the page the redirect leads to. */
     private void click(WebElement button) {
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(Browser.replaced(button));
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
     }

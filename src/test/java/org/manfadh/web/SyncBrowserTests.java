@@ -1,12 +1,12 @@
 package org.manfadh.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.manfadh.Nodes.port;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.manfadh.ApiClient;
-import org.manfadh.ManfadhApplication;
+import org.manfadh.Nodes;
 import org.manfadh.bordercontrol.Passports;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -25,8 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,9 +48,9 @@ class SyncBrowserTests {
         try (ServerSocket free = new ServerSocket(0)) {
             hqPort = free.getLocalPort();
         }
-        post = start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
+        post = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
                 "manfadh.sync.hq-url=http://localhost:" + hqPort, "manfadh.sync.interval=PT1H", "server.port=0");
-        hq = start("server.port=" + hqPort);
+        hq = Nodes.start("server.port=" + hqPort);
         // Another post, silent for three days.
         hq.getBean(JdbcClient.class).sql("""
                 insert into sync.node_progress (node_id, border_point, last_seq, records, last_contact)
@@ -61,10 +59,6 @@ class SyncBrowserTests {
         driver = Browser.start();
     }
 
-    private static ConfigurableApplicationContext start(String... properties) {
-        String[] args = Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(ManfadhApplication.class).profiles("test").run(args);
-    }
 
     @AfterAll
     void stop() {
@@ -79,9 +73,6 @@ class SyncBrowserTests {
         }
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
     /** The post recorded a crossing and has not reached headquarters for three days. */
     private void offlineForThreeDays() {
@@ -130,7 +121,7 @@ class SyncBrowserTests {
 
         WebElement push = driver.findElement(By.cssSelector("#push button"));
         push.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(push));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(Browser.replaced(push));
         WebElement done = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("push-done")));
         assertThat(done.getText()).isNotBlank().doesNotContain("??");

@@ -129,21 +129,16 @@ class UsersController {
 
     private static Map<String, String> fieldErrors(ErrorResponseException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
-        if (fields instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof ApiProblems.Field f) {
-                    switch (f.field()) {
-                        case "username" -> errors.put("username", "users.error.username");
-                        case "password" -> errors.put("password", "users.error.password");
-                        case "roles" -> errors.put("roles", "users.error.roles");
-                        case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
-                        case "jurisdiction.governorates" -> errors.put("governorates", "users.error.governorates");
-                        case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
-                        case "enabled" -> errors.put("enabled", "users.error.self");
-                        default -> errors.putIfAbsent("username", "users.error.other");
-                    }
-                }
+        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+            switch (f.field()) {
+                case "username" -> errors.put("username", "users.error.username");
+                case "password" -> errors.put("password", "users.error.password");
+                case "roles" -> errors.put("roles", "users.error.roles");
+                case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
+                case "jurisdiction.governorates" -> errors.put("governorates", "users.error.governorates");
+                case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
+                case "enabled" -> errors.put("enabled", "users.error.self");
+                default -> errors.putIfAbsent("username", "users.error.other");
             }
         }
         return errors;

@@ -200,11 +200,12 @@ class CrossingReplicas implements CrossingReplication {
                 """).update();
         many("decisions", "bordercontrol.decision");
         many("amendments", "bordercontrol.crossing_amendment");
-        // Their travellers' stays are worked out again in the background (StayRefresher).
+        // Their travellers' stays are worked out again in the background (StayRefresher). A lookup each: the
+        // temporary table has no statistics, and as a join the planner scanned every crossing for every batch.
         jdbc.sql("""
                 insert into bordercontrol.stay_refresh (traveller_id, queued_at)
                 select distinct c.traveller_id, clock_timestamp() from crossing_replica r
-                  join bordercontrol.crossing c on c.id = r.id
+                 cross join lateral (select traveller_id from bordercontrol.crossing c where c.id = r.id) c
                 on conflict (traveller_id) do nothing
                 """).update();
     }

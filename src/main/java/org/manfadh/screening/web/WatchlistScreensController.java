@@ -247,23 +247,18 @@ class WatchlistScreensController {
     /** The service's field names, and the message that says what is wrong with each in the user's language. */
     private static Map<String, String> fieldErrors(ErrorResponseException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
-        if (fields instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof ApiProblems.Field f) {
-                    String field = f.field();
-                    if (field.equals("fullName")) {
-                        errors.put("name", "propose.error.name");
-                    } else if (field.startsWith("datesOfBirth")) {
-                        errors.put("dateOfBirth", "propose.error.dateOfBirth");
-                    } else if (field.startsWith("nationalities")) {
-                        errors.put("nationality", "propose.error.nationality");
-                    } else if (field.equals("sex")) {
-                        errors.put("sex", "propose.error.sex");
-                    } else if (field.startsWith("documents")) {
-                        errors.put("documentNumber", "propose.error.documentNumber");
-                    }
-                }
+        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+            String field = f.field();
+            if (field.equals("fullName")) {
+                errors.put("name", "propose.error.name");
+            } else if (field.startsWith("datesOfBirth")) {
+                errors.put("dateOfBirth", "propose.error.dateOfBirth");
+            } else if (field.startsWith("nationalities")) {
+                errors.put("nationality", "propose.error.nationality");
+            } else if (field.equals("sex")) {
+                errors.put("sex", "propose.error.sex");
+            } else if (field.startsWith("documents")) {
+                errors.put("documentNumber", "propose.error.documentNumber");
             }
         }
         return errors;
@@ -323,17 +318,12 @@ class WatchlistScreensController {
 
     private static Map<String, String> documentFieldErrors(ErrorResponseException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Object fields = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("fields");
-        if (fields instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof ApiProblems.Field f) {
-                    switch (f.field()) {
-                        case "documentNumber" -> errors.put("documentNumber", "proposeDocument.error.documentNumber");
-                        case "issuingState" -> errors.put("issuingState", "proposeDocument.error.issuingState");
-                        case "documentType" -> errors.put("documentType", "proposeDocument.error.documentType");
-                        default -> { }
-                    }
-                }
+        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+            switch (f.field()) {
+                case "documentNumber" -> errors.put("documentNumber", "proposeDocument.error.documentNumber");
+                case "issuingState" -> errors.put("issuingState", "proposeDocument.error.issuingState");
+                case "documentType" -> errors.put("documentType", "proposeDocument.error.documentType");
+                default -> { }
             }
         }
         if (errors.isEmpty()) {

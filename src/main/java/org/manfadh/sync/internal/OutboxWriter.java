@@ -1,6 +1,8 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.CrossingReplication;
@@ -41,46 +43,40 @@ class OutboxWriter {
 
     @EventListener
     void on(CrossingRecorded recorded) {
-        if (!settings.post()) {
-            return;
+        if (settings.post()) {
+            append("CROSSING", recorded.crossingId(), crossings.export(recorded.crossingId()));
+            screening(recorded.crossingId());
         }
-        String payload = crossings.export(recorded.crossingId()).orElseThrow(() -> new IllegalStateException(
-                "Crossing " + recorded.crossingId() + " was announced but cannot be read in its own transaction"));
-        outbox.append(Ids.newId(), "CROSSING", recorded.crossingId(), payload, clock.instant());
-        screening(recorded.crossingId());
     }
 
     /** A visa issued or extended on its own travels with its traveller and extensions. */
     @EventListener
     void on(VisaRecorded visa) {
-        if (!settings.post()) {
-            return;
+        if (settings.post()) {
+            append("VISA", visa.visaId(), crossings.exportVisa(visa.visaId()));
         }
-        String payload = crossings.exportVisa(visa.visaId()).orElseThrow(() -> new IllegalStateException(
-                "Visa " + visa.visaId() + " was announced but cannot be read in its own transaction"));
-        outbox.append(Ids.newId(), "VISA", visa.visaId(), payload, clock.instant());
     }
 
     /** A supervisor's confirmation or split of a document's link to its traveller. */
     @EventListener
     void on(IdentityDecided decided) {
-        if (!settings.post()) {
-            return;
+        if (settings.post()) {
+            append("IDENTITY", decided.decisionId(), identities.export(decided.decisionId()));
         }
-        String payload = identities.export(decided.decisionId()).orElseThrow(() -> new IllegalStateException(
-                "Identity decision " + decided.decisionId() + " was announced but cannot be read in its own transaction"));
-        outbox.append(Ids.newId(), "IDENTITY", decided.decisionId(), payload, clock.instant());
     }
 
     /** A group closed: its row as it now stands. */
     @EventListener
     void on(GroupClosed closed) {
-        if (!settings.post()) {
-            return;
+        if (settings.post()) {
+            append("GROUP", closed.groupId(), crossings.exportGroup(closed.groupId()));
         }
-        String payload = crossings.exportGroup(closed.groupId()).orElseThrow(() -> new IllegalStateException(
-                "Group " + closed.groupId() + " was announced but cannot be read in its own transaction"));
-        outbox.append(Ids.newId(), "GROUP", closed.groupId(), payload, clock.instant());
+    }
+
+    /** The record as it stands in the transaction that announced it, which can always read it. */
+    private void append(String kind, UUID id, Optional<String> payload) {
+        outbox.append(Ids.newId(), kind, id, payload.orElseThrow(() -> new IllegalStateException(
+                kind + " " + id + " was announced but cannot be read in its own transaction")), clock.instant());
     }
 
     /** A supervisor's verdict on a hit travels as the crossing's whole screening, verdicts included. */
@@ -91,7 +87,7 @@ class OutboxWriter {
         }
     }
 
-    private void screening(java.util.UUID crossingId) {
+    private void screening(UUID crossingId) {
         screenings.exportOfCrossing(crossingId).ifPresent(payload ->
                 outbox.append(Ids.newId(), "SCREENING", crossingId, payload, clock.instant()));
     }
