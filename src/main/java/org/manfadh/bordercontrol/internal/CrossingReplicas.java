@@ -173,9 +173,12 @@ class CrossingReplicas implements CrossingReplication {
         one("visa", "bordercontrol.visa");
         one("crossing_group", "bordercontrol.crossing_group");
         // A document or visa another node recorded first is here under that node's id: until identity
-        // merges travel, the crossing is linked to the one already here (and so to its traveller).
+        // merges travel, the crossing is linked to the one already here (and so to its traveller). The
+        // travellers of the crossings applied are queued for their stays to be worked out again in the
+        // background (StayRefresher), from what the insert returns rather than by looking the crossings up.
         jdbc.sql("""
-                with p as (select distinct on (id) * from crossing_replica order by id, n desc)
+                with p as (select distinct on (id) * from crossing_replica order by id, n desc),
+                applied as (
                 insert into bordercontrol.crossing
                 select c.*
                   from p
@@ -197,17 +200,13 @@ class CrossingReplicas implements CrossingReplication {
                                                 and v.number = p.visa ->> 'number'))
                                      order by v.id = cast(p.visa ->> 'id' as uuid) desc limit 1)) end) c
                 on conflict (id) do update set flags = excluded.flags
+                returning traveller_id)
+                insert into bordercontrol.stay_refresh (traveller_id, queued_at)
+                select traveller_id, clock_timestamp() from (select distinct traveller_id from applied) t
+                on conflict (traveller_id) do nothing
                 """).update();
         many("decisions", "bordercontrol.decision");
         many("amendments", "bordercontrol.crossing_amendment");
-        // Their travellers' stays are worked out again in the background (StayRefresher). A lookup each: the
-        // temporary table has no statistics, and as a join the planner scanned every crossing for every batch.
-        jdbc.sql("""
-                insert into bordercontrol.stay_refresh (traveller_id, queued_at)
-                select distinct c.traveller_id, clock_timestamp() from crossing_replica r
-                 cross join lateral (select traveller_id from bordercontrol.crossing c where c.id = r.id) c
-                on conflict (traveller_id) do nothing
-                """).update();
     }
 
     private void one(String column, String table) {
