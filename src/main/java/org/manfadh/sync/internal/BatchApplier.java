@@ -2,9 +2,12 @@ package org.manfadh.sync.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
@@ -24,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class BatchApplier {
 
-    private static final java.util.Set<String> KINDS = java.util.Set.of("CROSSING", "SCREENING", "VISA", "IDENTITY",
-            "GROUP");
+    /** The kinds of record a batch carries, in the order they are applied (see {@link #apply}). */
+    private static final List<String> KINDS = List.of("CROSSING", "SCREENING", "VISA", "GROUP", "IDENTITY");
 
     private final SyncSettings settings;
     private final NodeProgress progress;
@@ -60,7 +63,8 @@ public class BatchApplier {
         for (Batch.Item item : batch.records()) {
             if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
                 throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind (CROSSING, SCREENING, VISA, IDENTITY, GROUP).");
+                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind ("
+                                + String.join(", ", KINDS) + ").");
             }
         }
         return transaction.execute(status -> {
@@ -68,52 +72,40 @@ public class BatchApplier {
             long highest = last;
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
-            StringJoiner crossingRecords = new StringJoiner(",", "[", "]");
-            StringJoiner screeningRecords = new StringJoiner(",", "[", "]");
-            StringJoiner visaRecords = new StringJoiner(",", "[", "]");
-            StringJoiner identityRecords = new StringJoiner(",", "[", "]");
-            StringJoiner groupRecords = new StringJoiner(",", "[", "]");
+            Map<String, StringJoiner> records = new HashMap<>();
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
-                switch (item.kind()) {
-                    case "CROSSING" -> {
-                        crossingRecords.add(item.payload().toString());
-                        arrived.add(arrived(item.payload()));
-                    }
-                    case "SCREENING" -> screeningRecords.add(item.payload().toString());
-                    case "VISA" -> visaRecords.add(item.payload().toString());
-                    case "IDENTITY" -> identityRecords.add(item.payload().toString());
-                    case "GROUP" -> groupRecords.add(item.payload().toString());
-                    default -> throw new IllegalStateException("checked above: " + item.kind());
+                records.computeIfAbsent(item.kind(), k -> new StringJoiner(",", "[", "]"))
+                        .add(item.payload().toString());
+                if (item.kind().equals("CROSSING")) {
+                    arrived.add(arrived(item.payload()));
                 }
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
             // Set-based, a statement per table for the whole batch. Crossings first: a screening hangs on its
             // crossing, and a crossing's outbox row always comes before its screening's.
-            if (crossingRecords.length() > 2) {
-                crossings.apply(crossingRecords.toString());
-            }
-            if (screeningRecords.length() > 2) {
-                screenings.apply(screeningRecords.toString());
-            }
-            if (visaRecords.length() > 2) {
-                crossings.applyVisas(visaRecords.toString());
-            }
-            if (groupRecords.length() > 2) {
-                crossings.applyGroups(groupRecords.toString());
-            }
+            apply(records, "CROSSING", crossings::apply);
+            apply(records, "SCREENING", screenings::apply);
+            apply(records, "VISA", crossings::applyVisas);
+            apply(records, "GROUP", crossings::applyGroups);
             // Then what the crossings reveal about who is who across the posts, and last what the post's
             // supervisors decided about it, so that their decisions stand over the merges.
             merges.resolve(arrived);
-            if (identityRecords.length() > 2) {
-                identities.apply(identityRecords.toString());
-            }
+            apply(records, "IDENTITY", identities::apply);
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);
         });
+    }
+
+    /** The batch's records of one kind, as one JSON array, to their module; nothing when there are none. */
+    private static void apply(Map<String, StringJoiner> records, String kind, Consumer<String> applier) {
+        StringJoiner ofKind = records.get(kind);
+        if (ofKind != null) {
+            applier.accept(ofKind.toString());
+        }
     }
 
     /** The crossing's id and the traveller id its post gave, as the post exported them. */
