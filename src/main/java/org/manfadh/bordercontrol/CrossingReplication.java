@@ -14,10 +14,10 @@ public interface CrossingReplication {
     Optional<String> export(UUID crossingId);
 
     /**
-     * Inserts what of an exported crossing, or of a JSON array of them, is not here yet, in the
+     * Inserts what of exported crossings (each as {@link #export} gives it) is not here yet, in the
      * caller's transaction; their travellers' stays are worked out again soon after it commits.
      */
-    void apply(String exported);
+    void apply(java.util.List<tools.jackson.databind.JsonNode> records);
 
     /** A visa with its traveller and every extension, as a JSON object; empty when there is no such visa. */
     Optional<String> exportVisa(UUID visaId);

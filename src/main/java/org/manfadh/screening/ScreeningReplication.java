@@ -13,6 +13,6 @@ public interface ScreeningReplication {
     /** The screening of a crossing and all that hangs on it, as a JSON object; empty when it was not screened here. */
     Optional<String> exportOfCrossing(UUID crossingId);
 
-    /** Inserts what of an exported screening is not here yet, in the caller's transaction. */
-    void apply(String exported);
+    /** Inserts what of exported screenings (each as {@link #exportOfCrossing} gives it) is not here yet, in the caller's transaction. */
+    void apply(java.util.List<tools.jackson.databind.JsonNode> records);
 }

@@ -1,26 +1,32 @@
 package org.manfadh.bordercontrol.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingReplication;
+import org.manfadh.platform.JsonRowStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Export and apply of whole crossings. The rows travel as PostgreSQL renders them (to_jsonb) and come
- * back through jsonb_populate_record, so a column added by a later migration travels without code
- * here. Records are never edited in place, so applying is insert-if-absent by id; the one exception
+ * back through a stage of the same shape (JsonRowStage) or jsonb_populate_record, so a column added
+ * by a later migration travels without code here. Records are never edited in place, so applying is insert-if-absent by id; the one exception
  * is a crossing's flags, which its own node completes after the stays are known.
  */
 @Component
 class CrossingReplicas implements CrossingReplication {
 
     private final JdbcClient jdbc;
+    private final JsonRowStage stage;
 
-    CrossingReplicas(JdbcClient jdbc) {
+    CrossingReplicas(JdbcClient jdbc, JsonRowStage stage) {
         this.jdbc = jdbc;
+        this.stage = stage;
     }
 
     @Override
@@ -147,77 +153,66 @@ class CrossingReplicas implements CrossingReplication {
     }
 
     /**
-     * Applies one exported crossing, or a JSON array of them (a sync batch) in one statement per table
-     * rather than one per crossing and table. The records are parsed once into a temporary table, a
-     * column per part, which every statement then reads. When a crossing comes more than once, its
-     * last export is the one that counts: it carries everything the earlier ones did.
+     * Applies exported crossings (a sync batch, or a page of them) in one statement per table rather
+     * than one per crossing and table. Each part of the records is staged with COPY into a temporary
+     * table shaped like its table, which the statements then read; the parts of one record share its
+     * index. When a crossing comes more than once, its last export is the one that counts: it carries
+     * everything the earlier ones did.
      */
     @Override
     @Transactional
-    public void apply(String exported) {
-        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
-        jdbc.sql("""
-                create temporary table if not exists crossing_replica (
-                    n bigint, id uuid, traveller jsonb, document jsonb, visa jsonb, crossing_group jsonb,
-                    crossing jsonb, decisions jsonb, amendments jsonb) on commit delete rows
-                """).update();
-        jdbc.sql("delete from crossing_replica").update();
-        jdbc.sql("""
-                insert into crossing_replica
-                select e.n, cast(e.r -> 'crossing' ->> 'id' as uuid), e.r -> 'traveller', e.r -> 'document',
-                       e.r -> 'visa', e.r -> 'group', e.r -> 'crossing', e.r -> 'decisions', e.r -> 'amendments'
-                  from jsonb_array_elements(cast(:records as jsonb)) with ordinality as e(r, n)
-                """).param("records", records).update();
-        one("traveller", "bordercontrol.traveller");
-        one("document", "bordercontrol.travel_document");
-        one("visa", "bordercontrol.visa");
-        one("crossing_group", "bordercontrol.crossing_group");
+    public void apply(List<JsonNode> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        stage.stage("traveller_stage", "bordercontrol.traveller", JsonRowStage.parts(records, "traveller"));
+        stage.stage("document_stage", "bordercontrol.travel_document", JsonRowStage.parts(records, "document"));
+        stage.stage("visa_stage", "bordercontrol.visa", JsonRowStage.parts(records, "visa"));
+        stage.stage("group_stage", "bordercontrol.crossing_group", JsonRowStage.parts(records, "group"));
+        stage.stage("crossing_stage", "bordercontrol.crossing", JsonRowStage.parts(records, "crossing"));
+        stage.stage("decision_stage", "bordercontrol.decision", JsonRowStage.parts(records, "decisions"));
+        stage.stage("amendment_stage", "bordercontrol.crossing_amendment", JsonRowStage.parts(records, "amendments"));
+        stage.insert("traveller_stage", "bordercontrol.traveller", "on conflict do nothing");
+        stage.insert("document_stage", "bordercontrol.travel_document", "on conflict do nothing");
+        stage.insert("visa_stage", "bordercontrol.visa", "on conflict do nothing");
+        stage.insert("group_stage", "bordercontrol.crossing_group", "on conflict do nothing");
         // A document or visa another node recorded first is here under that node's id: until identity
         // merges travel, the crossing is linked to the one already here (and so to its traveller). The
         // travellers of the crossings applied are queued for their stays to be worked out again in the
         // background (StayRefresher), from what the insert returns rather than by looking the crossings up.
+        String select = stage.columnNames("bordercontrol.crossing").stream().map(column -> switch (column) {
+            case "document_id" -> "doc.id";
+            case "traveller_id" -> "doc.traveller_id";
+            case "visa_id" -> """
+                    case when p.visa_id is null then null else (
+                        select v.id from bordercontrol.visa v
+                         where vs.id is not null
+                           and (v.id = vs.id or (v.issuing_authority = vs.issuing_authority and v.type = vs.type
+                                                 and v.number = vs.number))
+                         order by v.id = vs.id desc limit 1) end""";
+            default -> "p." + column;
+        }).collect(java.util.stream.Collectors.joining(", "));
         jdbc.sql("""
-                with p as (select distinct on (id) * from crossing_replica order by id, n desc),
+                with p as (select distinct on (id) * from pg_temp.crossing_stage order by id, n desc),
                 applied as (
-                insert into bordercontrol.crossing
-                select c.*
+                insert into bordercontrol.crossing (%s)
+                select %s
                   from p
+                  join pg_temp.document_stage ds on ds.n = p.n
                   -- The documents went in just before, so the natural key finds the record's own or the
                   -- one another node recorded first; a lookup each, not a join the planner could hash.
                   cross join lateral (
                         select d.id, d.traveller_id from bordercontrol.travel_document d
-                         where d.issuing_state = p.document ->> 'issuing_state'
-                           and d.document_number = p.document ->> 'document_number' limit 1) doc
-                  cross join lateral jsonb_populate_record(null::bordercontrol.crossing, p.crossing
-                        || jsonb_build_object('document_id', doc.id, 'traveller_id', doc.traveller_id)
-                        || case when p.crossing ->> 'visa_id' is null then '{}'::jsonb
-                                else jsonb_build_object('visa_id', (
-                                    select v.id from bordercontrol.visa v
-                                     where jsonb_typeof(p.visa) = 'object'
-                                       and (v.id = cast(p.visa ->> 'id' as uuid)
-                                            or (v.issuing_authority = p.visa ->> 'issuing_authority'
-                                                and v.type = p.visa ->> 'type'
-                                                and v.number = p.visa ->> 'number'))
-                                     order by v.id = cast(p.visa ->> 'id' as uuid) desc limit 1)) end) c
+                         where d.issuing_state = ds.issuing_state and d.document_number = ds.document_number
+                         limit 1) doc
+                  left join pg_temp.visa_stage vs on vs.n = p.n
                 on conflict (id) do update set flags = excluded.flags
                 returning traveller_id)
                 insert into bordercontrol.stay_refresh (traveller_id, queued_at)
                 select traveller_id, clock_timestamp() from (select distinct traveller_id from applied) t
                 on conflict (traveller_id) do nothing
-                """).update();
-        many("decisions", "bordercontrol.decision");
-        many("amendments", "bordercontrol.crossing_amendment");
-    }
-
-    private void one(String column, String table) {
-        jdbc.sql("insert into " + table + " select t.* from crossing_replica b"
-                + " cross join lateral jsonb_populate_record(null::" + table + ", b." + column + ") t"
-                + " where jsonb_typeof(b." + column + ") = 'object' on conflict do nothing").update();
-    }
-
-    private void many(String column, String table) {
-        jdbc.sql("insert into " + table + " select t.* from crossing_replica b"
-                + " cross join lateral jsonb_populate_recordset(null::" + table + ", b." + column + ") t"
-                + " on conflict (id) do nothing").update();
+                """.formatted(stage.columnList("bordercontrol.crossing", ""), select)).update();
+        stage.insert("decision_stage", "bordercontrol.decision", "on conflict (id) do nothing");
+        stage.insert("amendment_stage", "bordercontrol.crossing_amendment", "on conflict (id) do nothing");
     }
 }

@@ -1,25 +1,31 @@
 package org.manfadh.screening.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.platform.JsonRowStage;
 import org.manfadh.screening.ScreeningReplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Export and apply of a crossing's screening. Rows travel as PostgreSQL renders them and come back
- * through jsonb_populate_record; screenings, hits and adjudications are append-only, so applying is
- * insert-if-absent.
+ * through a stage of the same shape (JsonRowStage); screenings, hits and adjudications are
+ * append-only, so applying is insert-if-absent.
  */
 @Component
 class ScreeningReplicas implements ScreeningReplication {
 
     private final JdbcClient jdbc;
+    private final JsonRowStage stage;
 
-    ScreeningReplicas(JdbcClient jdbc) {
+    ScreeningReplicas(JdbcClient jdbc, JsonRowStage stage) {
         this.jdbc = jdbc;
+        this.stage = stage;
     }
 
     @Override
@@ -42,37 +48,22 @@ class ScreeningReplicas implements ScreeningReplication {
     }
 
     /**
-     * Applies one exported screening, or a JSON array of them (a sync batch), in one statement per table;
-     * the records are parsed once into a temporary table that every statement reads.
+     * Applies exported screenings (a sync batch, or a page of them) in one statement per table: each
+     * part of the records is staged with COPY into a temporary table shaped like its table.
      */
     @Override
     @Transactional
-    public void apply(String exported) {
-        String records = exported.stripLeading().startsWith("[") ? exported : "[" + exported + "]";
-        jdbc.sql("""
-                create temporary table if not exists screening_replica (
-                    screening jsonb, hits jsonb, adjudications jsonb, cleared jsonb) on commit delete rows
-                """).update();
-        jdbc.sql("delete from screening_replica").update();
-        jdbc.sql("""
-                insert into screening_replica
-                select e.r -> 'screening', e.r -> 'hits', e.r -> 'adjudications', e.r -> 'cleared'
-                  from jsonb_array_elements(cast(:records as jsonb)) e(r)
-                """).param("records", records).update();
-        jdbc.sql("""
-                insert into screening.screening
-                select s.* from screening_replica b
-                 cross join lateral jsonb_populate_record(null::screening.screening, b.screening) s
-                on conflict (id) do nothing
-                """).update();
-        many("hits", "screening.hit", "on conflict (id) do nothing");
-        many("adjudications", "screening.adjudication", "on conflict (id) do nothing");
-        many("cleared", "screening.cleared_false_positive", "on conflict do nothing");
-    }
-
-    private void many(String column, String table, String onConflict) {
-        jdbc.sql("insert into " + table + " select t.* from screening_replica b"
-                + " cross join lateral jsonb_populate_recordset(null::" + table + ", b." + column + ") t "
-                + onConflict).update();
+    public void apply(List<JsonNode> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        stage.stage("screening_stage", "screening.screening", JsonRowStage.parts(records, "screening"));
+        stage.stage("hit_stage", "screening.hit", JsonRowStage.parts(records, "hits"));
+        stage.stage("adjudication_stage", "screening.adjudication", JsonRowStage.parts(records, "adjudications"));
+        stage.stage("cleared_stage", "screening.cleared_false_positive", JsonRowStage.parts(records, "cleared"));
+        stage.insert("screening_stage", "screening.screening", "on conflict (id) do nothing");
+        stage.insert("hit_stage", "screening.hit", "on conflict (id) do nothing");
+        stage.insert("adjudication_stage", "screening.adjudication", "on conflict (id) do nothing");
+        stage.insert("cleared_stage", "screening.cleared_false_positive", "on conflict do nothing");
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -72,13 +71,12 @@ public class BatchApplier {
             long highest = last;
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
-            Map<String, StringJoiner> records = new HashMap<>();
+            Map<String, List<JsonNode>> records = new HashMap<>();
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
-                records.computeIfAbsent(item.kind(), k -> new StringJoiner(",", "[", "]"))
-                        .add(item.payload().toString());
+                records.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item.payload());
                 if (item.kind().equals("CROSSING")) {
                     arrived.add(arrived(item.payload()));
                 }
@@ -89,23 +87,28 @@ public class BatchApplier {
             // crossing, and a crossing's outbox row always comes before its screening's.
             apply(records, "CROSSING", crossings::apply);
             apply(records, "SCREENING", screenings::apply);
-            apply(records, "VISA", crossings::applyVisas);
-            apply(records, "GROUP", crossings::applyGroups);
+            apply(records, "VISA", visas -> crossings.applyVisas(array(visas)));
+            apply(records, "GROUP", groups -> crossings.applyGroups(array(groups)));
             // Then what the crossings reveal about who is who across the posts, and last what the post's
             // supervisors decided about it, so that their decisions stand over the merges.
             merges.resolve(arrived);
-            apply(records, "IDENTITY", identities::apply);
+            apply(records, "IDENTITY", decisions -> identities.apply(array(decisions)));
             progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
             return new Batch.Applied(highest);
         });
     }
 
-    /** The batch's records of one kind, as one JSON array, to their module; nothing when there are none. */
-    private static void apply(Map<String, StringJoiner> records, String kind, Consumer<String> applier) {
-        StringJoiner ofKind = records.get(kind);
+    /** The batch's records of one kind to their module; nothing when there are none. */
+    private static void apply(Map<String, List<JsonNode>> records, String kind, Consumer<List<JsonNode>> applier) {
+        List<JsonNode> ofKind = records.get(kind);
         if (ofKind != null) {
-            applier.accept(ofKind.toString());
+            applier.accept(ofKind);
         }
+    }
+
+    /** Records as one JSON array. */
+    private static String array(List<JsonNode> records) {
+        return records.stream().map(JsonNode::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     /** The crossing's id and the traveller id its post gave, as the post exported them. */

@@ -191,12 +191,8 @@ public class Puller implements DisposableBean {
                         screeningRecords.add(record.screening());
                     }
                 }
-                if (!crossingRecords.isEmpty()) {
-                    crossings.apply(json.writeValueAsString(crossingRecords));
-                }
-                if (!screeningRecords.isEmpty()) {
-                    screenings.apply(json.writeValueAsString(screeningRecords));
-                }
+                crossings.apply(crossingRecords);
+                screenings.apply(screeningRecords);
                 state.reseeded(page.next());
             });
             taken += page.records().size();
