@@ -419,6 +419,30 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(9)
+    void refusesABatchWithARecordItsTablesCannotHoldAndAppliesNoneOfIt() {
+        String crossing = record(admin(post), "ADMITTED");
+        tools.jackson.databind.node.ObjectNode exported = (tools.jackson.databind.node.ObjectNode) hq.getBean(tools.jackson.databind.json.JsonMapper.class)
+                .readTree(post.getBean(CrossingReplication.class).export(UUID.fromString(crossing)).orElseThrow());
+        String fresh = UUID.randomUUID().toString();
+        ((tools.jackson.databind.node.ObjectNode) exported.get("crossing")).put("id", fresh);
+        ((tools.jackson.databind.node.ObjectNode) exported.get("document")).put("date_of_expiry", "not a date");
+        String node = UUID.randomUUID().toString();
+        String batch = "{\"node\":\"" + node + "\",\"borderPoint\":\"ZRB\",\"records\":[{\"seq\":1,\"id\":\""
+                + UUID.randomUUID() + "\",\"kind\":\"CROSSING\",\"recordId\":\"" + fresh + "\",\"payload\":"
+                + exported + "}]}";
+
+        ApiClient.Response refused = admin(hq).post("/api/v1/sync/batches", batch);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asString()).endsWith("invalid-batch");
+        assertThat(refused.json().get("detail").asString()).contains("not a date");
+        assertThat(admin(hq).get("/api/v1/crossings/" + fresh).status()).isEqualTo(404);
+        assertThat(hq.getBean(JdbcClient.class).sql("select count(*) from sync.node_progress where node_id = cast(:n as uuid)")
+                .param("n", node).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void refusesBatchesFromAccountsThatAreNotNodes() {
         ApiClient.Response officer = new ApiClient(port(post)).as("officer", "manfadh-demo")
                 .post("/api/v1/sync/batches", "{\"node\":\"" + UUID.randomUUID() + "\",\"records\":[]}");

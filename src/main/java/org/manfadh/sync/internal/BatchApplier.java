@@ -13,6 +13,7 @@ import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.screening.ScreeningReplication;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +67,19 @@ public class BatchApplier {
                                 + String.join(", ", KINDS) + ").");
             }
         }
+        try {
+            return applyChecked(batch);
+        } catch (DataIntegrityViolationException e) {
+            // A record the tables cannot hold: a malformed value, a missing one, a reference to nothing. The
+            // transaction is rolled back whole, and the sender learns which value it was.
+            String why = e.getMostSpecificCause().getMessage();
+            throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
+                    "Invalid batch", "A record of the batch cannot be applied, and nothing of the batch was: "
+                            + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse(why)));
+        }
+    }
+
+    private Batch.Applied applyChecked(Batch batch) {
         return transaction.execute(status -> {
             long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
             long highest = last;
