@@ -81,16 +81,41 @@ public class JsonRowStage {
         return columnsOf(table).stream().map(Column::name).toList();
     }
 
+    /** Rows staged for one table, ready to go in. */
+    public final class Staged {
+        private final String stage;
+        private final String table;
+        private final int rows;
+
+        private Staged(String stage, String table, int rows) {
+            this.stage = stage;
+            this.table = table;
+            this.rows = rows;
+        }
+
+        /**
+         * Inserts the staged rows into their table in the order of their records; {@code onConflict} says
+         * what becomes of a row the table has already. With nothing staged, nothing is sent.
+         */
+        public void insert(String onConflict) {
+            if (rows > 0) {
+                jdbc.sql("insert into " + table + " (" + columnList(table, "") + ") select " + columnList(table, "s.")
+                        + " from pg_temp." + stage + " s order by s.n " + onConflict).update();
+            }
+        }
+    }
+
     /**
      * Empties the temporary table {@code stage} (made on first use as {@code n} and then the columns of
      * {@code table}, emptied at commit) and copies the parts into it.
      */
-    public void stage(String stage, String table, List<Part> parts) {
-        jdbc.sql("create temporary table if not exists " + stage + " (n bigint not null, like " + table
-                + ") on commit delete rows").update();
-        jdbc.sql("delete from pg_temp." + stage).update();
+    public Staged stage(String stage, String table, List<Part> parts) {
+        // One round trip; the notice that the table exists already, once per batch and stage, is not wanted.
+        jdbc.sql("set local client_min_messages = warning; create temporary table if not exists " + stage
+                + " (n bigint not null, like " + table + ") on commit delete rows; delete from pg_temp." + stage)
+                .update();
         if (parts.isEmpty()) {
-            return;
+            return new Staged(stage, table, 0);
         }
         List<Column> of = columnsOf(table);
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -115,15 +140,7 @@ public class JsonRowStage {
             }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    /**
-     * Inserts a stage's rows into its table in the order of their records; {@code onConflict} says what
-     * becomes of a row the table has already.
-     */
-    public void insert(String stage, String table, String onConflict) {
-        jdbc.sql("insert into " + table + " (" + columnList(table, "") + ") select " + columnList(table, "s.")
-                + " from pg_temp." + stage + " s order by s.n " + onConflict).update();
+        return new Staged(stage, table, parts.size());
     }
 
     /** A JSON value as its column's text input reads it; null for JSON null or an absent key. */

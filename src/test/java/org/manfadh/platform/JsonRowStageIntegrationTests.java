@@ -78,8 +78,8 @@ class JsonRowStageIntegrationTests {
         List<JsonNode> back = transaction.execute(status -> {
             jdbc.sql(PROBE).update();
             stage.stage("probe_stage", "pg_temp.probe", JsonRowStage.parts(
-                    exported.stream().<JsonNode>map(row -> json.createObjectNode().set("probe", row)).toList(), "probe"));
-            stage.insert("probe_stage", "pg_temp.probe", "on conflict do nothing");
+                    exported.stream().<JsonNode>map(row -> json.createObjectNode().set("probe", row)).toList(), "probe"))
+                    .insert("on conflict do nothing");
             return jdbc.sql("select to_jsonb(p)::text from probe p order by id").query(String.class).list().stream()
                     .map(json::readTree).toList();
         });

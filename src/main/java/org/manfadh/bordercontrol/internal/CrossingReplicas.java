@@ -165,17 +165,22 @@ class CrossingReplicas implements CrossingReplication {
         if (records.isEmpty()) {
             return;
         }
-        stage.stage("traveller_stage", "bordercontrol.traveller", JsonRowStage.parts(records, "traveller"));
-        stage.stage("document_stage", "bordercontrol.travel_document", JsonRowStage.parts(records, "document"));
-        stage.stage("visa_stage", "bordercontrol.visa", JsonRowStage.parts(records, "visa"));
-        stage.stage("group_stage", "bordercontrol.crossing_group", JsonRowStage.parts(records, "group"));
+        JsonRowStage.Staged travellers = stage.stage("traveller_stage", "bordercontrol.traveller",
+                JsonRowStage.parts(records, "traveller"));
+        JsonRowStage.Staged documents = stage.stage("document_stage", "bordercontrol.travel_document",
+                JsonRowStage.parts(records, "document"));
+        JsonRowStage.Staged visas = stage.stage("visa_stage", "bordercontrol.visa", JsonRowStage.parts(records, "visa"));
+        JsonRowStage.Staged groups = stage.stage("group_stage", "bordercontrol.crossing_group",
+                JsonRowStage.parts(records, "group"));
         stage.stage("crossing_stage", "bordercontrol.crossing", JsonRowStage.parts(records, "crossing"));
-        stage.stage("decision_stage", "bordercontrol.decision", JsonRowStage.parts(records, "decisions"));
-        stage.stage("amendment_stage", "bordercontrol.crossing_amendment", JsonRowStage.parts(records, "amendments"));
-        stage.insert("traveller_stage", "bordercontrol.traveller", "on conflict do nothing");
-        stage.insert("document_stage", "bordercontrol.travel_document", "on conflict do nothing");
-        stage.insert("visa_stage", "bordercontrol.visa", "on conflict do nothing");
-        stage.insert("group_stage", "bordercontrol.crossing_group", "on conflict do nothing");
+        JsonRowStage.Staged decisions = stage.stage("decision_stage", "bordercontrol.decision",
+                JsonRowStage.parts(records, "decisions"));
+        JsonRowStage.Staged amendments = stage.stage("amendment_stage", "bordercontrol.crossing_amendment",
+                JsonRowStage.parts(records, "amendments"));
+        travellers.insert("on conflict do nothing");
+        documents.insert("on conflict do nothing");
+        visas.insert("on conflict do nothing");
+        groups.insert("on conflict do nothing");
         // A document or visa another node recorded first is here under that node's id: until identity
         // merges travel, the crossing is linked to the one already here (and so to its traveller). The
         // travellers of the crossings applied are queued for their stays to be worked out again in the
@@ -212,7 +217,7 @@ class CrossingReplicas implements CrossingReplication {
                 select traveller_id, clock_timestamp() from (select distinct traveller_id from applied) t
                 on conflict (traveller_id) do nothing
                 """.formatted(stage.columnList("bordercontrol.crossing", ""), select)).update();
-        stage.insert("decision_stage", "bordercontrol.decision", "on conflict (id) do nothing");
-        stage.insert("amendment_stage", "bordercontrol.crossing_amendment", "on conflict (id) do nothing");
+        decisions.insert("on conflict (id) do nothing");
+        amendments.insert("on conflict (id) do nothing");
     }
 }

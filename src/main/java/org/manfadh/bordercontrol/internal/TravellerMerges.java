@@ -53,7 +53,8 @@ class TravellerMerges implements IdentityMerges {
         List<Pair> pairs = new java.util.ArrayList<>(jdbc.sql("""
                 select distinct a.traveller, c.traveller_id
                   from unnest(cast(:crossings as uuid[]), cast(:travellers as uuid[])) as a(crossing, traveller)
-                  join bordercontrol.crossing c on c.id = a.crossing
+                  -- A lookup by key for each crossing of the batch, never a hash of every crossing held.
+                  cross join lateral (select x.traveller_id from bordercontrol.crossing x where x.id = a.crossing) c
                  where c.traveller_id <> a.traveller
                    and exists (select 1 from bordercontrol.traveller t where t.id = a.traveller)
                 """).param("crossings", crossings).param("travellers", posted)

@@ -57,13 +57,13 @@ class ScreeningReplicas implements ScreeningReplication {
         if (records.isEmpty()) {
             return;
         }
-        stage.stage("screening_stage", "screening.screening", JsonRowStage.parts(records, "screening"));
-        stage.stage("hit_stage", "screening.hit", JsonRowStage.parts(records, "hits"));
-        stage.stage("adjudication_stage", "screening.adjudication", JsonRowStage.parts(records, "adjudications"));
-        stage.stage("cleared_stage", "screening.cleared_false_positive", JsonRowStage.parts(records, "cleared"));
-        stage.insert("screening_stage", "screening.screening", "on conflict (id) do nothing");
-        stage.insert("hit_stage", "screening.hit", "on conflict (id) do nothing");
-        stage.insert("adjudication_stage", "screening.adjudication", "on conflict (id) do nothing");
-        stage.insert("cleared_stage", "screening.cleared_false_positive", "on conflict do nothing");
+        stage.stage("screening_stage", "screening.screening", JsonRowStage.parts(records, "screening"))
+                .insert("on conflict (id) do nothing");
+        stage.stage("hit_stage", "screening.hit", JsonRowStage.parts(records, "hits"))
+                .insert("on conflict (id) do nothing");
+        stage.stage("adjudication_stage", "screening.adjudication", JsonRowStage.parts(records, "adjudications"))
+                .insert("on conflict (id) do nothing");
+        stage.stage("cleared_stage", "screening.cleared_false_positive", JsonRowStage.parts(records, "cleared"))
+                .insert("on conflict do nothing");
     }
 }
