@@ -73,7 +73,12 @@ public class JsonRowStage {
 
     /** The table's columns in their order, comma-separated, with {@code prefix} before each. */
     public String columnList(String table, String prefix) {
-        return columnsOf(table).stream().map(c -> prefix + c.name()).collect(Collectors.joining(", "));
+        return columnsOf(table).stream().map(c -> prefix + quoted(c.name())).collect(Collectors.joining(", "));
+    }
+
+    /** A column's name as SQL text, whatever word it is. */
+    public static String quoted(String column) {
+        return '"' + column.replace("\"", "\"\"") + '"';
     }
 
     /** The table's column names in their order. */

@@ -40,7 +40,7 @@ class JsonRowStageIntegrationTests {
     private static final String PROBE = """
             create temporary table probe (
                 id int primary key, word text, code varchar(3), day date, at timestamptz, yes boolean,
-                score numeric, count bigint, words text[], numbers int[], detail jsonb, note text
+                score numeric, count bigint, words text[], numbers int[], detail jsonb, note text, "order" text
             ) on commit drop
             """;
 
@@ -68,7 +68,7 @@ class JsonRowStageIntegrationTests {
                             timestamptz '2026-12-05 08:22:24.699987+00' + make_interval(secs => :id * 0.001),
                             :id % 2 = 0, 0.5 + :id, 9007199254740993 + :id, array[:word, 'NULL', null, 'x'],
                             array[:id, -1], jsonb_build_object('text', :word, 'list', jsonb_build_array(:word, 1.25, true)),
-                            case when :id % 3 = 0 then null else :word end)
+                            case when :id % 3 = 0 then null else :word end, 'a column named by a keyword')
                         """).param("id", i).param("word", texts.get(i)).update();
             }
             return jdbc.sql("select to_jsonb(p)::text from probe p order by id").query(String.class).list().stream()

@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One headquarters and one border post, each a whole application with its own embedded
@@ -422,17 +424,14 @@ class SyncIntegrationTests {
     @Order(9)
     void refusesABatchWithARecordItsTablesCannotHoldAndAppliesNoneOfIt() {
         String crossing = record(admin(post), "ADMITTED");
-        tools.jackson.databind.node.ObjectNode exported = (tools.jackson.databind.node.ObjectNode) hq.getBean(tools.jackson.databind.json.JsonMapper.class)
+        ObjectNode exported = (ObjectNode) hq.getBean(JsonMapper.class)
                 .readTree(post.getBean(CrossingReplication.class).export(UUID.fromString(crossing)).orElseThrow());
         String fresh = UUID.randomUUID().toString();
-        ((tools.jackson.databind.node.ObjectNode) exported.get("crossing")).put("id", fresh);
-        ((tools.jackson.databind.node.ObjectNode) exported.get("document")).put("date_of_expiry", "not a date");
+        ((ObjectNode) exported.get("crossing")).put("id", fresh);
+        ((ObjectNode) exported.get("document")).put("date_of_expiry", "not a date");
         String node = UUID.randomUUID().toString();
-        String batch = "{\"node\":\"" + node + "\",\"borderPoint\":\"ZRB\",\"records\":[{\"seq\":1,\"id\":\""
-                + UUID.randomUUID() + "\",\"kind\":\"CROSSING\",\"recordId\":\"" + fresh + "\",\"payload\":"
-                + exported + "}]}";
 
-        ApiClient.Response refused = admin(hq).post("/api/v1/sync/batches", batch);
+        ApiClient.Response refused = admin(hq).post("/api/v1/sync/batches", batchOfOne(node, fresh, exported));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("type").asString()).endsWith("invalid-batch");
@@ -440,6 +439,18 @@ class SyncIntegrationTests {
         assertThat(admin(hq).get("/api/v1/crossings/" + fresh).status()).isEqualTo(404);
         assertThat(hq.getBean(JdbcClient.class).sql("select count(*) from sync.node_progress where node_id = cast(:n as uuid)")
                 .param("n", node).query(Long.class).single()).isZero();
+
+        exported.remove("traveller");
+        ApiClient.Response withoutTraveller = admin(hq).post("/api/v1/sync/batches", batchOfOne(node, fresh, exported));
+        assertThat(withoutTraveller.status()).isEqualTo(400);
+        assertThat(withoutTraveller.json().get("detail").asString()).contains("traveller's ids");
+    }
+
+    /** A batch as a post sends it, holding one crossing record. */
+    private static String batchOfOne(String node, String crossing, JsonNode payload) {
+        return "{\"node\":\"" + node + "\",\"borderPoint\":\"ZRB\",\"records\":[{\"seq\":1,\"id\":\""
+                + UUID.randomUUID() + "\",\"kind\":\"CROSSING\",\"recordId\":\"" + crossing + "\",\"payload\":"
+                + payload + "}]}";
     }
 
     @Test

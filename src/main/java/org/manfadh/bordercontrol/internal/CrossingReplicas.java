@@ -195,7 +195,7 @@ class CrossingReplicas implements CrossingReplication {
                            and (v.id = vs.id or (v.issuing_authority = vs.issuing_authority and v.type = vs.type
                                                  and v.number = vs.number))
                          order by v.id = vs.id desc limit 1) end""";
-            default -> "p." + column;
+            default -> "p." + JsonRowStage.quoted(column);
         }).collect(java.util.stream.Collectors.joining(", "));
         jdbc.sql("""
                 with p as (select distinct on (id) * from pg_temp.crossing_stage order by id, n desc),

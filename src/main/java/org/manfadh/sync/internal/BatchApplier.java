@@ -66,6 +66,12 @@ public class BatchApplier {
                         "Invalid batch", "Every record needs a positive seq, a payload and a known kind ("
                                 + String.join(", ", KINDS) + ").");
             }
+            if (item.kind().equals("CROSSING") && (!uuid(item.payload().path("crossing").path("id"))
+                    || !uuid(item.payload().path("traveller").path("id")))) {
+                throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
+                        "Invalid batch", "The CROSSING record of seq " + item.seq()
+                                + " needs its crossing's and its traveller's ids.");
+            }
         }
         try {
             return applyChecked(batch);
@@ -123,6 +129,15 @@ public class BatchApplier {
     /** Records as one JSON array. */
     private static String array(List<JsonNode> records) {
         return records.stream().map(JsonNode::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static boolean uuid(JsonNode value) {
+        try {
+            UUID.fromString(value.asString());
+            return value.isString();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The crossing's id and the traveller id its post gave, as the post exported them. */
