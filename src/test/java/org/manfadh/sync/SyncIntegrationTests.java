@@ -421,6 +421,42 @@ class SyncIntegrationTests {
     }
 
     @Test
+    @Order(8)
+    void keepsASplitMadeAtHeadquartersWhenThePostRecordsTheSplitDocumentAgain() {
+        ApiClient atPost = admin(post);
+        String name = surname();
+        LocalDate born = LocalDate.of(1983, 11, 20);
+        String first = Passports.td3("IRN", number(), name, "HOSSEIN", "IRN", born, 'M', LocalDate.now().plusYears(2));
+        String other = Passports.td3("IRN", number(), name, "HOSSEIN", "IRN", born, 'M', LocalDate.now().plusYears(9));
+        String a = record(atPost, "ADMITTED", first);
+        String b = record(atPost, "ADMITTED", other);
+        String together = atPost.get("/api/v1/crossings/" + a).json().get("travellerId").asString();
+        assertThat(atPost.get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(together);
+        String otherDocument = atPost.get("/api/v1/crossings/" + b).json().get("identity").get("documentId").asString();
+        assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+
+        ApiClient atHq = admin(hq);
+        ApiClient.Response split = atHq.post("/api/v1/travel-documents/" + otherDocument + "/identity/split",
+                ApiClient.json(Map.of("reason", "Two brothers: the photos do not match")));
+        assertThat(split.status()).as(split.body()).isEqualTo(200);
+        String apart = split.json().get("id").asString();
+
+        // The post, which has not heard of the split, links the second passport to the one traveller again.
+        String c = record(atPost, "ADMITTED", other);
+        assertThat(atPost.get("/api/v1/crossings/" + c).json().get("travellerId").asString()).isEqualTo(together);
+        JsonNode pushed = atPost.post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+
+        assertThat(atHq.get("/api/v1/crossings/" + c).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(atHq.get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(atHq.get("/api/v1/crossings/" + a).json().get("travellerId").asString()).isEqualTo(together);
+        assertThat(hq.getBean(JdbcClient.class).sql("""
+                select count(*) from bordercontrol.identity_merge
+                 where merged in (cast(:a as uuid), cast(:b as uuid)) or survivor in (cast(:a as uuid), cast(:b as uuid))
+                """).param("a", together).param("b", apart).query(Long.class).single()).isZero();
+    }
+
+    @Test
     @Order(9)
     void refusesABatchWithARecordItsTablesCannotHoldAndAppliesNoneOfIt() {
         String crossing = record(admin(post), "ADMITTED");

@@ -57,6 +57,12 @@ class TravellerMerges implements IdentityMerges {
                   cross join lateral (select x.traveller_id from bordercontrol.crossing x where x.id = a.crossing) c
                  where c.traveller_id <> a.traveller
                    and exists (select 1 from bordercontrol.traveller t where t.id = a.traveller)
+                   -- A post that has not yet heard of a supervisor's split here still links the document to
+                   -- the traveller it was split from: the crossing goes where the split put the document,
+                   -- and the split stands.
+                   and not exists (select 1 from bordercontrol.identity_decision d
+                                    where d.action = 'SPLIT' and (d.from_traveller, d.to_traveller)
+                                          in ((a.traveller, c.traveller_id), (c.traveller_id, a.traveller)))
                 """).param("crossings", crossings).param("travellers", posted)
                 .query((rs, n) -> new Pair(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "SAME_DOCUMENT"))
                 .list());
