@@ -16,4 +16,17 @@ public interface IdentityReplication {
 
     /** Applies a JSON array of exported decisions, in their order, in the caller's transaction. */
     void apply(String exported);
+
+    /**
+     * At headquarters: the decisions it holds (its own supervisors' and those the posts sent) after
+     * {@code seq}, in order, at most {@code limit}, as a JSON array of exports each with its {@code seq}.
+     */
+    String after(long seq, int limit);
+
+    /**
+     * At a post: applies decisions from headquarters ({@link #after}), in order, in the caller's
+     * transaction; one about a document the post does not hold, or already applied here, changes
+     * nothing. Answers the highest seq among them.
+     */
+    long applyFromHeadquarters(String decisions);
 }

@@ -422,7 +422,7 @@ class SyncIntegrationTests {
 
     @Test
     @Order(8)
-    void keepsASplitMadeAtHeadquartersWhenThePostRecordsTheSplitDocumentAgain() {
+    void keepsASplitMadeAtHeadquartersAndBringsItToThePost() {
         ApiClient atPost = admin(post);
         String name = surname();
         LocalDate born = LocalDate.of(1983, 11, 20);
@@ -454,6 +454,25 @@ class SyncIntegrationTests {
                 select count(*) from bordercontrol.identity_merge
                  where merged in (cast(:a as uuid), cast(:b as uuid)) or survivor in (cast(:a as uuid), cast(:b as uuid))
                 """).param("a", together).param("b", apart).query(Long.class).single()).isZero();
+
+        // The decision reaches the post with its next pull: the post now links the second passport apart too.
+        JsonNode pulled = atPost.post("/api/v1/sync/pull", "").json();
+        assertThat(pulled.get("error").isNull()).as(pulled.toString()).isTrue();
+        assertThat(atPost.get("/api/v1/crossings/" + b).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(atPost.get("/api/v1/crossings/" + c).json().get("travellerId").asString()).isEqualTo(apart);
+        assertThat(atPost.get("/api/v1/crossings/" + a).json().get("travellerId").asString()).isEqualTo(together);
+        assertThat(atPost.get("/api/v1/travellers/" + apart).json().get("documents")).singleElement()
+                .satisfies(d -> assertThat(d.get("linkBasis").asString()).isEqualTo("SPLIT"));
+        String d = record(atPost, "ADMITTED", other);
+        assertThat(atPost.get("/api/v1/crossings/" + d).json().get("travellerId").asString()).isEqualTo(apart);
+        // Pulled again, nothing changes: every decision is applied once, the post's own included.
+        long decisions = post.getBean(JdbcClient.class).sql("select count(*) from bordercontrol.identity_decision")
+                .query(Long.class).single();
+        assertThat(atPost.post("/api/v1/sync/pull", "").json().get("error").isNull()).isTrue();
+        assertThat(post.getBean(JdbcClient.class).sql("select count(*) from bordercontrol.identity_decision")
+                .query(Long.class).single()).isEqualTo(decisions);
+        assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        assertThat(atHq.get("/api/v1/crossings/" + d).json().get("travellerId").asString()).isEqualTo(apart);
     }
 
     @Test

@@ -15,12 +15,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies a post's identity decisions at headquarters. The document may be held there under another
- * node's id and linked to a traveller the post never knew (after an identity merge), so the decision
- * is made again about headquarters' own rows: a confirmation marks the document's current link
- * certain; a split moves the document, and its crossings, to the traveller the post split it off to
- * (inserted under the post's id), which the identity merges then never join back to the traveller
- * it left.
+ * Applies a post's identity decisions at headquarters, and headquarters' at a post. The document may
+ * be held there under another node's id and linked to a traveller the sender never knew (after an
+ * identity merge), so the decision is made again about the receiver's own rows: a confirmation
+ * marks the document's current link certain; a split moves the document, and its crossings, to the
+ * traveller it was split off to (inserted under the sender's id), which the identity merges then
+ * never join back to the traveller it left.
  */
 @Component
 class IdentityDecisionReplicas implements IdentityReplication {
@@ -39,27 +39,47 @@ class IdentityDecisionReplicas implements IdentityReplication {
 
     @Override
     public Optional<String> export(UUID decisionId) {
-        return jdbc.sql("""
-                select jsonb_build_object(
-                    'decision', to_jsonb(x),
-                    'document', jsonb_build_object('issuing_state', d.issuing_state, 'document_number', d.document_number),
-                    'to', (select to_jsonb(t) from bordercontrol.traveller t where t.id = x.to_traveller)
-                )::text
-                  from bordercontrol.identity_decision x
-                  join bordercontrol.travel_document d on d.id = x.document_id
-                 where x.id = :id
-                """).param("id", decisionId).query(String.class).optional();
+        return jdbc.sql("select " + EXPORT + " from bordercontrol.identity_decision x where x.id = :id")
+                .param("id", decisionId).query(String.class).optional();
+    }
+
+    /** A decision with its document's natural key and the traveller it links the document to. */
+    private static final String EXPORT = """
+            jsonb_build_object(
+                'decision', to_jsonb(x),
+                'document', (select jsonb_build_object('issuing_state', d.issuing_state,
+                                                       'document_number', d.document_number)
+                               from bordercontrol.travel_document d where d.id = x.document_id),
+                'to', (select to_jsonb(t) from bordercontrol.traveller t where t.id = x.to_traveller)
+            )""";
+
+    @Override
+    public String after(long seq, int limit) {
+        return jdbc.sql("select coalesce(jsonb_agg(" + EXPORT + " || jsonb_build_object('seq', x.seq) order by x.seq), '[]')::text"
+                        + " from (select * from bordercontrol.identity_decision where seq > :seq order by seq limit :limit) x")
+                .param("seq", seq).param("limit", limit).query(String.class).single();
+    }
+
+    @Override
+    public long applyFromHeadquarters(String decisions) {
+        long highest = 0;
+        for (JsonNode record : json.readTree(decisions)) {
+            highest = Math.max(highest, record.required("seq").asLong());
+            applyOne(record, true);
+        }
+        return highest;
     }
 
     @Override
     public void apply(String exported) {
         JsonNode records = json.readTree(exported);
         for (JsonNode record : records.isArray() ? records : json.createArrayNode().add(records)) {
-            applyOne(record);
+            applyOne(record, false);
         }
     }
 
-    private void applyOne(JsonNode record) {
+    /** {@code elsewhere}: from headquarters, where most decisions are about documents other posts hold. */
+    private void applyOne(JsonNode record, boolean elsewhere) {
         JsonNode decision = record.required("decision");
         UUID id = UUID.fromString(decision.required("id").asString());
         if (jdbc.sql("select count(*) from bordercontrol.identity_decision where id = :id").param("id", id)
@@ -71,8 +91,11 @@ class IdentityDecisionReplicas implements IdentityReplication {
         travellers.lock(List.of("document:" + state + ":" + number));
         Optional<Travellers.Document> found = travellers.findDocument(state, number);
         if (found.isEmpty()) {
-            // Its crossings come before it in the post's outbox; a document nobody crossed on has nothing to decide.
-            log.warn("Identity decision {} names document {} {}, which is not here; left out", id, state, number);
+            // From a post, its crossings come before it in the outbox: a document nobody crossed on has nothing
+            // to decide. From headquarters, the document is usually another post's.
+            if (!elsewhere) {
+                log.warn("Identity decision {} names document {} {}, which is not here; left out", id, state, number);
+            }
             return;
         }
         Travellers.Document document = found.get();

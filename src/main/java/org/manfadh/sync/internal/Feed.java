@@ -13,6 +13,7 @@ import org.manfadh.access.AccountReplication;
 import org.manfadh.access.Accounts;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
+import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.StayRuleReplication;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
@@ -37,7 +38,7 @@ public class Feed {
 
     /** What a post holds. */
     public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest,
-                          Long mergesAfter, String stayRulesDigest) {
+                          Long mergesAfter, String stayRulesDigest, Long decisionsAfter) {
     }
 
     public record Held(UUID id, long version) {
@@ -49,16 +50,17 @@ public class Feed {
 
     /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
     public record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
-                         JsonNode merges, String stayRulesDigest, JsonNode stayRules) {
+                         JsonNode merges, String stayRulesDigest, JsonNode stayRules, JsonNode decisions) {
     }
 
-    /** Merges go to a post a few thousand at a time; the next pull brings the rest. */
+    /** Merges and identity decisions go to a post a few thousand at a time; the next pull brings the rest. */
     private static final int MERGES_PER_ANSWER = 5_000;
     /** A page of a post's records is at most this many crossings: a few megabytes. */
     static final int MAX_RECORDS = 1_000;
 
     private final NodeRole role;
     private final IdentityMerges merges;
+    private final IdentityReplication decisions;
     private final CrossingReplication crossings;
     private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
@@ -72,9 +74,10 @@ public class Feed {
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
          ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
-         ScreeningReplication screenings, StayRuleReplication stayRules, JdbcClient jdbc,
-         JsonMapper json, Clock clock) {
+         ScreeningReplication screenings, StayRuleReplication stayRules, IdentityReplication decisions,
+         JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.merges = merges;
+        this.decisions = decisions;
         this.crossings = crossings;
         this.stayRules = stayRules;
         this.screenings = screenings;
@@ -115,7 +118,9 @@ public class Feed {
         boolean changed = !export.digest().equals(request.accountsDigest());
         return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null,
                 json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)),
-                rules.digest(), rules.digest().equals(request.stayRulesDigest()) ? null : json.readTree(rules.rules()));
+                rules.digest(), rules.digest().equals(request.stayRulesDigest()) ? null : json.readTree(rules.rules()),
+                json.readTree(decisions.after(request.decisionsAfter() == null ? 0 : Math.max(0, request.decisionsAfter()),
+                        MERGES_PER_ANSWER)));
     }
 
     /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class FeedState {
 
     record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq,
-                 String reseedState, String reseedAfter, String stayRulesDigest) {
+                 String reseedState, String reseedAfter, String stayRulesDigest, long decisionsSeq) {
     }
 
     private final JdbcClient jdbc;
@@ -24,13 +24,13 @@ class FeedState {
     State state() {
         return jdbc.sql("""
                 select last_attempt, last_error, current_at, accounts_digest, merges_seq, reseed_state, reseed_after,
-                       stay_rules_digest
+                       stay_rules_digest, decisions_seq
                   from sync.feed_state
                 """)
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
                         rs.getString("accounts_digest"), rs.getLong("merges_seq"), rs.getString("reseed_state"),
-                        rs.getString("reseed_after"), rs.getString("stay_rules_digest")))
+                        rs.getString("reseed_after"), rs.getString("stay_rules_digest"), rs.getLong("decisions_seq")))
                 .single();
     }
 
@@ -56,6 +56,10 @@ class FeedState {
 
     void mergesApplied(long seq) {
         jdbc.sql("update sync.feed_state set merges_seq = greatest(merges_seq, :seq)").param("seq", seq).update();
+    }
+
+    void decisionsApplied(long seq) {
+        jdbc.sql("update sync.feed_state set decisions_seq = greatest(decisions_seq, :seq)").param("seq", seq).update();
     }
 
     /** Everything headquarters had for this post, as of {@code asked}, is applied. */

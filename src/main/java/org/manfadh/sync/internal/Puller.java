@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.manfadh.access.AccountReplication;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
+import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.StayRuleReplication;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.ScreeningReplication;
@@ -55,6 +56,7 @@ public class Puller implements DisposableBean {
     private final WatchlistReplication watchlists;
     private final AccountReplication accounts;
     private final IdentityMerges merges;
+    private final IdentityReplication identities;
     private final CrossingReplication crossings;
     private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
@@ -67,8 +69,8 @@ public class Puller implements DisposableBean {
     private ScheduledExecutorService schedule;
 
     Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
-           AccountReplication accounts, IdentityMerges merges, CrossingReplication crossings,
-           ScreeningReplication screenings, StayRuleReplication stayRules, TransactionTemplate transaction,
+           AccountReplication accounts, IdentityMerges merges, IdentityReplication identities,
+           CrossingReplication crossings, ScreeningReplication screenings, StayRuleReplication stayRules, TransactionTemplate transaction,
            NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
         this.settings = settings;
@@ -77,6 +79,7 @@ public class Puller implements DisposableBean {
         this.watchlists = watchlists;
         this.accounts = accounts;
         this.merges = merges;
+        this.identities = identities;
         this.crossings = crossings;
         this.stayRules = stayRules;
         this.screenings = screenings;
@@ -117,7 +120,7 @@ public class Puller implements DisposableBean {
             FeedState.State held = state.state();
             Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
                     .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq(),
-                    held.stayRulesDigest());
+                    held.stayRulesDigest(), held.decisionsSeq());
             Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed",
                             Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
@@ -143,6 +146,12 @@ public class Puller implements DisposableBean {
                 long seq = merges.apply(json.writeValueAsString(answer.merges()));
                 state.mergesApplied(seq);
                 log.info("{} identity merges from headquarters applied", answer.merges().size());
+            }
+            // After the merges, as at headquarters: a decision names the travellers as they are after them.
+            if (answer.decisions() != null && answer.decisions().isArray() && !answer.decisions().isEmpty()) {
+                String decided = json.writeValueAsString(answer.decisions());
+                transaction.executeWithoutResult(status -> state.decisionsApplied(identities.applyFromHeadquarters(decided)));
+                log.info("{} identity decisions from headquarters applied", answer.decisions().size());
             }
             if (answer.stayRules() != null && answer.stayRules().isArray()) {
                 int rules = stayRules.apply(json.writeValueAsString(answer.stayRules()));

@@ -50,10 +50,10 @@ public class SyncStatus implements DisposableBean {
     /**
      * What a post has received from headquarters: when it was last current (everything headquarters
      * had for it applied), its last attempt and error, the list versions it holds, the last identity
-     * merge applied, and whether it is still taking its border point's records back.
+     * merge and identity decision applied, and whether it is still taking its border point's records back.
      */
     public record Received(Instant currentAt, Instant lastAttempt, String lastError, List<ListVersion> watchlists,
-                           long mergesSeq, String reseed) {
+                           long mergesSeq, long decisionsSeq, String reseed) {
     }
 
     /** A list's version: held by a post, or reported by a node beside headquarters' own. */
@@ -217,7 +217,7 @@ public class SyncStatus implements DisposableBean {
         FeedState.State state = feed.state();
         return new Received(state.currentAt(), state.lastAttempt(), state.lastError(), watchlists.lists().stream()
                 .map(l -> new ListVersion(l.id(), l.name(), l.version(), null)).toList(), state.mergesSeq(),
-                state.reseedState());
+                state.decisionsSeq(), state.reseedState());
     }
 
     @Override
