@@ -11,16 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy between a post and headquarters that, when told to, breaks connections: refused at
- * once, cut in the middle of the request, or cut after headquarters answered but before the post
- * hears the answer.
+ * once, cut in the middle of the request, cut after headquarters answered but before the post
+ * hears the answer, or stalled part way into the answer (the connection stays open and nothing more
+ * arrives, as over a satellite link that stops passing data without closing).
  */
 final class FaultyLink implements AutoCloseable {
 
-    enum Fault { NONE, REFUSE, CUT_REQUEST, LOSE_ANSWER }
+    enum Fault { NONE, REFUSE, CUT_REQUEST, LOSE_ANSWER, STALL_ANSWER }
 
     private final ServerSocket server;
     private final int upstreamPort;
-    private final AtomicInteger faults = new AtomicInteger();
+    private final java.util.Map<Fault, AtomicInteger> faults = new java.util.EnumMap<>(Fault.class);
     private volatile double faultRate;
     private volatile Random random = new Random(1);
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,8 +55,9 @@ final class FaultyLink implements AutoCloseable {
         open.clear();
     }
 
-    int faultsInjected() {
-        return faults.get();
+    /** The faults injected so far, by kind, e.g. {@code {REFUSE=2, STALL_ANSWER=1}}. */
+    synchronized String faultsInjected() {
+        return faults.toString();
     }
 
     private void accept() {
@@ -77,9 +79,10 @@ final class FaultyLink implements AutoCloseable {
         if (random.nextDouble() >= faultRate) {
             return Fault.NONE;
         }
-        faults.incrementAndGet();
-        Fault[] kinds = {Fault.REFUSE, Fault.CUT_REQUEST, Fault.LOSE_ANSWER};
-        return kinds[random.nextInt(kinds.length)];
+        Fault[] kinds = {Fault.REFUSE, Fault.CUT_REQUEST, Fault.LOSE_ANSWER, Fault.STALL_ANSWER};
+        Fault fault = kinds[random.nextInt(kinds.length)];
+        faults.computeIfAbsent(fault, f -> new AtomicInteger()).incrementAndGet();
+        return fault;
     }
 
     private void serve(Socket client, Fault fault) {
@@ -89,18 +92,22 @@ final class FaultyLink implements AutoCloseable {
                 return;
             }
             long cutAfter = fault == Fault.CUT_REQUEST ? 200 + random.nextInt(2000) : Long.MAX_VALUE;
-            Thread up = new Thread(() -> pump(client, upstream, cutAfter, false), "faulty-link-up");
+            Thread up = new Thread(() -> pump(client, upstream, cutAfter), "faulty-link-up");
             up.setDaemon(true);
             up.start();
-            pump(upstream, client, Long.MAX_VALUE, fault == Fault.LOSE_ANSWER);
+            if (fault == Fault.STALL_ANSWER) {
+                stall(upstream, client, random.nextBoolean());
+            } else {
+                pump(upstream, client, fault == Fault.LOSE_ANSWER ? 0 : Long.MAX_VALUE);
+            }
             up.join(1000);
         } catch (IOException | InterruptedException e) {
             // A broken link is what this class is for.
         }
     }
 
-    /** Copies one direction; with {@code swallow}, reads the answer and closes instead of passing it on. */
-    private static void pump(Socket from, Socket to, long limit, boolean swallow) {
+    /** Copies one direction up to {@code limit} bytes, then closes both sockets. */
+    private static void pump(Socket from, Socket to, long limit) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -108,12 +115,11 @@ final class FaultyLink implements AutoCloseable {
             long sent = 0;
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (swallow) {
-                    break;
-                }
                 int allowed = (int) Math.min(n, limit - sent);
-                out.write(buffer, 0, allowed);
-                out.flush();
+                if (allowed > 0) {
+                    out.write(buffer, 0, allowed);
+                    out.flush();
+                }
                 sent += allowed;
                 if (sent >= limit) {
                     break;
@@ -121,6 +127,39 @@ final class FaultyLink implements AutoCloseable {
             }
         } catch (IOException e) {
             // The other side went away.
+        } finally {
+            try {
+                from.close();
+                to.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    /**
+     * Passes headquarters' answer until it stalls, before its first byte or just after its headers,
+     * and keeps both connections open passing nothing more, until the post gives up and closes.
+     */
+    private static void stall(Socket from, Socket to, boolean afterHeaders) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int matched = 0;
+            boolean passing = afterHeaders;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (passing) {
+                    out.write(b);
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    if (matched == 4) {
+                        out.flush();
+                        passing = false;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The post went away, as it should.
         } finally {
             try {
                 from.close();

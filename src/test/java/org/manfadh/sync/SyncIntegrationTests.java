@@ -6,6 +6,9 @@ import static org.manfadh.Nodes.port;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +63,12 @@ class SyncIntegrationTests {
         link = new FaultyLink(hqPort);
         String run = UUID.randomUUID().toString();
         postSettings = new String[] {"manfadh.node.role=post", "manfadh.node.border-point=ZRB",
-                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "server.port=0",
+                "manfadh.sync.hq-url=http://localhost:" + link.port(), "manfadh.sync.interval=PT1H", "manfadh.sync.timeout=PT5S",
+                "server.port=0", "server.shutdown=immediate",
                 "manfadh.data-dir=target/test-data/sync-post-" + run};
-        hqSettings = new String[] {"server.port=" + hqPort, "manfadh.data-dir=target/test-data/sync-hq-" + run};
+        // Stopped at once, as a node that loses power is: requests in flight are cut, not finished first.
+        hqSettings = new String[] {"server.port=" + hqPort, "server.shutdown=immediate",
+                "manfadh.data-dir=target/test-data/sync-hq-" + run};
         post = Nodes.start(postSettings);
     }
 
@@ -148,8 +157,9 @@ class SyncIntegrationTests {
     }
 
     /**
-     * Rounds of records pushed over a link that refuses connections, cuts requests and loses
-     * answers; afterwards headquarters holds exactly the post's records. More rounds with
+     * Rounds of records pushed over a link that refuses connections, cuts requests, loses answers and
+     * stalls part way into them, with now and then headquarters or the post stopped while
+     * headquarters applies a batch and started again; afterwards headquarters holds exactly the post's records. More rounds with
      * {@code -Dmanfadh.sync.fault-rounds=200}, another seed with {@code -Dmanfadh.sync.fault-seed}.
      */
     @Test
@@ -158,12 +168,13 @@ class SyncIntegrationTests {
         int rounds = Integer.getInteger("manfadh.sync.fault-rounds", 4);
         long seed = Long.getLong("manfadh.sync.fault-seed", System.nanoTime());
         Random random = new Random(seed);
-        ApiClient atPost = admin(post);
         List<String> ids = new ArrayList<>();
         List<UUID> visas = new ArrayList<>();
         int failedPushes = 0;
+        Map<End, Integer> stopped = new java.util.EnumMap<>(End.class);
         link.faults(0.6, random);
         for (int round = 0; round < rounds; round++) {
+            ApiClient atPost = admin(post);
             for (int i = random.nextInt(4); i >= 0; i--) {
                 ids.add(record(atPost, random.nextInt(5) == 0 ? "REFERRED" : "ADMITTED"));
             }
@@ -184,7 +195,21 @@ class SyncIntegrationTests {
                     failedPushes++;
                 }
             }
+            if (random.nextInt(6) == 0) {
+                // One end stops while headquarters is applying a push, and starts again.
+                End end = random.nextBoolean() ? End.HEADQUARTERS : End.POST;
+                link.cutAll();
+                stopMidApply(end);
+                failedPushes++;
+                stopped.merge(end, 1, Integer::sum);
+                if (end == End.HEADQUARTERS) {
+                    hq = Nodes.start(hqSettings);
+                } else {
+                    post = Nodes.start(postSettings);
+                }
+            }
         }
+        ApiClient atPost = admin(post);
         link.faults(0, random);
         link.cutAll();
         JsonNode last = atPost.post("/api/v1/sync/push", "").json();
@@ -195,9 +220,11 @@ class SyncIntegrationTests {
             assertThat(hq.getBean(CrossingReplication.class).exportVisa(visa))
                     .isEqualTo(post.getBean(CrossingReplication.class).exportVisa(visa)).isPresent();
         }
-        System.out.printf("Sync under faults: seed %d, %d rounds, %d crossings and %d permits, %d connections broken,"
-                + " %d pushes failed; headquarters holds exactly the post's records%n", seed, rounds, ids.size(),
-                visas.size(), link.faultsInjected(), failedPushes);
+        System.out.printf("Sync under faults: seed %d, %d rounds, %d crossings and %d permits, connections broken: %s;"
+                + " headquarters stopped mid-apply %d times, the post %d times; %d pushes failed;"
+                + " headquarters holds exactly the post's records%n", seed, rounds, ids.size(), visas.size(),
+                link.faultsInjected(), stopped.getOrDefault(End.HEADQUARTERS, 0), stopped.getOrDefault(End.POST, 0),
+                failedPushes);
     }
 
     @Test
@@ -223,6 +250,143 @@ class SyncIntegrationTests {
         for (String id : ids) {
             assertThat(admin(hq).get("/api/v1/crossings/" + id).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(4)
+    void appliesNoneOfABatchWhenHeadquartersStopsInTheMiddleOfApplyingIt() {
+        link.faults(0, new Random(5));
+        link.cutAll();
+        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        UUID node = nodeId();
+        Map<String, Long> before = counts(hq, node);
+        Map<String, Long> postBefore = counts(post, node);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(record(admin(post), "ADMITTED"));
+        }
+
+        assertThat(stopMidApply(End.HEADQUARTERS)).as("the push headquarters stopped under").isTrue();
+        hq = Nodes.start(hqSettings);
+        // The batch's travellers and documents were written before its crossings: none of it stayed.
+        assertThat(counts(hq, node)).isEqualTo(before);
+        assertThat(admin(hq).get("/api/v1/crossings/" + ids.getFirst()).status()).isEqualTo(404);
+
+        JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(pushed.get("acknowledged").asInt()).isEqualTo(6);
+        assertSameCrossings(ids);
+        assertThat(added(before, counts(hq, node))).isEqualTo(added(postBefore, counts(post, node)));
+    }
+
+    @Test
+    @Order(4)
+    void takesNothingTwiceWhenThePostStopsWhileHeadquartersAppliesItsBatch() {
+        link.faults(0, new Random(6));
+        link.cutAll();
+        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        UUID node = nodeId();
+        Map<String, Long> before = counts(hq, node);
+        Map<String, Long> postBefore = counts(post, node);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(record(admin(post), "ADMITTED"));
+        }
+
+        assertThat(stopMidApply(End.POST)).as("the push the post stopped during").isTrue();
+        // Headquarters finished the batch, but the post never heard so.
+        eventually(() -> admin(hq).get("/api/v1/crossings/" + ids.getLast()).status() == 200);
+        Map<String, Long> applied = counts(hq, node);
+        post = Nodes.start(postSettings);
+        assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
+
+        JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
+        assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
+        assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
+        assertThat(counts(hq, node)).isEqualTo(applied);
+        assertSameCrossings(ids);
+        assertThat(added(before, applied)).isEqualTo(added(postBefore, counts(post, node)));
+    }
+
+    /** How many rows of each kind were added between two counts. */
+    private static Map<String, Long> added(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> added = new LinkedHashMap<>();
+        after.forEach((table, count) -> added.put(table, count - before.get(table)));
+        return added;
+    }
+
+    /** The end of the link that stops. */
+    private enum End { HEADQUARTERS, POST }
+
+    /**
+     * Starts a push from the post and stops one end while headquarters is inside the batch's
+     * transaction: the batch's crossings are held back by a lock on their table, taken before the
+     * push, so the apply has written the travellers and documents and waits. Stopping headquarters
+     * ends that transaction with the server; stopping the post leaves headquarters to finish the
+     * batch once the lock is let go, with nobody left to hear the answer. Headquarters or the post
+     * stays stopped for the caller to start again. Answers whether the push reached the apply (a
+     * faulty link may break it first; the end is stopped all the same).
+     */
+    private static boolean stopMidApply(End end) {
+        Connection lock = null;
+        try {
+            lock = hq.getBean(DataSource.class).getConnection();
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table bordercontrol.crossing in share mode");
+            }
+            ApiClient atPost = admin(post);
+            CompletableFuture<ApiClient.Response> push = CompletableFuture.supplyAsync(
+                    () -> atPost.post("/api/v1/sync/push", ""));
+            JdbcClient atHq = hq.getBean(JdbcClient.class);
+            boolean reached = false;
+            for (int i = 0; i < 600 && !reached && !push.isDone(); i++) {
+                reached = atHq.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and datname = current_database()").query(Long.class).single() > 0;
+                if (!reached) {
+                    Thread.sleep(50);
+                }
+            }
+            if (end == End.HEADQUARTERS) {
+                hq.close();
+                hq = null;
+                lock = null; // ended with the server
+            } else {
+                post.close();
+                post = null;
+                lock.commit();
+            }
+            return reached;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (lock != null) {
+                try {
+                    lock.close();
+                } catch (SQLException ignored) {
+                    // the node is stopping
+                }
+            }
+        }
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
+    private static UUID nodeId() {
+        return UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
     }
 
     @Test
@@ -515,8 +679,18 @@ class SyncIntegrationTests {
         assertThat(officer.status()).isEqualTo(403);
     }
 
-    /** Every crossing reads the same, as a whole record with its decisions, at both ends. */
+    /**
+     * Every crossing reads the same, as a whole record with its decisions, at both ends, and
+     * headquarters holds as many rows of each kind from the post's node as the post.
+     */
     private static void assertSameRecords(List<String> ids) {
+        assertSameCrossings(ids);
+        UUID node = nodeId();
+        assertThat(counts(hq, node)).isEqualTo(counts(post, node));
+    }
+
+    /** Every crossing reads the same, as a whole record with its decisions and screening, at both ends. */
+    private static void assertSameCrossings(List<String> ids) {
         CrossingReplication atPost = post.getBean(CrossingReplication.class);
         CrossingReplication atHq = hq.getBean(CrossingReplication.class);
         for (String id : ids) {
@@ -526,8 +700,6 @@ class SyncIntegrationTests {
                     .isPresent()
                     .isEqualTo(post.getBean(ScreeningReplication.class).exportOfCrossing(UUID.fromString(id)));
         }
-        UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
-        assertThat(counts(hq, node)).isEqualTo(counts(post, node));
     }
 
     /** Rows of each kind the post's node made, as held by one end. */

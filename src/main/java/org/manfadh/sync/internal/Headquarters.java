@@ -9,25 +9,44 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.zip.GZIPInputStream;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** A post's link to headquarters: its address, the node's credentials, and what an answer must be. */
+/**
+ * A post's link to headquarters: its address, the node's credentials, and what an answer must be.
+ * An answer must begin within {@code manfadh.sync.timeout} (or the longer time a request allows
+ * for headquarters to prepare it), and once begun must not pause longer than that: a stalled link
+ * fails the request as a cut one does, and the next interval tries again.
+ */
 @Component
-class Headquarters {
+class Headquarters implements DisposableBean {
 
     private final SyncSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-stall-watch");
+        t.setDaemon(true);
+        return t;
+    });
 
     Headquarters(SyncSettings settings) {
         this.settings = settings;
     }
 
-    HttpRequest.Builder request(String path, Duration timeout) {
+    /** A request whose answer must begin within the sync timeout. */
+    HttpRequest.Builder request(String path) {
+        return request(path, settings.timeout());
+    }
+
+    /** A request whose answer may take up to {@code prepare} to begin (never less than the sync timeout). */
+    HttpRequest.Builder request(String path, Duration prepare) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
                         settings.hqUrl().toString().replaceAll("/+$", "") + path))
-                .timeout(timeout)
+                .timeout(prepare.compareTo(settings.timeout()) > 0 ? prepare : settings.timeout())
                 .header("Accept", "application/json");
         if (settings.username() != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -38,17 +57,15 @@ class Headquarters {
 
     /** Sends and returns the body of a 200 answer as text; any other answer is an IOException naming it. */
     String text(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw refused(response.statusCode(), response.body());
+        try (InputStream body = stream(request)) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return response.body();
     }
 
     /** Sends and returns the body of a 200 answer as a stream, unpacked when headquarters compressed it. */
     InputStream stream(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        InputStream body = response.body();
+        InputStream body = new StalledAnswer(response.body(), settings.timeout(), watchdog);
         if (response.statusCode() != 200) {
             try (body) {
                 throw refused(response.statusCode(), new String(body.readNBytes(300), StandardCharsets.UTF_8));
@@ -61,5 +78,11 @@ class Headquarters {
 
     private static IOException refused(int status, String body) {
         return new IOException("Headquarters answered " + status + ": " + body.substring(0, Math.min(300, body.length())));
+    }
+
+    @Override
+    public void destroy() {
+        watchdog.shutdownNow();
+        http.shutdownNow();
     }
 }

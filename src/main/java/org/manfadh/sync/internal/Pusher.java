@@ -2,14 +2,9 @@ package org.manfadh.sync.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,7 +43,7 @@ public class Pusher implements DisposableBean {
     private final NodeIdentity node;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Headquarters headquarters;
     private ScheduledExecutorService schedule;
     private final java.util.concurrent.ExecutorService packer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sync-packer");
@@ -56,8 +51,10 @@ public class Pusher implements DisposableBean {
         return t;
     });
 
-    Pusher(SyncSettings settings, Outbox outbox, NodeIdentity node, JsonMapper json, Clock clock) {
+    Pusher(SyncSettings settings, Headquarters headquarters, Outbox outbox, NodeIdentity node, JsonMapper json,
+           Clock clock) {
         this.settings = settings;
+        this.headquarters = headquarters;
         this.outbox = outbox;
         this.node = node;
         this.json = json;
@@ -167,23 +164,12 @@ public class Pusher implements DisposableBean {
     }
 
     private Batch.Applied send(byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        settings.hqUrl().toString().replaceAll("/+$", "") + "/api/v1/sync/batches"))
-                .timeout(Duration.ofSeconds(120))
+        HttpRequest request = headquarters.request("/api/v1/sync/batches")
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "gzip")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (settings.username() != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Headquarters answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(300, response.body().length())));
-        }
-        return json.readValue(response.body(), Batch.Applied.class);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return json.readValue(headquarters.text(request), Batch.Applied.class);
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

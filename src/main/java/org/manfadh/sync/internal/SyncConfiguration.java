@@ -32,7 +32,8 @@ class SyncConfiguration {
                 env.getProperty("manfadh.sync.interval", Duration.class, Duration.ofSeconds(60)),
                 env.getProperty("manfadh.sync.username", demo ? "node" : null),
                 env.getProperty("manfadh.sync.password", demo ? "manfadh-demo" : null),
-                env.getProperty("manfadh.sync.batch-size", Integer.class, 2000));
+                env.getProperty("manfadh.sync.batch-size", Integer.class, 2000),
+                env.getProperty("manfadh.sync.timeout", Duration.class, Duration.ofMinutes(2)));
     }
 
     private static boolean loopback(URI uri) {

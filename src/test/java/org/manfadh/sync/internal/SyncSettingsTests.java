@@ -26,6 +26,7 @@ class SyncSettingsTests {
         assertThat(settings.role()).isEqualTo(SyncSettings.Role.HQ);
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.batchSize()).isEqualTo(2000);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -50,6 +51,10 @@ class SyncSettingsTests {
                 env().withProperty("manfadh.sync.interval", "0s")));
         assertThat(configuration.syncSettings(env().withProperty("manfadh.sync.interval", "5m")).interval())
                 .isEqualTo(Duration.ofMinutes(5));
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(
+                env().withProperty("manfadh.sync.timeout", "-1s"))).withMessageContaining("manfadh.sync.timeout");
+        assertThat(configuration.syncSettings(env().withProperty("manfadh.sync.timeout", "30s")).timeout())
+                .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
