@@ -128,12 +128,7 @@ final class FaultyLink implements AutoCloseable {
         } catch (IOException e) {
             // The other side went away.
         } finally {
-            try {
-                from.close();
-                to.close();
-            } catch (IOException ignored) {
-                // closing
-            }
+            closeBoth(from, to);
         }
     }
 
@@ -161,12 +156,16 @@ final class FaultyLink implements AutoCloseable {
         } catch (IOException e) {
             // The post went away, as it should.
         } finally {
-            try {
-                from.close();
-                to.close();
-            } catch (IOException ignored) {
-                // closing
-            }
+            closeBoth(from, to);
+        }
+    }
+
+    private static void closeBoth(Socket one, Socket other) {
+        try {
+            one.close();
+            other.close();
+        } catch (IOException ignored) {
+            // closing
         }
     }
 

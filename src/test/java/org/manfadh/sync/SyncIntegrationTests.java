@@ -255,57 +255,60 @@ class SyncIntegrationTests {
     @Test
     @Order(4)
     void appliesNoneOfABatchWhenHeadquartersStopsInTheMiddleOfApplyingIt() {
-        link.faults(0, new Random(5));
-        link.cutAll();
-        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
-        UUID node = nodeId();
-        Map<String, Long> before = counts(hq, node);
-        Map<String, Long> postBefore = counts(post, node);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(record(admin(post), "ADMITTED"));
-        }
+        Owed owed = threeCrossingsOwed();
 
         assertThat(stopMidApply(End.HEADQUARTERS)).as("the push headquarters stopped under").isTrue();
         hq = Nodes.start(hqSettings);
         // The batch's travellers and documents were written before its crossings: none of it stayed.
-        assertThat(counts(hq, node)).isEqualTo(before);
-        assertThat(admin(hq).get("/api/v1/crossings/" + ids.getFirst()).status()).isEqualTo(404);
+        assertThat(counts(hq, owed.node())).isEqualTo(owed.atHq());
+        assertThat(admin(hq).get("/api/v1/crossings/" + owed.ids().getFirst()).status()).isEqualTo(404);
 
         JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
         assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
         assertThat(pushed.get("acknowledged").asInt()).isEqualTo(6);
-        assertSameCrossings(ids);
-        assertThat(added(before, counts(hq, node))).isEqualTo(added(postBefore, counts(post, node)));
+        owed.arrivedOnce(counts(hq, owed.node()));
     }
 
     @Test
     @Order(4)
     void takesNothingTwiceWhenThePostStopsWhileHeadquartersAppliesItsBatch() {
-        link.faults(0, new Random(6));
-        link.cutAll();
-        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
-        UUID node = nodeId();
-        Map<String, Long> before = counts(hq, node);
-        Map<String, Long> postBefore = counts(post, node);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(record(admin(post), "ADMITTED"));
-        }
+        Owed owed = threeCrossingsOwed();
 
         assertThat(stopMidApply(End.POST)).as("the push the post stopped during").isTrue();
         // Headquarters finished the batch, but the post never heard so.
-        eventually(() -> admin(hq).get("/api/v1/crossings/" + ids.getLast()).status() == 200);
-        Map<String, Long> applied = counts(hq, node);
+        eventually(() -> admin(hq).get("/api/v1/crossings/" + owed.ids().getLast()).status() == 200);
+        Map<String, Long> applied = counts(hq, owed.node());
         post = Nodes.start(postSettings);
         assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
 
         JsonNode pushed = admin(post).post("/api/v1/sync/push", "").json();
         assertThat(pushed.get("error").isNull()).as(pushed.toString()).isTrue();
         assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
-        assertThat(counts(hq, node)).isEqualTo(applied);
-        assertSameCrossings(ids);
-        assertThat(added(before, applied)).isEqualTo(added(postBefore, counts(post, node)));
+        assertThat(counts(hq, owed.node())).isEqualTo(applied);
+        owed.arrivedOnce(applied);
+    }
+
+    /** Crossings the post owes headquarters, and what each end held of the post's node before them. */
+    private record Owed(UUID node, List<String> ids, Map<String, Long> atHq, Map<String, Long> atPost) {
+
+        /** The crossings read the same at both ends, and headquarters added as many rows of each kind as the post. */
+        void arrivedOnce(Map<String, Long> nowAtHq) {
+            assertSameCrossings(ids);
+            assertThat(added(atHq, nowAtHq)).isEqualTo(added(atPost, counts(post, node)));
+        }
+    }
+
+    /** With everything before pushed over a sound link, three crossings recorded at the post. */
+    private static Owed threeCrossingsOwed() {
+        link.faults(0, new Random(5));
+        link.cutAll();
+        assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
+        UUID node = nodeId();
+        Owed owed = new Owed(node, new ArrayList<>(), counts(hq, node), counts(post, node));
+        for (int i = 0; i < 3; i++) {
+            owed.ids().add(record(admin(post), "ADMITTED"));
+        }
+        return owed;
     }
 
     /** How many rows of each kind were added between two counts. */
