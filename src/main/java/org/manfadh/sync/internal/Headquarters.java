@@ -73,7 +73,16 @@ class Headquarters implements DisposableBean {
         }
         boolean gzip = response.headers().firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip"))
                 .orElse(false);
-        return gzip ? new GZIPInputStream(body, 1 << 16) : body;
+        if (!gzip) {
+            return body;
+        }
+        try {
+            return new GZIPInputStream(body, 1 << 16);
+        } catch (IOException | RuntimeException e) {
+            // A header that stalls or is not gzip: the answer and its watch end here, not with the caller.
+            body.close();
+            throw e;
+        }
     }
 
     private static IOException refused(int status, String body) {

@@ -121,7 +121,8 @@ public class Puller implements DisposableBean {
             Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
                     .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq(),
                     held.stayRulesDigest(), held.decisionsSeq());
-            Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed").header("Content-Type", "application/json")
+            Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
                     Feed.Answer.class);
             for (Feed.Fetch fetch : answer.watchlists()) {

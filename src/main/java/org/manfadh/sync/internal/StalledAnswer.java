@@ -46,21 +46,24 @@ final class StalledAnswer extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        readingSince = System.nanoTime();
-        try {
-            return super.read();
-        } catch (IOException e) {
-            throw stalled ? stall() : e;
-        } finally {
-            readingSince = 0;
-        }
+        return watched(super::read);
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        return watched(() -> super.read(b, off, len));
+    }
+
+    /** A read of the answer. */
+    private interface Read {
+        int next() throws IOException;
+    }
+
+    /** A read timed by the watchdog; the end of the answer, or a failure, after a stall is the stall. */
+    private int watched(Read read) throws IOException {
         readingSince = System.nanoTime();
         try {
-            int n = super.read(b, off, len);
+            int n = read.next();
             if (n < 0 && stalled) {
                 throw stall();
             }
