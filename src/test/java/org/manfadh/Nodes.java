@@ -1,6 +1,11 @@
 package org.manfadh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -25,5 +30,24 @@ public final class Nodes {
     /** The demo administrator's client for the node. */
     public static ApiClient admin(ConfigurableApplicationContext node) {
         return new ApiClient(port(node)).asDemoAdmin();
+    }
+
+    /** The node's id, as its sync status gives it. */
+    public static UUID nodeId(ConfigurableApplicationContext node) {
+        return UUID.fromString(admin(node).get("/api/v1/sync/status").json().get("nodeId").asString());
+    }
+
+    /** Waits up to a minute for what one node does in the background, naming it when it does not happen. */
+    public static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited a minute for: " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

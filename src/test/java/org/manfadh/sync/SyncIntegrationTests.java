@@ -2,6 +2,8 @@ package org.manfadh.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.manfadh.Nodes.admin;
+import static org.manfadh.Nodes.eventually;
+import static org.manfadh.Nodes.nodeId;
 import static org.manfadh.Nodes.port;
 
 import java.io.IOException;
@@ -276,7 +278,8 @@ class SyncIntegrationTests {
 
         assertThat(stopMidApply(End.POST)).as("the push the post stopped during").isTrue();
         // Headquarters finished the batch, but the post never heard so.
-        eventually(() -> admin(hq).get("/api/v1/crossings/" + owed.ids().getLast()).status() == 200);
+        eventually(() -> admin(hq).get("/api/v1/crossings/" + owed.ids().getLast()).status() == 200,
+                "headquarters finishes the batch the post stopped during");
         Map<String, Long> applied = counts(hq, owed.node());
         post = Nodes.start(postSettings);
         assertThat(admin(post).get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isEqualTo(6);
@@ -303,7 +306,7 @@ class SyncIntegrationTests {
         link.faults(0, new Random(5));
         link.cutAll();
         assertThat(admin(post).post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
-        UUID node = nodeId();
+        UUID node = nodeId(post);
         Owed owed = new Owed(node, new ArrayList<>(), counts(hq, node), counts(post, node));
         for (int i = 0; i < 3; i++) {
             owed.ids().add(record(admin(post), "ADMITTED"));
@@ -376,22 +379,6 @@ class SyncIntegrationTests {
         }
     }
 
-    private static void eventually(java.util.function.BooleanSupplier condition) {
-        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
-    }
-
-    private static UUID nodeId() {
-        return UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
-    }
-
     @Test
     @Order(5)
     void bringsAHitAndItsAdjudicationWithTheDecisionItMade() {
@@ -458,7 +445,7 @@ class SyncIntegrationTests {
         ApiClient atPost = admin(post);
         assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
         assertThat(atPost.get("/api/v1/sync/status").json().get("post").get("backlog").asLong()).isZero();
-        String node = atPost.get("/api/v1/sync/status").json().get("nodeId").asString();
+        String node = nodeId(post).toString();
         java.time.Instant before = hq.getBean(SyncStatus.class).status().nodes().stream()
                 .filter(n -> n.nodeId().toString().equals(node)).findFirst().orElseThrow().lastContact();
 
@@ -475,7 +462,7 @@ class SyncIntegrationTests {
     void flagsContactOlderThanTheAlertSettingAsOverdueAtBothEnds() {
         ApiClient atPost = admin(post);
         assertThat(atPost.post("/api/v1/sync/push", "").json().get("error").isNull()).isTrue();
-        String node = atPost.get("/api/v1/sync/status").json().get("nodeId").asString();
+        String node = nodeId(post).toString();
         java.time.Instant now = java.time.Instant.now();
         java.time.Instant later = now.plus(java.time.Duration.ofHours(6).plusMinutes(1));
 
@@ -688,7 +675,7 @@ class SyncIntegrationTests {
      */
     private static void assertSameRecords(List<String> ids) {
         assertSameCrossings(ids);
-        UUID node = nodeId();
+        UUID node = nodeId(post);
         assertThat(counts(hq, node)).isEqualTo(counts(post, node));
     }
 

@@ -2,6 +2,8 @@ package org.manfadh.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.manfadh.Nodes.admin;
+import static org.manfadh.Nodes.eventually;
+import static org.manfadh.Nodes.nodeId;
 import static org.manfadh.Nodes.port;
 
 import java.net.URI;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class TwoPostsIntegrationTests {
                 .containsEntry(federalList, versions(hq).get(federalList));
         // Headquarters knows which versions each post holds from the post's next question.
         pull(federal);
-        String federalNode = admin(federal).get("/api/v1/sync/status").json().get("nodeId").asString();
+        String federalNode = nodeId(federal).toString();
         JsonNode nodes = admin(hq).get("/api/v1/sync/status").json().get("nodes");
         JsonNode atFederal = null;
         for (JsonNode n : nodes) {
@@ -161,7 +162,7 @@ class TwoPostsIntegrationTests {
         assertThat(hqDb.sql(stays).param("id", UUID.fromString(traveller)).query(String.class).list())
                 .isEqualTo(postDb.sql(stays).param("id", UUID.fromString(traveller)).query(String.class).list());
         for (ConfigurableApplicationContext post : List.of(federal, kri)) {
-            UUID node = UUID.fromString(admin(post).get("/api/v1/sync/status").json().get("nodeId").asString());
+            UUID node = nodeId(post);
             assertThat(count(hq, node)).isEqualTo(count(post, node)).isGreaterThanOrEqualTo(3);
         }
     }
@@ -309,20 +310,6 @@ class TwoPostsIntegrationTests {
         Map<UUID, Long> versions = new LinkedHashMap<>();
         node.getBean(WatchlistReplication.class).lists().forEach(l -> versions.put(l.id(), l.version()));
         return versions;
-    }
-
-    /** Waits for what a post's next pull brings; a minute is thirty of its intervals. */
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited a minute for: " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static void pull(ConfigurableApplicationContext post) {
