@@ -37,6 +37,19 @@ public final class Nodes {
         return UUID.fromString(admin(node).get("/api/v1/sync/status").json().get("nodeId").asString());
     }
 
+    /**
+     * An exported crossing (CrossingReplication's export) as two nodes hold it alike: without its traveller's
+     * first sighting, which headquarters sets itself when a post's traveller first reaches it.
+     */
+    public static tools.jackson.databind.JsonNode withoutFirstSighting(java.util.Optional<String> exported) {
+        tools.jackson.databind.node.ObjectNode record = (tools.jackson.databind.node.ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(exported.orElseThrow());
+        if (record.get("traveller") instanceof tools.jackson.databind.node.ObjectNode traveller) {
+            traveller.remove("created_at");
+        }
+        return record;
+    }
+
     /** Waits up to a minute for what one node does in the background, naming it when it does not happen. */
     public static void eventually(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -13,4 +13,11 @@ public interface NodeCredentials {
     Issued issue(String borderPoint);
 
     void revoke(String username);
+
+    /**
+     * Whether the account may still act, read in the caller's transaction under a share lock: a
+     * revocation committed before is seen, and one made after waits until that transaction ends, so that
+     * a batch in flight when its node is revoked is applied whole before the revocation or not at all.
+     */
+    boolean active(String username);
 }

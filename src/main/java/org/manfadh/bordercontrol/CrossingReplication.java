@@ -47,4 +47,7 @@ public interface CrossingReplication {
      */
     IdPage idsAt(String borderPoint, String after, int limit);
 
+    /** Of these crossings, those held here at the border point. */
+    java.util.Set<UUID> atBorderPoint(java.util.Set<UUID> crossingIds, String borderPoint);
+
 }

@@ -15,4 +15,14 @@ public interface ScreeningReplication {
 
     /** Inserts what of exported screenings (each as {@link #exportOfCrossing} gives it) is not here yet, in the caller's transaction. */
     void apply(java.util.List<tools.jackson.databind.JsonNode> records);
+
+    /**
+     * At headquarters, before {@link #apply}: the first of a post's screenings that the post could not have
+     * made through its own API, or nothing. A screening must be of a crossing at the sender's border point
+     * ({@code ownCrossings} answers which of the named crossings are), its hits of that crossing, and what is
+     * new here made under the sender's node id, by people who work there, not dated in the future.
+     */
+    Optional<org.manfadh.platform.Provenance.Foreign> foreign(java.util.List<tools.jackson.databind.JsonNode> records,
+            org.manfadh.platform.Provenance from,
+            java.util.function.Function<java.util.Set<UUID>, java.util.Set<UUID>> ownCrossings);
 }

@@ -20,8 +20,11 @@ class NodeAccounts implements NodeCredentials {
     private final UserAccounts accounts;
     private final ReferenceData referenceData;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    NodeAccounts(AccountAdministration administration, UserAccounts accounts, ReferenceData referenceData) {
+    NodeAccounts(AccountAdministration administration, UserAccounts accounts, ReferenceData referenceData,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.administration = administration;
         this.accounts = accounts;
         this.referenceData = referenceData;
@@ -42,6 +45,12 @@ class NodeAccounts implements NodeCredentials {
         administration.create(new AccountAdministration.NewAccount(username, password, Set.of(Role.NODE.name()),
                 new AccountAdministration.JurisdictionInput(point.authority().name(), Set.of(), Set.of(point.code()))));
         return new Issued(username, password, point.code());
+    }
+
+    @Override
+    public boolean active(String username) {
+        return jdbc.sql("select enabled from access.user_account where username = :username for share")
+                .param("username", username).query(Boolean.class).optional().orElse(false);
     }
 
     @Override

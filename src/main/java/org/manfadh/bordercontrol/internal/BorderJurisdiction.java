@@ -19,9 +19,11 @@ class BorderJurisdiction {
 
     private final Accounts accounts;
     private final Crossings crossings;
+    private final org.manfadh.platform.NodeRole node;
 
-    BorderJurisdiction(Accounts accounts, Crossings crossings) {
+    BorderJurisdiction(Accounts accounts, Crossings crossings, org.manfadh.platform.NodeRole node) {
         this.accounts = accounts;
+        this.node = node;
         this.crossings = crossings;
     }
 
@@ -34,9 +36,17 @@ class BorderJurisdiction {
         return accounts.readScope(caller.username(), SharedData.OVERSTAYS);
     }
 
-    /** Where the caller may record and decide. */
+    /**
+     * Where the caller may record and decide. At a post, its own border point at most: a post speaks for
+     * its border point only, and headquarters refuses a post's record of anywhere else.
+     */
     ReadScope work(Caller caller) {
-        return accounts.workScope(caller.username());
+        ReadScope scope = accounts.workScope(caller.username());
+        if (node.post()) {
+            return new ReadScope(false, scope.allows(node.borderPoint()) ? java.util.Set.of(node.borderPoint())
+                    : java.util.Set.of());
+        }
+        return scope;
     }
 
     /** Recording at a border point: only inside the caller's own jurisdiction. */

@@ -61,6 +61,16 @@ class CrossingReplicas implements CrossingReplication {
     }
 
     @Override
+    public java.util.Set<UUID> atBorderPoint(java.util.Set<UUID> crossingIds, String borderPoint) {
+        if (crossingIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select id from bordercontrol.crossing where id = any(:ids) and border_point = :point
+                """).param("ids", crossingIds.toArray(UUID[]::new)).param("point", borderPoint).query(UUID.class).list());
+    }
+
+    @Override
     public Optional<String> exportVisa(UUID visaId) {
         return jdbc.sql("""
                 select jsonb_build_object(

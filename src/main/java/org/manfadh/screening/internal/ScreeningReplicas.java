@@ -1,10 +1,19 @@
 package org.manfadh.screening.internal;
 
+import static org.manfadh.platform.Provenance.text;
+
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.manfadh.platform.JsonRowStage;
+import org.manfadh.platform.Provenance;
 import org.manfadh.screening.ScreeningReplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,5 +74,116 @@ class ScreeningReplicas implements ScreeningReplication {
                 .insert("on conflict (id) do nothing");
         stage.stage("cleared_stage", "screening.cleared_false_positive", JsonRowStage.parts(records, "cleared"))
                 .insert("on conflict do nothing");
+    }
+
+    @Override
+    public Optional<Provenance.Foreign> foreign(List<JsonNode> records, Provenance from,
+                                                Function<Set<UUID>, Set<UUID>> ownCrossings) {
+        Set<UUID> crossings = new HashSet<>();
+        Set<String> screeningIds = new HashSet<>();
+        Set<String> hitIds = new HashSet<>();
+        Set<String> adjudicationIds = new HashSet<>();
+        for (JsonNode record : records) {
+            UUID crossing = uuidOrNull(text(record.path("screening"), "crossing_id"));
+            if (crossing != null) {
+                crossings.add(crossing);
+            }
+            screeningIds.add(text(record.path("screening"), "id"));
+            record.path("hits").forEach(h -> hitIds.add(text(h, "id")));
+            record.path("adjudications").forEach(a -> adjudicationIds.add(text(a, "id")));
+        }
+        Set<UUID> own = ownCrossings.apply(crossings);
+        Map<String, String> screenings = crossingsOf("screening.screening", screeningIds);
+        Map<String, String> hits = crossingsOf("screening.hit", hitIds);
+        Set<String> adjudications = new HashSet<>(jdbc.sql(
+                        "select id::text from screening.adjudication where id = any(cast(:ids as uuid[]))")
+                .param("ids", uuids(adjudicationIds)).query(String.class).list());
+        for (int n = 0; n < records.size(); n++) {
+            Optional<String> why = foreign(records.get(n), from, own, screenings, hits, adjudications);
+            if (why.isPresent()) {
+                return Optional.of(new Provenance.Foreign(n, why.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> foreign(JsonNode record, Provenance from, Set<UUID> own,
+                                            Map<String, String> screenings, Map<String, String> hits,
+                                            Set<String> adjudications) {
+        JsonNode screening = record.path("screening");
+        String id = text(screening, "id");
+        String crossing = text(screening, "crossing_id");
+        UUID crossingId = uuidOrNull(crossing);
+        if (crossingId == null || !own.contains(crossingId)) {
+            return Optional.of("Screening " + id + " is of crossing " + crossing + ", which is not at "
+                    + from.borderPoint());
+        }
+        if (screenings.containsKey(id) && !crossing.equals(screenings.get(id))) {
+            return Optional.of("Screening " + id + " is of another crossing here");
+        }
+        Optional<String> why = (screenings.containsKey(id) ? Optional.<String>empty()
+                : from.notMadeBySender(screening, "Screening", "officer"))
+                .or(() -> from.datedAhead(screening, "Screening", "screened_at"));
+        Set<String> ownHits = new HashSet<>();
+        for (JsonNode hit : record.path("hits")) {
+            if (why.isPresent()) {
+                return why;
+            }
+            String hitId = text(hit, "id");
+            ownHits.add(hitId);
+            String point = text(hit, "border_point");
+            if (!Objects.equals(text(hit, "screening_id"), id) || !crossing.equals(text(hit, "crossing_id"))
+                    || hits.containsKey(hitId) && !crossing.equals(hits.get(hitId))) {
+                why = Optional.of("Hit " + hitId + " is not of screening " + id);
+            } else if (point != null && !point.equals(from.borderPoint())) {
+                why = Optional.of("Hit " + hitId + " is at border point " + point + ", not at " + from.borderPoint());
+            } else {
+                why = (hits.containsKey(hitId) ? Optional.<String>empty() : from.notMadeBySender(hit, "Hit"))
+                        .or(() -> from.datedAhead(hit, "Hit", "created_at"));
+            }
+        }
+        for (JsonNode adjudication : record.path("adjudications")) {
+            if (why.isPresent()) {
+                return why;
+            }
+            why = !ownHits.contains(text(adjudication, "hit_id"))
+                    ? Optional.of("Adjudication " + text(adjudication, "id") + " is of a hit outside screening " + id)
+                    : (adjudications.contains(text(adjudication, "id")) ? Optional.<String>empty()
+                    : from.notMadeBySender(adjudication, "Adjudication", "supervisor"))
+                    .or(() -> from.datedAhead(adjudication, "Adjudication", "adjudicated_at"));
+        }
+        for (JsonNode cleared : record.path("cleared")) {
+            if (why.isPresent()) {
+                return why;
+            }
+            String by = text(cleared, "cleared_by");
+            why = !ownHits.contains(text(cleared, "hit_id"))
+                    ? Optional.of("A false positive cleared from hit " + text(cleared, "hit_id") + " is outside screening " + id)
+                    : by == null || !from.worksThere().test(by)
+                    ? Optional.of("A false positive of screening " + id + " was cleared by '" + by
+                            + "', who does not work at " + from.borderPoint())
+                    : from.datedAhead(cleared, "Cleared false positive", "cleared_at");
+        }
+        return why;
+    }
+
+    /** The crossing of each of these rows already here, by id. */
+    private Map<String, String> crossingsOf(String table, Set<String> ids) {
+        Map<String, String> crossings = new HashMap<>();
+        jdbc.sql("select id::text, crossing_id::text from " + table + " where id = any(cast(:ids as uuid[]))")
+                .param("ids", uuids(ids)).query((rs, n) -> crossings.put(rs.getString(1), rs.getString(2))).list();
+        return crossings;
+    }
+
+    private static String[] uuids(Set<String> ids) {
+        return ids.stream().filter(i -> uuidOrNull(i) != null).toArray(String[]::new);
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,21 +1,32 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
+import org.manfadh.access.Accounts;
+import org.manfadh.access.NodeCredentials;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
+import org.manfadh.bordercontrol.PostRecords;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Provenance;
 import org.manfadh.screening.ScreeningReplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,107 +34,180 @@ import tools.jackson.databind.JsonNode;
  * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
  * last applied seq is skipped; each record applies by its own ids, so a repeat changes nothing.
  * The batch's crossings go in together, then its screenings: a statement per table, not per record.
+ *
+ * <p>Nothing a post sends is believed that headquarters can check: the node id belongs to the
+ * credential that first presented it, and every record must be one the post could have made through
+ * its own API (at its border point, under its node id, by people who work there, not dated ahead of
+ * headquarters' clock beyond {@code manfadh.sync.clock-tolerance}). One record that is not refuses the
+ * whole batch (403 {@code foreign-record}, naming its seq), and nothing of it is applied. A node
+ * credential revoked while its batch is applied stops that batch too.
  */
 @Service
 public class BatchApplier {
 
-    /** The kinds of record a batch carries, in the order they are applied (see {@link #apply}). */
-    private static final List<String> KINDS = List.of("CROSSING", "SCREENING", "VISA", "GROUP", "IDENTITY");
+    private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
+
+    /** Who delivers a batch: a node's own credential, or an administrator delivering one by hand. */
+    public record Sender(String username, boolean node) {
+    }
+
+    /** A kind of record a batch carries: its check and how it is applied, in the order they are applied. */
+    private record Kind(String name, Check check, java.util.function.Consumer<List<JsonNode>> applier) {
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        Optional<Provenance.Foreign> first(List<JsonNode> records, Provenance from);
+    }
 
     private final SyncSettings settings;
     private final NodeProgress progress;
-    private final CrossingReplication crossings;
-    private final ScreeningReplication screenings;
     private final IdentityMerges merges;
-    private final IdentityReplication identities;
+    private final Accounts accounts;
+    private final NodeCredentials credentials;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration tolerance;
+    private final List<Kind> kinds;
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
                  ScreeningReplication screenings, IdentityMerges merges, IdentityReplication identities,
-                 TransactionTemplate transaction, Clock clock) {
+                 PostRecords postRecords, Accounts accounts, NodeCredentials credentials,
+                 TransactionTemplate transaction, Clock clock,
+                 @Value("${manfadh.sync.clock-tolerance:15m}") Duration tolerance) {
         this.merges = merges;
-        this.identities = identities;
-        this.screenings = screenings;
         this.settings = settings;
         this.progress = progress;
-        this.crossings = crossings;
+        this.accounts = accounts;
+        this.credentials = credentials;
         this.transaction = transaction;
         this.clock = clock;
+        this.tolerance = tolerance;
+        // Crossings first: a screening hangs on its crossing, and a crossing's outbox row always comes before its
+        // screening's; visas and identity decisions are checked against the travellers the crossings bring.
+        this.kinds = List.of(
+                new Kind("CROSSING", postRecords::crossings, crossings::apply),
+                new Kind("SCREENING", (records, from) -> screenings.foreign(records, from,
+                        ids -> crossings.atBorderPoint(ids, from.borderPoint())), screenings::apply),
+                new Kind("VISA", postRecords::visas, visas -> crossings.applyVisas(array(visas))),
+                new Kind("GROUP", postRecords::groups, groups -> crossings.applyGroups(array(groups))),
+                new Kind("IDENTITY", postRecords::identityDecisions, decisions -> identities.apply(array(decisions))));
     }
 
-    public Batch.Applied apply(Batch batch) {
+    public Batch.Applied apply(Batch batch, Sender sender) {
         if (settings.post()) {
             throw ApiProblems.conflict("not-headquarters", "This node is a border post; batches go to headquarters.");
         }
-        if (batch.node() == null || batch.records() == null) {
-            throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                    "Invalid batch", "A batch needs the sending node's id and its records.");
+        if (batch.node() == null || batch.records() == null || batch.borderPoint() == null) {
+            throw invalid("A batch needs the sending node's id, its border point and its records.");
         }
+        List<String> names = kinds.stream().map(Kind::name).toList();
         for (Batch.Item item : batch.records()) {
-            if (item == null || item.seq() < 1 || item.payload() == null || !KINDS.contains(item.kind())) {
-                throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "Every record needs a positive seq, a payload and a known kind ("
-                                + String.join(", ", KINDS) + ").");
+            if (item == null || item.seq() < 1 || item.payload() == null || !names.contains(item.kind())) {
+                throw invalid("Every record needs a positive seq, a payload and a known kind (" + String.join(", ", names) + ").");
             }
             if (item.kind().equals("CROSSING") && (!uuid(item.payload().path("crossing").path("id"))
                     || !uuid(item.payload().path("traveller").path("id")))) {
-                throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                        "Invalid batch", "The CROSSING record of seq " + item.seq()
-                                + " needs its crossing's and its traveller's ids.");
+                throw invalid("The CROSSING record of seq " + item.seq() + " needs its crossing's and its traveller's ids.");
             }
         }
         try {
-            return applyChecked(batch);
+            return applyChecked(batch, sender);
         } catch (DataIntegrityViolationException e) {
             // A record the tables cannot hold: a malformed value, a missing one, a reference to nothing. The
-            // transaction is rolled back whole, and the sender learns which value it was.
-            String why = e.getMostSpecificCause().getMessage();
-            throw ApiProblems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-batch",
-                    "Invalid batch", "A record of the batch cannot be applied, and nothing of the batch was: "
-                            + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse(why)));
+            // transaction is rolled back whole. The database's own words may quote a document number, so the
+            // sender learns the kind of fault, and the log its SQL state only.
+            String state = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            log.warn("A batch from node {} ({}) was refused: SQL state {}", batch.node(), batch.borderPoint(), state);
+            throw invalid("A record of the batch cannot be applied (" + fault(state) + "), and nothing of the batch was.");
         }
     }
 
-    private Batch.Applied applyChecked(Batch batch) {
+    private Batch.Applied applyChecked(Batch batch, Sender sender) {
+        String point = batch.borderPoint().strip().toUpperCase(java.util.Locale.ROOT);
         return transaction.execute(status -> {
-            long last = progress.lock(batch.node(), batch.borderPoint(), clock.instant());
+            Instant now = clock.instant();
+            NodeProgress.Locked locked = progress.lock(batch.node(), point, sender.node() ? sender.username() : null, now);
+            if (sender.node() && !sender.username().equals(locked.username())) {
+                throw refused("foreign-node", "Another node's id", "Node " + batch.node()
+                        + " belongs to another credential; account " + sender.username() + " may not send under it.");
+            }
+            if (locked.borderPoint() != null && !locked.borderPoint().equals(point)) {
+                throw refused("foreign-node", "Another node's id", "Node " + batch.node() + " is the node of border point "
+                        + locked.borderPoint() + ", not of " + point + ".");
+            }
+            long last = locked.lastSeq();
             long highest = last;
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
-            Map<String, List<JsonNode>> records = new HashMap<>();
+            Map<String, List<Batch.Item>> items = new LinkedHashMap<>();
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
-                records.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item.payload());
+                items.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
                 if (item.kind().equals("CROSSING")) {
                     arrived.add(arrived(item.payload()));
                 }
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
-            // Set-based, a statement per table for the whole batch. Crossings first: a screening hangs on its
-            // crossing, and a crossing's outbox row always comes before its screening's.
-            apply(records, "CROSSING", crossings::apply);
-            apply(records, "SCREENING", screenings::apply);
-            apply(records, "VISA", visas -> crossings.applyVisas(array(visas)));
-            apply(records, "GROUP", groups -> crossings.applyGroups(array(groups)));
-            // Then what the crossings reveal about who is who across the posts, and last what the post's
-            // supervisors decided about it, so that their decisions stand over the merges.
-            merges.resolve(arrived);
-            apply(records, "IDENTITY", decisions -> identities.apply(array(decisions)));
-            progress.advance(batch.node(), batch.borderPoint(), highest, applied, clock.instant());
+            Map<String, Boolean> worksThere = new java.util.HashMap<>();
+            Provenance from = new Provenance(batch.node(), point, now.plus(tolerance),
+                    username -> worksThere.computeIfAbsent(username, u -> accounts.workScope(u).allows(point)));
+            for (Kind kind : kinds) {
+                List<Batch.Item> ofKind = items.get(kind.name());
+                if (kind.name().equals("IDENTITY")) {
+                    // What the crossings reveal about who is who across the posts, before what the post's supervisors
+                    // decided about it, so that their decisions stand over the merges.
+                    merges.resolve(arrived);
+                }
+                if (ofKind == null) {
+                    continue;
+                }
+                List<JsonNode> records = ofKind.stream().map(Batch.Item::payload).toList();
+                Optional<Provenance.Foreign> foreign = kind.check().first(records, from);
+                if (foreign.isPresent()) {
+                    long seq = ofKind.get(foreign.get().index()).seq();
+                    log.warn("A batch from node {} ({}, account {}) was refused: record seq {}: {}", batch.node(), point,
+                            sender.username(), seq, foreign.get().why());
+                    ErrorResponseException refusal = refused("foreign-record", "Foreign record", "Record seq " + seq
+                            + " is not one the post at " + point + " could have made: " + foreign.get().why()
+                            + ". Nothing of the batch was applied.");
+                    refusal.getBody().setProperty("seq", seq);
+                    throw refusal;
+                }
+                kind.applier().accept(records);
+            }
+            progress.advance(batch.node(), point, highest, applied, clock.instant());
+            if (sender.node() && !credentials.active(sender.username())) {
+                throw refused("credential-revoked", "Credential revoked", "Account " + sender.username()
+                        + " was revoked while its batch was applied; nothing of it was.");
+            }
             return new Batch.Applied(highest);
         });
     }
 
-    /** The batch's records of one kind to their module; nothing when there are none. */
-    private static void apply(Map<String, List<JsonNode>> records, String kind, Consumer<List<JsonNode>> applier) {
-        List<JsonNode> ofKind = records.get(kind);
-        if (ofKind != null) {
-            applier.accept(ofKind);
+    private static ErrorResponseException refused(String type, String title, String detail) {
+        return ApiProblems.problem(HttpStatus.FORBIDDEN, type, title, detail);
+    }
+
+    private static ErrorResponseException invalid(String detail) {
+        return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-batch", "Invalid batch", detail);
+    }
+
+    /** The kind of fault a SQL state names, in words that quote no value. */
+    private static String fault(String state) {
+        if (state == null) {
+            return "a value its table cannot hold";
         }
+        return switch (state) {
+            case "23502" -> "a required value is missing";
+            case "23503" -> "it refers to a record that does not exist";
+            case "23505" -> "it repeats a record held under another id";
+            case "23514" -> "a value is outside what its table allows";
+            default -> state.startsWith("22") ? "a value is not of its column's form" : "a value its table cannot hold";
+        };
     }
 
     /** Records as one JSON array. */

@@ -22,14 +22,42 @@ class NodeProgress {
         this.jdbc = jdbc;
     }
 
-    /** The node's last applied seq, its row locked until the transaction ends: one batch of a node at a time. */
-    long lock(UUID nodeId, String borderPoint, Instant at) {
+    /** A node's row as locked for a batch: how far it has been applied, its border point and its credential. */
+    record Locked(long lastSeq, String borderPoint, String username) {
+    }
+
+    /**
+     * The node's row, locked until the transaction ends: one batch of a node at a time. A node seen for
+     * the first time is bound to {@code username} (null: to none yet, for a batch delivered by hand) and
+     * to its border point; a row from before credentials were bound takes the first one that locks it.
+     */
+    Locked lock(UUID nodeId, String borderPoint, String username, Instant at) {
         jdbc.sql("""
-                insert into sync.node_progress (node_id, border_point, last_seq, records, last_contact)
-                values (:node, :point, 0, 0, :at) on conflict (node_id) do nothing
-                """).param("node", nodeId).param("point", borderPoint).param("at", utc(at)).update();
-        return jdbc.sql("select last_seq from sync.node_progress where node_id = :node for update")
-                .param("node", nodeId).query(Long.class).single();
+                insert into sync.node_progress (node_id, border_point, last_seq, records, last_contact, username)
+                values (:node, :point, 0, 0, :at, :username) on conflict (node_id) do nothing
+                """).param("node", nodeId).param("point", borderPoint).param("at", utc(at)).param("username", username)
+                .update();
+        Locked locked = jdbc.sql("select last_seq, border_point, username from sync.node_progress where node_id = :node for update")
+                .param("node", nodeId)
+                .query((rs, n) -> new Locked(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        if (locked.username() == null && username != null) {
+            jdbc.sql("update sync.node_progress set username = :username where node_id = :node")
+                    .param("username", username).param("node", nodeId).update();
+            return new Locked(locked.lastSeq(), locked.borderPoint(), username);
+        }
+        return locked;
+    }
+
+    /** The nodes bound to a credential. */
+    List<UUID> nodesOf(String username) {
+        return jdbc.sql("select node_id from sync.node_progress where username = :username order by node_id")
+                .param("username", username).query(UUID.class).list();
+    }
+
+    /** The credential a node is bound to, if it is known and bound. */
+    java.util.Optional<String> credentialOf(UUID nodeId) {
+        return jdbc.sql("select username from sync.node_progress where node_id = :node and username is not null")
+                .param("node", nodeId).query(String.class).optional();
     }
 
     void advance(UUID nodeId, String borderPoint, long seq, int applied, Instant at) {

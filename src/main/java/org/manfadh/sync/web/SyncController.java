@@ -65,7 +65,14 @@ class SyncController {
             throw ApiProblems.forbidden("Account " + caller.getName() + " does not speak for border point "
                     + batch.borderPoint() + ".");
         }
-        return applier.apply(batch);
+        return applier.apply(batch, new BatchApplier.Sender(caller.getName(), isNode(caller)));
+    }
+
+    /** A node's own credential, as opposed to an administrator's (who holds every role) delivering by hand. */
+    static boolean isNode(Principal caller) {
+        return caller instanceof org.springframework.security.core.Authentication authentication
+                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_NODE".equals(a.getAuthority()))
+                && authentication.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     /** At a post: push now rather than at the next interval. */
@@ -77,8 +84,8 @@ class SyncController {
 
     @GetMapping("/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'NODE')")
-    SyncStatus.Status status() {
-        return status.status();
+    SyncStatus.Status status(Principal caller) {
+        return isNode(caller) ? status.statusForNode(caller.getName()) : status.status();
     }
 
     /** Stops reading an unpacked body beyond a limit: a small gzip bomb must not fill the memory. */

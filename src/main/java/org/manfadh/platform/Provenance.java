@@ -1,0 +1,74 @@
+package org.manfadh.platform;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who sent records from another node, as headquarters knows it from the credential, not from the
+ * records: the node the credential is bound to, the border point it speaks for, the latest time a
+ * record may carry (headquarters' clock and its tolerance), and which accounts work at that border
+ * point. A post's record is one it could have made through its own API only within these.
+ */
+public record Provenance(UUID node, String borderPoint, Instant notAfter, Predicate<String> worksThere) {
+
+    public Provenance {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(borderPoint, "borderPoint");
+        Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(worksThere, "worksThere");
+    }
+
+    /**
+     * Why a row that is new here is not the sender's own: made under another node's id, or by a
+     * person (the named fields, when set) who does not work at the sender's border point; empty when it is.
+     */
+    public java.util.Optional<String> notMadeBySender(JsonNode row, String what, String... people) {
+        if (!node.toString().equals(text(row, "node_id"))) {
+            return java.util.Optional.of(what + " " + text(row, "id") + " was made by node " + text(row, "node_id")
+                    + ", not by the sending node " + node);
+        }
+        for (String field : people) {
+            String person = text(row, field);
+            if (person != null && !worksThere.test(person)) {
+                return java.util.Optional.of(what + " " + text(row, "id") + " names " + field + " '" + person
+                        + "', who does not work at " + borderPoint);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Why a row is dated later than the sender could have made it (the named fields, when set); empty when it is not. */
+    public java.util.Optional<String> datedAhead(JsonNode row, String what, String... times) {
+        for (String field : times) {
+            String value = text(row, field);
+            if (value == null) {
+                continue;
+            }
+            Instant at;
+            try {
+                at = java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.of(what + " " + text(row, "id") + " has no valid " + field);
+            }
+            if (at.isAfter(notAfter)) {
+                return java.util.Optional.of(what + " " + text(row, "id") + " is dated " + field + " " + value
+                        + ", in the future");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A field of an exported row as text; null when absent or null. */
+    public static String text(JsonNode row, String field) {
+        JsonNode value = row == null ? null : row.get(field);
+        return value == null || value.isNull() ? null : value.asString().strip();
+    }
+
+    /** A record the sender could not have made: its index among the records checked, and why, in words. */
+    public record Foreign(int index, String why) {
+    }
+}

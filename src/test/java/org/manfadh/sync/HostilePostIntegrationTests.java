@@ -1,0 +1,485 @@
+package org.manfadh.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.manfadh.Nodes.admin;
+import static org.manfadh.Nodes.eventually;
+import static org.manfadh.Nodes.port;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.manfadh.ApiClient;
+import org.manfadh.Nodes;
+import org.manfadh.bordercontrol.Passports;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Headquarters tried by a post's insider: someone holding the node credential headquarters issued for
+ * Zurbatiyah (ZRB) sends batches by hand, forging records of Ibrahim Khalil (IBK), whose real post runs
+ * beside. Every forgery is refused with 403 and changes nothing at headquarters, and the IBK post
+ * carries on as if nothing had been tried. The same credential's honest batch is taken, so that the
+ * refusals are the checks' doing and not a credential that can do nothing.
+ */
+class HostilePostIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ConfigurableApplicationContext hq;
+    private static ConfigurableApplicationContext ibk;
+    private static ApiClient attacker;
+    private static String attackerName;
+    private static UUID attackerNode;
+
+    @BeforeAll
+    static void start() {
+        String run = UUID.randomUUID().toString();
+        hq = Nodes.start("server.port=0", "manfadh.data-dir=target/test-data/hostile-hq-" + run);
+        JsonNode ibkCredential = issue("IBK");
+        ibk = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=IBK",
+                "manfadh.sync.hq-url=http://localhost:" + port(hq), "manfadh.sync.interval=PT2S", "server.port=0",
+                "manfadh.sync.username=" + ibkCredential.get("username").asString(),
+                "manfadh.sync.password=" + ibkCredential.get("password").asString(),
+                "manfadh.data-dir=target/test-data/hostile-ibk-" + run);
+        JsonNode zrbCredential = issue("ZRB");
+        attackerName = zrbCredential.get("username").asString();
+        attacker = new ApiClient(port(hq)).as(attackerName, zrbCredential.get("password").asString());
+        attackerNode = UUID.randomUUID();
+        // The credential's first batch binds its node id, as the real post's would.
+        assertThat(send(attackerNode, "ZRB", List.of()).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ibk, hq}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    @Test
+    void takesTheCrossingsThePostCouldHaveMadeWithHeadquartersOwnNameKeyAndFirstSighting() {
+        ObjectNode record = forged("ZRB", "officer");
+        ObjectNode traveller = (ObjectNode) record.get("traveller");
+        traveller.put("created_at", "1900-01-01T00:00:00+00:00");
+        traveller.put("name_key", "SOMEONE ELSE");
+        Instant before = Instant.now().minusSeconds(1);
+
+        ApiClient.Response answer = send(attackerNode, "ZRB", List.of(item("CROSSING", record)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Map<String, Object> row = hqJdbc().sql("select name_key, created_at from bordercontrol.traveller where id = cast(:id as uuid)")
+                .param("id", traveller.get("id").asString()).query().singleRow();
+        assertThat(row.get("name_key")).isEqualTo(traveller.get("surname").asString() + " " + traveller.get("given_names").asString());
+        assertThat(((java.sql.Timestamp) row.get("created_at")).toInstant()).isAfter(before);
+    }
+
+    @Test
+    void refusesABrandNewCrossingAtAnotherBorderPoint() {
+        ObjectNode record = forged("ZRB", "officer");
+        ObjectNode crossing = (ObjectNode) record.get("crossing");
+        crossing.put("border_point", "IBK");
+        crossing.put("authority", "KRI");
+        crossing.put("governorate", "IQ-DA");
+
+        refused(List.of(item("CROSSING", record)), 1, "is at border point IBK");
+    }
+
+    @Test
+    void refusesACrossingWhoseAuthorityIsNotItsBorderPoints() {
+        ObjectNode record = forged("ZRB", "officer");
+        ((ObjectNode) record.get("crossing")).put("authority", "KRI");
+
+        refused(List.of(item("CROSSING", record)), 1, "names authority KRI");
+    }
+
+    @Test
+    void refusesAnOfficerWhoDoesNotWorkAtThePost() {
+        refused(List.of(item("CROSSING", forged("ZRB", "officer_kri"))), 1, "does not work at ZRB");
+    }
+
+    @Test
+    void refusesARecordMadeUnderAnotherNodesId() {
+        ObjectNode record = forged("ZRB", "officer");
+        ((ObjectNode) record.get("crossing")).put("node_id", Nodes.nodeId(ibk).toString());
+
+        refused(List.of(item("CROSSING", record)), 1, "not by the sending node");
+    }
+
+    @Test
+    void refusesARecordDatedInTheFuture() {
+        ObjectNode record = forged("ZRB", "officer");
+        ((ObjectNode) record.withArray("decisions").get(0)).put("decided_at", "2099-01-01T00:00:00+00:00");
+
+        refused(List.of(item("CROSSING", forged("ZRB", "officer")), item("CROSSING", record)), 2, "in the future");
+    }
+
+    @Test
+    void refusesACorrectionOfAnotherPostsDecisionWhetherOrNotItsBorderPointIsRelabelled() {
+        ObjectNode exported = exportedAtHq(recordAtIbk());
+        ObjectNode record = (ObjectNode) exported.get("crossing");
+        ObjectNode initial = (ObjectNode) record.withArray("decisions").get(0);
+        ObjectNode correction = JSON.createObjectNode();
+        correction.put("id", UUID.randomUUID().toString());
+        correction.put("node_id", attackerNode.toString());
+        correction.put("crossing_id", initial.get("crossing_id").asString());
+        correction.put("kind", "CORRECTION");
+        correction.put("decision", "REFUSED");
+        correction.put("reason_code", "A");
+        correction.putArray("vulnerability");
+        correction.put("decided_by", "officer");
+        correction.put("decided_at", OffsetDateTime.now().toString());
+        correction.put("supersedes", initial.get("id").asString());
+        record.withArray("decisions").add(correction);
+
+        refused(List.of(item("CROSSING", record)), 1, "is at border point IBK");
+
+        ObjectNode relabelled = record.deepCopy();
+        ObjectNode crossing = (ObjectNode) relabelled.get("crossing");
+        crossing.put("border_point", "ZRB");
+        crossing.put("authority", "FEDERAL");
+        crossing.put("governorate", "IQ-WA");
+        refused(List.of(item("CROSSING", relabelled)), 1, "is at border point IBK here");
+    }
+
+    @Test
+    void refusesAnotherPostsNodeIdAndLeavesThatPostsAcknowledgementAlone() {
+        UUID victim = Nodes.nodeId(ibk);
+        String before = progressOf(victim);
+
+        Batch forged = new Batch(victim, "IBK", List.of(item(9_000_000_000_000_000L, "CROSSING", forged("IBK", "officer_kri"))));
+        ApiClient.Response answer = attacker.post("/api/v1/sync/batches", ApiClient.json(forged));
+        assertThat(answer.status()).as("a batch for IBK from ZRB's credential: " + answer.body()).isEqualTo(403);
+        Batch relabelled = new Batch(victim, "ZRB", List.of(item(9_000_000_000_000_000L, "CROSSING", forged("ZRB", "officer"))));
+        ApiClient.Response underVictim = attacker.post("/api/v1/sync/batches", ApiClient.json(relabelled));
+        assertThat(underVictim.status()).as(underVictim.body()).isEqualTo(403);
+        assertThat(underVictim.json().get("type").asString()).isEqualTo("urn:manfadh:problem:foreign-node");
+        assertThat(progressOf(victim)).isEqualTo(before);
+
+        // The victim goes on: its next crossing is acknowledged as its own seq, not as everything.
+        recordAtIbk();
+        eventually(() -> admin(ibk).get("/api/v1/sync/status").json().get("post").get("backlog").asLong() == 0,
+                "the IBK post's backlog delivered");
+        long acknowledged = admin(ibk).get("/api/v1/sync/status").json().get("post").get("acknowledgedSeq").asLong();
+        long owed = ibk.getBean(JdbcClient.class).sql("select max(seq) from sync.outbox").query(Long.class).single();
+        assertThat(acknowledged).isEqualTo(owed).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void refusesAScreeningOfAnotherPostsCrossing() {
+        ObjectNode exported = exportedAtHq(recordAtIbk());
+        ObjectNode screening = (ObjectNode) exported.get("screening").deepCopy();
+        String crossingId = screening.get("screening").get("crossing_id").asString();
+        ObjectNode row = (ObjectNode) screening.get("screening");
+        row.put("id", UUID.randomUUID().toString());
+        row.put("node_id", attackerNode.toString());
+        row.put("officer", "officer");
+        assertThat(crossingId).isNotBlank();
+
+        refused(List.of(item("SCREENING", screening)), 1, "which is not at ZRB");
+    }
+
+    @Test
+    void refusesAGroupAtAnotherBorderPoint() {
+        ObjectNode group = JSON.createObjectNode();
+        group.put("id", UUID.randomUUID().toString());
+        group.put("node_id", attackerNode.toString());
+        group.put("border_point", "IBK");
+        group.put("direction", "ENTRY");
+        group.put("kind", "BUS");
+        group.put("opened_by", "officer");
+        group.put("opened_at", OffsetDateTime.now().toString());
+        group.put("request_hash", "x");
+
+        refused(List.of(item("GROUP", group)), 1, "is at border point IBK");
+    }
+
+    @Test
+    void refusesAVisaOfATravellerWhoNeverCrossedAtThePost() {
+        ObjectNode exported = exportedAtHq(recordAtIbk());
+        JsonNode traveller = exported.get("crossing").get("traveller");
+        ObjectNode visa = JSON.createObjectNode();
+        visa.put("id", UUID.randomUUID().toString());
+        visa.put("node_id", attackerNode.toString());
+        visa.put("traveller_id", traveller.get("id").asString());
+        visa.put("number", "V-" + UUID.randomUUID().toString().substring(0, 8));
+        visa.put("type", "VISIT_VISA");
+        visa.put("issuing_authority", "FEDERAL");
+        visa.put("valid_from", LocalDate.now().toString());
+        visa.put("valid_until", LocalDate.now().plusDays(30).toString());
+        visa.put("permitted_stay_days", 30);
+        visa.put("created_by", "officer");
+        visa.put("created_at", OffsetDateTime.now().toString());
+        ObjectNode record = JSON.createObjectNode();
+        record.set("traveller", traveller);
+        record.set("visa", visa);
+        record.putArray("extensions");
+
+        refused(List.of(item("VISA", record)), 1, "has not crossed at ZRB");
+    }
+
+    @Test
+    void refusesAnIdentityDecisionAboutAnotherPostsDocument() {
+        ObjectNode exported = exportedAtHq(recordAtIbk());
+        JsonNode document = exported.get("crossing").get("document");
+        JsonNode traveller = exported.get("crossing").get("traveller");
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("id", UUID.randomUUID().toString());
+        decision.put("node_id", attackerNode.toString());
+        decision.put("document_id", document.get("id").asString());
+        decision.put("action", "CONFIRM");
+        decision.put("from_traveller", traveller.get("id").asString());
+        decision.put("to_traveller", traveller.get("id").asString());
+        decision.put("reason", "checked");
+        decision.put("decided_by", "supervisor");
+        decision.put("decided_at", OffsetDateTime.now().toString());
+        ObjectNode record = JSON.createObjectNode();
+        record.set("decision", decision);
+        record.set("document", JSON.createObjectNode().put("issuing_state", document.get("issuing_state").asString())
+                .put("document_number", document.get("document_number").asString()));
+        record.set("to", traveller);
+
+        refused(List.of(item("IDENTITY", record)), 1, "has not crossed at ZRB");
+    }
+
+    @Test
+    void stopsABatchInFlightWhenItsCredentialIsRevoked() throws Exception {
+        JsonNode credential = issue("ZRB");
+        ApiClient node = new ApiClient(port(hq)).as(credential.get("username").asString(), credential.get("password").asString());
+        UUID nodeId = UUID.randomUUID();
+        String batch = ApiClient.json(new Batch(nodeId, "ZRB", List.of(item(1, "CROSSING", forged("ZRB", "officer", nodeId)))));
+        Map<String, Long> before = tables();
+        try (Connection lock = hq.getBean(DataSource.class).getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table bordercontrol.crossing in share mode");
+            }
+            CompletableFuture<ApiClient.Response> push = CompletableFuture.supplyAsync(
+                    () -> node.post("/api/v1/sync/batches", batch));
+            eventually(() -> push.isDone() || hqJdbc().sql("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and datname = current_database()"
+                    + " and query like '%insert into bordercontrol.crossing%'").query(Long.class).single() > 0,
+                    "the batch waiting on the lock");
+            assertThat(push.isDone()).as(() -> "answered before the lock: " + push.join().body()).isFalse();
+            ApiClient.Response revoked = admin(hq).post("/api/v1/sync/nodes/" + credential.get("username").asString()
+                    + "/revoke", "");
+            assertThat(revoked.status()).as(revoked.body()).isLessThan(300);
+            lock.commit();
+            ApiClient.Response answer = push.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+            assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:credential-revoked");
+        }
+        assertThat(tables()).isEqualTo(before);
+        assertThat(node.post("/api/v1/sync/batches", ApiClient.json(new Batch(nodeId, "ZRB", List.of()))).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void answersANodeAboutItselfOnlyAndSendsItOnlyItsBorderPointsAccounts() {
+        JsonNode status = attacker.get("/api/v1/sync/status").json();
+        assertThat(status.get("nodes")).extracting(n -> n.get("nodeId").asString()).containsExactly(attackerNode.toString());
+
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("node", Nodes.nodeId(ibk).toString());
+        request.put("borderPoint", "ZRB");
+        request.put("watchlists", List.of());
+        ApiClient.Response underAnother = attacker.post("/api/v1/sync/feed", ApiClient.json(request));
+        assertThat(underAnother.status()).as(underAnother.body()).isEqualTo(403);
+
+        request.put("node", attackerNode.toString());
+        JsonNode answer = attacker.post("/api/v1/sync/feed", ApiClient.json(request)).json();
+        List<String> accounts = answer.get("accounts").valueStream().map(a -> a.get("username").asString()).toList();
+        assertThat(accounts).contains("officer", "supervisor")
+                .doesNotContain("admin", "analyst", "watchlist_manager", "officer_kri", "node");
+    }
+
+    // --- the forger's tools ---
+
+    private record Batch(UUID node, String borderPoint, List<Map<String, Object>> records) {
+    }
+
+    /** The batch refused at its {@code nth} record (from 1), with nothing changed at headquarters or for the IBK post. */
+    private static void refused(List<Map<String, Object>> records, long nth, String why) {
+        long seq = lastSeq(attackerNode) + nth;
+        Map<String, Long> before = tables();
+        String ibkBefore = progressOf(Nodes.nodeId(ibk));
+        ApiClient.Response answer = send(attackerNode, "ZRB", records);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:foreign-record");
+        assertThat(answer.json().get("seq").asLong()).isEqualTo(seq);
+        assertThat(answer.json().get("detail").asString()).contains(why);
+        assertThat(tables()).as("headquarters' tables").isEqualTo(before);
+        assertThat(progressOf(Nodes.nodeId(ibk))).as("the IBK post's progress").isEqualTo(ibkBefore);
+    }
+
+    /** Records of the attacker's node, seq from one after what headquarters already holds of it. */
+    private static ApiClient.Response send(UUID node, String borderPoint, List<Map<String, Object>> records) {
+        long last = lastSeq(node);
+        List<Map<String, Object>> numbered = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>(records.get(i));
+            item.put("seq", last + i + 1);
+            numbered.add(item);
+        }
+        return attacker.post("/api/v1/sync/batches", ApiClient.json(new Batch(node, borderPoint, numbered)));
+    }
+
+    private static long lastSeq(UUID node) {
+        return hqJdbc().sql("select coalesce(max(last_seq), 0) from sync.node_progress where node_id = :node")
+                .param("node", node).query(Long.class).single();
+    }
+
+    private static Map<String, Object> item(String kind, JsonNode payload) {
+        return item(0, kind, payload);
+    }
+
+    private static Map<String, Object> item(long seq, String kind, JsonNode payload) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("seq", seq);
+        item.put("id", UUID.randomUUID().toString());
+        item.put("kind", kind);
+        item.put("recordId", UUID.randomUUID().toString());
+        item.put("payload", payload);
+        return item;
+    }
+
+    /**
+     * A crossing as a post at {@code borderPoint} would export it, under the attacker's node id and new ids
+     * throughout: one recorded at headquarters, exported, and given a new traveller, document and officer.
+     */
+    private static ObjectNode forged(String borderPoint, String officer) {
+        return forged(borderPoint, officer, attackerNode);
+    }
+
+    private static ObjectNode forged(String borderPoint, String officer, UUID node) {
+        ObjectNode record = (ObjectNode) exportedAt(hq, recordAt(hq, borderPoint)).get("crossing").deepCopy();
+        String crossingId = UUID.randomUUID().toString();
+        String travellerId = UUID.randomUUID().toString();
+        String documentId = UUID.randomUUID().toString();
+        Consumer<ObjectNode> ours = row -> row.put("node_id", node.toString());
+        ObjectNode traveller = (ObjectNode) record.get("traveller");
+        traveller.put("id", travellerId);
+        traveller.put("surname", Passports.surname("HOSTILE", 6));
+        ours.accept(traveller);
+        ObjectNode document = (ObjectNode) record.get("document");
+        document.put("id", documentId);
+        document.put("traveller_id", travellerId);
+        document.put("document_number", Passports.number('H'));
+        ours.accept(document);
+        ObjectNode crossing = (ObjectNode) record.get("crossing");
+        crossing.put("id", crossingId);
+        crossing.put("traveller_id", travellerId);
+        crossing.put("document_id", documentId);
+        crossing.put("officer", officer);
+        ours.accept(crossing);
+        for (JsonNode decision : record.withArray("decisions")) {
+            ObjectNode row = (ObjectNode) decision;
+            row.put("id", UUID.randomUUID().toString());
+            row.put("crossing_id", crossingId);
+            row.put("decided_by", officer);
+            row.putNull("supersedes");
+            ours.accept(row);
+        }
+        record.set("amendments", JSON.createArrayNode());
+        record.putNull("visa");
+        record.putNull("group");
+        crossing.putNull("visa_id");
+        crossing.putNull("group_id");
+        return record;
+    }
+
+    /** A crossing recorded at the IBK post and delivered to headquarters; its id. */
+    private static String recordAtIbk() {
+        String id = recordAt(ibk, "IBK");
+        eventually(() -> admin(hq).get("/api/v1/crossings/" + id).status() == 200, "the IBK crossing at headquarters");
+        return id;
+    }
+
+    private static String recordAt(ConfigurableApplicationContext node, String borderPoint) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("borderPoint", borderPoint);
+        body.put("direction", "ENTRY");
+        body.put("mrz", Passports.td3(Passports.number('T'), Passports.surname("QASIMI", 6), "ALI REZA", "IRN",
+                LocalDate.of(1985, 3, 14)));
+        body.put("purpose", "PILGRIMAGE");
+        body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
+        body.put("decision", "ADMITTED");
+        ApiClient.Response response = admin(node).post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    /** A crossing as headquarters exports it to a post: {"crossing": …, "screening": …}. */
+    private static ObjectNode exportedAtHq(String crossingId) {
+        return exportedAt(hq, crossingId);
+    }
+
+    private static ObjectNode exportedAt(ConfigurableApplicationContext node, String crossingId) {
+        String point = admin(node).get("/api/v1/crossings/" + crossingId).json().get("borderPoint").asString();
+        String after = null;
+        while (true) {
+            ApiClient.Response page = admin(node).get("/api/v1/sync/records?borderPoint=" + point + "&limit=1000"
+                    + (after == null ? "" : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonNode record : page.json().get("records")) {
+                if (record.get("crossing").get("crossing").get("id").asString().equals(crossingId)) {
+                    return (ObjectNode) record.deepCopy();
+                }
+            }
+            JsonNode next = page.json().get("next");
+            assertThat(next == null || next.isNull()).as("crossing " + crossingId + " exported").isFalse();
+            after = next.asString();
+        }
+    }
+
+    private static JsonNode issue(String borderPoint) {
+        ApiClient.Response issued = admin(hq).post("/api/v1/sync/nodes", ApiClient.json(Map.of("borderPoint", borderPoint)));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json();
+    }
+
+    private static JdbcClient hqJdbc() {
+        return hq.getBean(JdbcClient.class);
+    }
+
+    private static String progressOf(UUID node) {
+        return hqJdbc().sql("select coalesce(string_agg(last_seq || '/' || records || '/' || coalesce(username, ''), ','), '')"
+                + " from sync.node_progress where node_id = :node").param("node", node).query(String.class).single();
+    }
+
+    /** Row counts of every table a batch writes at headquarters. */
+    private static Map<String, Long> tables() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("bordercontrol.traveller", "bordercontrol.travel_document", "bordercontrol.crossing",
+                "bordercontrol.decision", "bordercontrol.crossing_amendment", "bordercontrol.visa",
+                "bordercontrol.visa_extension", "bordercontrol.crossing_group", "bordercontrol.identity_decision",
+                "bordercontrol.identity_merge", "screening.screening", "screening.hit", "screening.adjudication",
+                "sync.node_progress")) {
+            counts.put(table, hqJdbc().sql("select count(*) from " + table).query(Long.class).single());
+        }
+        counts.put("applied", hqJdbc().sql("select coalesce(sum(last_seq + records), 0) from sync.node_progress")
+                .query(Long.class).single());
+        return counts;
+    }
+}
