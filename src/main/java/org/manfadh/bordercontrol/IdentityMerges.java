@@ -18,8 +18,12 @@ public interface IdentityMerges {
     /** At headquarters, in the transaction that applied the crossings: merges what they reveal; returns how many. */
     int resolve(List<Arrived> arrived);
 
-    /** The merges after {@code seq} in order, at most {@code limit}, as a JSON array with each survivor's row. */
-    String after(long seq, int limit);
+    /**
+     * The merges after {@code seq} in order, at most {@code limit}, as a JSON array, for the post at a border
+     * point: each survivor's row comes only when the survivor has crossed there (a post can hold the merged
+     * traveller only then), and is null otherwise, so that a post learns no other post's travellers.
+     */
+    String after(long seq, int limit, String borderPoint);
 
     /** At a post: applies merges exported by {@link #after}; returns the highest seq applied. */
     long apply(String merges);

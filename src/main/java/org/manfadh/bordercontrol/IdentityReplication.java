@@ -23,6 +23,16 @@ public interface IdentityReplication {
      */
     String after(long seq, int limit);
 
+    /** The decisions for a post after a seq, and the seq up to which headquarters looked for them. */
+    record ForPost(String decisions, long through) {
+    }
+
+    /**
+     * At headquarters: {@link #after} for the post at a border point, only the decisions about documents
+     * that crossed there; {@code through} is the highest seq looked at, which the post asks after next.
+     */
+    ForPost afterFor(long seq, int limit, String borderPoint);
+
     /**
      * At a post: applies decisions from headquarters ({@link #after}), in order, in the caller's
      * transaction; one about a document the post does not hold, or already applied here, changes

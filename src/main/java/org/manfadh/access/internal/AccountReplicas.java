@@ -35,7 +35,7 @@ class AccountReplicas implements AccountReplication {
                 new IllegalArgumentException("Unknown border point " + borderPoint));
         List<String> names = accounts.all().stream()
                 .filter(a -> !a.roles().contains(Role.NODE))
-                .filter(a -> a.jurisdiction().covers(point.authority().name(), point.governorate(), point.code()))
+                .filter(a -> assignedTo(a, point))
                 .map(UserAccounts.UserAccount::username)
                 .toList();
         String exported = jdbc.sql("""
@@ -47,6 +47,20 @@ class AccountReplicas implements AccountReplication {
                   from access.user_account where username = any(:names)
                 """).param("names", names.toArray(String[]::new)).query(String.class).single();
         return new Export(Sha256.hex(exported), exported);
+    }
+
+    /**
+     * The accounts a post needs: those whose jurisdiction is narrowed to the post's border point or its
+     * governorate. A whole authority's or the nation's accounts work at headquarters, and an administrator's
+     * at a post only when the post is named; their password hashes never leave headquarters otherwise.
+     */
+    private static boolean assignedTo(UserAccounts.UserAccount account, BorderPoint point) {
+        var jurisdiction = account.jurisdiction();
+        if (jurisdiction.isWholeAuthority()
+                || !jurisdiction.covers(point.authority().name(), point.governorate(), point.code())) {
+            return false;
+        }
+        return !account.roles().contains(Role.ADMIN) || jurisdiction.borderPoints().contains(point.code());
     }
 
     @Override

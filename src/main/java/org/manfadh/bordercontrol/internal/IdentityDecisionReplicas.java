@@ -61,6 +61,21 @@ class IdentityDecisionReplicas implements IdentityReplication {
     }
 
     @Override
+    public ForPost afterFor(long seq, int limit, String borderPoint) {
+        record Row(long seq, String export) {
+        }
+        List<Row> rows = jdbc.sql("select x.seq, case when exists (select 1 from bordercontrol.crossing c"
+                        + " where c.document_id = x.document_id and c.border_point = :point) then (" + EXPORT
+                        + " || jsonb_build_object('seq', x.seq))::text end"
+                        + " from bordercontrol.identity_decision x where x.seq > :seq order by x.seq limit :limit")
+                .param("seq", seq).param("limit", limit).param("point", borderPoint)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).list();
+        String decisions = rows.stream().map(Row::export).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        return new ForPost(decisions, rows.isEmpty() ? seq : rows.getLast().seq());
+    }
+
+    @Override
     public long applyFromHeadquarters(String decisions) {
         long highest = 0;
         for (JsonNode record : json.readTree(decisions)) {

@@ -119,14 +119,17 @@ class TravellerMerges implements IdentityMerges {
     }
 
     @Override
-    public String after(long seq, int limit) {
+    public String after(long seq, int limit, String borderPoint) {
         return jdbc.sql("""
                 select coalesce(jsonb_agg(jsonb_build_object('seq', m.seq, 'id', m.id, 'merged', m.merged,
                            'survivor', m.survivor, 'basis', m.basis, 'merged_at', m.merged_at,
-                           'survivor_row', to_jsonb(t)) order by m.seq), '[]')::text
+                           'survivor_row', case when exists (select 1 from bordercontrol.crossing c
+                                                              where c.traveller_id = m.survivor
+                                                                and c.border_point = :point)
+                                                then to_jsonb(t) end) order by m.seq), '[]')::text
                   from (select * from bordercontrol.identity_merge where seq > :seq order by seq limit :limit) m
                   join bordercontrol.traveller t on t.id = m.survivor
-                """).param("seq", seq).param("limit", limit).query(String.class).single();
+                """).param("seq", seq).param("limit", limit).param("point", borderPoint).query(String.class).single();
     }
 
     @Override
@@ -137,7 +140,8 @@ class TravellerMerges implements IdentityMerges {
             highest = Math.max(highest, merge.required("seq").asLong());
             UUID merged = UUID.fromString(merge.required("merged").asString());
             UUID survivor = UUID.fromString(merge.required("survivor").asString());
-            if (alreadyMerged(merged) || travellers.find(merged).isEmpty()) {
+            // Without the survivor's row, the merge is about travellers who never crossed here.
+            if (alreadyMerged(merged) || travellers.find(merged).isEmpty() || !merge.path("survivor_row").isObject()) {
                 continue;
             }
             jdbc.sql("""

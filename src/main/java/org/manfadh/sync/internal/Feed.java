@@ -50,7 +50,8 @@ public class Feed {
 
     /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
     public record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
-                         JsonNode merges, String stayRulesDigest, JsonNode stayRules, JsonNode decisions) {
+                         JsonNode merges, String stayRulesDigest, JsonNode stayRules, JsonNode decisions,
+                         Long decisionsThrough) {
     }
 
     /** Merges and identity decisions go to a post a few thousand at a time; the next pull brings the rest. */
@@ -69,13 +70,15 @@ public class Feed {
     private final Accounts accounts;
     private final ReferenceData referenceData;
     private final JdbcClient jdbc;
+    private final NodeProgress progress;
     private final JsonMapper json;
     private final Clock clock;
 
     Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
          ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
          ScreeningReplication screenings, StayRuleReplication stayRules, IdentityReplication decisions,
-         JdbcClient jdbc, JsonMapper json, Clock clock) {
+         JdbcClient jdbc, NodeProgress progress, JsonMapper json, Clock clock) {
+        this.progress = progress;
         this.merges = merges;
         this.decisions = decisions;
         this.crossings = crossings;
@@ -91,7 +94,7 @@ public class Feed {
         this.clock = clock;
     }
 
-    public Answer answer(Request request, String caller) {
+    public Answer answer(Request request, String caller, boolean nodeCredential) {
         BorderPoint point = postOf(request == null ? null : request.borderPoint(), caller);
         if (request.node() == null) {
             throw ApiProblems.badRequest("invalid-feed-request", "A feed request names the asking node.");
@@ -112,15 +115,31 @@ public class Feed {
                 fetch.add(new Fetch(list.id(), list.name(), after, list.version()));
             }
         }
+        requireOwnNode(request.node(), caller, nodeCredential);
         remember(request.node(), point.code(), held);
         AccountReplication.Export export = accountReplication.exportFor(point.code());
         StayRuleReplication.Export rules = stayRules.export();
         boolean changed = !export.digest().equals(request.accountsDigest());
+        IdentityReplication.ForPost decided = decisions.afterFor(
+                request.decisionsAfter() == null ? 0 : Math.max(0, request.decisionsAfter()), MERGES_PER_ANSWER, point.code());
         return new Answer(fetch, export.digest(), changed ? json.readTree(export.accounts()) : null,
-                json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()), MERGES_PER_ANSWER)),
+                json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()),
+                        MERGES_PER_ANSWER, point.code())),
                 rules.digest(), rules.digest().equals(request.stayRulesDigest()) ? null : json.readTree(rules.rules()),
-                json.readTree(decisions.after(request.decisionsAfter() == null ? 0 : Math.max(0, request.decisionsAfter()),
-                        MERGES_PER_ANSWER)));
+                json.readTree(decided.decisions()), decided.through());
+    }
+
+    /**
+     * A node id belongs to the credential that first presented it: a node credential asking under another's
+     * is refused. An administrator (who holds every role) may ask for any node, as they may deliver its batch.
+     */
+    private void requireOwnNode(UUID node, String caller, boolean nodeCredential) {
+        if (nodeCredential) {
+            progress.credentialOf(node).filter(owner -> !owner.equals(caller)).ifPresent(owner -> {
+                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "foreign-node", "Another node's id",
+                        "Node " + node + " belongs to another credential; account " + caller + " may not ask under it.");
+            });
+        }
     }
 
     /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */

@@ -153,6 +153,10 @@ public class Puller implements DisposableBean {
                 transaction.executeWithoutResult(status -> state.decisionsApplied(identities.applyFromHeadquarters(decided)));
                 log.info("{} identity decisions from headquarters applied", answer.decisions().size());
             }
+            // Headquarters sends only the decisions about documents that crossed here, and says how far it looked.
+            if (answer.decisionsThrough() != null) {
+                state.decisionsApplied(answer.decisionsThrough());
+            }
             if (answer.stayRules() != null && answer.stayRules().isArray()) {
                 int rules = stayRules.apply(json.writeValueAsString(answer.stayRules()));
                 state.stayRulesApplied(answer.stayRulesDigest());

@@ -169,6 +169,17 @@ public class SyncStatus implements DisposableBean {
         return status(clock.instant());
     }
 
+    /** As a node's credential sees it at headquarters: only the nodes bound to that credential. */
+    public Status statusForNode(String username) {
+        Status status = status();
+        if (status.nodes() == null) {
+            return status;
+        }
+        java.util.Set<UUID> own = java.util.Set.copyOf(progress.nodesOf(username));
+        return new Status(status.role(), status.nodeId(), status.borderPoint(), status.alertAfterSeconds(), status.post(),
+                status.nodes().stream().filter(n -> own.contains(n.nodeId())).toList());
+    }
+
     /** The status as it stands at a moment: lags and the overdue flags are measured up to it. */
     public Status status(Instant now) {
         String role = settings.role().name().toLowerCase(Locale.ROOT);

@@ -40,7 +40,7 @@ class FeedController {
     @PostMapping("/feed")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     Feed.Answer feed(@RequestBody Feed.Request request, Principal caller) {
-        return feed.answer(request, caller.getName());
+        return feed.answer(request, caller.getName(), SyncController.isNode(caller));
     }
 
     /** At headquarters: a list's versions after {@code after} (0: the whole list), gzip-compressed JSON, streamed. */
