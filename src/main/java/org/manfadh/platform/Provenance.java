@@ -68,6 +68,15 @@ public record Provenance(UUID node, String borderPoint, Instant notAfter, Predic
         return value == null || value.isNull() ? null : value.asString().strip();
     }
 
+    /** A field's text as a UUID; null when it is not one. */
+    public static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** A record the sender could not have made: its index among the records checked, and why, in words. */
     public record Foreign(int index, String why) {
     }

@@ -218,7 +218,7 @@ class PostRecordChecks implements PostRecords {
                                  where issuing_authority = :authority and type = :type and number = :number
                                 """).param("authority", text(visa, "issuing_authority")).param("type", text(visa, "type"))
                         .param("number", text(visa, "number")).query(UUID.class).optional()
-                        .orElseGet(() -> uuidOrNull(text(visa, "traveller_id")));
+                        .orElseGet(() -> Provenance.uuid(text(visa, "traveller_id")));
                 if (holder == null || !heldAt(holder, null, from.borderPoint())) {
                     why = Optional.of("Visa " + id + " is of a traveller who has not crossed at " + from.borderPoint());
                 }
@@ -320,7 +320,7 @@ class PostRecordChecks implements PostRecords {
         Set<String> ids = new HashSet<>();
         for (JsonNode row : rows) {
             String id = text(row, "id");
-            if (uuidOrNull(id) != null) {
+            if (Provenance.uuid(id) != null) {
                 ids.add(id);
             }
         }
@@ -344,13 +344,5 @@ class PostRecordChecks implements PostRecords {
                     .query((rs, n) -> points.put(rs.getString(1), rs.getString(2).strip())).list();
         }
         return points;
-    }
-
-    private static UUID uuidOrNull(String text) {
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

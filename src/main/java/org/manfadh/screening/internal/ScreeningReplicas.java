@@ -84,7 +84,7 @@ class ScreeningReplicas implements ScreeningReplication {
         Set<String> hitIds = new HashSet<>();
         Set<String> adjudicationIds = new HashSet<>();
         for (JsonNode record : records) {
-            UUID crossing = uuidOrNull(text(record.path("screening"), "crossing_id"));
+            UUID crossing = Provenance.uuid(text(record.path("screening"), "crossing_id"));
             if (crossing != null) {
                 crossings.add(crossing);
             }
@@ -113,7 +113,7 @@ class ScreeningReplicas implements ScreeningReplication {
         JsonNode screening = record.path("screening");
         String id = text(screening, "id");
         String crossing = text(screening, "crossing_id");
-        UUID crossingId = uuidOrNull(crossing);
+        UUID crossingId = Provenance.uuid(crossing);
         if (crossingId == null || !own.contains(crossingId)) {
             return Optional.of("Screening " + id + " is of crossing " + crossing + ", which is not at "
                     + from.borderPoint());
@@ -176,14 +176,6 @@ class ScreeningReplicas implements ScreeningReplication {
     }
 
     private static String[] uuids(Set<String> ids) {
-        return ids.stream().filter(i -> uuidOrNull(i) != null).toArray(String[]::new);
-    }
-
-    private static UUID uuidOrNull(String text) {
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return ids.stream().filter(i -> Provenance.uuid(i) != null).toArray(String[]::new);
     }
 }
