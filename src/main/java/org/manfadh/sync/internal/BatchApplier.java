@@ -47,10 +47,6 @@ public class BatchApplier {
 
     private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
 
-    /** Who delivers a batch: a node's own credential, or an administrator delivering one by hand. */
-    public record Sender(String username, boolean node) {
-    }
-
     /** A kind of record a batch carries: its check and how it is applied, in the order they are applied. */
     private record Kind(String name, Check check, java.util.function.Consumer<List<JsonNode>> applier) {
     }
@@ -127,15 +123,7 @@ public class BatchApplier {
         String point = batch.borderPoint().strip().toUpperCase(java.util.Locale.ROOT);
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            NodeProgress.Locked locked = progress.lock(batch.node(), point, sender.node() ? sender.username() : null, now);
-            if (sender.node() && !sender.username().equals(locked.username())) {
-                throw refused("foreign-node", "Another node's id", "Node " + batch.node()
-                        + " belongs to another credential; account " + sender.username() + " may not send under it.");
-            }
-            if (locked.borderPoint() != null && !locked.borderPoint().equals(point)) {
-                throw refused("foreign-node", "Another node's id", "Node " + batch.node() + " is the node of border point "
-                        + locked.borderPoint() + ", not of " + point + ".");
-            }
+            NodeProgress.Locked locked = progress.lockFor(batch.node(), point, sender, now);
             long last = locked.lastSeq();
             long highest = last;
             int applied = 0;

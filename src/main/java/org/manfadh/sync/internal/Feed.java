@@ -136,8 +136,8 @@ public class Feed {
     private void requireOwnNode(UUID node, String caller, boolean nodeCredential) {
         if (nodeCredential) {
             progress.credentialOf(node).filter(owner -> !owner.equals(caller)).ifPresent(owner -> {
-                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "foreign-node", "Another node's id",
-                        "Node " + node + " belongs to another credential; account " + caller + " may not ask under it.");
+                throw NodeProgress.foreignNode("Node " + node + " belongs to another credential; account " + caller
+                        + " may not ask under it.");
             });
         }
     }

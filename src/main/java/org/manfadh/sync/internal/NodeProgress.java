@@ -48,6 +48,28 @@ class NodeProgress {
         return locked;
     }
 
+    /**
+     * {@link #lock}, for a sender: a node credential other than the one the node is bound to, or a border point
+     * other than the node's, is refused with 403 {@code foreign-node}, and nothing is bound.
+     */
+    Locked lockFor(UUID nodeId, String borderPoint, Sender sender, Instant at) {
+        Locked locked = lock(nodeId, borderPoint, sender.node() ? sender.username() : null, at);
+        if (sender.node() && !sender.username().equals(locked.username())) {
+            throw foreignNode("Node " + nodeId + " belongs to another credential; account " + sender.username()
+                    + " may not send under it.");
+        }
+        if (locked.borderPoint() != null && !locked.borderPoint().equals(borderPoint)) {
+            throw foreignNode("Node " + nodeId + " is the node of border point " + locked.borderPoint() + ", not of "
+                    + borderPoint + ".");
+        }
+        return locked;
+    }
+
+    static org.springframework.web.ErrorResponseException foreignNode(String detail) {
+        return org.manfadh.platform.ApiProblems.problem(org.springframework.http.HttpStatus.FORBIDDEN, "foreign-node",
+                "Another node's id", detail);
+    }
+
     /** The nodes bound to a credential. */
     List<UUID> nodesOf(String username) {
         return jdbc.sql("select node_id from sync.node_progress where username = :username order by node_id")

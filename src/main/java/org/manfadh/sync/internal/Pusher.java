@@ -44,6 +44,7 @@ public class Pusher implements DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final Headquarters headquarters;
+    private final AuditShipper audit;
     private ScheduledExecutorService schedule;
     private final java.util.concurrent.ExecutorService packer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sync-packer");
@@ -51,8 +52,9 @@ public class Pusher implements DisposableBean {
         return t;
     });
 
-    Pusher(SyncSettings settings, Headquarters headquarters, Outbox outbox, NodeIdentity node, JsonMapper json,
-           Clock clock) {
+    Pusher(SyncSettings settings, Headquarters headquarters, AuditShipper audit, Outbox outbox, NodeIdentity node,
+           JsonMapper json, Clock clock) {
+        this.audit = audit;
         this.settings = settings;
         this.headquarters = headquarters;
         this.outbox = outbox;
@@ -74,7 +76,10 @@ public class Pusher implements DisposableBean {
         long every = settings.interval().toMillis();
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                push();
+                if (push().error() == null) {
+                    // The records first, then the trail of who made and read them.
+                    audit.ship();
+                }
             } catch (RuntimeException e) {
                 log.warn("Push to headquarters failed", e);
             }

@@ -7,6 +7,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.sync.internal.AuditCopies;
 import org.manfadh.sync.internal.Batch;
 import org.manfadh.sync.internal.BatchApplier;
 import org.manfadh.sync.internal.Pusher;
@@ -35,9 +36,11 @@ class SyncController {
     private final SyncStatus status;
     private final JsonMapper json;
     private final Accounts accounts;
+    private final AuditCopies auditCopies;
 
     SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json,
-                   Accounts accounts) {
+                   Accounts accounts, AuditCopies auditCopies) {
+        this.auditCopies = auditCopies;
         this.accounts = accounts;
         this.applier = applier;
         this.pusher = pusher;
@@ -53,19 +56,27 @@ class SyncController {
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     Batch.Applied batch(HttpServletRequest request, Principal caller,
                         @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
-        Batch batch;
+        Batch batch = read(request, encoding, Batch.class);
+        requireSpeaksFor(caller, batch.borderPoint());
+        return applier.apply(batch, new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller)));
+    }
+
+    /** The body as JSON, unpacked when gzip-compressed, refused when it is not JSON or unpacks too large. */
+    private <T> T read(HttpServletRequest request, String encoding, Class<T> type) throws IOException {
         try (InputStream raw = request.getInputStream();
              InputStream body = encoding != null && encoding.strip().equalsIgnoreCase("gzip")
                      ? new GZIPInputStream(raw) : raw) {
-            batch = json.readValue(new LimitedInputStream(body, MAX_BATCH_BYTES), Batch.class);
+            return json.readValue(new LimitedInputStream(body, MAX_BATCH_BYTES), type);
         } catch (JacksonException | java.util.zip.ZipException e) {
-            throw ApiProblems.badRequest("invalid-batch", "The batch is not valid (gzip-compressed) JSON.");
+            throw ApiProblems.badRequest("invalid-batch", "The body is not valid (gzip-compressed) JSON.");
         }
-        if (!accounts.workScope(caller.getName()).allows(batch.borderPoint())) {
+    }
+
+    private void requireSpeaksFor(Principal caller, String borderPoint) {
+        if (!accounts.workScope(caller.getName()).allows(borderPoint)) {
             throw ApiProblems.forbidden("Account " + caller.getName() + " does not speak for border point "
-                    + batch.borderPoint() + ".");
+                    + borderPoint + ".");
         }
-        return applier.apply(batch, new BatchApplier.Sender(caller.getName(), isNode(caller)));
     }
 
     /** A node's own credential, as opposed to an administrator's (who holds every role) delivering by hand. */
@@ -73,6 +84,19 @@ class SyncController {
         return caller instanceof org.springframework.security.core.Authentication authentication
                 && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_NODE".equals(a.getAuthority()))
                 && authentication.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
+    /**
+     * At headquarters: a post's audit trail after the last event headquarters holds, and its checkpoints;
+     * answers the last event held. Body JSON, gzip allowed.
+     */
+    @PostMapping("/audit")
+    @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
+    AuditCopies.Held audit(HttpServletRequest request, Principal caller,
+                           @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
+        AuditCopies.Delivery delivery = read(request, encoding, AuditCopies.Delivery.class);
+        requireSpeaksFor(caller, delivery.borderPoint());
+        return auditCopies.receive(delivery, new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller)));
     }
 
     /** At a post: push now rather than at the next interval. */
