@@ -22,7 +22,10 @@ import org.manfadh.ManfadhIntegrationTest;
 import org.manfadh.bordercontrol.Passports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +48,15 @@ class AccessIntegrationTests {
 
     @Autowired
     AuditTrail auditTrail;
+
+    /** The tables' owner, as a database administrator (or an intruder with the owner's password) would connect. */
+    @Autowired
+    @FlywayDataSource
+    DataSource ownerDataSource;
+
+    private JdbcClient owner() {
+        return JdbcClient.create(ownerDataSource);
+    }
 
     private ApiClient as(String username) {
         return new ApiClient(port).as(username, "manfadh-demo");
@@ -351,14 +363,28 @@ class AccessIntegrationTests {
     void refusesToUpdateOrDeleteAnAuditEvent() {
         as("officer").get("/api/v1/crossings?size=1");
 
+        // The application's own role may not; the owner is stopped by the trigger.
+        for (JdbcClient client : List.of(jdbc, owner())) {
+            String refusal = client == jdbc ? "permission denied" : "append-only";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql(
+                    "update access.audit_event set outcome = 200 where seq = (select max(seq) from access.audit_event)")
+                    .update()).rootCause().hasMessageContaining(refusal);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql(
+                    "delete from access.audit_event where seq = (select max(seq) from access.audit_event)")
+                    .update()).rootCause().hasMessageContaining(refusal);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql("truncate access.audit_event").update())
+                    .rootCause().hasMessageContaining(refusal);
+        }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
-                "update access.audit_event set outcome = 200 where seq = (select max(seq) from access.audit_event)")
-                .update()).hasMessageContaining("append-only");
+                "alter table access.audit_event disable trigger audit_event_append_only").update())
+                .rootCause().hasMessageContaining("must be owner");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
-                "delete from access.audit_event where seq = (select max(seq) from access.audit_event)")
-                .update()).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("truncate access.audit_event").update())
-                .hasMessageContaining("append-only");
+                "update access.audit_chain_head set seq = seq - 1").update())
+                .rootCause().hasMessageContaining("only moves forward");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from access.audit_chain_head").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single())
+                .isFalse();
     }
 
     @Test
@@ -389,19 +415,19 @@ class AccessIntegrationTests {
         as("officer").get("/api/v1/crossings?size=1");
 
         // A plain table, not a temporary one: the pool may hand out another connection for each statement.
-        jdbc.sql("create table public.removed_audit_event as select * from access.audit_event where seq = :seq")
+        owner().sql("create table public.removed_audit_event as select * from access.audit_event where seq = :seq")
                 .param("seq", seq).update();
-        jdbc.sql("alter table access.audit_event disable trigger audit_event_append_only").update();
+        owner().sql("alter table access.audit_event disable trigger audit_event_append_only").update();
         try {
-            jdbc.sql("delete from access.audit_event where seq = :seq").param("seq", seq).update();
+            owner().sql("delete from access.audit_event where seq = :seq").param("seq", seq).update();
             JsonNode verified = admin().get("/api/v1/audit/verify").json();
 
             assertThat(verified.get("valid").asBoolean()).isFalse();
             assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(seq + 1);
         } finally {
-            jdbc.sql("insert into access.audit_event select * from public.removed_audit_event").update();
-            jdbc.sql("drop table public.removed_audit_event").update();
-            jdbc.sql("alter table access.audit_event enable trigger audit_event_append_only").update();
+            owner().sql("insert into access.audit_event select * from public.removed_audit_event").update();
+            owner().sql("drop table public.removed_audit_event").update();
+            owner().sql("alter table access.audit_event enable trigger audit_event_append_only").update();
         }
         assertThat(admin().get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
     }
@@ -420,12 +446,12 @@ class AccessIntegrationTests {
 
     /** As a superuser could: with the guard switched off for a moment. */
     private void alter(String id, String username) {
-        jdbc.sql("alter table access.audit_event disable trigger audit_event_append_only").update();
+        owner().sql("alter table access.audit_event disable trigger audit_event_append_only").update();
         try {
-            jdbc.sql("update access.audit_event set username = :username where id = :id")
+            owner().sql("update access.audit_event set username = :username where id = :id")
                     .param("username", username).param("id", UUID.fromString(id)).update();
         } finally {
-            jdbc.sql("alter table access.audit_event enable trigger audit_event_append_only").update();
+            owner().sql("alter table access.audit_event enable trigger audit_event_append_only").update();
         }
     }
 
