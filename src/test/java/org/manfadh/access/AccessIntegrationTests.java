@@ -348,6 +348,55 @@ class AccessIntegrationTests {
     }
 
     @Test
+    void recordsTheReadsOfAPostsRecordsOfAWatchlistFeedAndOfTheAuditTrailItself() {
+        record(as("officer"), crossing("ZRB", "ENTRY", passport(surname())));
+        ApiClient.Response list = as("watchlist_manager").post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Audited feed " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
+        assertThat(list.status()).isEqualTo(201);
+        String listId = list.json().get("id").asString();
+
+        ApiClient.Response records = admin().get("/api/v1/sync/records?borderPoint=ZRB&limit=1000");
+        int feed = feedStatus("/api/v1/sync/watchlists/" + listId + "?borderPoint=ZRB");
+        ApiClient.Response search = admin().get("/api/v1/audit?username=nobody-at-all");
+
+        assertThat(records.status()).isEqualTo(200);
+        assertThat(feed).isEqualTo(200);
+        assertThat(search.status()).isEqualTo(200);
+        JsonNode reads = audit("username=admin&action=READ_PERSONAL_DATA&size=50");
+        List<String> what = new java.util.ArrayList<>();
+        reads.forEach(e -> what.add(e.get("what").asString()));
+        assertThat(what).contains("GET /api/v1/sync/records", "GET /api/v1/audit",
+                "GET /api/v1/sync/watchlists/" + listId + "?after=0");
+        assertThat(audit("recordId=" + listId + "&action=READ_PERSONAL_DATA").size()).isEqualTo(1);
+        JsonNode taken = records.json().get("records");
+        assertThat(taken.size()).as("the officer's crossing is at ZRB").isPositive();
+        JsonNode recordsRead = null;
+        for (JsonNode e : reads) {
+            if (recordsRead == null && e.get("what").asString().equals("GET /api/v1/sync/records")) {
+                recordsRead = e;
+            }
+        }
+        assertThat(recordsRead.get("recordIds").get(0).asString())
+                .as("the crossings taken back are named").isEqualTo(taken.get(0).get("crossing").get("crossing").get("id").asString());
+    }
+
+    /** The feed is gzip-compressed JSON: fetched whole, not read. */
+    private int feedStatus(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:manfadh-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void verifiesAnIntactChain() {
         as("officer").get("/api/v1/crossings?size=1");
 
