@@ -22,7 +22,10 @@ import org.manfadh.ManfadhIntegrationTest;
 import org.manfadh.bordercontrol.Passports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +48,15 @@ class AccessIntegrationTests {
 
     @Autowired
     AuditTrail auditTrail;
+
+    /** The tables' owner, as a database administrator (or an intruder with the owner's password) would connect. */
+    @Autowired
+    @FlywayDataSource
+    DataSource ownerDataSource;
+
+    private JdbcClient owner() {
+        return JdbcClient.create(ownerDataSource);
+    }
 
     private ApiClient as(String username) {
         return new ApiClient(port).as(username, "manfadh-demo");
@@ -336,6 +348,55 @@ class AccessIntegrationTests {
     }
 
     @Test
+    void recordsTheReadsOfAPostsRecordsOfAWatchlistFeedAndOfTheAuditTrailItself() {
+        record(as("officer"), crossing("ZRB", "ENTRY", passport(surname())));
+        ApiClient.Response list = as("watchlist_manager").post("/api/v1/watchlists", ApiClient.json(Map.of(
+                "name", "Audited feed " + UUID.randomUUID(), "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
+        assertThat(list.status()).isEqualTo(201);
+        String listId = list.json().get("id").asString();
+
+        ApiClient.Response records = admin().get("/api/v1/sync/records?borderPoint=ZRB&limit=1000");
+        int feed = feedStatus("/api/v1/sync/watchlists/" + listId + "?borderPoint=ZRB");
+        ApiClient.Response search = admin().get("/api/v1/audit?username=nobody-at-all");
+
+        assertThat(records.status()).isEqualTo(200);
+        assertThat(feed).isEqualTo(200);
+        assertThat(search.status()).isEqualTo(200);
+        JsonNode reads = audit("username=admin&action=READ_PERSONAL_DATA&size=50");
+        List<String> what = new java.util.ArrayList<>();
+        reads.forEach(e -> what.add(e.get("what").asString()));
+        assertThat(what).contains("GET /api/v1/sync/records", "GET /api/v1/audit",
+                "GET /api/v1/sync/watchlists/" + listId + "?after=0");
+        assertThat(audit("recordId=" + listId + "&action=READ_PERSONAL_DATA").size()).isEqualTo(1);
+        JsonNode taken = records.json().get("records");
+        assertThat(taken.size()).as("the officer's crossing is at ZRB").isPositive();
+        JsonNode recordsRead = null;
+        for (JsonNode e : reads) {
+            if (recordsRead == null && e.get("what").asString().equals("GET /api/v1/sync/records")) {
+                recordsRead = e;
+            }
+        }
+        assertThat(recordsRead.get("recordIds").get(0).asString())
+                .as("the crossings taken back are named").isEqualTo(taken.get(0).get("crossing").get("crossing").get("id").asString());
+    }
+
+    /** The feed is gzip-compressed JSON: fetched whole, not read. */
+    private int feedStatus(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:manfadh-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void verifiesAnIntactChain() {
         as("officer").get("/api/v1/crossings?size=1");
 
@@ -351,14 +412,28 @@ class AccessIntegrationTests {
     void refusesToUpdateOrDeleteAnAuditEvent() {
         as("officer").get("/api/v1/crossings?size=1");
 
+        // The application's own role may not; the owner is stopped by the trigger.
+        for (JdbcClient client : List.of(jdbc, owner())) {
+            String refusal = client == jdbc ? "permission denied" : "append-only";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql(
+                    "update access.audit_event set outcome = 200 where seq = (select max(seq) from access.audit_event)")
+                    .update()).rootCause().hasMessageContaining(refusal);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql(
+                    "delete from access.audit_event where seq = (select max(seq) from access.audit_event)")
+                    .update()).rootCause().hasMessageContaining(refusal);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sql("truncate access.audit_event").update())
+                    .rootCause().hasMessageContaining(refusal);
+        }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
-                "update access.audit_event set outcome = 200 where seq = (select max(seq) from access.audit_event)")
-                .update()).hasMessageContaining("append-only");
+                "alter table access.audit_event disable trigger audit_event_append_only").update())
+                .rootCause().hasMessageContaining("must be owner");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
-                "delete from access.audit_event where seq = (select max(seq) from access.audit_event)")
-                .update()).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("truncate access.audit_event").update())
-                .hasMessageContaining("append-only");
+                "update access.audit_chain_head set seq = seq - 1").update())
+                .rootCause().hasMessageContaining("only moves forward");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from access.audit_chain_head").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single())
+                .isFalse();
     }
 
     @Test
@@ -389,19 +464,19 @@ class AccessIntegrationTests {
         as("officer").get("/api/v1/crossings?size=1");
 
         // A plain table, not a temporary one: the pool may hand out another connection for each statement.
-        jdbc.sql("create table public.removed_audit_event as select * from access.audit_event where seq = :seq")
+        owner().sql("create table public.removed_audit_event as select * from access.audit_event where seq = :seq")
                 .param("seq", seq).update();
-        jdbc.sql("alter table access.audit_event disable trigger audit_event_append_only").update();
+        owner().sql("alter table access.audit_event disable trigger audit_event_append_only").update();
         try {
-            jdbc.sql("delete from access.audit_event where seq = :seq").param("seq", seq).update();
+            owner().sql("delete from access.audit_event where seq = :seq").param("seq", seq).update();
             JsonNode verified = admin().get("/api/v1/audit/verify").json();
 
             assertThat(verified.get("valid").asBoolean()).isFalse();
             assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(seq + 1);
         } finally {
-            jdbc.sql("insert into access.audit_event select * from public.removed_audit_event").update();
-            jdbc.sql("drop table public.removed_audit_event").update();
-            jdbc.sql("alter table access.audit_event enable trigger audit_event_append_only").update();
+            owner().sql("insert into access.audit_event select * from public.removed_audit_event").update();
+            owner().sql("drop table public.removed_audit_event").update();
+            owner().sql("alter table access.audit_event enable trigger audit_event_append_only").update();
         }
         assertThat(admin().get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
     }
@@ -420,12 +495,12 @@ class AccessIntegrationTests {
 
     /** As a superuser could: with the guard switched off for a moment. */
     private void alter(String id, String username) {
-        jdbc.sql("alter table access.audit_event disable trigger audit_event_append_only").update();
+        owner().sql("alter table access.audit_event disable trigger audit_event_append_only").update();
         try {
-            jdbc.sql("update access.audit_event set username = :username where id = :id")
+            owner().sql("update access.audit_event set username = :username where id = :id")
                     .param("username", username).param("id", UUID.fromString(id)).update();
         } finally {
-            jdbc.sql("alter table access.audit_event enable trigger audit_event_append_only").update();
+            owner().sql("alter table access.audit_event enable trigger audit_event_append_only").update();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.manfadh.access.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -8,11 +9,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * The hash chain of the audit trail: each event's hash is SHA-256 over the previous event's hash
- * and a canonical text of the event's own fields, so that altering, removing or inserting a row
- * breaks every hash after it. The canonical text prefixes each field with its length, so no
- * value can pass for another however it is split.
+ * The hash chain of the audit trail: each event's hash is HMAC-SHA256, under a key kept outside
+ * the database, over the previous event's hash and a canonical text of the event's own fields, so
+ * that altering, removing or inserting a row breaks every hash after it, and nobody without the
+ * key can recompute the chain after altering it. Events written before the key existed carry
+ * the earlier, unkeyed rule (plain SHA-256 over the same text). The canonical text prefixes each
+ * field with its length, so no value can pass for another however it is split.
  */
 final class AuditChain {
 
@@ -45,6 +51,30 @@ final class AuditChain {
         return text.toString();
     }
 
+    /** The keyed rule: what every event written with the key carries. */
+    static String keyedHash(byte[] key, String previousHash, Event e) {
+        Mac mac = mac(key);
+        mac.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) '\n');
+        return HexFormat.of().formatHex(mac.doFinal(canonical(e).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An HMAC over a text: the checkpoints' seal. */
+    static String seal(byte[] key, String text) {
+        return HexFormat.of().formatHex(mac(key).doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac mac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", ex);
+        }
+    }
+
+    /** The unkeyed rule of the events written before the key. */
     static String hash(String previousHash, Event e) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

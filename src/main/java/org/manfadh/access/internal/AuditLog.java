@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.access.AuditReplication;
 import org.manfadh.access.AuditTrail;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * once they are stored), searches them and verifies the chain.
  */
 @Service
-public class AuditLog implements AuditTrail {
+public class AuditLog implements AuditTrail, AuditReplication {
 
     public enum Action { SIGN_IN, SIGN_IN_FAILED, CHANGE, READ_PERSONAL_DATA }
 
@@ -35,9 +36,31 @@ public class AuditLog implements AuditTrail {
                             String hash) {
     }
 
-    /** The chain's check: the first event that does not fit is named only when there is one. */
+    /**
+     * The chain's check: how many events and checkpoints were checked, from which seq the chain is keyed, and when it
+     * does not hold, why ({@link Broken}) and the first event (or seq) that does not fit.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(boolean valid, long checked, UUID firstBrokenId, Long firstBrokenSeq) {
+    public record Verification(boolean valid, long checked, int checkpoints, Long keyedFrom, String reason,
+                               UUID firstBrokenId, Long firstBrokenSeq) {
+    }
+
+    /** Why a chain does not hold; the API gives these as lower-case codes with hyphens. */
+    enum Broken {
+        /** An event's seq, link or hash does not fit: altered, inserted or removed, or not sealed with the key. */
+        ALTERED,
+        /** An event's hash differs from a checkpoint's at its seq: the chain up to there was rewritten. */
+        CHECKPOINT_MISMATCH,
+        /** A checkpoint, or this server's last event, lies beyond the chain's end: events were cut off. */
+        ROWS_MISSING,
+        /** The chain's head row does not point at its last event. */
+        HEAD_MISMATCH,
+        /** A line of the checkpoint file whose seal does not hold under the key. */
+        CHECKPOINT_UNSEALED;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** More record ids than this in one event are cut (a page of search results is at most 1000). */
@@ -47,12 +70,17 @@ public class AuditLog implements AuditTrail {
     private final NodeIdentity node;
     private final Clock clock;
     private final AuditWriter writer;
+    private final AuditCheckpoints checkpoints;
+    private final byte[] key;
 
-    AuditLog(AuditEvents events, NodeIdentity node, Clock clock, AuditWriter writer) {
+    AuditLog(AuditEvents events, NodeIdentity node, Clock clock, AuditWriter writer, AuditCheckpoints checkpoints,
+             AuditKey key) {
         this.events = events;
         this.node = node;
         this.clock = clock;
         this.writer = writer;
+        this.checkpoints = checkpoints;
+        this.key = key.bytes();
     }
 
     /** Appends one event to the chain; it is stored when this returns (see the writer). */
@@ -76,8 +104,31 @@ public class AuditLog implements AuditTrail {
                 recordIds.stream().map(String::valueOf).toList(), 200);
     }
 
-    /** Recomputes the whole chain from the first event; the first event that does not fit is named. */
+    /**
+     * Recomputes the whole chain from the first event with the key, and holds it against the checkpoints this server
+     * wrote outside the database and against the last event it wrote: events altered, inserted or removed anywhere,
+     * cut off the end, or a whole table replaced (even with hashes recomputed by the unkeyed rule) do not verify.
+     * Events up to the first checkpoint may carry the unkeyed rule of earlier releases.
+     */
     public Verification verify() {
+        List<AuditCheckpoints.Checkpoint> sealed = checkpoints.all();
+        for (AuditCheckpoints.Checkpoint c : sealed) {
+            if (!c.sealed()) {
+                return broken(Broken.CHECKPOINT_UNSEALED, 0, sealed.size(), sealed, null, c.seq() < 0 ? null : c.seq());
+            }
+        }
+        // Without a checkpoint yet this server has written no keyed event: every event is of the earlier rule.
+        long keyedAfter = sealed.isEmpty() ? Long.MAX_VALUE : sealed.get(0).seq();
+        java.util.Map<Long, String> pinned = new java.util.HashMap<>();
+        for (AuditCheckpoints.Checkpoint c : sealed) {
+            pinned.putIfAbsent(c.seq(), c.hash());
+        }
+        long lastCheckpoint = sealed.stream().mapToLong(AuditCheckpoints.Checkpoint::seq).max().orElse(0);
+        AuditWriter.Written lastWritten = writer.lastWritten();
+        if (lastWritten != null) {
+            pinned.putIfAbsent(lastWritten.seq(), lastWritten.hash());
+        }
+
         String previous = AuditChain.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -88,19 +139,63 @@ public class AuditLog implements AuditTrail {
             }
             for (AuditEvents.Stored s : batch) {
                 checked++;
-                boolean fits = s.event().seq() == expectedSeq && s.previousHash().equals(previous)
-                        && s.hash().equals(AuditChain.hash(previous, s.event()));
+                long seq = s.event().seq();
+                boolean fits = seq == expectedSeq && s.previousHash().equals(previous)
+                        && (s.hash().equals(AuditChain.keyedHash(key, previous, s.event()))
+                            || (seq <= keyedAfter && s.hash().equals(AuditChain.hash(previous, s.event()))));
                 if (!fits) {
-                    return new Verification(false, checked, s.event().id(), s.event().seq());
+                    return broken(Broken.ALTERED, checked, sealed.size(), sealed, s.event().id(), seq);
+                }
+                String expected = pinned.get(seq);
+                if (expected != null && !expected.equals(s.hash())) {
+                    return broken(Broken.CHECKPOINT_MISMATCH, checked, sealed.size(), sealed, s.event().id(), seq);
                 }
                 previous = s.hash();
                 expectedSeq++;
             }
         }
-        // Rows cut off the end show as a head that points past the last row.
+        long end = expectedSeq - 1;
+        if (lastCheckpoint > end || (lastWritten != null && lastWritten.seq() > end)) {
+            return broken(Broken.ROWS_MISSING, checked, sealed.size(), sealed, null, expectedSeq);
+        }
         AuditEvents.Head head = events.head();
-        boolean complete = head.seq() == expectedSeq - 1 && head.hash().equals(previous);
-        return new Verification(complete, checked, null, complete ? null : expectedSeq);
+        if (head.seq() != end || !head.hash().equals(previous)) {
+            return broken(Broken.HEAD_MISMATCH, checked, sealed.size(), sealed, null, expectedSeq);
+        }
+        return new Verification(true, checked, sealed.size(), keyedFrom(sealed), null, null, null);
+    }
+
+    private static Verification broken(Broken reason, long checked, int checkpoints,
+                                       List<AuditCheckpoints.Checkpoint> sealed, UUID id, Long seq) {
+        return new Verification(false, checked, checkpoints, keyedFrom(sealed), reason.code(), id, seq);
+    }
+
+    /** The first seq written under the key, as the first checkpoint marks it. */
+    private static Long keyedFrom(List<AuditCheckpoints.Checkpoint> sealed) {
+        return sealed.isEmpty() ? null : sealed.get(0).seq() + 1;
+    }
+
+    /** Writes a checkpoint at the last event this server wrote, now rather than when one is due. */
+    public void checkpoint() {
+        writer.checkpoint();
+    }
+
+    @Override
+    public List<AuditReplication.Event> eventsAfter(long seq, int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw new IllegalArgumentException("limit must be 1 to 5000, not " + limit);
+        }
+        return events.after(seq, limit).stream()
+                .map(s -> new AuditReplication.Event(s.event().seq(), s.event().id(), s.event().nodeId(),
+                        s.event().at(), s.event().username(), s.event().clientAddress(), s.event().action(),
+                        s.event().what(), s.event().recordIds(), s.event().outcome(), s.previousHash(), s.hash()))
+                .toList();
+    }
+
+    @Override
+    public List<AuditReplication.Checkpoint> checkpointsAfter(long seq) {
+        return checkpoints.all().stream().filter(c -> c.sealed() && c.seq() > seq)
+                .map(c -> new AuditReplication.Checkpoint(c.seq(), c.hash(), c.at(), c.nodeId(), c.seal())).toList();
     }
 
     public Page<EventView> search(String username, String action, Instant from, Instant to, String recordId,

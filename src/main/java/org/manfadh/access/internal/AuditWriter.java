@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,21 +44,31 @@ class AuditWriter implements SmartLifecycle {
     private record Pending(Draft draft, CompletableFuture<Void> stored) {
     }
 
+    /** An event this server wrote: the chain's end as it committed it. */
+    record Written(long seq, String hash) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final int QUEUE_SIZE = 10_000;
     private static final int MAX_BATCH = 500;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final AuditEvents events;
+    private final byte[] key;
+    private final AuditCheckpoints checkpoints;
     private final TransactionTemplate transaction;
     private final Timer waits;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final Object writing = new Object();
     private volatile boolean running;
+    private volatile Written lastWritten;
     private Thread thread;
 
-    AuditWriter(AuditEvents events, PlatformTransactionManager transactions, MeterRegistry meters) {
+    AuditWriter(AuditEvents events, AuditKey key, AuditCheckpoints checkpoints, PlatformTransactionManager transactions,
+                MeterRegistry meters) {
         this.events = events;
+        this.key = key.bytes();
+        this.checkpoints = checkpoints;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.waits = Timer.builder("manfadh.audit.write")
@@ -113,8 +124,10 @@ class AuditWriter implements SmartLifecycle {
     private void writeBatch(List<Pending> batch) {
         try {
             synchronized (writing) {
-                transaction.executeWithoutResult(status -> {
+                Written written = transaction.execute(status -> {
                     AuditEvents.Head head = events.lockHead();
+                    // Before the first keyed event: where the keyed chain begins, outside the database.
+                    checkpoints.markIfFirst(head.seq(), head.hash());
                     long seq = head.seq();
                     String previous = head.hash();
                     List<AuditEvents.Stored> chained = new ArrayList<>(batch.size());
@@ -122,17 +135,42 @@ class AuditWriter implements SmartLifecycle {
                         Draft d = p.draft();
                         AuditChain.Event event = new AuditChain.Event(++seq, d.id(), d.nodeId(), d.at(), d.username(),
                                 d.clientAddress(), d.action(), d.what(), d.recordIds(), d.outcome());
-                        String hash = AuditChain.hash(previous, event);
+                        String hash = AuditChain.keyedHash(key, previous, event);
                         chained.add(new AuditEvents.Stored(event, previous, hash));
                         previous = hash;
                     }
                     events.appendAll(chained);
+                    return new Written(seq, previous);
                 });
+                lastWritten = written;
+                try {
+                    checkpoints.written(written.seq(), written.hash());
+                } catch (RuntimeException e) {
+                    // The events are stored; the next checkpoint covers them.
+                    log.error("Could not write an audit checkpoint", e);
+                }
             }
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
             log.error("Could not store {} audit events", batch.size(), e);
             batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    /** The last event this server wrote, or null before its first. */
+    Written lastWritten() {
+        return lastWritten;
+    }
+
+    /** A quiet server still leaves its latest events checkpointed. */
+    @Scheduled(fixedDelayString = "${manfadh.audit.checkpoint.interval:PT5M}",
+            initialDelayString = "${manfadh.audit.checkpoint.interval:PT5M}")
+    void checkpoint() {
+        synchronized (writing) {
+            Written written = lastWritten;
+            if (written != null) {
+                checkpoints.checkpoint(written.seq(), written.hash());
+            }
         }
     }
 
@@ -158,6 +196,7 @@ class AuditWriter implements SmartLifecycle {
         if (!left.isEmpty()) {
             writeBatch(left);
         }
+        checkpoint();
     }
 
     @Override

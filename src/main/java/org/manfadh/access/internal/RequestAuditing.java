@@ -29,6 +29,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
+import tools.jackson.databind.JsonNode;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,7 +50,9 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
             "GET /api/v1/travellers", "GET /api/v1/travellers/{id}", "GET /api/v1/crossings",
             "GET /api/v1/crossings/{id}", "GET /api/v1/overstays", "GET /api/v1/visas/{id}",
             "GET /api/v1/groups/{id}", "GET /api/v1/screening/hits", "GET /api/v1/screening/hits/{id}",
-            "POST /api/v1/screening/check");
+            "POST /api/v1/screening/check",
+            // A post taking back its border point's crossings reads them all; the trail names who read what.
+            "GET /api/v1/sync/records", "GET /api/v1/audit");
 
     /**
      * Screens that show travellers' personal data: method and path pattern as mapped. The read is
@@ -79,6 +83,22 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
                     if ((c.getName().equals("id") || c.getName().equals("travellerId")
                             || c.getName().equals("crossingId"))
                             && c.getType() == java.util.UUID.class) {
+                        c.getAccessor().setAccessible(true);
+                        accessors.add(c.getAccessor());
+                    }
+                }
+            }
+            return List.copyOf(accessors);
+        }
+    };
+
+    private static final ClassValue<List<Method>> JSON_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            if (type.isRecord()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    if (c.getName().equals("crossing") && JsonNode.class.isAssignableFrom(c.getType())) {
                         c.getAccessor().setAccessible(true);
                         accessors.add(c.getAccessor());
                     }
@@ -251,7 +271,8 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
             List<Method> accessors = new ArrayList<>();
             if (type.isRecord()) {
                 for (RecordComponent c : type.getRecordComponents()) {
-                    if (c.getName().equals("crossings") && Collection.class.isAssignableFrom(c.getType())) {
+                    if ((c.getName().equals("crossings") || c.getName().equals("records"))
+                            && Collection.class.isAssignableFrom(c.getType())) {
                         c.getAccessor().setAccessible(true);
                         accessors.add(c.getAccessor());
                     }
@@ -264,6 +285,21 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
     private static void collectOne(Object item, Set<String> ids) {
         if (item == null) {
             return;
+        }
+        // Records passed on as JSON (a post's crossings taken back): the id of each.
+        for (Method accessor : JSON_ACCESSORS.get(item.getClass())) {
+            try {
+                if (accessor.invoke(item) instanceof JsonNode node) {
+                    // An exported crossing holds its parts by name: the crossing itself and its traveller.
+                    for (JsonNode part : List.of(node, node.path("crossing"), node.path("traveller"))) {
+                        if (part.get("id") instanceof JsonNode id && id.isString()) {
+                            ids.add(id.asString());
+                        }
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                // An id not collected does not stop the record.
+            }
         }
         for (Method accessor : ID_ACCESSORS.get(item.getClass())) {
             try {

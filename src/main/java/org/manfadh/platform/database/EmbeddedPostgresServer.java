@@ -40,8 +40,13 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "manfadh";
-    static final String USER = "postgres";
+    /** The cluster's superuser: it owns the database and its tables, creates the roles and runs the migrations. */
+    static final String OWNER = "postgres";
+    /** The role the application works as: no superuser, not the tables' owner, no update or delete on the audit trail. */
+    static final String APP_ROLE = "manfadh_app";
     static final String CLUSTER_FOLDER = "postgres";
+    /** The two roles' passwords, generated at the first start, in the cluster folder (readable by its owner only). */
+    static final String CREDENTIALS_FILE = "manfadh-credentials.properties";
 
     /** The lock file zonky's EmbeddedPostgres holds for as long as it runs a server on a directory. */
     static final String LOCK_FILE = "epg-lock";
@@ -68,13 +73,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The passwords of the owner (the cluster's superuser) and of the application's role. */
+    record Credentials(String ownerPassword, String appPassword) {
+
+        Credentials {
+            Objects.requireNonNull(ownerPassword, "ownerPassword");
+            Objects.requireNonNull(appPassword, "appPassword");
+        }
+    }
+
     private final EmbeddedPostgres postgres;
     private final Path clusterDirectory;
+    private final Credentials credentials;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDirectory, Credentials credentials) {
         this.postgres = postgres;
         this.clusterDirectory = clusterDirectory;
+        this.credentials = credentials;
     }
 
     static EmbeddedPostgresServer start(Settings settings) throws IOException {
@@ -93,17 +109,23 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("Embedded PostgreSQL runs without fsync and synchronous commit: a crash can lose or corrupt data");
         }
 
+        Path credentialsFile = clusterDirectory.resolve(CREDENTIALS_FILE);
+        Credentials credentials = EmbeddedCredentials.loadOrGenerate(credentialsFile);
         EmbeddedPostgres postgres;
         try {
-            postgres = builder(clusterDirectory, settings).start();
+            postgres = builder(clusterDirectory, settings).setConnectConfig("password", credentials.ownerPassword())
+                    .start();
         } catch (IOException e) {
             throw new IOException("Embedded PostgreSQL did not start on " + clusterDirectory
                     + "; the PostgreSQL log lines before this error tell why", e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, clusterDirectory);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, clusterDirectory, credentials);
         try {
             server.verifyServesCluster();
+            EmbeddedCredentials.storeIfAbsent(credentialsFile, credentials);
+            server.prepareRoles();
             server.createDatabaseIfAbsent();
+            server.requirePasswords();
         } catch (SQLException | RuntimeException e) {
             server.close();
             throw new IllegalStateException("Embedded PostgreSQL on " + clusterDirectory + " could not be prepared", e);
@@ -122,6 +144,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    Credentials credentials() {
+        return credentials;
     }
 
     /** Stops the server with a fast shutdown; open sessions are ended, committed data is kept. */
@@ -231,21 +257,75 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the owner its password and creates the application's role, on every start: a cluster made by an earlier
+     * release has neither, and a password changed in the credentials file takes effect. The application's role may
+     * log in and nothing more; what it may do in the database is granted by the migrations.
+     */
+    private void prepareRoles() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + OWNER + " PASSWORD " + literal(credentials.ownerPassword()));
+            boolean exists;
+            try (ResultSet result = statement.executeQuery(
+                    "SELECT 1 FROM pg_roles WHERE rolname = " + literal(APP_ROLE))) {
+                exists = result.next();
+            }
+            String attributes = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD "
+                    + literal(credentials.appPassword());
+            statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + APP_ROLE + attributes);
+        }
+    }
+
     private void createDatabaseIfAbsent() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            boolean exists;
             try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 query.setString(1, DATABASE);
                 try (ResultSet result = query.executeQuery()) {
-                    if (result.next()) {
-                        return;
-                    }
+                    exists = result.next();
                 }
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
+                if (!exists) {
+                    statement.execute("CREATE DATABASE " + DATABASE);
+                    log.info("Created database {} in {}", DATABASE, clusterDirectory);
+                }
+                // The migrations grant the rest; the temporary tables of bulk loads need TEMPORARY.
+                statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + APP_ROLE);
             }
-            log.info("Created database {} in {}", DATABASE, clusterDirectory);
         }
+    }
+
+    /**
+     * Makes every connection give its role's password. initdb (and clusters of earlier releases) trust any local
+     * connection, which would let any program on the machine connect as the superuser.
+     */
+    private void requirePasswords() throws SQLException {
+        Path hba = clusterDirectory.resolve("pg_hba.conf");
+        String wanted = """
+                # Written by Manfadh: every connection gives its role's password (see %s).
+                # TYPE  DATABASE  USER  ADDRESS       METHOD
+                host    all       all   127.0.0.1/32  scram-sha-256
+                host    all       all   ::1/128       scram-sha-256
+                """.formatted(CREDENTIALS_FILE);
+        try {
+            if (Files.exists(hba) && Files.readString(hba).equals(wanted)) {
+                return;
+            }
+            Files.writeString(hba, wanted);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + hba, e);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        log.info("Embedded PostgreSQL now requires a password of every connection");
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static boolean sameDirectory(String path, Path directory) {

@@ -1,9 +1,11 @@
 package org.manfadh.sync.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
+import org.manfadh.access.AuditTrail;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.screening.WatchlistReplication;
 import org.manfadh.sync.internal.Feed;
@@ -29,11 +31,13 @@ class FeedController {
     private final Feed feed;
     private final WatchlistReplication watchlists;
     private final Puller puller;
+    private final AuditTrail audit;
 
-    FeedController(Feed feed, WatchlistReplication watchlists, Puller puller) {
+    FeedController(Feed feed, WatchlistReplication watchlists, Puller puller, AuditTrail audit) {
         this.feed = feed;
         this.watchlists = watchlists;
         this.puller = puller;
+        this.audit = audit;
     }
 
     /** At headquarters: the list versions and account set a post holds in, what it should fetch out. */
@@ -54,6 +58,8 @@ class FeedController {
             throw ApiProblems.badRequest("invalid-parameter", "Parameter 'after' is a version, 0 or more.");
         }
         feed.checkPublished(id, borderPoint, caller.getName());
+        // The list's entries name people: the read is recorded before a byte of it is sent.
+        audit.personalDataRead("GET /api/v1/sync/watchlists/" + id + "?after=" + after, List.of(id));
         StreamingResponseBody body = out -> {
             try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
                 watchlists.export(id, after, zip);

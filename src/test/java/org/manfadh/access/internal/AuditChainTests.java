@@ -46,4 +46,18 @@ class AuditChainTests {
         assertThat(AuditChain.canonical(event(1, null, "b", List.of())))
                 .isNotEqualTo(AuditChain.canonical(event(1, "-", "b", List.of())));
     }
+
+    @Test
+    void sealsTheChainWithTheKeySoThatTheUnkeyedRuleOrAnotherKeyGivesAnotherHash() {
+        byte[] key = "k".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] other = "o".repeat(32).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        AuditChain.Event e = event(1, "officer", "POST /x", List.of("a"));
+
+        String keyed = AuditChain.keyedHash(key, AuditChain.GENESIS, e);
+
+        assertThat(keyed).hasSize(64).matches("[0-9a-f]{64}").isEqualTo(AuditChain.keyedHash(key, AuditChain.GENESIS, e));
+        assertThat(keyed).isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, e))
+                .isNotEqualTo(AuditChain.keyedHash(other, AuditChain.GENESIS, e))
+                .isNotEqualTo(AuditChain.keyedHash(key, "1".repeat(64), e));
+    }
 }

@@ -32,15 +32,16 @@ class EmbeddedPostgresConfigurationIntegrationTests {
                 .withPropertyValues("manfadh.data-dir=" + dataDirectory,
                         "manfadh.embedded-postgres.durable=false")
                 .run(context -> {
-                    assertThat(context).hasSingleBean(EmbeddedPostgresServer.class).hasSingleBean(DataSource.class);
+                    assertThat(context).hasSingleBean(EmbeddedPostgresServer.class).hasSingleBean(HikariDataSource.class);
                     pool[0] = context.getBean(HikariDataSource.class);
+                    assertThat(context.getBean(DataSource.class)).as("the application's").isSameAs(pool[0]);
                     assertThat(pool[0].getJdbcUrl()).isEqualTo(context.getBean(EmbeddedPostgresServer.class).jdbcUrl());
                     try (Connection connection = pool[0].getConnection();
                             Statement statement = connection.createStatement();
                             ResultSet result = statement.executeQuery("SELECT current_database(), current_user")) {
                         result.next();
                         assertThat(result.getString(1)).isEqualTo("manfadh");
-                        assertThat(result.getString(2)).isEqualTo("postgres");
+                        assertThat(result.getString(2)).isEqualTo(EmbeddedPostgresServer.APP_ROLE);
                     }
                 });
 

@@ -37,7 +37,7 @@ class EmbeddedPostgresCrashIntegrationTests {
         long orphan = 0;
         try {
             int port = awaitReady(crashingJvm, output);
-            try (var connection = EmbeddedPostgresServerIntegrationTests.connect(port);
+            try (var connection = EmbeddedPostgresServerIntegrationTests.connect(dataDirectory, port);
                     var statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE crossing (gate text)");
                 statement.execute("INSERT INTO crossing VALUES ('North')");

@@ -65,7 +65,55 @@ class EmbeddedPostgresServerIntegrationTests {
                 new EmbeddedPostgresServer.Settings(dataDirectory, port, false))) {
             assertThat(server.port()).isEqualTo(port);
             assertThat(server.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + port + "/manfadh");
-            assertThat(queryColumn(port, "SELECT 1")).containsExactly("1");
+            assertThat(queryColumn(server, "SELECT 1")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void givesTheApplicationARoleOfItsOwnAndRequiresPasswords() throws Exception {
+        try (EmbeddedPostgresServer server = start()) {
+            assertThat(queryColumn(server, "SELECT rolsuper || ',' || rolcreaterole || ',' || rolcreatedb FROM pg_roles"
+                    + " WHERE rolname = '" + EmbeddedPostgresServer.APP_ROLE + "'")).containsExactly("false,false,false");
+            try (Connection app = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.APP_ROLE,
+                    server.credentials().appPassword());
+                    Statement statement = app.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT current_user")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo(EmbeddedPostgresServer.APP_ROLE);
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.APP_ROLE,
+                    server.credentials().ownerPassword()))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        }
+        Path credentials = dataDirectory.resolve("postgres").resolve(EmbeddedPostgresServer.CREDENTIALS_FILE);
+        assertThat(Files.getPosixFilePermissions(credentials)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void givesAClusterOfAnEarlierReleaseItsRolesAndPasswords() throws Exception {
+        createCluster();
+        // As an earlier release left it: every local connection trusted, no passwords file, no application role.
+        Path cluster = dataDirectory.resolve("postgres");
+        Files.delete(cluster.resolve(EmbeddedPostgresServer.CREDENTIALS_FILE));
+        Files.writeString(cluster.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+        try (EmbeddedPostgresServer server = start()) {
+            execute(server, "REVOKE ALL ON DATABASE manfadh FROM " + EmbeddedPostgresServer.APP_ROLE,
+                    "DROP ROLE " + EmbeddedPostgresServer.APP_ROLE);
+        }
+        Files.delete(cluster.resolve(EmbeddedPostgresServer.CREDENTIALS_FILE));
+        Files.writeString(cluster.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+
+        try (EmbeddedPostgresServer server = start()) {
+            assertThat(queryColumn(server, "SELECT name FROM traveller")).containsExactly("Amina");
+            assertThat(queryColumn(server, "SELECT rolname FROM pg_roles WHERE rolname = '"
+                    + EmbeddedPostgresServer.APP_ROLE + "'")).containsExactly(EmbeddedPostgresServer.APP_ROLE);
+            assertThat(cluster.resolve(EmbeddedPostgresServer.CREDENTIALS_FILE)).exists();
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, ""))
+                    .isInstanceOf(SQLException.class);
         }
     }
 
@@ -184,7 +232,7 @@ class EmbeddedPostgresServerIntegrationTests {
     }
 
     static void execute(EmbeddedPostgresServer server, String... statements) throws SQLException {
-        try (Connection connection = connect(server.port());
+        try (Connection connection = connect(server);
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -193,11 +241,7 @@ class EmbeddedPostgresServerIntegrationTests {
     }
 
     static List<String> queryColumn(EmbeddedPostgresServer server, String sql) throws SQLException {
-        return queryColumn(server.port(), sql);
-    }
-
-    static List<String> queryColumn(int port, String sql) throws SQLException {
-        try (Connection connection = connect(port);
+        try (Connection connection = connect(server);
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
@@ -208,7 +252,16 @@ class EmbeddedPostgresServerIntegrationTests {
         }
     }
 
-    static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/manfadh", "postgres", "");
+    static Connection connect(EmbeddedPostgresServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.OWNER,
+                server.credentials().ownerPassword());
+    }
+
+    /** As the owner, with the password the server keeps in the data folder. */
+    static Connection connect(Path dataDirectory, int port) throws SQLException {
+        String password = EmbeddedCredentials.loadOrGenerate(
+                dataDirectory.resolve("postgres").resolve(EmbeddedPostgresServer.CREDENTIALS_FILE)).ownerPassword();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/manfadh",
+                EmbeddedPostgresServer.OWNER, password);
     }
 }

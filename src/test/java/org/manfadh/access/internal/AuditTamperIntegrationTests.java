@@ -1,0 +1,230 @@
+package org.manfadh.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.manfadh.ApiClient;
+import org.manfadh.ManfadhIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audit trail against someone who holds the database's owner (superuser) password: with direct SQL, triggers
+ * switched off for the session, they delete the last events, edit the last one, or replace the whole table with a
+ * chain recomputed by the unkeyed rule. {@code GET /api/v1/audit/verify} must say so each time. Each test puts the
+ * trail back as it was.
+ */
+@ManfadhIntegrationTest
+class AuditTamperIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @FlywayDataSource
+    DataSource ownerDataSource;
+
+    @Autowired
+    AuditEvents events;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    private ApiClient admin() {
+        return new ApiClient(port).asDemoAdmin();
+    }
+
+    private JsonNode verify() {
+        ApiClient.Response response = admin().get("/api/v1/audit/verify");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    @BeforeEach
+    void writesSomeEventsAndChecksTheChainHolds() {
+        for (int i = 0; i < 5; i++) {
+            new ApiClient(port).as("officer", "manfadh-demo").get("/api/v1/crossings?size=1");
+        }
+        // Also signs the administrator in, so that the verifications below record no sign-in of their own.
+        JsonNode verified = verify();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("keyedFrom").asLong()).isEqualTo(1);
+    }
+
+    /** One owner connection, with triggers (the append-only guards) off for it alone, as a superuser may. */
+    private interface AsOwner {
+        void run(JdbcClient owner) throws Exception;
+    }
+
+    private void asOwner(AsOwner work) throws Exception {
+        try (Connection connection = ownerDataSource.getConnection()) {
+            JdbcClient owner = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            owner.sql("set session_replication_role = replica").update();
+            work.run(owner);
+        }
+    }
+
+    private void backUp() throws Exception {
+        asOwner(owner -> {
+            owner.sql("create table public.audit_event_backup as select * from access.audit_event").update();
+            owner.sql("create table public.audit_head_backup as select * from access.audit_chain_head").update();
+        });
+    }
+
+    private void restore() throws Exception {
+        asOwner(owner -> {
+            owner.sql("delete from access.audit_event").update();
+            owner.sql("insert into access.audit_event select * from public.audit_event_backup").update();
+            owner.sql("update access.audit_chain_head h set seq = b.seq, hash = b.hash from public.audit_head_backup b")
+                    .update();
+            owner.sql("drop table public.audit_event_backup, public.audit_head_backup").update();
+        });
+        JsonNode verified = verify();
+        assertThat(verified.get("valid").asBoolean()).as("put back: " + verified).isTrue();
+    }
+
+    private long lastSeq() {
+        return events.head().seq();
+    }
+
+    @Test
+    void detectsTheLastEventsDeletedAndTheHeadMovedBack() throws Exception {
+        audit.checkpoint();
+        long last = lastSeq();
+        backUp();
+        try {
+            asOwner(owner -> {
+                owner.sql("delete from access.audit_event where seq > :seq").param("seq", last - 3).update();
+                owner.sql("update access.audit_chain_head set seq = e.seq, hash = e.hash from access.audit_event e"
+                        + " where e.seq = :seq").param("seq", last - 3).update();
+            });
+
+            JsonNode verified = verify();
+
+            assertThat(verified.get("valid").asBoolean()).isFalse();
+            assertThat(verified.get("reason").asString()).isEqualTo("rows-missing");
+            assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(last - 2);
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
+    void detectsTheLastEventEditedEvenWithItsHashRecomputed() throws Exception {
+        long last = lastSeq();
+        AuditEvents.Stored head = events.after(last - 1, 1).get(0);
+        AuditChain.Event edited = new AuditChain.Event(head.event().seq(), head.event().id(), head.event().nodeId(),
+                head.event().at(), "someone-else", head.event().clientAddress(), head.event().action(),
+                head.event().what(), head.event().recordIds(), head.event().outcome());
+        String recomputed = AuditChain.hash(head.previousHash(), edited);
+        backUp();
+        try {
+            asOwner(owner -> {
+                owner.sql("update access.audit_event set username = 'someone-else', hash = :hash where seq = :seq")
+                        .param("hash", recomputed).param("seq", last).update();
+                owner.sql("update access.audit_chain_head set hash = :hash").param("hash", recomputed).update();
+            });
+
+            JsonNode verified = verify();
+
+            assertThat(verified.get("valid").asBoolean()).isFalse();
+            assertThat(verified.get("reason").asString()).isEqualTo("altered");
+            assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(last);
+            assertThat(verified.get("firstBrokenId").asString()).isEqualTo(head.event().id().toString());
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
+    void detectsTheWholeTableReplacedByAChainRecomputedWithoutTheKey() throws Exception {
+        List<AuditEvents.Stored> all = events.after(0, 100_000);
+        backUp();
+        try {
+            asOwner(owner -> {
+                owner.sql("delete from access.audit_event").update();
+                String previous = AuditChain.GENESIS;
+                // The same events, one of them blaming another user, each hash recomputed after the one before.
+                for (AuditEvents.Stored s : all) {
+                    AuditChain.Event e = s.event();
+                    String username = e.seq() == 2 ? "someone-else" : e.username();
+                    AuditChain.Event forged = new AuditChain.Event(e.seq(), e.id(), e.nodeId(), e.at(), username,
+                            e.clientAddress(), e.action(), e.what(), e.recordIds(), e.outcome());
+                    String hash = AuditChain.hash(previous, forged);
+                    owner.sql("""
+                            insert into access.audit_event (seq, id, node_id, at, username, client_address, action,
+                                   what, record_ids, outcome, previous_hash, hash)
+                            select seq, id, node_id, at, :username, client_address, action, what, record_ids, outcome,
+                                   :previous, :hash
+                              from public.audit_event_backup where seq = :seq
+                            """).param("username", username).param("previous", previous).param("hash", hash)
+                            .param("seq", e.seq()).update();
+                    previous = hash;
+                }
+                owner.sql("update access.audit_chain_head set hash = :hash").param("hash", previous).update();
+            });
+
+            JsonNode verified = verify();
+
+            assertThat(verified.get("valid").asBoolean()).isFalse();
+            assertThat(verified.get("reason").asString()).isEqualTo("altered");
+            assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(1);
+        } finally {
+            restore();
+        }
+    }
+
+    @Test
+    void detectsACheckpointThatTheKeyDidNotSeal() throws Exception {
+        Path file = checkpoints.file();
+        byte[] before = Files.readAllBytes(file);
+        String last = new String(before, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
+        String[] parts = last.split(" ");
+        // A later head, "sealed" by someone without the key.
+        String forged = (Long.parseLong(parts[0]) + 1) + " " + parts[1] + " " + parts[2] + " " + parts[3] + " "
+                + "0".repeat(64) + "\n";
+        Files.writeString(file, forged, StandardOpenOption.APPEND);
+        try {
+            JsonNode verified = verify();
+
+            assertThat(verified.get("valid").asBoolean()).isFalse();
+            assertThat(verified.get("reason").asString()).isEqualTo("checkpoint-unsealed");
+        } finally {
+            Files.write(file, before);
+        }
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void writesCheckpointsSealedWithTheKeyThatSyncCanPassOn() {
+        audit.checkpoint();
+
+        List<org.manfadh.access.AuditReplication.Checkpoint> checkpoints = audit.checkpointsAfter(-1);
+
+        assertThat(checkpoints).isNotEmpty();
+        org.manfadh.access.AuditReplication.Checkpoint newest = checkpoints.get(checkpoints.size() - 1);
+        assertThat(newest.seq()).isEqualTo(lastSeq());
+        assertThat(newest.hash()).isEqualTo(events.head().hash());
+        assertThat(audit.eventsAfter(newest.seq() - 1, 10)).singleElement()
+                .satisfies(e -> assertThat(e.hash()).isEqualTo(newest.hash()));
+        assertThat(audit.checkpointsAfter(newest.seq())).isEmpty();
+    }
+}
