@@ -46,25 +46,29 @@ class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    /** Response components by status, each an application/problem+json body. */
-    private static final Map<Integer, String[]> PROBLEMS = problems();
+    /** A response component: its name under components/responses, and what it means. */
+    private record Named(String name, String description) {
+    }
 
-    private static Map<Integer, String[]> problems() {
-        Map<Integer, String[]> p = new LinkedHashMap<>();
-        p.put(400, new String[] {"BadRequest", "The request is malformed or has invalid values "
-                + "(`invalid-fields` names each field at fault, `invalid-parameter` the parameter); nothing changed."});
-        p.put(401, new String[] {"Unauthorized", "No valid HTTP Basic credentials (`unauthenticated`), or the "
-                + "account is locked after failed sign-ins (`account-locked`)."});
-        p.put(403, new String[] {"Forbidden", "The account's roles or jurisdiction do not allow this request "
-                + "(`forbidden`); nothing changed."});
-        p.put(404, new String[] {"NotFound", "No such record, or none within the caller's jurisdiction (`not-found`)."});
-        p.put(409, new String[] {"Conflict", "The request conflicts with the record as it stands (the problem's "
-                + "type says how, such as `id-conflict` or `watchlist-hit-open`); nothing changed."});
-        p.put(413, new String[] {"ContentTooLarge", "The body is larger than this operation takes; nothing changed."});
-        p.put(415, new String[] {"UnsupportedMediaType", "The body's content type is not one this operation reads; "
-                + "nothing changed."});
-        p.put(422, new String[] {"UnprocessableContent", "The request is well formed but its content cannot be "
-                + "accepted (a document that fails validation, an invalid list entry); nothing changed."});
+    /** Response components by status, each an application/problem+json body. */
+    private static final Map<Integer, Named> PROBLEMS = problems();
+
+    private static Map<Integer, Named> problems() {
+        Map<Integer, Named> p = new LinkedHashMap<>();
+        p.put(400, new Named("BadRequest", "The request is malformed or has invalid values "
+                + "(`invalid-fields` names each field at fault, `invalid-parameter` the parameter); nothing changed."));
+        p.put(401, new Named("Unauthorized", "No valid HTTP Basic credentials (`unauthenticated`), or the "
+                + "account is locked after failed sign-ins (`account-locked`)."));
+        p.put(403, new Named("Forbidden", "The account's roles or jurisdiction do not allow this request "
+                + "(`forbidden`); nothing changed."));
+        p.put(404, new Named("NotFound", "No such record, or none within the caller's jurisdiction (`not-found`)."));
+        p.put(409, new Named("Conflict", "The request conflicts with the record as it stands (the problem's "
+                + "type says how, such as `id-conflict` or `watchlist-hit-open`); nothing changed."));
+        p.put(413, new Named("ContentTooLarge", "The body is larger than this operation takes; nothing changed."));
+        p.put(415, new Named("UnsupportedMediaType", "The body's content type is not one this operation reads; "
+                + "nothing changed."));
+        p.put(422, new Named("UnprocessableContent", "The request is well formed but its content cannot be "
+                + "accepted (a document that fails validation, an invalid list entry); nothing changed."));
         return p;
     }
 
@@ -92,13 +96,13 @@ class OpenApiConfiguration {
                                 + "account, on every request (stateless: no session, no CSRF token)."))
                 .addSchemas(PROBLEM, problemSchema());
         PROBLEMS.forEach((status, named) -> {
-            ApiResponse response = new ApiResponse().description(named[1]).content(new Content()
+            ApiResponse response = new ApiResponse().description(named.description()).content(new Content()
                     .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))));
             if (status == 401) {
                 response.addHeaderObject("WWW-Authenticate", new Header()
                         .description("`Basic realm=\"Manfadh\"`").schema(new StringSchema()));
             }
-            components.addResponses(named[0], response);
+            components.addResponses(named.name(), response);
         });
         return new OpenAPI()
                 .info(new Info().title("Manfadh API").version("v1")
@@ -143,7 +147,7 @@ class OpenApiConfiguration {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
             for (int status : statuses(operation, handler, described)) {
                 operation.getResponses().addApiResponse(String.valueOf(status),
-                        new ApiResponse().$ref("#/components/responses/" + PROBLEMS.get(status)[0]));
+                        new ApiResponse().$ref("#/components/responses/" + PROBLEMS.get(status).name()));
             }
             return operation;
         };
