@@ -56,6 +56,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,1000", "--lang=en-GB");
+        // The browser's console, for what the content security policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -83,6 +85,14 @@ public final class Browser {
                 throw e;
             }
         };
+    }
+
+    /** What the content security policy refused since the last look (an inline script, handler or style). */
+    public static java.util.List<String> contentSecurityViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {

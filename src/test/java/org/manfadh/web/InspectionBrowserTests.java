@@ -195,6 +195,8 @@ class InspectionBrowserTests {
         assertThat(ticked.getDomAttribute("data-code")).isEqualTo("H");
         assertThat(driver.findElement(By.cssSelector(".notice-form")).getText()).contains(SURNAME, "Reasons", "أسباب");
         Browser.screenshot(driver, lang + "-07-refusal-notice");
+        // Every page and fragment of the flow kept to the content security policy (no inline script or style).
+        assertThat(Browser.contentSecurityViolations(driver)).isEmpty();
     }
 
     private static WebElement ownHit(WebElement referral) {

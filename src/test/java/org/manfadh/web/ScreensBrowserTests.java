@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,7 +137,18 @@ class ScreensBrowserTests {
         String text = driver.findElement(By.tagName("body")).getText();
         assertThat(text).as(path + " shows an untranslated key").doesNotContain("??");
         assertThat(driver.findElements(By.cssSelector("h1"))).as(path).isNotEmpty();
+        assertThat(Browser.contentSecurityViolations(driver)).as(path + " within its content security policy").isEmpty();
         Browser.screenshot(driver, lang + "-" + shot);
+    }
+
+    @Test
+    void showsTheApiDocumentationWithinItsContentSecurityPolicy() {
+        driver.get("http://localhost:" + port + "/swagger-ui.html");
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info"), "Manfadh API"));
+        assertThat(driver.findElements(By.cssSelector(".opblock"))).hasSizeGreaterThan(40);
+        assertThat(Browser.contentSecurityViolations(driver)).isEmpty();
+        Browser.screenshot(driver, "en-23-api-documentation");
     }
 
     @ParameterizedTest
@@ -150,6 +162,7 @@ class ScreensBrowserTests {
         show("/stay-rules", lang, "14-stay-rules");
         show("/dashboard?borderPoint=ZRB", lang, "15-dashboard");
         assertThat(driver.findElements(By.cssSelector(".bars .col"))).hasSize(24);
+        assertThat(driver.findElements(By.cssSelector(".bars rect"))).hasSize(48);
         show("/watchlists", lang, "16-watchlists");
         show("/watchlists/" + listId, lang, "17-watchlist-entries");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("ZX9988776");

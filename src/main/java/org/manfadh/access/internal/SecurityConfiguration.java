@@ -26,6 +26,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.manfadh.platform.ApiProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -152,13 +157,24 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxSignIn,
                         new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true")))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(API_DOCUMENTATION), new ContentSecurityPolicyHeaderWriter(SCREENS_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                API_DOCUMENTATION, new ContentSecurityPolicyHeaderWriter(API_DOCUMENTATION_POLICY)))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
+
+    /** Scripts and styles from the application's own files only: no inline script, event handler or style. */
+    static final String SCREENS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Swagger UI sets a style inline; its scripts are held to the screens' rule. */
+    static final String API_DOCUMENTATION_POLICY = SCREENS_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    private static final RequestMatcher API_DOCUMENTATION = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                               HttpStatus status, String type, String title, String detail) throws IOException {

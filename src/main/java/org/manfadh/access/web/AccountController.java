@@ -6,6 +6,7 @@ import org.manfadh.access.internal.AccountAdministration.AccountView;
 import org.manfadh.access.internal.AccountAdministration.NewAccount;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -46,6 +47,7 @@ class AccountController {
     }
 
     @Operation(summary = "A new account: username, password (12 characters or more), roles and jurisdiction")
+    @ProblemResponses({409})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AccountView create(@RequestBody NewAccount request) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
@@ -46,6 +47,7 @@ class CrossingController {
             description = "The client supplies the crossing's UUID: the same request sent again records nothing new and "
                     + "returns the same crossing (200 instead of 201); the same id with other content is a 409. "
                     + "A document that fails validation cannot be ADMITTED (422) without a supervisor's override.")
+    @ProblemResponses({409, 422})
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
     ResponseEntity<CrossingView> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
@@ -76,6 +78,7 @@ class CrossingController {
     }
 
     @Operation(summary = "A later decision on a crossing: the final decision on a referral, or a supervisor's correction")
+    @ProblemResponses({409, 422})
     @PostMapping("/{id}/decisions")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
     CrossingView decide(@PathVariable UUID id, @Valid @RequestBody DecideCrossing request, Authentication authentication) {
@@ -83,6 +86,7 @@ class CrossingController {
     }
 
     @Operation(summary = "Correct a crossing's facts (a new record referencing the original)")
+    @ProblemResponses({409})
     @PostMapping("/{id}/corrections")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     CrossingView amend(@PathVariable UUID id, @Valid @RequestBody AmendCrossing request, Authentication authentication) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
 import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
 import org.manfadh.bordercontrol.internal.GroupService;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,12 +32,14 @@ class GroupController {
     }
 
     @Operation(summary = "Open a group (bus, pilgrim group, family); members are recorded as crossings with its groupId")
+    @ProblemResponses({409})
     @PostMapping
     ResponseEntity<GroupService.GroupView> open(@Valid @RequestBody OpenGroup request, Authentication authentication) {
         GroupService.Opened opened = groups.open(request, Callers.of(authentication));
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened.group());
     }
 
+    @Operation(summary = "A group with its members and their decisions")
     @GetMapping("/{id}")
     GroupService.GroupView group(@PathVariable UUID id, Authentication authentication) {
         return groups.group(id, Callers.of(authentication));

@@ -9,6 +9,7 @@ import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -80,6 +81,7 @@ class TravellerController {
     }
 
     @Operation(summary = "Split a document and its crossings off to a traveller of its own")
+    @ProblemResponses({409})
     @PostMapping("/travel-documents/{id}/identity/split")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     TravellerService.TravellerView split(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
@@ -88,6 +90,7 @@ class TravellerController {
     }
 
     @Operation(summary = "Record a visa or permit a traveller holds")
+    @ProblemResponses({409})
     @PostMapping("/travellers/{id}/visas")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")

@@ -9,6 +9,7 @@ import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -60,6 +61,7 @@ class VisaController {
     }
 
     @Operation(summary = "A new version of a stay rule, from its effective day (today or later)")
+    @ProblemResponses({409})
     @PostMapping("/stay-rules")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")

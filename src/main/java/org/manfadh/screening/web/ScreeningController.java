@@ -11,6 +11,7 @@ import org.manfadh.access.SharedData;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.ProblemResponses;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
 import org.manfadh.screening.internal.ScreeningRecords;
@@ -76,6 +77,7 @@ class ScreeningController {
     }
 
     @Operation(summary = "Adjudicate a hit: TRUE_MATCH (the list's action applies) or FALSE_POSITIVE with a note")
+    @ProblemResponses({409})
     @PostMapping("/hits/{id}/adjudication")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     ScreeningRecords.HitRow adjudicate(@PathVariable UUID id, @RequestBody Adjudication request,

@@ -7,6 +7,7 @@ import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
+import org.manfadh.platform.ProblemResponses;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.screening.internal.WatchlistAdministration;
@@ -68,6 +69,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "A new watchlist, version 1, without entries")
+    @ProblemResponses({409})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     WatchlistView create(@Valid @RequestBody CreateWatchlist request, Authentication caller) {
@@ -90,6 +92,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "Change a list's name, action on hit, authority or thresholds: a new version")
+    @ProblemResponses({409})
     @PatchMapping("/{id}")
     WatchlistView change(@PathVariable UUID id, @Valid @RequestBody ChangeWatchlist request, Authentication caller) {
         visible(id, caller);
@@ -98,6 +101,7 @@ class WatchlistController {
 
     @Operation(summary = "Import a list file streamed as the body: the UN Security Council Consolidated List "
             + "(application/xml) or a CSV (text/csv); replaces the entries from that source by external id")
+    @ProblemResponses({409, 413, 415, 422})
     @PostMapping(path = "/{id}/imports", consumes = "*/*")
     ImportResult importFile(@PathVariable UUID id,
                             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
@@ -126,6 +130,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "Propose an entry by hand; it takes effect when a second watchlist manager approves it")
+    @ProblemResponses({409})
     @PostMapping("/{id}/entries")
     @ResponseStatus(HttpStatus.CREATED)
     EntryView propose(@PathVariable UUID id, @Valid @RequestBody ProposeEntry request, Authentication caller) {
@@ -134,6 +139,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "Approve an entry another watchlist manager proposed (four eyes)")
+    @ProblemResponses({409})
     @PostMapping("/{id}/entries/{entryId}/approve")
     EntryView approve(@PathVariable UUID id, @PathVariable UUID entryId, Authentication caller) {
         visible(id, caller);
@@ -141,6 +147,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "Take an entry off the list (or withdraw a proposal), with a reason")
+    @ProblemResponses({409})
     @PostMapping("/{id}/entries/{entryId}/remove")
     EntryView remove(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody RemoveEntry request,
                      Authentication caller) {
@@ -149,6 +156,7 @@ class WatchlistController {
     }
 
     @Operation(summary = "Take an entry off the list, the reason as a parameter")
+    @ProblemResponses({409})
     @DeleteMapping("/{id}/entries/{entryId}")
     EntryView delete(@PathVariable UUID id, @PathVariable UUID entryId, @RequestParam(required = false) String reason,
                      Authentication caller) {

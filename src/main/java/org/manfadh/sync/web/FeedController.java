@@ -41,6 +41,9 @@ class FeedController {
     }
 
     /** At headquarters: the list versions and account set a post holds in, what it should fetch out. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "At headquarters: what a post is owed — newer watchlist "
+            + "versions, its accounts, stay rules, identity merges and decisions")
+    @org.manfadh.platform.ProblemResponses({409})
     @PostMapping("/feed")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     Feed.Answer feed(@RequestBody Feed.Request request, Principal caller) {
@@ -48,6 +51,9 @@ class FeedController {
     }
 
     /** At headquarters: a list's versions after {@code after} (0: the whole list), gzip-compressed JSON, streamed. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "At headquarters: a watchlist's changes after a version, "
+            + "for a post, as gzip-compressed JSON")
+    @org.manfadh.platform.ProblemResponses({409})
     @GetMapping("/watchlists/{id}")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     ResponseEntity<StreamingResponseBody> watchlist(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
@@ -70,6 +76,9 @@ class FeedController {
     }
 
     /** At headquarters: a page of the records of a post's border point, for a post that lost its own. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "At headquarters: a page of the crossings and screenings of "
+            + "a post's border point, for a post taking its records back")
+    @org.manfadh.platform.ProblemResponses({409})
     @GetMapping("/records")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     Feed.Records records(@RequestParam(required = false) String borderPoint,
@@ -80,6 +89,7 @@ class FeedController {
     }
 
     /** At a post: ask headquarters now rather than at the next interval. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "At a post: ask headquarters now for what it holds for this post")
     @PostMapping("/pull")
     @PreAuthorize("hasRole('ADMIN')")
     Puller.Result pull() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.manfadh.access.NodeCredentials;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
+import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * At headquarters: an administrator issues a border post's node its own credentials (set them on
@@ -35,6 +38,8 @@ class NodeController {
     }
 
     /** The password is in this answer only; headquarters keeps its hash. */
+    @Operation(summary = "At headquarters: issue a post's node its own account; the password is in this answer only")
+    @ProblemResponses({409})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     NodeCredentials.Issued issue(@RequestBody IssueRequest request) {
@@ -42,6 +47,8 @@ class NodeController {
         return credentials.issue(request.borderPoint());
     }
 
+    @Operation(summary = "At headquarters: revoke a node's account; the post's next request is refused")
+    @ProblemResponses({409})
     @PostMapping("/{username}/revoke")
     Map<String, Object> revoke(@PathVariable String username) {
         atHeadquarters();

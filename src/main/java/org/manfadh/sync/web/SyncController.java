@@ -7,6 +7,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.ProblemResponses;
 import org.manfadh.sync.internal.AuditCopies;
 import org.manfadh.sync.internal.Batch;
 import org.manfadh.sync.internal.BatchApplier;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Synchronisation: posts push batches to headquarters; both ends say where they stand. */
 @RestController
@@ -52,6 +55,8 @@ class SyncController {
      * At headquarters: a post's records, applied once whatever is repeated. Body JSON, gzip allowed.
      * An administrator may deliver a batch by hand, for a post whose link is gone for good.
      */
+    @Operation(summary = "At headquarters: a post's batch of records (JSON, gzip allowed), applied once however often it is sent")
+    @ProblemResponses({409, 413})
     @PostMapping("/batches")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     Batch.Applied batch(HttpServletRequest request, Principal caller,
@@ -90,6 +95,8 @@ class SyncController {
      * At headquarters: a post's audit trail after the last event headquarters holds, and its checkpoints;
      * answers the last event held. Body JSON, gzip allowed.
      */
+    @Operation(summary = "At headquarters: a post's audit trail and checkpoints after the last event held (JSON, gzip allowed)")
+    @ProblemResponses({409, 413})
     @PostMapping("/audit")
     @PreAuthorize("hasAnyRole('NODE', 'ADMIN')")
     AuditCopies.Held audit(HttpServletRequest request, Principal caller,
@@ -100,12 +107,14 @@ class SyncController {
     }
 
     /** At a post: push now rather than at the next interval. */
+    @Operation(summary = "At a post: push the outbox to headquarters now")
     @PostMapping("/push")
     @PreAuthorize("hasRole('ADMIN')")
     Pusher.Result push() {
         return pusher.push();
     }
 
+    @Operation(summary = "The state of synchronisation: at a post its link to headquarters, at headquarters each node")
     @GetMapping("/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'NODE')")
     SyncStatus.Status status(Principal caller) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.manfadh.platform.UnsafeConfigurationException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -67,5 +68,32 @@ class SyncSettingsTests {
                 .hasToString("http://hq.example");
         assertThat(configuration.syncSettings(env().withProperty("manfadh.node.role", "post")
                 .withProperty("manfadh.sync.hq-url", "http://127.0.0.1:8080")).hqUrl().getPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void takesPlainHttpToAnotherMachineWhenAllowedExplicitly() {
+        MockEnvironment post = env().withProperty("manfadh.node.role", "post")
+                .withProperty("manfadh.sync.hq-url", "http://10.8.0.1:8080").withProperty("manfadh.demo", "false");
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(post))
+                .isInstanceOf(UnsafeConfigurationException.class)
+                .satisfies(e -> assertThat(((UnsafeConfigurationException) e).action()).contains("manfadh.sync.allow-http"));
+
+        assertThat(configuration.syncSettings(post.withProperty("manfadh.sync.allow-http", "true")).hqUrl())
+                .hasToString("http://10.8.0.1:8080");
+    }
+
+    @Test
+    void refusesAPostThatWouldSignInWithTheDemoPasswordOutsideDemoMode() {
+        MockEnvironment post = env().withProperty("manfadh.node.role", "post")
+                .withProperty("manfadh.sync.hq-url", "https://hq.example").withProperty("manfadh.demo", "false")
+                .withProperty("manfadh.sync.username", "node").withProperty("manfadh.sync.password", "manfadh-demo");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> configuration.syncSettings(post))
+                .isInstanceOf(UnsafeConfigurationException.class)
+                .withMessageContaining("demo password");
+        assertThat(configuration.syncSettings(post.withProperty("manfadh.sync.password", "issued-by-headquarters"))
+                .password()).isEqualTo("issued-by-headquarters");
+        assertThat(configuration.syncSettings(post.withProperty("manfadh.demo", "true")
+                .withProperty("manfadh.sync.password", "manfadh-demo")).password()).isEqualTo("manfadh-demo");
     }
 }
