@@ -225,4 +225,34 @@ class CsvImportIntegrationTests {
         };
         return new SequenceInputStream(parts);
     }
+
+    @Test
+    void refusesAValueLongerThanAnyFieldNamingLineAndColumn() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+        String longNote = "\"" + "x\"\"".repeat(2_500) + "\"";
+        String huge = "N".repeat(5_000_000);
+
+        ApiClient.Response quoted = lists.importFile(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,\n"
+                + "NA-2,Ali Hassan,,,,,,,,,," + longNote + "\n");
+        ApiClient.Response unquoted = lists.importFile(list, "text/csv", HEADER + "NA-1," + huge + ",,,,,,,,,,\n");
+        ApiClient.Response commas = lists.importFile(list, "text/csv", HEADER + "NA-1" + ",".repeat(100_000) + "\n");
+        long versionAfterRefusals = lists.get(list).json().get("version").asLong();
+        ApiClient.Response atTheLimit = lists.importFile(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,"
+                + "n".repeat(4_096) + "\n");
+
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(422);
+        assertThat(quoted.json().get("type").asString()).isEqualTo("urn:manfadh:problem:invalid-list-entry");
+        assertThat(quoted.json().get("line").asLong()).isEqualTo(3);
+        assertThat(quoted.json().get("column").asString()).isEqualTo("note");
+        assertThat(quoted.json().get("detail").asString()).contains("4096").contains("Nothing was imported");
+        assertThat(unquoted.status()).isEqualTo(422);
+        assertThat(unquoted.json().get("line").asLong()).isEqualTo(2);
+        assertThat(unquoted.json().get("column").asString()).isEqualTo("fullName");
+        assertThat(commas.status()).isEqualTo(400);
+        assertThat(commas.json().get("type").asString()).isEqualTo("urn:manfadh:problem:malformed-list-file");
+        assertThat(commas.json().get("line").asLong()).isEqualTo(2);
+        assertThat(versionAfterRefusals).isEqualTo(1);
+        assertThat(atTheLimit.status()).as(atTheLimit.body()).isEqualTo(200);
+    }
 }

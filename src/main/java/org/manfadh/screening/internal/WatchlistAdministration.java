@@ -110,12 +110,14 @@ public class WatchlistAdministration {
     private final JsonMapper json;
     private final Clock clock;
     private final long maxImportBytes;
+    private final long maxImportElements;
 
     WatchlistAdministration(WatchlistRecords lists, Entries entries, ListChanges changes, Imports imports,
                             IndexFeeder feeder, WatchlistDirectory directory, ReferenceData referenceData,
                             NodeIdentity node, NodeRole role, TransactionTemplate transaction, ApplicationEventPublisher events,
                             JsonMapper json, Clock clock,
-                            @Value("${manfadh.screening.import.max-size:2GB}") DataSize maxImportSize) {
+                            @Value("${manfadh.screening.import.max-size:2GB}") DataSize maxImportSize,
+                            @Value("${manfadh.screening.import.max-elements:1000000}") long maxImportElements) {
         this.lists = lists;
         this.entries = entries;
         this.changes = changes;
@@ -131,6 +133,7 @@ public class WatchlistAdministration {
         this.json = json;
         this.clock = clock;
         this.maxImportBytes = maxImportSize.toBytes();
+        this.maxImportElements = maxImportElements;
     }
 
     // ---- lists
@@ -263,7 +266,7 @@ public class WatchlistAdministration {
         long staged;
         try (Imports.Staging staging = imports.stage()) {
             switch (format) {
-                case UN_XML -> new UnListReader(countryNames).read(in, at -> {
+                case UN_XML -> new UnListReader(countryNames, maxImportElements).read(in, at -> {
                     if (at != null && list.unGeneratedAt() != null && !at.isAfter(list.unGeneratedAt())) {
                         throw ApiProblems.conflict("stale-list-file", "The file was generated at " + at
                                 + ", not after the file this list was last imported from (" + list.unGeneratedAt()
