@@ -77,7 +77,10 @@ class ScreensBrowserTests {
                         LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
                         LS-SCR-2,ZX9988777,IRQ,PASSPORT,2026-02-03
                         """)));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port).asDemoAdmin().post("/api/v1/watchlists/" + listId
+                + "/pending/" + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         ApiClient.Response persons = manager.post("/api/v1/watchlists", ApiClient.json(Map.of(
                 "name", "National alerts (screens) " + UUID.randomUUID().toString().substring(0, 8),
                 "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
