@@ -81,7 +81,7 @@ class Imports {
                 rows.endRow();
                 count++;
             } catch (SQLException ex) {
-                throw new IllegalStateException("Staging an imported entry failed: " + ex.getMessage(), ex);
+                throw new IllegalStateException("Staging an imported entry failed", ex);
             }
         }
 
@@ -91,7 +91,7 @@ class Imports {
                 done = true;
                 return count;
             } catch (SQLException ex) {
-                throw new IllegalStateException("Staging the imported entries failed: " + ex.getMessage(), ex);
+                throw new IllegalStateException("Staging the imported entries failed", ex);
             }
         }
 
@@ -111,7 +111,7 @@ class Imports {
             return new Staging(CopyRows.into(connection.unwrap(PGConnection.class).getCopyAPI(),
                     "pg_temp.import_entry", COLUMNS));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not start copying the import: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not start copying the import", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
