@@ -326,6 +326,17 @@ class WatchlistApiIntegrationTests {
                 .containsExactly("APPROVED", "WITHDRAWN");
     }
 
+    @Test
+    void documentsThePendingChangesAndTheTwoAnswersOfAChange() {
+        ApiClient.Response docs = new ApiClient(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/v1/watchlists/{id}/pending/{changeId}/approve")).isTrue();
+        assertThat(paths.has("/api/v1/watchlists/{id}/pending/{changeId}/withdraw")).isTrue();
+        assertThat(paths.get("/api/v1/watchlists/{id}").get("patch").get("summary").asString()).contains("202");
+    }
+
     private long staged(UUID change) {
         return jdbc.sql("select count(*) from screening.pending_import_entry where change_id = :c").param("c", change)
                 .query(Long.class).single();
