@@ -561,7 +561,7 @@ public final class MrzReader {
                 int position = number.checkPosition();
                 String message = number.missingOverflowCheck()
                         ? "The document number continues into the optional data, but no characters or check digit follow there."
-                        : "Document number " + number.value() + " does not match its check digit '"
+                        : "The document number does not match its check digit '"
                         + lines[line][position] + "' (line " + (line + 1) + ", position " + (position + 1) + ").";
                 errors.add(MrzProblem.at(DOCUMENT_NUMBER_CHECK_DIGIT, "documentNumber", line, position, message));
             }
@@ -599,7 +599,9 @@ public final class MrzReader {
             String detail = c >= '0' && c <= '9'
                     ? "; it should be " + CheckDigits.compute(lines[span.line()], span.start(), span.end())
                     : "; a check digit must be a digit";
-            return MrzProblem.at(code, field, check.line(), check.start(), "The " + label + " " + value
+            // A personal number, as a document number, is not repeated: problems reach logs and screens.
+            String shown = code == MrzProblemCode.PERSONAL_NUMBER_CHECK_DIGIT ? "" : " " + value;
+            return MrzProblem.at(code, field, check.line(), check.start(), "The " + label + shown
                     + " does not match its check digit '" + c + "' (line " + (check.line() + 1) + ", position "
                     + (check.start() + 1) + ")" + detail + ".");
         }

@@ -126,6 +126,10 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/watchlists/{id}/entries/{entryId}/remove", allowValidated(LISTS));
         TABLE.put("DELETE /api/v1/watchlists/{id}/entries/{entryId}", allow(LISTS));
         TABLE.put("GET /api/v1/watchlists/{id}/changes", allow(LISTS));
+        TABLE.put("GET /api/v1/watchlists/{id}/pending", allow(LISTS));
+        TABLE.put("GET /api/v1/watchlists/{id}/pending/{changeId}", allow(LISTS));
+        TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/approve", allow(LISTS));
+        TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/withdraw", allow(LISTS));
 
         TABLE.put("GET /api/v1/users", allow(ADMIN));
         TABLE.put("GET /api/v1/users/{username}", allow(ADMIN));
@@ -213,6 +217,7 @@ class AuthorisationMatrixIntegrationTests {
     private static String fill(String pattern) {
         return pattern.replace("{id}", UUID.randomUUID().toString())
                 .replace("{entryId}", UUID.randomUUID().toString())
+                .replace("{changeId}", UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here").replace("{code}", "ZRB");
     }
 

@@ -243,7 +243,10 @@ class ScreenAuditIntegrationTests {
                         externalId,documentNumber,issuingState,documentType,reportedOn
                         LS-1,%s,IRN,PASSPORT,2026-01-05
                         """.formatted(number))));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port).asDemoAdmin().post("/api/v1/watchlists/"
+                + list.json().get("id").asString() + "/pending/" + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         JsonNode referred = cross(passport(number, surname()), "ADMITTED");
         assertThat(referred.get("decision").asString()).isEqualTo("REFERRED");
 

@@ -55,7 +55,7 @@ class CsvImportIntegrationTests {
                 + "NA-2,,Hassani,Layla,,,1980,IRN|IRQ,F,,,\n"
                 + "\"NA-3\",\"Salim, Jr. Haddad\",,,,,,,,,,\"a note\nover two lines\"\n";
 
-        ApiClient.Response imported = lists.importFile(list, "text/csv", csv);
+        ApiClient.Response imported = lists.importApproved(list, "text/csv", csv);
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("added").asInt()).isEqualTo(3);
@@ -72,13 +72,13 @@ class CsvImportIntegrationTests {
         assertThat(listed(list, "Layla Hassani")).isTrue();
         assertThat(listed(list, "Abu Jawad")).isTrue();
 
-        ApiClient.Response replaced = lists.importFile(list, "text/csv; charset=utf-8", HEADER
+        ApiClient.Response replaced = lists.importApproved(list, "text/csv; charset=utf-8", HEADER
                 + "NA-1,Qasim Jawad Kadhim,,,قاسم جواد كاظم,Abu Jawad|Q. Kadhim,1971-05-03,IRQ,M,A1234567,IRQ,wanted\n"
                 + "NA-2,,Hassani,Layla,,,1981,IRN|IRQ,F,,,\n"
                 + "NA-4,Omar Farouk,,,,,,,,,,\n");
 
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
-        assertThat(replaced.json().get("imported").asLong()).isEqualTo(3);
+        assertThat(replaced.json().get("entryCount").asLong()).isEqualTo(3);
         assertThat(replaced.json().get("added").asInt()).isEqualTo(1);
         assertThat(replaced.json().get("updated").asInt()).isEqualTo(1);
         assertThat(replaced.json().get("removed").asInt()).isEqualTo(1);
@@ -89,7 +89,10 @@ class CsvImportIntegrationTests {
         JsonNode changes = lists.manager().get("/api/v1/watchlists/" + list + "/changes").json();
         assertThat(changes.get("content").get(0).get("action").asText()).isEqualTo("IMPORTED");
         assertThat(changes.get("content").get(0).get("sourceSha256").asText()).matches("[0-9a-f]{64}");
-        assertThat(changes.get("content").get(0).get("madeBy").asText()).isEqualTo("watchlist_manager");
+        assertThat(changes.get("content").get(0).get("madeBy").asText()).isEqualTo("admin");
+        assertThat(changes.get("content").get(0).get("proposedBy").asText()).isEqualTo("watchlist_manager");
+        assertThat(changes.get("content").get(0).get("sourceSha256").asText())
+                .isEqualTo(replaced.json().get("sourceSha256").asText());
         assertThat(changes.get("page").get("totalElements").asLong()).isEqualTo(3);
     }
 
@@ -97,7 +100,7 @@ class CsvImportIntegrationTests {
     void aBadRowNamesItsLineAndColumnAndChangesNothing() {
         Lists lists = lists();
         UUID list = lists.create("NATIONAL_ALERT");
-        assertThat(lists.importFile(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,\n").status()).isEqualTo(200);
+        assertThat(lists.importApproved(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,\n").status()).isEqualTo(200);
 
         ApiClient.Response badDate = lists.importFile(list, "text/csv", HEADER
                 + "NA-2,Ali Hassan,,,,,1971-05-03,IRQ,M,,,\n"
@@ -160,7 +163,7 @@ class CsvImportIntegrationTests {
         UUID list = lists.create("LOST_STOLEN_DOCUMENTS");
         String number = "LS" + (System.nanoTime() % 10_000_000);
 
-        ApiClient.Response imported = lists.importFile(list, "text/csv",
+        ApiClient.Response imported = lists.importApproved(list, "text/csv",
                 "externalId,documentNumber,issuingState,documentType,reportedOn\n"
                         + "LS-1," + number + ",IRQ,PASSPORT,2025-11-02\n"
                         + "LS-2,B7654321,IRN,ID_CARD,\n");
@@ -186,12 +189,12 @@ class CsvImportIntegrationTests {
         Lists lists = lists();
         UUID list = lists.create("LOST_STOLEN_DOCUMENTS");
 
-        ApiClient.Response imported = lists.importFile(lists.manager(), list, "text/csv",
+        ApiClient.Response imported = lists.importApproved(list, "text/csv",
                 () -> generated("externalId,documentNumber,issuingState,documentType,reportedOn\n", rows,
                         i -> "G-" + i + ",G" + String.format("%09d", i) + ",IRQ,PASSPORT,2025-01-01\n"));
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.json().get("imported").asLong()).isEqualTo(rows);
+        assertThat(imported.json().get("entryCount").asLong()).isEqualTo(rows);
         assertThat(lists.get(list).json().get("entryCount").asLong()).isEqualTo(rows);
         assertThat(index.matchDocuments("G" + String.format("%09d", rows - 1), "IRQ"))
                 .extracting(DocumentMatch::listId).contains(list);
@@ -224,5 +227,35 @@ class CsvImportIntegrationTests {
             }
         };
         return new SequenceInputStream(parts);
+    }
+
+    @Test
+    void refusesAValueLongerThanAnyFieldNamingLineAndColumn() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+        String longNote = "\"" + "x\"\"".repeat(2_500) + "\"";
+        String huge = "N".repeat(5_000_000);
+
+        ApiClient.Response quoted = lists.importFile(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,\n"
+                + "NA-2,Ali Hassan,,,,,,,,,," + longNote + "\n");
+        ApiClient.Response unquoted = lists.importFile(list, "text/csv", HEADER + "NA-1," + huge + ",,,,,,,,,,\n");
+        ApiClient.Response commas = lists.importFile(list, "text/csv", HEADER + "NA-1" + ",".repeat(100_000) + "\n");
+        long versionAfterRefusals = lists.get(list).json().get("version").asLong();
+        ApiClient.Response atTheLimit = lists.importFile(list, "text/csv", HEADER + "NA-1,Kept Person,,,,,,,,,,"
+                + "n".repeat(4_096) + "\n");
+
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(422);
+        assertThat(quoted.json().get("type").asString()).isEqualTo("urn:manfadh:problem:invalid-list-entry");
+        assertThat(quoted.json().get("line").asLong()).isEqualTo(3);
+        assertThat(quoted.json().get("column").asString()).isEqualTo("note");
+        assertThat(quoted.json().get("detail").asString()).contains("4096").contains("Nothing was imported");
+        assertThat(unquoted.status()).isEqualTo(422);
+        assertThat(unquoted.json().get("line").asLong()).isEqualTo(2);
+        assertThat(unquoted.json().get("column").asString()).isEqualTo("fullName");
+        assertThat(commas.status()).isEqualTo(400);
+        assertThat(commas.json().get("type").asString()).isEqualTo("urn:manfadh:problem:malformed-list-file");
+        assertThat(commas.json().get("line").asLong()).isEqualTo(2);
+        assertThat(versionAfterRefusals).isEqualTo(1);
+        assertThat(atTheLimit.status()).as(atTheLimit.body()).isEqualTo(202);
     }
 }

@@ -68,6 +68,28 @@ final class Lists {
         return client.send(request);
     }
 
+    /**
+     * Imports a national list file as the watchlist manager and has the second manager approve it
+     * (four eyes): the approved change, with {@code entryCount}, {@code added}, {@code updated},
+     * {@code removed}, {@code appliedVersion} and {@code sourceSha256}; or the refusal of either step.
+     */
+    ApiClient.Response importApproved(UUID list, String contentType, String body) {
+        return approved(list, importFile(list, contentType, body));
+    }
+
+    ApiClient.Response importApproved(UUID list, String contentType, Supplier<InputStream> body) {
+        return approved(list, importFile(manager(), list, contentType, body));
+    }
+
+    /** The second manager's approval of a change that waits for it (202), or the answer itself otherwise. */
+    ApiClient.Response approved(UUID list, ApiClient.Response pending) {
+        if (pending.status() != 202) {
+            return pending;
+        }
+        return secondManager().post("/api/v1/watchlists/" + list + "/pending/" + pending.json().get("id").asString()
+                + "/approve", "");
+    }
+
     ApiClient.Response get(UUID list) {
         return manager().get("/api/v1/watchlists/" + list);
     }

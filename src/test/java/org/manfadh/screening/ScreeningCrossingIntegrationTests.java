@@ -80,7 +80,11 @@ class ScreeningCrossingIntegrationTests {
                 .uri(URI.create("http://localhost:" + port + "/api/v1/watchlists/" + listId + "/imports"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        // A national list file takes effect once a second watchlist manager approves it.
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = as("admin").post("/api/v1/watchlists/" + listId + "/pending/"
+                + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     private static String number() {

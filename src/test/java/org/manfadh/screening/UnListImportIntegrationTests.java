@@ -167,4 +167,31 @@ class UnListImportIntegrationTests {
         assertThat(refused.body()).doesNotContain("root:");
         assertThat(lists.get(list).json().get("entryCount").asLong()).isZero();
     }
+
+    @Test
+    void refusesAnEntryOrAFileWithTooManyElementsNamingWhere() {
+        Lists lists = lists();
+        UUID list = lists.create("SANCTIONS");
+        String padding = "<ALIAS/>".repeat(10_001);
+        String crowdedEntry = sample().replaceFirst("<SECOND_NAME>BWAMBALE</SECOND_NAME>",
+                "<SECOND_NAME>BWAMBALE</SECOND_NAME>" + padding);
+        String crowdedFile = "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2030-01-01T00:00:00Z\">\n"
+                + "<X/>".repeat(1_000_001) + "\n</CONSOLIDATED_LIST>";
+
+        ApiClient.Response entry = lists.importFile(list, "application/xml", crowdedEntry);
+        ApiClient.Response file = lists.importFile(list, "application/xml", crowdedFile);
+
+        assertThat(entry.status()).as(entry.body()).isEqualTo(400);
+        assertThat(entry.json().get("type").asString()).isEqualTo("urn:manfadh:problem:malformed-list-file");
+        assertThat(entry.json().get("element").asString()).isEqualTo("/CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[2]");
+        assertThat(entry.json().get("line").asLong()).isPositive();
+        assertThat(file.status()).as(file.body()).isEqualTo(400);
+        assertThat(file.json().get("detail").asString()).contains("manfadh.screening.import.max-elements")
+                .contains("Nothing was imported");
+        assertThat(file.json().get("line").asLong()).isEqualTo(3);
+        assertThat(file.json().get("element").asString()).isEqualTo("/CONSOLIDATED_LIST/X");
+        JsonNode after = lists.get(list).json();
+        assertThat(after.get("entryCount").asLong()).isZero();
+        assertThat(after.get("version").asLong()).isEqualTo(1);
+    }
 }

@@ -33,6 +33,9 @@ class WatchlistApiIntegrationTests {
     @Autowired
     Watchlists watchlists;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Lists lists() {
         return new Lists(port);
     }
@@ -69,9 +72,12 @@ class WatchlistApiIntegrationTests {
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"hitThreshold\": 0.9, \"actionOnHit\": \"REFER\", \"authority\": \"KRI\", \"reason\": \"tuning\"}")));
 
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().get("version").asLong()).isEqualTo(2);
-        assertThat(changed.json().get("hitThreshold").asDouble()).isEqualTo(0.9);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(202);
+        assertThat(watchlists.find(id).orElseThrow().actionOnHit()).isEqualTo(ActionOnHit.REFUSE);
+        ApiClient.Response approved = lists.approved(id, changed);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("appliedVersion").asLong()).isEqualTo(2);
+        assertThat(lists.get(id).json().get("hitThreshold").asDouble()).isEqualTo(0.9);
         WatchlistSummary summary = watchlists.find(id).orElseThrow();
         assertThat(summary.actionOnHit()).isEqualTo(ActionOnHit.REFER);
         assertThat(summary.authority()).isEqualTo(ListAuthority.KRI);
@@ -178,7 +184,7 @@ class WatchlistApiIntegrationTests {
         for (int i = 0; i < 25; i++) {
             csv.append("P-").append(i).append(",Person Number").append(i).append(",,,,,,,,,,\n");
         }
-        assertThat(lists.importFile(list, "text/csv", csv.toString()).status()).isEqualTo(200);
+        assertThat(lists.importApproved(list, "text/csv", csv.toString()).status()).isEqualTo(200);
 
         JsonNode page = lists.manager().get("/api/v1/watchlists/" + list + "/entries?page=2&size=10").json();
         JsonNode found = lists.manager().get("/api/v1/watchlists/" + list + "/entries?text=number17").json();
@@ -214,5 +220,125 @@ class WatchlistApiIntegrationTests {
         assertThat(lists.supervisor().get("/api/v1/watchlists/" + list + "/entries").status()).isEqualTo(403);
         assertThat(new ApiClient(port).get("/api/v1/watchlists").status()).isEqualTo(401);
         assertThat(lists.manager().get("/api/v1/watchlists/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    private ApiClient.Response patch(ApiClient client, UUID list, String body) {
+        return client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/watchlists/" + list))
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void aNewActionOrThresholdTakesEffectOnlyOnceASecondManagerApprovesIt() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT", Map.of("actionOnHit", "REFER"));
+        String renamed = "Renamed alerts " + UUID.randomUUID();
+
+        ApiClient.Response rename = patch(lists.manager(), list, ApiClient.json(Map.of("name", renamed)));
+        ApiClient.Response proposed = patch(lists.manager(), list,
+                "{\"actionOnHit\": \"MONITOR\", \"hitThreshold\": 0.99, \"reason\": \"fewer referrals\"}");
+
+        assertThat(rename.status()).as(rename.body()).isEqualTo(200);
+        assertThat(rename.json().get("name").asString()).isEqualTo(renamed);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.json().get("status").asString()).isEqualTo("PENDING");
+        assertThat(proposed.json().get("settings").get("actionOnHit").asString()).isEqualTo("MONITOR");
+        String change = proposed.json().get("id").asString();
+        String base = "/api/v1/watchlists/" + list + "/pending/" + change;
+        assertThat(watchlists.find(list).orElseThrow().actionOnHit()).isEqualTo(ActionOnHit.REFER);
+        assertThat(lists.get(list).json().get("version").asLong()).isEqualTo(2);
+        assertThat(lists.manager().get("/api/v1/watchlists/" + list + "/pending").json().get("content"))
+                .extracting(c -> c.get("id").asString()).containsExactly(change);
+
+        ApiClient.Response self = lists.manager().post(base + "/approve", "");
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.json().get("type").asString()).isEqualTo("urn:manfadh:problem:four-eyes");
+        assertThat(watchlists.find(list).orElseThrow().actionOnHit()).isEqualTo(ActionOnHit.REFER);
+
+        ApiClient.Response approved = lists.secondManager().post(base + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("decidedBy").asString()).isEqualTo("admin");
+        assertThat(approved.json().get("appliedVersion").asLong()).isEqualTo(3);
+        WatchlistSummary summary = watchlists.find(list).orElseThrow();
+        assertThat(summary.actionOnHit()).isEqualTo(ActionOnHit.MONITOR);
+        assertThat(summary.hitThreshold()).isEqualTo(0.99);
+        assertThat(summary.name()).isEqualTo(renamed);
+        JsonNode logged = lists.manager().get("/api/v1/watchlists/" + list + "/changes").json().get("content").get(0);
+        assertThat(logged.get("action").asString()).isEqualTo("SETTINGS_CHANGED");
+        assertThat(logged.get("madeBy").asString()).isEqualTo("admin");
+        assertThat(logged.get("proposedBy").asString()).isEqualTo("watchlist_manager");
+        assertThat(logged.get("reason").asString()).isEqualTo("fewer referrals");
+        assertThat(logged.get("detail").get("before").get("actionOnHit").asString()).isEqualTo("REFER");
+        assertThat(lists.secondManager().post(base + "/approve", "").status()).isEqualTo(409);
+        assertThat(lists.manager().post(base + "/withdraw", "").status()).isEqualTo(409);
+        assertThat(lists.manager().get("/api/v1/watchlists/" + list + "/pending").json().get("content")).isEmpty();
+    }
+
+    @Test
+    void aNationalListFileWaitsForASecondManagerAndAWithdrawnOneLeavesNothing() {
+        Lists lists = lists();
+        UUID list = lists.create("NATIONAL_ALERT");
+        String name = "Zubayda" + Long.toString(System.nanoTime(), 36).toUpperCase().replaceAll("[0-9]", "Q")
+                + " Tikriti";
+        String csv = "externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,"
+                + "documentNumber,issuingState,note\nFE-1," + name + ",,,,,1966,IRQ,F,,,\n";
+
+        ApiClient.Response first = lists.importFile(list, "text/csv", csv);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().get("kind").asString()).isEqualTo("IMPORT");
+        assertThat(first.json().get("entryCount").asLong()).isEqualTo(1);
+        assertThat(first.json().get("sourceSha256").asString()).matches("[0-9a-f]{64}");
+        UUID firstId = UUID.fromString(first.json().get("id").asString());
+        assertThat(staged(firstId)).isEqualTo(1);
+        assertThat(listed(list, name)).isFalse();
+        assertThat(lists.get(list).json().get("entryCount").asLong()).isZero();
+        assertThat(lists.get(list).json().get("version").asLong()).isEqualTo(1);
+
+        ApiClient.Response withdrawn = lists.manager().post("/api/v1/watchlists/" + list + "/pending/" + firstId
+                + "/withdraw", "");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(staged(firstId)).isZero();
+        assertThat(lists.secondManager().post("/api/v1/watchlists/" + list + "/pending/" + firstId + "/approve", "")
+                .status()).isEqualTo(409);
+        assertThat(listed(list, name)).isFalse();
+
+        ApiClient.Response second = lists.importFile(list, "text/csv", csv);
+        ApiClient.Response self = lists.manager().post("/api/v1/watchlists/" + list + "/pending/"
+                + second.json().get("id").asString() + "/approve", "");
+        ApiClient.Response approved = lists.approved(list, second);
+
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("added").asInt()).isEqualTo(1);
+        assertThat(listed(list, name)).isTrue();
+        assertThat(lists.get(list).json().get("version").asLong()).isEqualTo(2);
+        JsonNode logged = lists.manager().get("/api/v1/watchlists/" + list + "/changes").json().get("content").get(0);
+        assertThat(logged.get("action").asString()).isEqualTo("IMPORTED");
+        assertThat(logged.get("madeBy").asString()).isEqualTo("admin");
+        assertThat(logged.get("proposedBy").asString()).isEqualTo("watchlist_manager");
+        assertThat(logged.get("sourceSha256").asString()).isEqualTo(first.json().get("sourceSha256").asString());
+        JsonNode all = lists.manager().get("/api/v1/watchlists/" + list + "/pending?all=true").json();
+        assertThat(all.get("content")).extracting(c -> c.get("status").asString())
+                .containsExactly("APPROVED", "WITHDRAWN");
+    }
+
+    @Test
+    void documentsThePendingChangesAndTheTwoAnswersOfAChange() {
+        ApiClient.Response docs = new ApiClient(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/v1/watchlists/{id}/pending/{changeId}/approve")).isTrue();
+        assertThat(paths.has("/api/v1/watchlists/{id}/pending/{changeId}/withdraw")).isTrue();
+        assertThat(paths.get("/api/v1/watchlists/{id}").get("patch").get("summary").asString()).contains("202");
+    }
+
+    private long staged(UUID change) {
+        return jdbc.sql("select count(*) from screening.pending_import_entry where change_id = :c").param("c", change)
+                .query(Long.class).single();
     }
 }

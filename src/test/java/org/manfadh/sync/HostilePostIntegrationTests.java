@@ -312,6 +312,60 @@ class HostilePostIntegrationTests {
                 .doesNotContain("admin", "analyst", "watchlist_manager", "officer_kri", "node");
     }
 
+    @Test
+    void keepsEachPostsAuditTrailAndRefusesToHaveItRewritten() {
+        UUID victim = Nodes.nodeId(ibk);
+        recordAtIbk();
+        JdbcClient post = ibk.getBean(JdbcClient.class);
+        eventually(() -> hqJdbc().sql("select count(*) from sync.node_audit_event where node_id = :node")
+                .param("node", victim).query(Long.class).single() > 0, "the IBK post's audit trail at headquarters");
+        Map<String, Object> first = hqJdbc().sql("select seq, hash from sync.node_audit_event where node_id = :node"
+                + " order by seq limit 1").param("node", victim).query().singleRow();
+        assertThat(first.get("hash")).isEqualTo(post.sql("select hash from access.audit_event where seq = :seq")
+                .param("seq", first.get("seq")).query(String.class).single());
+
+        // Under the victim's node id: refused as any batch is.
+        Map<String, Object> rewrite = new LinkedHashMap<>();
+        rewrite.put("node", victim.toString());
+        rewrite.put("borderPoint", "ZRB");
+        rewrite.put("events", List.of(auditEvent(victim, 1, "0".repeat(64), "f".repeat(64))));
+        rewrite.put("checkpoints", List.of());
+        ApiClient.Response underVictim = attacker.post("/api/v1/sync/audit", ApiClient.json(rewrite));
+        assertThat(underVictim.status()).as(underVictim.body()).isEqualTo(403);
+
+        // Under its own: a trail that does not continue what headquarters holds is refused whole.
+        rewrite.put("node", attackerNode.toString());
+        rewrite.put("events", List.of(auditEvent(attackerNode, 1, "0".repeat(64), "a".repeat(64)),
+                auditEvent(attackerNode, 2, "b".repeat(64), "c".repeat(64))));
+        ApiClient.Response broken = attacker.post("/api/v1/sync/audit", ApiClient.json(rewrite));
+        assertThat(broken.status()).as(broken.body()).isEqualTo(403);
+        assertThat(broken.json().get("type").asString()).isEqualTo("urn:manfadh:problem:foreign-record");
+        assertThat(hqJdbc().sql("select count(*) from sync.node_audit_event where node_id = :node")
+                .param("node", attackerNode).query(Long.class).single()).isZero();
+
+        // What headquarters holds stays as it is, even to the database's owner.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> hqJdbc().sql(
+                "update sync.node_audit_event set hash = 'x' where node_id = :node").param("node", victim).update()))
+                .isNotNull();
+    }
+
+    private static Map<String, Object> auditEvent(UUID node, long seq, String previous, String hash) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("seq", seq);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("nodeId", node.toString());
+        event.put("at", Instant.now().toString());
+        event.put("username", "officer");
+        event.put("clientAddress", "127.0.0.1");
+        event.put("action", "CHANGE");
+        event.put("what", "POST /api/v1/crossings");
+        event.put("recordIds", List.of());
+        event.put("outcome", 201);
+        event.put("previousHash", previous);
+        event.put("hash", hash);
+        return event;
+    }
+
     // --- the forger's tools ---
 
     private record Batch(UUID node, String borderPoint, List<Map<String, Object>> records) {

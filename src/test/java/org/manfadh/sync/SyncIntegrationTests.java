@@ -396,7 +396,11 @@ class SyncIntegrationTests {
                         externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
                         SY-1,,%s,ALI REZA,,,1985-03-14,IRN,M,,,
                         """.formatted(surname))));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port(hq)).as("watchlist_manager", "manfadh-demo").post(
+                "/api/v1/watchlists/" + list.json().get("id").asString() + "/pending/"
+                        + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         // Lists are kept at headquarters: the post takes the new version and refuses to change it.
         JsonNode pulled = atPost.post("/api/v1/sync/pull", "").json();
         assertThat(pulled.get("error").isNull()).as(pulled.toString()).isTrue();

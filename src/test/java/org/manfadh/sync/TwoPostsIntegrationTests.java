@@ -299,7 +299,10 @@ class TwoPostsIntegrationTests {
                         externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
                         A-1,,%s,HASSAN ALI,,,1979-06-02,IRN,M,,,
                         """.formatted(surname))));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port(hq)).as("watchlist_manager", "manfadh-demo").post(
+                "/api/v1/watchlists/" + id + "/pending/" + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return id;
     }
 

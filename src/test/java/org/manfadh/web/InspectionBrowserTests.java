@@ -66,7 +66,10 @@ class InspectionBrowserTests {
                         externalId,fullName,surname,givenNames,nameOriginalScript,aliases,dateOfBirth,nationality,sex,documentNumber,issuingState,note
                         NA-WEB-1,,OKPARAVELDT,THADDEUS IGNATIUS,ثاديوس أوكبارافيلدت,,1969-07-21,NLD,M,,,
                         """)));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port).asDemoAdmin().post("/api/v1/watchlists/" + list
+                + "/pending/" + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     @AfterEach

@@ -78,7 +78,10 @@ class ScreensBrowserTests {
                         LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
                         LS-SCR-2,ZX9988777,IRQ,PASSPORT,2026-02-03
                         """)));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        ApiClient.Response approved = new ApiClient(port).asDemoAdmin().post("/api/v1/watchlists/" + listId
+                + "/pending/" + imported.json().get("id").asString() + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         ApiClient.Response persons = manager.post("/api/v1/watchlists", ApiClient.json(Map.of(
                 "name", "National alerts (screens) " + UUID.randomUUID().toString().substring(0, 8),
                 "kind", "NATIONAL_ALERT", "actionOnHit", "REFER")));
@@ -187,19 +190,31 @@ class ScreensBrowserTests {
     @ValueSource(strings = {"en", "ckb"})
     void importsAListFileUploadedOnTheScreenAndNamesABadOne(String lang) throws Exception {
         signInAsAdmin();
+        String number = "ZX99887" + (lang.equals("en") ? "80" : "81");
         java.nio.file.Path good = java.nio.file.Files.createTempFile("lost-stolen-", ".csv");
         java.nio.file.Files.writeString(good, """
                 externalId,documentNumber,issuingState,documentType,reportedOn
                 LS-SCR-1,ZX9988776,IRQ,PASSPORT,2026-02-01
-                LS-SCR-3,ZX99887%s,IRQ,PASSPORT,2026-03-01
-                """.formatted(lang.equals("en") ? "80" : "81"));
+                LS-SCR-3,%s,IRQ,PASSPORT,2026-03-01
+                """.formatted(number));
         show("/watchlists/" + listId, lang, "23-watchlist-import");
         driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        WebElement pending = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("import-pending")));
+        assertThat(pending.getText()).isNotBlank();
+        // A national list file waits for a second watchlist manager, who approves it on the same page.
+        assertThat(driver.findElement(By.id("pending-changes")).getText()).contains("admin");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(number);
+        Browser.screenshot(driver, lang + "-23b-watchlist-import-pending");
+        signInAs("watchlist_manager");
+        show("/watchlists/" + listId, lang, "23c-watchlist-pending-change");
+        driver.findElement(By.cssSelector("#pending-changes form.approve-change button[type=submit]")).click();
         WebElement done = new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("entry-done")));
         assertThat(done.getText()).isNotBlank();
-        assertThat(driver.findElement(By.tagName("body")).getText()).contains("LS-SCR-3");
+        assertThat(driver.findElements(By.id("pending-changes"))).isEmpty();
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("LS-SCR-3").contains(number);
 
         java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad-", ".csv");
         java.nio.file.Files.writeString(bad, "externalId,documentNumber\nX,1,2\n");
@@ -209,6 +224,7 @@ class ScreensBrowserTests {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
         assertThat(error.getText()).isNotBlank();
         Browser.screenshot(driver, lang + "-24-watchlist-import-error");
+        signInAs("admin");
     }
 
     @ParameterizedTest

@@ -12,9 +12,11 @@ import org.manfadh.bordercontrol.Purpose;
 import org.manfadh.bordercontrol.TransportMode;
 import org.manfadh.bordercontrol.VisaType;
 import org.manfadh.bordercontrol.VulnerabilityIndicator;
+import org.manfadh.bordercontrol.stay.StayRule;
 import org.manfadh.referencedata.Authority;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -22,6 +24,9 @@ import jakarta.validation.constraints.Size;
 
 /** What clients ask the border control register to do, as they send it. */
 public final class CrossingCommands {
+
+    /** Ten years: no stay, rule, window or extension is granted for longer in one go. */
+    static final String DAYS_BOUND = "is more than " + StayRule.MAX_DAYS + " days";
 
     private CrossingCommands() {
     }
@@ -73,7 +78,7 @@ public final class CrossingCommands {
             @NotNull(message = "is required") VisaType type,
             LocalDate validFrom,
             LocalDate validUntil,
-            @Positive Integer permittedStayDays,
+            @Positive @Max(value = StayRule.MAX_DAYS, message = DAYS_BOUND) Integer permittedStayDays,
             @Positive Integer entriesAllowed,
             Authority issuingAuthority) {
     }
@@ -124,15 +129,15 @@ public final class CrossingCommands {
     }
 
     public record ExtendVisa(
-            @NotNull(message = "is required") @Positive Integer extraDays,
+            @NotNull(message = "is required") @Positive @Max(value = StayRule.MAX_DAYS, message = DAYS_BOUND) Integer extraDays,
             @NotBlank(message = "is required") @Size(max = 1000) String reason) {
     }
 
     public record AddStayRule(
             @Size(min = 1, max = 3) String nationality,
             VisaType visaType,
-            @NotNull(message = "is required") @Positive Integer permittedDays,
-            @Positive Integer windowDays,
+            @NotNull(message = "is required") @Positive @Max(value = StayRule.MAX_DAYS, message = DAYS_BOUND) Integer permittedDays,
+            @Positive @Max(value = StayRule.MAX_DAYS, message = DAYS_BOUND) Integer windowDays,
             @NotNull(message = "is required") LocalDate effectiveFrom,
             @Size(max = 500) String note) {
     }

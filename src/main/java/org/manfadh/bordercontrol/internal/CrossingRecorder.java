@@ -409,8 +409,14 @@ public class CrossingRecorder {
                     .orElseThrow(() -> invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
             jurisdiction.requireWorkAt(caller, point);
         }
-        if (request.occurredAt() != null && request.occurredAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw invalid(List.of(new FieldError("occurredAt", "is in the future")));
+        if (request.occurredAt() != null) {
+            // A corrected time is a late record of the crossing: the same limit and the same roles
+            // apply; the correction's own reason stands for the late reason.
+            List<FieldError> errors = new ArrayList<>();
+            checkLate(request.occurredAt(), caller, now, errors);
+            if (!errors.isEmpty()) {
+                throw invalid(errors);
+            }
         }
         String direction = request.direction() == null ? current.direction() : request.direction().name();
         Instant occurredAt = request.occurredAt() == null ? current.occurredAt() : request.occurredAt();
@@ -449,6 +455,19 @@ public class CrossingRecorder {
 
     private boolean checkTime(RecordCrossing request, Caller caller, Instant now, Instant occurredAt,
                               List<FieldError> errors) {
+        boolean late = checkLate(occurredAt, caller, now, errors);
+        if (late && errors.isEmpty() && blankToNull(request.lateReason()) == null) {
+            errors.add(new FieldError("lateReason", "is required for a crossing recorded more than an hour after it happened"));
+        }
+        return late;
+    }
+
+    /**
+     * Whether a crossing at {@code occurredAt} is recorded late (more than an hour back); a time in
+     * the future, beyond the limit for late records, or late by a caller without one of the roles
+     * that may record late, is an error on {@code occurredAt}.
+     */
+    private boolean checkLate(Instant occurredAt, Caller caller, Instant now, List<FieldError> errors) {
         if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
             errors.add(new FieldError("occurredAt", "is in the future"));
             return false;
@@ -462,8 +481,6 @@ public class CrossingRecorder {
         } else if (!caller.hasAnyRole(settings.lateRecordRoles())) {
             errors.add(new FieldError("occurredAt", "is more than an hour back; recording late needs one of the roles "
                     + String.join(", ", settings.lateRecordRoles())));
-        } else if (blankToNull(request.lateReason()) == null) {
-            errors.add(new FieldError("lateReason", "is required for a crossing recorded more than an hour after it happened"));
         }
         return true;
     }

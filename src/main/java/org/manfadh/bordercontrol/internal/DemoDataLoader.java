@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.platform.LoggableFailures;
 import org.manfadh.platform.CopyRows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -148,7 +149,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
             if (closing) {
                 log.info("Demo data: the load stopped as the application shut down; nothing was kept");
             } else {
-                log.error("Demo data could not be loaded; the application runs without it", e);
+                log.error("Demo data could not be loaded; the application runs without it", LoggableFailures.of(e));
             }
         } finally {
             synchronized (readiness) {

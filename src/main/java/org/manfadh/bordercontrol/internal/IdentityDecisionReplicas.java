@@ -109,7 +109,8 @@ class IdentityDecisionReplicas implements IdentityReplication {
             // From a post, its crossings come before it in the outbox: a document nobody crossed on has nothing
             // to decide. From headquarters, the document is usually another post's.
             if (!elsewhere) {
-                log.warn("Identity decision {} names document {} {}, which is not here; left out", id, state, number);
+                // The document is named by the decision's id only: a log never holds a document number.
+                log.warn("Identity decision {} names a document of {} that is not here; left out", id, state);
             }
             return;
         }

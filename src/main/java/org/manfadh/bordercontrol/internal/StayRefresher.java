@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.platform.LoggableFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +59,7 @@ class StayRefresher {
         try {
             refresh(batch);
         } catch (RuntimeException e) {
-            log.warn("Stays could not be worked out again; the travellers stay queued", e);
+            log.warn("Stays could not be worked out again; the travellers stay queued", LoggableFailures.of(e));
         }
     }
 

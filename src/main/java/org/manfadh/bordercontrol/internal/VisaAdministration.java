@@ -83,7 +83,8 @@ public class VisaAdministration {
             var existing = visas.find(authority, input.type().name(), number);
             if (existing.isPresent()) {
                 if (!existing.get().travellerId().equals(travellerId)) {
-                    throw ApiProblems.conflict("visa-held", "Visa " + number + " is recorded for another traveller.");
+                    throw ApiProblems.conflict("visa-held", "This visa (" + authority + ", " + input.type()
+                            + ") is recorded for another traveller.");
                 }
                 return existing.get();
             }

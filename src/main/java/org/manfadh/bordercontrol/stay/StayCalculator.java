@@ -175,20 +175,27 @@ public final class StayCalculator {
         return a.isBefore(b) ? a : b;
     }
 
-    /** Days granted by the extensions known on {@code knownOn}. */
-    private static int extraDays(List<VisaExtension> extensions, LocalDate knownOn) {
-        int days = 0;
+    /**
+     * The last day a stay or permit may reach, however many extensions it has: far beyond any real
+     * grant, and within what every date column and {@link LocalDate} can hold.
+     */
+    static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 31);
+
+    /** {@code day} moved on by the extensions known on {@code knownOn}, summed without overflow. */
+    private static LocalDate extended(LocalDate day, List<VisaExtension> extensions, LocalDate knownOn) {
+        long days = 0;
         for (VisaExtension extension : extensions) {
             if (!extension.grantedOn().isAfter(knownOn)) {
                 days += extension.extraDays();
             }
         }
-        return days;
+        long room = ChronoUnit.DAYS.between(day, LATEST_DAY);
+        return days >= room ? (day.isAfter(LATEST_DAY) ? day : LATEST_DAY) : day.plusDays(days);
     }
 
     /** The last day of a residence permit, its extensions granted by {@code knownOn} included. */
     private static LocalDate permitEnd(VisaGrant permit, LocalDate knownOn) {
-        return permit.validUntil().plusDays(extraDays(permit.extensions(), knownOn));
+        return extended(permit.validUntil(), permit.extensions(), knownOn);
     }
 
     /**
@@ -217,7 +224,7 @@ public final class StayCalculator {
         }
 
         StayCover coverOn(LocalDate day) {
-            LocalDate lastLegalDay = base == null ? null : base.plusDays(extraDays(extensions, day));
+            LocalDate lastLegalDay = base == null ? null : extended(base, extensions, day);
             return new StayCover(day, basis, grant == null ? null : grant.id(), rule == null ? null : rule.id(),
                     permittedDays, windowDays, lastLegalDay);
         }

@@ -27,12 +27,22 @@ import org.manfadh.bordercontrol.VisaType;
 public record StayRule(UUID id, String nationality, VisaType visaType, int permittedDays, Integer windowDays,
                        LocalDate effectiveFrom) {
 
+    /**
+     * The most days a rule, a rolling window, a visa's permitted stay or one extension grants: ten
+     * years. The database holds the same bound, so a count of days never nears int overflow.
+     */
+    public static final int MAX_DAYS = 3_650;
+
     public StayRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         Nationalities.requireValid(nationality);
         if (permittedDays < 1) {
             throw new IllegalArgumentException("A rule permits at least one day: " + permittedDays);
+        }
+        if (permittedDays > MAX_DAYS || windowDays != null && windowDays > MAX_DAYS) {
+            throw new IllegalArgumentException("A rule counts at most " + MAX_DAYS + " days: " + permittedDays
+                    + " in " + windowDays);
         }
         if (windowDays != null && windowDays <= permittedDays) {
             // With a window no longer than the allowance the traveller could never exceed it.

@@ -3,6 +3,7 @@ package org.manfadh.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import org.manfadh.platform.LoggableFailures;
 import org.manfadh.platform.ApiProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-        log.error("Request failed unexpectedly", ex);
+        log.error("Request failed unexpectedly", LoggableFailures.of(ex));
         ProblemDetail problem = ApiProblems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The server could not complete the request. It has been logged.");
         return ResponseEntity.internalServerError().body(problem);

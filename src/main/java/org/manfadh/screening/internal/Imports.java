@@ -81,7 +81,7 @@ class Imports {
                 rows.endRow();
                 count++;
             } catch (SQLException ex) {
-                throw new IllegalStateException("Staging an imported entry failed: " + ex.getMessage(), ex);
+                throw new IllegalStateException("Staging an imported entry failed", ex);
             }
         }
 
@@ -91,7 +91,7 @@ class Imports {
                 done = true;
                 return count;
             } catch (SQLException ex) {
-                throw new IllegalStateException("Staging the imported entries failed: " + ex.getMessage(), ex);
+                throw new IllegalStateException("Staging the imported entries failed", ex);
             }
         }
 
@@ -105,6 +105,20 @@ class Imports {
 
     /** A fresh staging table for this transaction, and a copy into it. */
     Staging stage() {
+        emptyStage();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return new Staging(CopyRows.into(connection.unwrap(PGConnection.class).getCopyAPI(),
+                    "pg_temp.import_entry", COLUMNS));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not start copying the import", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A fresh, empty staging table for this transaction. */
+    void emptyStage() {
         jdbc.sql("drop table if exists pg_temp.import_entry").update();
         jdbc.sql("""
                 create temporary table import_entry (
@@ -116,15 +130,6 @@ class Imports {
                     expires_on date, search_text text not null
                 ) on commit drop
                 """).update();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return new Staging(CopyRows.into(connection.unwrap(PGConnection.class).getCopyAPI(),
-                    "pg_temp.import_entry", COLUMNS));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start copying the import: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 
     Optional<Duplicate> duplicate() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import org.manfadh.platform.LoggableFailures;
 import org.manfadh.screening.matching.ListedDocument;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.ListedPerson;
@@ -109,7 +110,7 @@ class IndexFeeder implements SmartInitializingSingleton {
             apply(watchlistId, version);
         } catch (RuntimeException e) {
             log.error("The index could not take version {} of list {}; retrying with the next sweep", version,
-                    watchlistId, e);
+                    watchlistId, LoggableFailures.of(e));
             failed.add(new Pending(watchlistId, version));
         }
     }
@@ -123,7 +124,7 @@ class IndexFeeder implements SmartInitializingSingleton {
             apply(watchlistId, () -> entries.changedAfter(watchlistId, afterVersion));
         } catch (RuntimeException e) {
             log.error("The index could not take the versions after {} of list {}; reloading with the next sweep",
-                    afterVersion, watchlistId, e);
+                    afterVersion, watchlistId, LoggableFailures.of(e));
             failedDeltas.add(new Pending(watchlistId, afterVersion));
         }
     }

@@ -15,12 +15,12 @@ class ListChanges {
 
     record Change(UUID id, UUID nodeId, UUID watchlistId, long version, String action, UUID entryId, String madeBy,
                   Instant madeAt, String reason, int added, int updated, int removed, String sourceFormat,
-                  String sourceSha256, Instant sourceGeneratedAt, String detail) {
+                  String sourceSha256, Instant sourceGeneratedAt, String detail, String proposedBy) {
 
         static Change of(UUID id, UUID nodeId, UUID watchlistId, long version, String action, UUID entryId,
                          String madeBy, Instant madeAt, String reason) {
             return new Change(id, nodeId, watchlistId, version, action, entryId, madeBy, madeAt, reason, 0, 0, 0,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
     }
 
@@ -32,7 +32,7 @@ class ListChanges {
                 rs.getObject("made_at", OffsetDateTime.class).toInstant(), rs.getString("reason"),
                 rs.getInt("added"), rs.getInt("updated"), rs.getInt("removed"), rs.getString("source_format"),
                 rs.getString("source_sha256"), generated == null ? null : generated.toInstant(),
-                rs.getString("detail"));
+                rs.getString("detail"), rs.getString("proposed_by"));
     };
 
     private final JdbcClient jdbc;
@@ -45,16 +45,16 @@ class ListChanges {
         jdbc.sql("""
                 insert into screening.list_change (id, node_id, watchlist_id, version, action, entry_id, made_by,
                        made_at, reason, added, updated, removed, source_format, source_sha256, source_generated_at,
-                       detail)
+                       detail, proposed_by)
                 values (:id, :node, :list, :version, :action, :entry, :by, :at, :reason, :added, :updated, :removed,
-                        :format, :sha, :generated, cast(:detail as jsonb))
+                        :format, :sha, :generated, cast(:detail as jsonb), :proposedBy)
                 """).param("id", c.id()).param("node", c.nodeId()).param("list", c.watchlistId())
                 .param("version", c.version()).param("action", c.action()).param("entry", c.entryId())
                 .param("by", c.madeBy()).param("at", WatchlistRecords.utc(c.madeAt())).param("reason", c.reason())
                 .param("added", c.added()).param("updated", c.updated()).param("removed", c.removed())
                 .param("format", c.sourceFormat()).param("sha", c.sourceSha256())
                 .param("generated", WatchlistRecords.utc(c.sourceGeneratedAt())).param("detail", c.detail())
-                .update();
+                .param("proposedBy", c.proposedBy()).update();
     }
 
     /** Newest first. */

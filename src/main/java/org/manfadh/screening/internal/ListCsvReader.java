@@ -75,8 +75,17 @@ final class ListCsvReader {
     }
 
     void read(InputStream in, Consumer<EntryContent> entries) {
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        try {
+            parse(in, entries);
+        } catch (FieldTooLong e) {
+            throw e.problem();
+        }
+    }
+
+    private void parse(InputStream in, Consumer<EntryContent> entries) {
+        BufferedReader text = new BufferedReader(new BoundedFields(new InputStreamReader(in, StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT))), 1 << 16);
         CSVParser parser;
         try {
             skipByteOrderMark(text);
@@ -242,6 +251,163 @@ final class ListCsvReader {
             return b;
         }
         return b == null ? a : a + " " + b;
+    }
+
+    /** The longest value a list file's field may hold: far beyond any name, note or legal basis. */
+    static final int MAX_FIELD_CHARS = 4_096;
+
+    /** The most values a row may have, so that a row of commas cannot fill the memory either. */
+    static final int MAX_VALUES = 64;
+
+    /** A value longer than {@link #MAX_FIELD_CHARS}, or a row with too many, found as the file is read. */
+    private static final class FieldTooLong extends RuntimeException {
+
+        private final long line;
+        private final int field;
+        private final String column;
+
+        FieldTooLong(long line, int field, String column) {
+            super(null, null, false, false);
+            this.line = line;
+            this.field = field;
+            this.column = column;
+        }
+
+        RuntimeException problem() {
+            if (field >= MAX_VALUES) {
+                return ImportProblems.malformed("Line " + line + " has more than " + MAX_VALUES + " values.", line,
+                        null);
+            }
+            String name = column != null ? column : "number " + (field + 1);
+            return ImportProblems.invalidEntry("Line " + line + ", column " + name + ": the value is longer than "
+                    + MAX_FIELD_CHARS + " characters.", line, column);
+        }
+    }
+
+    /**
+     * Follows the CSV's quoting as the characters go by and stops at a value longer than
+     * {@link #MAX_FIELD_CHARS} before the parser holds it whole: a single quoted field of a
+     * gigabyte would otherwise be read into memory. It keeps the header's names to say which
+     * column is at fault, and counts lines as the parser does (the header is line 1).
+     */
+    private static final class BoundedFields extends java.io.FilterReader {
+
+        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+
+        private State state = State.FIELD_START;
+        private long line = 1;
+        private long recordLine = 1;
+        private int field;
+        private int length;
+        private boolean header = true;
+        private final List<String> names = new ArrayList<>();
+        private final StringBuilder name = new StringBuilder();
+
+        BoundedFields(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                accept((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            int n = super.read(buffer, offset, count);
+            for (int i = 0; i < n; i++) {
+                accept(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void accept(char c) {
+            if (c == '\n') {
+                line++;
+            }
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = State.QUOTED;
+                    } else if (c == ',') {
+                        nextField();
+                    } else if (c == '\n') {
+                        nextRecord();
+                    } else if (c != '\r') {
+                        state = State.UNQUOTED;
+                        add(c);
+                    }
+                }
+                case UNQUOTED -> {
+                    if (c == ',') {
+                        nextField();
+                    } else if (c == '\n') {
+                        nextRecord();
+                    } else if (c != '\r') {
+                        add(c);
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = State.QUOTE_IN_QUOTED;
+                    } else {
+                        add(c);
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        state = State.QUOTED;
+                        add(c);
+                    } else if (c == ',') {
+                        nextField();
+                    } else if (c == '\n') {
+                        nextRecord();
+                    } else if (c != '\r') {
+                        // The parser refuses this; its own message names the line.
+                        state = State.UNQUOTED;
+                        add(c);
+                    }
+                }
+            }
+        }
+
+        private void add(char c) {
+            if (++length > MAX_FIELD_CHARS) {
+                throw new FieldTooLong(recordLine, field, header || field >= names.size() ? null : names.get(field));
+            }
+            if (header) {
+                name.append(c);
+            }
+        }
+
+        private void nextField() {
+            if (header) {
+                names.add(name.toString().replace("\uFEFF", "").strip());
+                name.setLength(0);
+            }
+            state = State.FIELD_START;
+            length = 0;
+            if (++field >= MAX_VALUES) {
+                throw new FieldTooLong(recordLine, field, null);
+            }
+        }
+
+        private void nextRecord() {
+            boolean blank = field == 0 && length == 0;
+            if (header && !blank) {
+                names.add(name.toString().replace("\uFEFF", "").strip());
+                name.setLength(0);
+                header = false;
+            }
+            state = State.FIELD_START;
+            field = 0;
+            length = 0;
+            recordLine = line;
+        }
     }
 
     private static void skipByteOrderMark(BufferedReader text) throws IOException {

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.screening.ListAuthority;
+
 /** What screening needs to know about the lists and their entries beyond what the index holds. */
 interface ListDirectory {
 
     /** A list as screening applies it. */
     record ListInfo(UUID id, String name, String kind, String actionOnHit, double hitThreshold,
-                    double possibleMatchThreshold) {
+                    double possibleMatchThreshold, ListAuthority authority) {
     }
 
     /**

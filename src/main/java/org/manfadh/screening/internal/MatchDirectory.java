@@ -29,7 +29,7 @@ class MatchDirectory implements ListDirectory {
     @Override
     public Optional<ListInfo> list(UUID listId) {
         return watchlists.find(listId).map(w -> new ListInfo(w.id(), w.name(), w.kind().name(), w.actionOnHit().name(),
-                w.hitThreshold(), w.possibleMatchThreshold()));
+                w.hitThreshold(), w.possibleMatchThreshold(), w.authority()));
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.manfadh.access.ReadScope;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
@@ -73,7 +75,18 @@ public class ScreeningService implements Screening {
 
     @Override
     public ScreeningResult check(ScreeningSubject subject) {
-        List<ScreeningMatch> found = matches(subject).matches();
+        List<ScreeningMatch> found = matches(subject, list -> true).matches();
+        return new ScreeningResult(null, outcome(found), found, List.of(), clock.instant());
+    }
+
+    /**
+     * A check against the lists one authority's officers screen against (every list when
+     * {@code authority} is null: a national account): a list it may not see neither shows its
+     * matches nor raises the outcome.
+     */
+    public ScreeningResult check(ScreeningSubject subject, Authority authority) {
+        List<ScreeningMatch> found = matches(subject,
+                list -> authority == null || list.authority().visibleTo(authority)).matches();
         return new ScreeningResult(null, outcome(found), found, List.of(), clock.instant());
     }
 
@@ -82,7 +95,7 @@ public class ScreeningService implements Screening {
     }
 
     /** The matches of a subject at or above its list's possible-match threshold, best first. */
-    Found matches(ScreeningSubject subject) {
+    Found matches(ScreeningSubject subject, Predicate<ListInfo> screened) {
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         double floor = directory.lowestPossibleMatchThreshold();
         PartialDate dateOfBirth = PartialDate.parse(subject.dateOfBirth()).orElse(null);
@@ -120,6 +133,9 @@ public class ScreeningService implements Screening {
             if (list == null || entry == null) {
                 continue; // removed between the index look-up and now
             }
+            if (!screened.test(list)) {
+                continue;
+            }
             ScreeningOutcome level = c.forcedLevel() != null ? c.forcedLevel()
                     : c.score() >= list.hitThreshold() ? ScreeningOutcome.HIT
                     : c.score() >= list.possibleMatchThreshold() ? ScreeningOutcome.POSSIBLE_MATCH
@@ -144,7 +160,7 @@ public class ScreeningService implements Screening {
         // crossing is new: a retry never gets here, and the unique crossing id stops any other.
         Instant now = clock.instant();
         String subjectFingerprint = fingerprint(subject);
-        Found found = matches(subject);
+        Found found = matches(subject, list -> true);
         List<ScreeningMatch> all = found.matches();
         Map<UUID, EntryInfo> entries = found.entries();
         Set<String> cleared = travellerId == null || all.isEmpty() ? Set.of()

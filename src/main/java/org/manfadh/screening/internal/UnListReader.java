@@ -41,10 +41,33 @@ final class UnListReader {
 
     private static final XMLInputFactory FACTORY = factory();
 
-    private final CountryNames countries;
+    /** Bounds one entry's elements, so that a hostile file cannot fill the memory with empty ones. */
+    static final int MAX_ENTRY_ELEMENTS = 10_000;
 
-    UnListReader(CountryNames countries) {
+    private final CountryNames countries;
+    private final long maxElements;
+    private long elements;
+
+    /**
+     * @param maxElements the most elements a file may have ({@code manfadh.screening.import.max-elements}):
+     *                    the real list has some 40,000, so a file far beyond that is not one
+     */
+    UnListReader(CountryNames countries, long maxElements) {
         this.countries = countries;
+        this.maxElements = maxElements;
+    }
+
+    /** Counts an element of the file; past the caps the file is refused, naming where. */
+    private void countElement(XMLStreamReader xml, String path, int inEntry) {
+        if (++elements > maxElements) {
+            throw ImportProblems.malformed("The file has more than " + maxElements
+                    + " elements (manfadh.screening.import.max-elements); the UN list has far fewer.",
+                    (long) xml.getLocation().getLineNumber(), path);
+        }
+        if (inEntry > MAX_ENTRY_ELEMENTS) {
+            throw ImportProblems.malformed("The element " + path + " has more than " + MAX_ENTRY_ELEMENTS
+                    + " elements; no list entry has.", (long) xml.getLocation().getLineNumber(), path);
+        }
     }
 
     /** One element of an entry: its text or its children. */
@@ -91,6 +114,7 @@ final class UnListReader {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     String name = xml.getLocalName();
+                    countElement(xml, depth <= 2 ? "/" + (depth == 1 ? name : "CONSOLIDATED_LIST/" + name) : where, 0);
                     if (depth == 1) {
                         if (!name.equals("CONSOLIDATED_LIST")) {
                             throw ImportProblems.malformed("The root element is " + name
@@ -146,19 +170,21 @@ final class UnListReader {
     }
 
     /** Reads the element the reader stands on, with everything in it, and leaves the reader on its end. */
-    private static Node subtree(XMLStreamReader xml, String name, String path) throws XMLStreamException {
+    private Node subtree(XMLStreamReader xml, String name, String path) throws XMLStreamException {
         Node root = new Node(name, path, xml.getLocation().getLineNumber(), new StringBuilder(), new ArrayList<>());
         List<Node> open = new ArrayList<>();
         List<Map<String, Integer>> siblings = new ArrayList<>();
         open.add(root);
         siblings.add(new HashMap<>());
         int chars = 0;
+        int inEntry = 1;
         while (!open.isEmpty()) {
             int event = xml.next();
             Node current = open.getLast();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     String child = xml.getLocalName();
+                    countElement(xml, path, ++inEntry);
                     int n = siblings.getLast().merge(child, 1, Integer::sum);
                     Node node = new Node(child, current.path + "/" + child + (n > 1 ? "[" + n + "]" : ""),
                             xml.getLocation().getLineNumber(), new StringBuilder(), new ArrayList<>());

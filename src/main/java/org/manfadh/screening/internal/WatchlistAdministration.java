@@ -70,7 +70,27 @@ public class WatchlistAdministration {
     public record WatchlistView(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit,
                                 ListAuthority authority, double hitThreshold, double possibleMatchThreshold,
                                 long version, long entryCount, long pendingCount, Instant unListGeneratedAt,
-                                String createdBy, Instant createdAt) {
+                                String createdBy, Instant createdAt) implements SettingsChange {
+    }
+
+    /** What a change of settings did: applied at once (a new name), or waiting for a second manager. */
+    public sealed interface SettingsChange permits WatchlistView, PendingChangeView {
+    }
+
+    /** What an import did: taken effect (the UN list), or waiting for a second manager (a national list file). */
+    public sealed interface Imported permits ImportResult, PendingChangeView {
+    }
+
+    /**
+     * A change waiting for a second watchlist manager (four eyes), or decided: new settings (only
+     * those asked for), or an imported file with its SHA-256 and the entries it holds. Once
+     * approved, {@code appliedVersion} is the list's version it made, with an import's counts.
+     */
+    public record PendingChangeView(UUID id, UUID listId, String kind, String status, JsonNode settings,
+                                    String reason, String sourceFormat, String sourceSha256, Long entryCount,
+                                    String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
+                                    Long appliedVersion, Integer added, Integer updated, Integer removed)
+            implements SettingsChange, Imported {
     }
 
     public record EntryView(UUID id, UUID listId, String externalId, String kind, String source, String status,
@@ -83,13 +103,15 @@ public class WatchlistAdministration {
                             String removalReason, long createdInVersion, long changedInVersion) {
     }
 
+    /** A version of a list; {@code proposedBy} is the first manager of a change a second one ({@code madeBy}) approved. */
     public record ChangeView(UUID id, long version, String action, UUID entryId, String madeBy, Instant madeAt,
                              String reason, int added, int updated, int removed, String sourceFormat,
-                             String sourceSha256, Instant sourceGeneratedAt, JsonNode detail) {
+                             String sourceSha256, Instant sourceGeneratedAt, JsonNode detail, String proposedBy) {
     }
 
     /** What an import did; when it is answered, the index matches exactly the imported entries. */
-    public record ImportResult(long imported, int added, int updated, int removed, long version, String sha256) {
+    public record ImportResult(long imported, int added, int updated, int removed, long version, String sha256)
+            implements Imported {
     }
 
     /** The formats a list file comes in, told apart by the request's content type and the list's kind. */
@@ -99,6 +121,7 @@ public class WatchlistAdministration {
     private final Entries entries;
     private final ListChanges changes;
     private final Imports imports;
+    private final PendingChanges pending;
     private final IndexFeeder feeder;
     private final WatchlistDirectory directory;
     private final IcaoCodes icao;
@@ -110,16 +133,19 @@ public class WatchlistAdministration {
     private final JsonMapper json;
     private final Clock clock;
     private final long maxImportBytes;
+    private final long maxImportElements;
 
     WatchlistAdministration(WatchlistRecords lists, Entries entries, ListChanges changes, Imports imports,
-                            IndexFeeder feeder, WatchlistDirectory directory, ReferenceData referenceData,
+                            PendingChanges pending, IndexFeeder feeder, WatchlistDirectory directory, ReferenceData referenceData,
                             NodeIdentity node, NodeRole role, TransactionTemplate transaction, ApplicationEventPublisher events,
                             JsonMapper json, Clock clock,
-                            @Value("${manfadh.screening.import.max-size:2GB}") DataSize maxImportSize) {
+                            @Value("${manfadh.screening.import.max-size:2GB}") DataSize maxImportSize,
+                            @Value("${manfadh.screening.import.max-elements:1000000}") long maxImportElements) {
         this.lists = lists;
         this.entries = entries;
         this.changes = changes;
         this.imports = imports;
+        this.pending = pending;
         this.feeder = feeder;
         this.directory = directory;
         this.icao = referenceData.icaoCodes();
@@ -131,6 +157,7 @@ public class WatchlistAdministration {
         this.json = json;
         this.clock = clock;
         this.maxImportBytes = maxImportSize.toBytes();
+        this.maxImportElements = maxImportElements;
     }
 
     // ---- lists
@@ -169,36 +196,88 @@ public class WatchlistAdministration {
         return view(list(id));
     }
 
-    public WatchlistView change(UUID id, ChangeWatchlist request, String by) {
+    /**
+     * Changes a list's settings. A new name takes effect at once; a change of what the list does to
+     * travellers — its action on a hit, the authority that screens against it, its thresholds —
+     * waits for a second watchlist manager (four eyes), as a pending change.
+     */
+    public SettingsChange change(UUID id, ChangeWatchlist request, String by) {
         atHeadquarters();
+        if (request.actionOnHit() != null || request.authority() != null || request.hitThreshold() != null
+                || request.possibleMatchThreshold() != null) {
+            return proposeSettings(id, request, by);
+        }
         Watchlist changed = transaction.execute(status -> {
             Watchlist before = lists.lock(id).orElseThrow(() -> notFound(id));
-            String name = request.name() != null ? request.name().strip() : before.name();
-            double hit = request.hitThreshold() != null ? request.hitThreshold() : before.hitThreshold();
-            double possible = request.possibleMatchThreshold() != null ? request.possibleMatchThreshold()
-                    : before.possibleMatchThreshold();
-            checkThresholds(hit, possible);
-            if (name.isEmpty()) {
-                throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
-            }
-            if (lists.nameTaken(name, id)) {
-                throw nameTaken(name);
-            }
-            Watchlist after = new Watchlist(id, before.nodeId(), name, before.kind(),
-                    request.actionOnHit() != null ? request.actionOnHit() : before.actionOnHit(),
-                    request.authority() != null ? request.authority() : before.authority(), hit, possible,
-                    before.version() + 1, before.unGeneratedAt(), before.createdBy(), before.createdAt());
-            lists.changeSettings(after);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("before", settings(before));
-            detail.put("after", settings(after));
-            ListChanges.Change change = ListChanges.Change.of(Ids.newId(), node.nodeId(), id, after.version(),
-                    "SETTINGS_CHANGED", null, by, clock.instant(), blankToNull(request.reason()));
-            record(new ListChanges.Change(change.id(), change.nodeId(), id, after.version(), change.action(), null, by,
-                    change.madeAt(), change.reason(), 0, 0, 0, null, null, null, json.writeValueAsString(detail)));
-            return after;
+            return applySettings(before, request.name(), null, null, null, null, blankToNull(request.reason()), by,
+                    null, null);
         });
         return view(changed);
+    }
+
+    private PendingChangeView proposeSettings(UUID id, ChangeWatchlist request, String by) {
+        Watchlist current = list(id);
+        String name = request.name() != null ? request.name().strip() : current.name();
+        checkThresholds(request.hitThreshold() != null ? request.hitThreshold() : current.hitThreshold(),
+                request.possibleMatchThreshold() != null ? request.possibleMatchThreshold()
+                        : current.possibleMatchThreshold());
+        if (name.isEmpty()) {
+            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+        }
+        if (lists.nameTaken(name, id)) {
+            throw nameTaken(name);
+        }
+        Map<String, Object> asked = new LinkedHashMap<>();
+        if (request.name() != null) {
+            asked.put("name", name);
+        }
+        if (request.actionOnHit() != null) {
+            asked.put("actionOnHit", request.actionOnHit());
+        }
+        if (request.authority() != null) {
+            asked.put("authority", request.authority());
+        }
+        if (request.hitThreshold() != null) {
+            asked.put("hitThreshold", request.hitThreshold());
+        }
+        if (request.possibleMatchThreshold() != null) {
+            asked.put("possibleMatchThreshold", request.possibleMatchThreshold());
+        }
+        PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "SETTINGS", "PENDING",
+                json.writeValueAsString(asked), blankToNull(request.reason()), null, null, null, by, clock.instant(),
+                null, null, null, null, null, null);
+        pending.insert(change);
+        return view(change);
+    }
+
+    /** The list's next version with the settings given (null: as they are), and its line in the change log. */
+    private Watchlist applySettings(Watchlist before, String newName, ActionOnHit action, ListAuthority authority,
+                                    Double hitThreshold, Double possibleMatchThreshold, String reason, String by,
+                                    String proposedBy, UUID pendingChangeId) {
+        UUID id = before.id();
+        String name = newName != null ? newName.strip() : before.name();
+        double hit = hitThreshold != null ? hitThreshold : before.hitThreshold();
+        double possible = possibleMatchThreshold != null ? possibleMatchThreshold : before.possibleMatchThreshold();
+        checkThresholds(hit, possible);
+        if (name.isEmpty()) {
+            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+        }
+        if (lists.nameTaken(name, id)) {
+            throw nameTaken(name);
+        }
+        Watchlist after = new Watchlist(id, before.nodeId(), name, before.kind(),
+                action != null ? action : before.actionOnHit(), authority != null ? authority : before.authority(),
+                hit, possible, before.version() + 1, before.unGeneratedAt(), before.createdBy(), before.createdAt());
+        lists.changeSettings(after);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", settings(before));
+        detail.put("after", settings(after));
+        if (pendingChangeId != null) {
+            detail.put("pendingChangeId", pendingChangeId);
+        }
+        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, after.version(), "SETTINGS_CHANGED", null, by,
+                clock.instant(), reason, 0, 0, 0, null, null, null, json.writeValueAsString(detail), proposedBy));
+        return after;
     }
 
     private static Map<String, Object> settings(Watchlist w) {
@@ -224,10 +303,11 @@ public class WatchlistAdministration {
      * Imports a list file streamed from {@code body}: the UN Security Council list as XML, or a
      * national or lost and stolen documents list as CSV. The file replaces the list's entries from
      * the same source, matched by external id: changed ones are updated, new ones added, missing
-     * ones removed. It takes effect at once, without a second approval, and is logged with the
-     * file's SHA-256.
+     * ones removed. The UN list takes effect at once, logged with the file's SHA-256; a national
+     * list file is read and checked now, and its entries kept as a pending change until a second
+     * watchlist manager approves it (four eyes).
      */
-    public ImportResult importFile(UUID id, String contentType, InputStream body, String by) {
+    public Imported importFile(UUID id, String contentType, InputStream body, String by) {
         atHeadquarters();
         Watchlist found = list(id);
         Format format = format(contentType, found.kind());
@@ -249,8 +329,8 @@ public class WatchlistAdministration {
         }
     }
 
-    private ImportResult importInTransaction(UUID id, Format format, InputStream body, MessageDigest sha256,
-                                             String by) {
+    private Imported importInTransaction(UUID id, Format format, InputStream body, MessageDigest sha256,
+                                         String by) {
         // The XML parser closes what it reads at the end; the rest of the body still counts for the digest.
         InputStream in = new FilterInputStream(body) {
             @Override
@@ -263,7 +343,7 @@ public class WatchlistAdministration {
         long staged;
         try (Imports.Staging staging = imports.stage()) {
             switch (format) {
-                case UN_XML -> new UnListReader(countryNames).read(in, at -> {
+                case UN_XML -> new UnListReader(countryNames, maxImportElements).read(in, at -> {
                     if (at != null && list.unGeneratedAt() != null && !at.isAfter(list.unGeneratedAt())) {
                         throw ApiProblems.conflict("stale-list-file", "The file was generated at " + at
                                 + ", not after the file this list was last imported from (" + list.unGeneratedAt()
@@ -295,15 +375,119 @@ public class WatchlistAdministration {
                     + ") belongs to an entry of this list from another source (" + c.source() + ").", c.line(), null);
         });
         Instant now = clock.instant();
+        String sha = HexFormat.of().formatHex(sha256.digest());
+        if (format != Format.UN_XML) {
+            PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "IMPORT",
+                    "PENDING", null, null, format.name(), sha, staged, by, now, null, null, null, null, null, null);
+            pending.insert(change);
+            pending.keepStaged(change.id());
+            return view(change);
+        }
         Imports.Merge merge = imports.merge(id, node.nodeId(), source, staged, by, now, version);
         lists.newVersion(id, version);
         if (generated[0] != null) {
             lists.unListGenerated(id, generated[0]);
         }
-        String sha = HexFormat.of().formatHex(sha256.digest());
         record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, version, "IMPORTED", null, by, now, null,
-                merge.added(), merge.updated(), merge.removed(), format.name(), sha, generated[0], null));
+                merge.added(), merge.updated(), merge.removed(), format.name(), sha, generated[0], null, null));
         return new ImportResult(merge.imported(), merge.added(), merge.updated(), merge.removed(), version, sha);
+    }
+
+    // ---- pending changes (four eyes)
+
+    /** A list's changes waiting for a second manager, newest first; every change, decided too, with {@code all}. */
+    public Page<PendingChangeView> pendingChanges(UUID listId, boolean all, PageRequest page) {
+        list(listId);
+        return Page.of(pending.page(listId, all, page.offset(), page.size()).stream().map(this::view).toList(), page,
+                pending.count(listId, all));
+    }
+
+    public PendingChangeView pendingChange(UUID listId, UUID changeId) {
+        list(listId);
+        return view(pendingOf(listId, pending.find(changeId)));
+    }
+
+    /**
+     * Four eyes: a pending change takes effect when a watchlist manager other than its proposer
+     * approves it — settings as asked on top of the list as it now stands, a file's entries merged
+     * exactly as an import merges them — as the list's next version, logged with both names.
+     */
+    public PendingChangeView approvePending(UUID listId, UUID changeId, String by) {
+        atHeadquarters();
+        transaction.executeWithoutResult(status -> {
+            Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
+            PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
+            if (!change.pending()) {
+                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                        + ", not waiting for approval.");
+            }
+            if (change.proposedBy().equals(by)) {
+                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "four-eyes", "Second approver required",
+                        "You proposed change " + changeId + "; another watchlist manager must approve it.");
+            }
+            Instant now = clock.instant();
+            long version = list.version() + 1;
+            if (change.kind().equals("SETTINGS")) {
+                JsonNode asked = json.readTree(change.settings());
+                applySettings(list, text(asked, "name"),
+                        asked.hasNonNull("actionOnHit") ? ActionOnHit.valueOf(asked.get("actionOnHit").asString()) : null,
+                        asked.hasNonNull("authority") ? ListAuthority.valueOf(asked.get("authority").asString()) : null,
+                        asked.hasNonNull("hitThreshold") ? asked.get("hitThreshold").asDouble() : null,
+                        asked.hasNonNull("possibleMatchThreshold") ? asked.get("possibleMatchThreshold").asDouble() : null,
+                        change.reason(), by, change.proposedBy(), changeId);
+                pending.approved(changeId, by, now, version, null, null, null);
+                return;
+            }
+            imports.emptyStage();
+            long staged = pending.restage(changeId);
+            imports.duplicate();
+            imports.clash(listId, "CSV").ifPresent(c -> {
+                throw ApiProblems.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
+                        + c.line() + ") now belongs to an entry of this list from another source (" + c.source()
+                        + "); withdraw this import and import the file again once that is settled.");
+            });
+            Imports.Merge merge = imports.merge(listId, node.nodeId(), "CSV", staged, by, now, version);
+            lists.newVersion(listId, version);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("pendingChangeId", changeId);
+            detail.put("proposedAt", change.proposedAt());
+            record(new ListChanges.Change(Ids.newId(), node.nodeId(), listId, version, "IMPORTED", null, by, now,
+                    null, merge.added(), merge.updated(), merge.removed(), change.sourceFormat(), change.sourceSha256(),
+                    null, json.writeValueAsString(detail), change.proposedBy()));
+            pending.approved(changeId, by, now, version, merge.added(), merge.updated(), merge.removed());
+        });
+        return view(pending.find(changeId).orElseThrow());
+    }
+
+    /** A pending change dropped, by its proposer or another manager; an import's kept entries go with it. */
+    public PendingChangeView withdrawPending(UUID listId, UUID changeId, String by) {
+        atHeadquarters();
+        transaction.executeWithoutResult(status -> {
+            lists.lock(listId).orElseThrow(() -> notFound(listId));
+            PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
+            if (!change.pending()) {
+                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                        + ", not waiting for approval.");
+            }
+            pending.withdrawn(changeId, by, clock.instant());
+        });
+        return view(pending.find(changeId).orElseThrow());
+    }
+
+    private static PendingChanges.PendingChange pendingOf(UUID listId, java.util.Optional<PendingChanges.PendingChange> found) {
+        return found.filter(c -> c.watchlistId().equals(listId)).orElseThrow(() -> ApiProblems.notFound(
+                "Pending change", "List " + listId + " has no such pending change."));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asString() : null;
+    }
+
+    private PendingChangeView view(PendingChanges.PendingChange c) {
+        return new PendingChangeView(c.id(), c.watchlistId(), c.kind(), c.status(),
+                c.settings() == null ? null : json.readTree(c.settings()), c.reason(), c.sourceFormat(),
+                c.sourceSha256(), c.entryCount(), c.proposedBy(), c.proposedAt(), c.decidedBy(), c.decidedAt(),
+                c.appliedVersion(), c.added(), c.updated(), c.removed());
     }
 
     private static Format format(String contentType, WatchlistKind kind) {
@@ -506,7 +690,8 @@ public class WatchlistAdministration {
         List<ChangeView> views = changes.page(listId, entryId, page.offset(), page.size()).stream()
                 .map(c -> new ChangeView(c.id(), c.version(), c.action(), c.entryId(), c.madeBy(), c.madeAt(),
                         c.reason(), c.added(), c.updated(), c.removed(), c.sourceFormat(), c.sourceSha256(),
-                        c.sourceGeneratedAt(), c.detail() == null ? null : json.readTree(c.detail())))
+                        c.sourceGeneratedAt(), c.detail() == null ? null : json.readTree(c.detail()),
+                        c.proposedBy()))
                 .toList();
         return Page.of(views, page, changes.count(listId, entryId));
     }

@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.manfadh.access.Accounts;
+import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.ReadScope;
 import org.manfadh.access.SharedData;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
+import org.manfadh.referencedata.Authority;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
 import org.manfadh.screening.internal.ScreeningRecords;
@@ -54,11 +56,15 @@ class ScreeningController {
         return accounts.readScope(caller.getName(), SharedData.HITS);
     }
 
-    @Operation(summary = "Check a traveller against every list in force: CLEAR, POSSIBLE_MATCH or HIT, with why")
+    @Operation(summary = "Check a traveller against every list in force that the caller's authority screens against: "
+            + "CLEAR, POSSIBLE_MATCH or HIT, with why")
     @PostMapping("/check")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'WATCHLIST_MANAGER', 'ADMIN')")
-    ScreeningResult check(@RequestBody CheckRequest request) {
-        return screening.check(subject(request));
+    ScreeningResult check(@RequestBody CheckRequest request, Authentication caller) {
+        // A list is seen by the authority it screens for; a national account sees every list.
+        Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
+        return screening.check(subject(request),
+                scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name()));
     }
 
     @Operation(summary = "Hits awaiting a supervisor's adjudication, oldest first")

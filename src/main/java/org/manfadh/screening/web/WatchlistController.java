@@ -13,7 +13,9 @@ import org.manfadh.platform.PageRequest;
 import org.manfadh.screening.internal.WatchlistAdministration;
 import org.manfadh.screening.internal.WatchlistAdministration.ChangeView;
 import org.manfadh.screening.internal.WatchlistAdministration.EntryView;
-import org.manfadh.screening.internal.WatchlistAdministration.ImportResult;
+import org.manfadh.screening.internal.WatchlistAdministration.Imported;
+import org.manfadh.screening.internal.WatchlistAdministration.PendingChangeView;
+import org.manfadh.screening.internal.WatchlistAdministration.SettingsChange;
 import org.manfadh.screening.internal.WatchlistAdministration.WatchlistView;
 import org.manfadh.screening.internal.WatchlistCommands.ChangeWatchlist;
 import org.manfadh.screening.internal.WatchlistCommands.CreateWatchlist;
@@ -21,6 +23,7 @@ import org.manfadh.screening.internal.WatchlistCommands.ProposeEntry;
 import org.manfadh.screening.internal.WatchlistCommands.RemoveEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -91,23 +94,65 @@ class WatchlistController {
         return visible(id, caller);
     }
 
-    @Operation(summary = "Change a list's name, action on hit, authority or thresholds: a new version")
+    @Operation(summary = "Change a list's name (200, a new version at once), or its action on hit, authority or "
+            + "thresholds (202, a pending change that a second watchlist manager approves)")
     @ProblemResponses({409})
     @PatchMapping("/{id}")
-    WatchlistView change(@PathVariable UUID id, @Valid @RequestBody ChangeWatchlist request, Authentication caller) {
+    ResponseEntity<SettingsChange> change(@PathVariable UUID id, @Valid @RequestBody ChangeWatchlist request,
+                                          Authentication caller) {
         visible(id, caller);
-        return watchlists.change(id, request, caller.getName());
+        SettingsChange changed = watchlists.change(id, request, caller.getName());
+        return ResponseEntity.status(changed instanceof PendingChangeView ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(changed);
     }
 
     @Operation(summary = "Import a list file streamed as the body: the UN Security Council Consolidated List "
-            + "(application/xml) or a CSV (text/csv); replaces the entries from that source by external id")
+            + "(application/xml, 200, at once) or a national list CSV (text/csv, 202, a pending change that a second "
+            + "watchlist manager approves); replaces the entries from that source by external id")
     @ProblemResponses({409, 413, 415, 422})
     @PostMapping(path = "/{id}/imports", consumes = "*/*")
-    ImportResult importFile(@PathVariable UUID id,
-                            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                            HttpServletRequest request, Authentication caller) throws IOException {
+    ResponseEntity<Imported> importFile(@PathVariable UUID id,
+                                        @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                        HttpServletRequest request, Authentication caller) throws IOException {
         visible(id, caller);
-        return watchlists.importFile(id, contentType, request.getInputStream(), caller.getName());
+        Imported imported = watchlists.importFile(id, contentType, request.getInputStream(), caller.getName());
+        return ResponseEntity.status(imported instanceof PendingChangeView ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(imported);
+    }
+
+    @Operation(summary = "A list's changes waiting for a second watchlist manager, newest first; all=true adds "
+            + "the approved and withdrawn ones; paged")
+    @GetMapping("/{id}/pending")
+    Page<PendingChangeView> pending(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean all,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size, Authentication caller) {
+        visible(id, caller);
+        return watchlists.pendingChanges(id, all, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "A pending change: the settings asked for, or an imported file's SHA-256 and entry count")
+    @GetMapping("/{id}/pending/{changeId}")
+    PendingChangeView pendingChange(@PathVariable UUID id, @PathVariable UUID changeId, Authentication caller) {
+        visible(id, caller);
+        return watchlists.pendingChange(id, changeId);
+    }
+
+    @Operation(summary = "Approve a change another watchlist manager proposed (four eyes): it takes effect as the "
+            + "list's next version")
+    @ProblemResponses({409})
+    @PostMapping("/{id}/pending/{changeId}/approve")
+    PendingChangeView approvePending(@PathVariable UUID id, @PathVariable UUID changeId, Authentication caller) {
+        visible(id, caller);
+        return watchlists.approvePending(id, changeId, caller.getName());
+    }
+
+    @Operation(summary = "Withdraw a pending change (the proposer, or another manager declining it); an import's "
+            + "entries are dropped")
+    @ProblemResponses({409})
+    @PostMapping("/{id}/pending/{changeId}/withdraw")
+    PendingChangeView withdrawPending(@PathVariable UUID id, @PathVariable UUID changeId, Authentication caller) {
+        visible(id, caller);
+        return watchlists.withdrawPending(id, changeId, caller.getName());
     }
 
     @Operation(summary = "A list's entries in the order they were made; filters text (names, external id, "

@@ -112,6 +112,9 @@ class WatchlistScreensController {
         }
         model.addAttribute("errors", Map.of());
         model.addAttribute("me", SecurityContextHolder.getContext().getAuthentication().getName());
+        model.addAttribute("pendingChanges", role.post() ? List.of()
+                : lists.pendingChanges(id, false, new PageRequest(0, PAGE_SIZE)).content().stream()
+                        .map(PendingRow::of).toList());
         model.addAttribute("entries", lists.entries(id, text.isBlank() ? null : text.strip(), null, s, page(page)));
         return "watchlists/entries";
     }
@@ -137,8 +140,11 @@ class WatchlistScreensController {
         String type = name.endsWith(".xml") ? "application/xml" : name.endsWith(".csv") ? "text/csv"
                 : file.getContentType();
         try (InputStream in = file.getInputStream()) {
-            WatchlistAdministration.ImportResult result = lists.importFile(id, type, in, authentication.getName());
-            redirect.addFlashAttribute("imported", result);
+            switch (lists.importFile(id, type, in, authentication.getName())) {
+                case WatchlistAdministration.ImportResult result -> redirect.addFlashAttribute("imported", result);
+                case WatchlistAdministration.PendingChangeView change ->
+                        redirect.addFlashAttribute("importPending", PendingRow.of(change));
+            }
         } catch (ErrorResponseException e) {
             String problem = String.valueOf(e.getBody().getType());
             problem = problem.substring(problem.lastIndexOf(':') + 1);
@@ -147,6 +153,63 @@ class WatchlistScreensController {
             redirect.addFlashAttribute("importDetail", e.getBody().getDetail());
         } catch (IOException e) {
             redirect.addFlashAttribute("importError", "import.error.other");
+        }
+        return "redirect:/watchlists/" + id;
+    }
+
+    /**
+     * A change waiting for a second manager, as the list's page shows it: the settings asked for
+     * (null where unchanged), or the file's entry count and SHA-256.
+     */
+    record PendingRow(UUID id, String kind, String proposedBy, java.time.Instant proposedAt, String reason,
+                      String name, String actionOnHit, String authority, Double hitThreshold,
+                      Double possibleMatchThreshold, Long entryCount, String sha256) {
+
+        static PendingRow of(WatchlistAdministration.PendingChangeView c) {
+            var s = c.settings();
+            return new PendingRow(c.id(), c.kind(), c.proposedBy(), c.proposedAt(), c.reason(),
+                    s != null && s.hasNonNull("name") ? s.get("name").asString() : null,
+                    s != null && s.hasNonNull("actionOnHit") ? s.get("actionOnHit").asString() : null,
+                    s != null && s.hasNonNull("authority") ? s.get("authority").asString() : null,
+                    s != null && s.hasNonNull("hitThreshold") ? s.get("hitThreshold").asDouble() : null,
+                    s != null && s.hasNonNull("possibleMatchThreshold") ? s.get("possibleMatchThreshold").asDouble()
+                            : null,
+                    c.entryCount(), c.sourceSha256());
+        }
+    }
+
+    @PostMapping("/watchlists/{id}/pending/{changeId}/approve")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String approvePending(@PathVariable UUID id, @PathVariable UUID changeId, Authentication authentication,
+                          RedirectAttributes redirect) {
+        list(id);
+        try {
+            WatchlistAdministration.PendingChangeView change = lists.approvePending(id, changeId,
+                    authentication.getName());
+            redirect.addFlashAttribute("done", "pending.approve.done");
+            redirect.addFlashAttribute("doneName", change.appliedVersion());
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("failed", switch (problem(e)) {
+                case "four-eyes" -> "pending.error.four-eyes";
+                case "change-not-pending" -> "pending.error.notPending";
+                default -> "pending.error.other";
+            });
+        }
+        return "redirect:/watchlists/" + id;
+    }
+
+    @PostMapping("/watchlists/{id}/pending/{changeId}/withdraw")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String withdrawPending(@PathVariable UUID id, @PathVariable UUID changeId, Authentication authentication,
+                           RedirectAttributes redirect) {
+        list(id);
+        try {
+            lists.withdrawPending(id, changeId, authentication.getName());
+            redirect.addFlashAttribute("done", "pending.withdraw.done");
+            redirect.addFlashAttribute("doneName", "");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("failed", problem(e).equals("change-not-pending") ? "pending.error.notPending"
+                    : "pending.error.other");
         }
         return "redirect:/watchlists/" + id;
     }

@@ -213,6 +213,31 @@ class StayCalculatorTests {
     }
 
     @Test
+    void addsExtensionsWithoutWrappingPastTheLargestNumber() {
+        VisaGrant onArrival = visa(VisaType.VISA_ON_ARRIVAL, "2026-03-01", "2026-04-30", 30, 1,
+                extension("2026-03-05", Integer.MAX_VALUE), extension("2026-03-06", Integer.MAX_VALUE));
+        VisaGrant permit = visa(VisaType.RESIDENCE_PERMIT, "2026-01-01", "2026-06-30", null, null,
+                extension("2026-02-01", Integer.MAX_VALUE), extension("2026-02-02", Integer.MAX_VALUE));
+
+        StayPeriod visitor = periods(SYRIAN, List.of(entry("2026-03-01", onArrival)), List.of(onArrival), List.of())
+                .getFirst();
+        List<StayPeriod> resident = periods(TURKISH, List.of(entry("2026-03-01")), List.of(permit), List.of());
+
+        // Summed in int, the two extensions came to -2 days: a limit before the stay began.
+        assertThat(visitor.lastLegalDay()).isEqualTo("9999-12-31");
+        assertThat(StayCalculator.status(SYRIAN, List.of(visitor), day("2030-01-01")).overstay()).isFalse();
+        assertThat(resident.getFirst().lastLegalDay()).isEqualTo("9999-12-31");
+        assertThat(StayCalculator.status(TURKISH, resident, day("2030-01-01")).overstay()).isFalse();
+    }
+
+    @Test
+    void refusesARuleOrWindowLongerThanTenYears() {
+        assertThatIllegalArgumentException().isThrownBy(() -> rule(null, null, StayRule.MAX_DAYS + 1, null, "2026-01-01"));
+        assertThatIllegalArgumentException().isThrownBy(() -> rule(null, null, 90, StayRule.MAX_DAYS + 1, "2026-01-01"));
+        assertThat(rule(null, null, 90, StayRule.MAX_DAYS, "2026-01-01").windowDays()).isEqualTo(3650);
+    }
+
+    @Test
     void givesAnExtensionToTheStayItWasGrantedFor() {
         VisaExtension during = extension("2026-03-05", 10);
         VisaExtension between = extension("2026-03-20", 5);
