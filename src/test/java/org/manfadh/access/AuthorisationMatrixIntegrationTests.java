@@ -85,6 +85,7 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/crossings/{id}/corrections", allowValidated(SECOND_LINE));
         TABLE.put("POST /api/v1/crossings/{id}/void", allowValidated(SECOND_LINE));
         TABLE.put("POST /api/v1/sync/batches", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
+        TABLE.put("POST /api/v1/sync/audit", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
         TABLE.put("POST /api/v1/sync/push", allow(ADMIN));
         TABLE.put("GET /api/v1/sync/status", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
         TABLE.put("POST /api/v1/sync/feed", allow(EnumSet.of(Role.NODE, Role.ADMIN)));
