@@ -100,10 +100,8 @@ public class AccountAdministration {
         if (request.password() != null) {
             checkPassword(request.password(), errors);
         }
-        if (username.equals(by) && (Boolean.FALSE.equals(request.enabled())
-                || roles != null && !roles.contains(Role.ADMIN))) {
-            errors.add(new ApiProblems.Field(Boolean.FALSE.equals(request.enabled()) ? "enabled" : "roles",
-                    "an administrator cannot disable their own account or take away their own ADMIN role"));
+        if (username.equals(by)) {
+            refuseOwnChanges(username, roles, jurisdiction, request.enabled(), errors);
         }
         if (!errors.isEmpty()) {
             throw ApiProblems.invalidFields(errors);
@@ -118,6 +116,29 @@ public class AccountAdministration {
         credentials.forget(username);
         directory.forget(username);
         return get(username);
+    }
+
+    /**
+     * No one changes their own roles, jurisdiction or whether their account is enabled: another
+     * administrator does, so that one stolen session cannot widen itself. The same values again
+     * are no change and pass.
+     */
+    private void refuseOwnChanges(String username, Set<Role> roles, Jurisdiction jurisdiction, Boolean enabled,
+                                  List<ApiProblems.Field> errors) {
+        UserAccounts.UserAccount own = accounts.find(username).orElse(null);
+        if (own == null) {
+            return;
+        }
+        String why = "you cannot change your own roles, jurisdiction or enabled state; another administrator can";
+        if (enabled != null && enabled != own.enabled()) {
+            errors.add(new ApiProblems.Field("enabled", why));
+        }
+        if (roles != null && !roles.isEmpty() && !roles.equals(own.roles())) {
+            errors.add(new ApiProblems.Field("roles", why));
+        }
+        if (jurisdiction != null && !jurisdiction.equals(own.jurisdiction())) {
+            errors.add(new ApiProblems.Field("jurisdiction", why));
+        }
     }
 
     private static void checkPassword(String password, List<ApiProblems.Field> errors) {

@@ -18,7 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -52,15 +51,25 @@ class SecurityConfiguration {
     @Bean
     VerifiedCredentialsCache authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
             @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock,
-            UserAccounts accounts, AuditLog audit,
+            UserAccounts accounts, AuditLog audit, SignInThrottle throttle,
             @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
             @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        SignInGuard guard = new SignInGuard(dao, accounts, audit, clock, maxFailures, lockDuration);
-        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock);
+        SignInGuard guard = new SignInGuard(dao, accounts, throttle, audit, clock, maxFailures, lockDuration);
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock,
+                authentication -> AccountVersionCheck.current(accounts, authentication));
         guard.onLock(cache::forget);
         return cache;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+            @Value("${manfadh.security.throttle.free-failures:10}") int freeFailures,
+            @Value("${manfadh.security.throttle.first-delay:2s}") Duration firstDelay,
+            @Value("${manfadh.security.throttle.max-delay:15m}") Duration maxDelay,
+            @Value("${manfadh.security.throttle.forget-after:1h}") Duration forgetAfter) {
+        return new SignInThrottle(jdbc, clock, freeFailures, firstDelay, maxDelay, forgetAfter);
     }
 
     /**
@@ -75,13 +84,11 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts, Clock clock) {
+        // Lock-outs are per account and client address: the guard checks them, not the account.
         return username -> accounts.find(username)
-                .map(a -> User.withUsername(a.username())
-                        .password(a.passwordHash())
-                        .disabled(!a.enabled())
-                        .accountLocked(a.lockedAt(clock.instant()))
-                        .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-                        .build())
+                .map(a -> new SignedInAccount(a.username(), a.passwordHash(), a.enabled(),
+                        a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(),
+                        a.version()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
@@ -89,6 +96,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
+                        "Too many failed sign-ins", "Too many failed sign-ins came from this address. Wait "
+                                + throttled.retryAfterSeconds() + " seconds (Retry-After) before the next attempt.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Manfadh\"");
             if (e instanceof org.springframework.security.authentication.LockedException) {
                 write(json, request, response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
@@ -122,7 +136,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages, UserAccounts accounts)
+            throws Exception {
         org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler signedIn =
                 new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
                     @Override
@@ -146,7 +161,10 @@ class SecurityConfiguration {
                         .requestMatchers("/documents/check").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).failureHandler(signInFailed())
+                        .permitAll())
+                .addFilterAfter(new AccountVersionCheck(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .httpBasic(basic -> basic.realmName("Manfadh"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxSignIn,
@@ -158,6 +176,14 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** A failed sign-in on the form: why, as far as the page may say. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler signInFailed() {
+        var handler = new org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(java.util.Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
+        handler.setDefaultFailureUrl("/login?error");
+        return handler;
     }
 
     private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
