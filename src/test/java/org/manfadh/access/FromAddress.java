@@ -14,11 +14,11 @@ import java.util.Base64;
  * API calls from another client address on this machine: the whole of 127.0.0.0/8 is loopback, so
  * a socket bound to 127.0.0.2 reaches the server as a second source, with no header to trust.
  */
-final class FromAddress {
+public final class FromAddress {
 
-    record Answer(int status, String head, String body) {
+    public record Answer(int status, String head, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
@@ -32,12 +32,12 @@ final class FromAddress {
     private final String address;
     private final int port;
 
-    FromAddress(String address, int port) {
+    public FromAddress(String address, int port) {
         this.address = address;
         this.port = port;
     }
 
-    Answer get(String path, String username, String password, String... headers) {
+    public Answer get(String path, String username, String password, String... headers) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * A browser's session on the screens, without a browser: a cookie jar, the CSRF token of the last
  * form shown, and redirects left for the test to see.
  */
-final class ScreenSession {
+public final class ScreenSession {
 
-    record Page(int status, String location, String body) {
+    public record Page(int status, String location, String body) {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -30,11 +30,11 @@ final class ScreenSession {
     private final String base;
     private String csrf;
 
-    ScreenSession(int port) {
+    public ScreenSession(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         Matcher token = CSRF.matcher(page.body());
         if (token.find()) {
@@ -44,7 +44,7 @@ final class ScreenSession {
     }
 
     /** Posts a form as the page last shown would, with its CSRF token. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         String form = all.entrySet().stream()
@@ -56,10 +56,18 @@ final class ScreenSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    /** Signs in through the form; the answer is the redirect after it. */
-    Page signIn(String username, String password) {
+    /**
+     * Signs in through the form; the answer is the redirect after it, which is then followed as a
+     * browser would (its page carries the form token of the signed-in session).
+     */
+    public Page signIn(String username, String password) {
         get("/login");
-        return post("/login", Map.of("username", username, "password", password));
+        Page answer = post("/login", Map.of("username", username, "password", password));
+        if (answer.status() == 302 && !answer.location().isEmpty()) {
+            get(URI.create(answer.location()).getRawPath() + (URI.create(answer.location()).getRawQuery() == null
+                    ? "" : "?" + URI.create(answer.location()).getRawQuery()));
+        }
+        return answer;
     }
 
     private Page send(HttpRequest.Builder request) {

@@ -30,12 +30,14 @@ public class AccountAdministration {
     public record NewAccount(String username, String password, Set<String> roles, JurisdictionInput jurisdiction) {
     }
 
+    /** What an administrator changes; {@code resetTwoFactor} removes a second factor (a lost phone). */
     public record AccountChange(Set<String> roles, JurisdictionInput jurisdiction, Boolean enabled, String password,
-                                Boolean unlock) {
+                                Boolean unlock, Boolean resetTwoFactor) {
     }
 
     public record AccountView(String username, List<Role> roles, Jurisdiction jurisdiction, boolean enabled,
-                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt) {
+                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt,
+                              boolean twoFactor) {
     }
 
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -45,15 +47,17 @@ public class AccountAdministration {
     private final VerifiedCredentialsCache credentials;
     private final PasswordEncoder passwords;
     private final ReferenceData referenceData;
+    private final TwoFactor twoFactor;
     private final Clock clock;
 
     AccountAdministration(UserAccounts accounts, AccountDirectory directory, VerifiedCredentialsCache credentials,
-                          PasswordEncoder passwords, ReferenceData referenceData, Clock clock) {
+                          PasswordEncoder passwords, ReferenceData referenceData, TwoFactor twoFactor, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.credentials = credentials;
         this.passwords = passwords;
         this.referenceData = referenceData;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
@@ -102,6 +106,10 @@ public class AccountAdministration {
         }
         if (username.equals(by)) {
             refuseOwnChanges(username, roles, jurisdiction, request.enabled(), errors);
+            if (Boolean.TRUE.equals(request.resetTwoFactor())) {
+                errors.add(new ApiProblems.Field("resetTwoFactor",
+                        "you cannot remove your own second factor; another administrator can"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiProblems.invalidFields(errors);
@@ -111,6 +119,9 @@ public class AccountAdministration {
                 Boolean.TRUE.equals(request.unlock()));
         if (!changed) {
             throw notFound(username);
+        }
+        if (Boolean.TRUE.equals(request.resetTwoFactor())) {
+            twoFactor.reset(username);
         }
         // Whatever changed takes effect at the next request, not when a remembered sign-in expires.
         credentials.forget(username);
@@ -208,7 +219,8 @@ public class AccountAdministration {
     private AccountView view(UserAccounts.UserAccount a) {
         Instant now = clock.instant();
         return new AccountView(a.username(), a.roles().stream().sorted().toList(), a.jurisdiction(), a.enabled(),
-                a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.failedSignIns(), a.createdAt());
+                a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.failedSignIns(), a.createdAt(),
+                twoFactor.enrolled(a.username()));
     }
 
     private static RuntimeException notFound(String username) {

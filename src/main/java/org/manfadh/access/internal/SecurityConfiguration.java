@@ -51,16 +51,22 @@ class SecurityConfiguration {
     @Bean
     VerifiedCredentialsCache authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
             @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock,
-            UserAccounts accounts, AuditLog audit, SignInThrottle throttle,
-            @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
-            @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
+            UserAccounts accounts, AuditLog audit, SignInThrottle throttle, SignInFailures failures,
+            TwoFactor twoFactor) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        SignInGuard guard = new SignInGuard(dao, accounts, throttle, audit, clock, maxFailures, lockDuration);
+        SignInGuard guard = new SignInGuard(dao, accounts, throttle, failures, twoFactor, audit, clock);
         VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock,
                 authentication -> AccountVersionCheck.current(accounts, authentication));
-        guard.onLock(cache::forget);
+        failures.onLock(cache::forget);
         return cache;
+    }
+
+    @Bean
+    SignInFailures signInFailures(UserAccounts accounts, SignInThrottle throttle, AuditLog audit, Clock clock,
+            @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
+            @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
+        return new SignInFailures(accounts, throttle, audit, clock, maxFailures, lockDuration);
     }
 
     @Bean
@@ -104,6 +110,20 @@ class SecurityConfiguration {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Manfadh\"");
+            if (e instanceof SecondFactorException second) {
+                switch (second.kind()) {
+                    case MISSING -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-required",
+                            "Second factor required", "This account signs in with a second factor: send the code "
+                                    + "its authenticator app shows now in the " + SignInDetails.OTP_HEADER + " header.");
+                    case REJECTED -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-rejected",
+                            "Second factor rejected", "The code in " + SignInDetails.OTP_HEADER + " is wrong or was "
+                                    + "used already: send the code the authenticator app shows now.");
+                    case NOT_ENROLLED -> write(json, request, response, HttpStatus.UNAUTHORIZED,
+                            "second-factor-not-enrolled", "Second factor not set up", "This account's roles need a "
+                                    + "second factor: sign in on the screens once to set it up.");
+                }
+                return;
+            }
             if (e instanceof org.springframework.security.authentication.LockedException) {
                 write(json, request, response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
                         "This account is locked after too many failed sign-ins. Try again later, or ask an "
@@ -118,7 +138,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+                        .authenticationDetailsSource(SignInDetails.source(false)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -136,14 +157,19 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages, UserAccounts accounts)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages, UserAccounts accounts,
+            SecondFactorSignIn secondFactor) throws Exception {
         org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler signedIn =
                 new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
                     @Override
                     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                             org.springframework.security.core.Authentication authentication)
                             throws IOException, jakarta.servlet.ServletException {
+                        var askForCode = secondFactor.holdForSecondFactor(request, response, authentication.getName());
+                        if (askForCode.isPresent()) {
+                            getRedirectStrategy().sendRedirect(request, response, askForCode.get());
+                            return;
+                        }
                         languages.applyAtSignIn(request, response, authentication.getName());
                         super.onAuthenticationSuccess(request, response, authentication);
                     }
@@ -155,18 +181,18 @@ class SecurityConfiguration {
         };
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/error", "/login", "/css/**", "/fonts/**", "/img/**", "/js/**",
+                        .requestMatchers("/", "/error", "/login", "/login/code", "/login/enrol", "/css/**", "/fonts/**", "/img/**", "/js/**",
                                 "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/documents/check").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).failureHandler(signInFailed())
-                        .permitAll())
+                        .authenticationDetailsSource(SignInDetails.source(true)).permitAll())
                 .addFilterAfter(new AccountVersionCheck(accounts),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-                .httpBasic(basic -> basic.realmName("Manfadh"))
+                .httpBasic(basic -> basic.realmName("Manfadh").authenticationDetailsSource(SignInDetails.source(false)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxSignIn,
                         new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true")))
                 .headers(h -> h

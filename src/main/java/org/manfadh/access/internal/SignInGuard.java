@@ -1,10 +1,7 @@
 package org.manfadh.access.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,29 +25,20 @@ class SignInGuard implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final UserAccounts accounts;
     private final SignInThrottle throttle;
+    private final SignInFailures failures;
+    private final TwoFactor twoFactor;
     private final AuditLog audit;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockDuration;
-    private Consumer<String> onLock = username -> { };
 
-    SignInGuard(AuthenticationProvider delegate, UserAccounts accounts, SignInThrottle throttle, AuditLog audit,
-                Clock clock, int maxFailures, Duration lockDuration) {
-        if (maxFailures < 1) {
-            throw new IllegalArgumentException("manfadh.security.lockout.max-failures must be 1 or more");
-        }
+    SignInGuard(AuthenticationProvider delegate, UserAccounts accounts, SignInThrottle throttle,
+                SignInFailures failures, TwoFactor twoFactor, AuditLog audit, Clock clock) {
         this.delegate = delegate;
         this.accounts = accounts;
         this.throttle = throttle;
+        this.failures = failures;
+        this.twoFactor = twoFactor;
         this.audit = audit;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockDuration = lockDuration;
-    }
-
-    /** Called with the username when an account gets locked (to forget its remembered sign-ins). */
-    void onLock(Consumer<String> action) {
-        this.onLock = action;
     }
 
     @Override
@@ -71,7 +59,7 @@ class SignInGuard implements AuthenticationProvider {
         try {
             result = delegate.authenticate(authentication);
         } catch (BadCredentialsException wrong) {
-            failed(username, client, "sign-in: bad credentials");
+            failures.failed(username, client, "sign-in: bad credentials");
             throw wrong;
         } catch (LockedException locked) {
             audit.record(AuditLog.Action.SIGN_IN_FAILED, username, client, "sign-in: account locked", List.of(), 401);
@@ -82,6 +70,7 @@ class SignInGuard implements AuthenticationProvider {
             throw other;
         }
         if (result != null && result.isAuthenticated()) {
+            checkSecondFactor(result.getName(), client, authentication.getDetails());
             accounts.recordSuccess(result.getName(), client);
             audit.record(AuditLog.Action.SIGN_IN, result.getName(), client, "sign-in", List.of(), 200);
         }
@@ -89,21 +78,28 @@ class SignInGuard implements AuthenticationProvider {
     }
 
     /**
-     * Counts a failed sign-in (a wrong password, or a wrong second-factor code) against the account
-     * from this address and against the address; throws when the account got locked for it.
+     * With HTTP Basic, an account that needs a second factor sends its current code with the
+     * password; the sign-in form asks for it on a page of its own after the password (see
+     * {@link SecondFactorSignIn}). A wrong or used code counts as a failed sign-in.
      */
-    void failed(String username, String client, String what) {
-        Instant now = clock.instant();
-        boolean locked = username != null
-                && accounts.recordFailure(username, client, maxFailures, now, now.plus(lockDuration));
-        if (locked) {
-            onLock.accept(username);
+    private void checkSecondFactor(String username, String client, Object details) {
+        if (details instanceof SignInDetails signIn && signIn.form() || !twoFactor.needed(username)) {
+            return;
         }
-        throttle.recordFailure(client);
-        audit.record(AuditLog.Action.SIGN_IN_FAILED, username, client,
-                locked ? what + ", account locked" : what, List.of(), 401);
-        if (locked) {
-            throw new LockedException("Account locked after too many failed sign-ins");
+        String code = details instanceof SignInDetails signIn ? signIn.otp() : null;
+        if (!twoFactor.enrolled(username)) {
+            audit.record(AuditLog.Action.SIGN_IN_FAILED, username, client, "sign-in: second factor not set up",
+                    List.of(), 401);
+            throw new SecondFactorException(SecondFactorException.Kind.NOT_ENROLLED);
+        }
+        if (code == null || code.isBlank()) {
+            audit.record(AuditLog.Action.SIGN_IN_FAILED, username, client, "sign-in: second-factor code missing",
+                    List.of(), 401);
+            throw new SecondFactorException(SecondFactorException.Kind.MISSING);
+        }
+        if (!twoFactor.verify(username, code)) {
+            failures.failed(username, client, "sign-in: wrong or used second-factor code");
+            throw new SecondFactorException(SecondFactorException.Kind.REJECTED);
         }
     }
 

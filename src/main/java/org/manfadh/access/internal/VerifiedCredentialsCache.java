@@ -67,7 +67,12 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         if (timeToLive.isZero() || !(authentication.getCredentials() instanceof String password)) {
             return delegate.authenticate(authentication);
         }
-        String cacheKey = cacheKey(authentication.getName(), password);
+        // The way in and a second-factor code are part of what was verified: a password verified on
+        // the sign-in form (whose code is asked for afterwards) is no answer for HTTP Basic.
+        String way = authentication.getDetails() instanceof SignInDetails details
+                ? (details.form() ? "form\u0000" : "basic\u0000" + (details.otp() == null ? "" : details.otp()))
+                : "";
+        String cacheKey = cacheKey(authentication.getName(), way + "\u0000" + password);
         long now = clock.millis();
         Verified hit = verified.get(cacheKey);
         if (hit != null && hit.expiresAtMillis() > now) {

@@ -98,19 +98,19 @@ class UsersController {
 
     @PostMapping("/users/{username}/enable")
     String enable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null),
+        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null, null),
                 "users.enabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/disable")
     String disable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null),
+        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null, null),
                 "users.disabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/unlock")
     String unlock(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true),
+        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true, null),
                 "users.unlocked.done", caller, redirect);
     }
 
