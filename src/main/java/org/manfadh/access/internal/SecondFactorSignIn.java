@@ -42,6 +42,7 @@ public class SecondFactorSignIn {
         SIGNED_IN,
         WRONG_CODE,
         LOCKED,
+        THROTTLED,
         NOTHING_PENDING
     }
 
@@ -49,20 +50,24 @@ public class SecondFactorSignIn {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private final TwoFactor twoFactor;
+    private final UserAccounts accounts;
     private final UserDetailsService users;
     private final LanguagePreferences languages;
     private final SignInFailures failures;
+    private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-    SecondFactorSignIn(TwoFactor twoFactor, UserDetailsService users, LanguagePreferences languages,
-                       SignInFailures failures, AuditLog audit, Clock clock) {
+    SecondFactorSignIn(TwoFactor twoFactor, UserAccounts accounts, UserDetailsService users, LanguagePreferences languages,
+                       SignInFailures failures, SignInThrottle throttle, AuditLog audit, Clock clock) {
         this.twoFactor = twoFactor;
+        this.accounts = accounts;
         this.users = users;
         this.languages = languages;
         this.failures = failures;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,6 +105,10 @@ public class SecondFactorSignIn {
         if (username.isEmpty()) {
             return Outcome.NOTHING_PENDING;
         }
+        Optional<Outcome> refused = refusedBeforeTheCode(request, username.get());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (!twoFactor.verify(username.get(), code)) {
             return failed(request, username.get());
         }
@@ -117,6 +126,10 @@ public class SecondFactorSignIn {
         Optional<String> username = pending(request);
         if (username.isEmpty()) {
             return Outcome.NOTHING_PENDING;
+        }
+        Optional<Outcome> refused = refusedBeforeTheCode(request, username.get());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!twoFactor.confirm(username.get(), code)) {
             return failed(request, username.get());
@@ -143,6 +156,19 @@ public class SecondFactorSignIn {
         return "/";
     }
 
+    /** A code is not looked at from an address that must wait, or for an account locked for it. */
+    private Optional<Outcome> refusedBeforeTheCode(HttpServletRequest request, String username) {
+        String address = request.getRemoteAddr();
+        if (throttle.waitFor(address).isPresent()) {
+            return Optional.of(Outcome.THROTTLED);
+        }
+        if (accounts.lockedUntil(username, address, clock.instant()).isPresent()) {
+            request.getSession().removeAttribute(PENDING);
+            return Optional.of(Outcome.LOCKED);
+        }
+        return Optional.empty();
+    }
+
     private Outcome failed(HttpServletRequest request, String username) {
         try {
             failures.failed(username, request.getRemoteAddr(), "sign-in: wrong or used second-factor code");
@@ -158,6 +184,7 @@ public class SecondFactorSignIn {
         // A new session id for the signed-in session, as at the first step.
         request.changeSessionId();
         store(request, response, username);
+        accounts.recordSuccess(username, request.getRemoteAddr());
         languages.applyAtSignIn(request, response, username);
         audit.record(AuditLog.Action.SIGN_IN, username, request.getRemoteAddr(), what, List.of(), 200);
     }

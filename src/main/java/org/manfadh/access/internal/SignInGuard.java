@@ -71,6 +71,14 @@ class SignInGuard implements AuthenticationProvider {
         }
         if (result != null && result.isAuthenticated()) {
             checkSecondFactor(result.getName(), client, authentication.getDetails());
+            if (authentication.getDetails() instanceof SignInDetails signIn && signIn.form()
+                    && twoFactor.needed(result.getName())) {
+                // The failures counted so far stand until the code is right too: a password typed
+                // again must not buy more guesses at the code.
+                audit.record(AuditLog.Action.SIGN_IN, result.getName(), client,
+                        "sign-in: password, second factor awaited", List.of(), 200);
+                return result;
+            }
             accounts.recordSuccess(result.getName(), client);
             audit.record(AuditLog.Action.SIGN_IN, result.getName(), client, "sign-in", List.of(), 200);
         }

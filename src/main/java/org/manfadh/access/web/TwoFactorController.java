@@ -41,6 +41,7 @@ class TwoFactorController {
             case SIGNED_IN -> "redirect:" + signIn.next(request, response);
             case WRONG_CODE -> "redirect:/login/code?wrong";
             case LOCKED -> "redirect:/login?error";
+            case THROTTLED -> "redirect:/login?throttled";
             case NOTHING_PENDING -> "redirect:/login";
         };
     }
@@ -64,6 +65,7 @@ class TwoFactorController {
             case SIGNED_IN -> "redirect:" + signIn.next(request, response);
             case WRONG_CODE -> "redirect:/login/enrol?wrong";
             case LOCKED -> "redirect:/login?error";
+            case THROTTLED -> "redirect:/login?throttled";
             case NOTHING_PENDING -> "redirect:/login";
         };
     }
