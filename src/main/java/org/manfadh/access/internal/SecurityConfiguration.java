@@ -181,8 +181,8 @@ class SecurityConfiguration {
         };
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/error", "/login", "/login/code", "/login/enrol", "/css/**", "/fonts/**", "/img/**", "/js/**",
-                                "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/", "/error", "/login", "/login/code", "/login/enrol", "/css/**", "/fonts/**",
+                                "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/documents/check").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
