@@ -24,6 +24,7 @@ class SignInThrottle {
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Duration forgetAfter;
+    private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
 
     SignInThrottle(JdbcClient jdbc, Clock clock, int freeFailures, Duration firstDelay, Duration maxDelay,
                    Duration forgetAfter) {
@@ -50,6 +51,9 @@ class SignInThrottle {
     /** Counts a failed sign-in from the address; returns how long it must now wait (zero: not at all). */
     Duration recordFailure(String source) {
         Instant now = clock.instant();
+        if (recorded.incrementAndGet() % 100 == 0) {
+            forgetQuietAddresses(now);
+        }
         int failures = jdbc.sql("""
                 insert into access.sign_in_source as s (source, failures, last_failed_at)
                 values (:source, 1, :now)
@@ -65,6 +69,17 @@ class SignInThrottle {
                     .param("source", key(source)).param("until", utc(now.plus(delay))).update();
         }
         return delay;
+    }
+
+    /**
+     * Addresses quiet for longer than {@code forgetAfter} would start again anyway: their rows go
+     * (now and then), so guessing from many addresses does not fill the table for good.
+     */
+    private void forgetQuietAddresses(Instant now) {
+        OffsetDateTime forgotten = utc(now.minus(forgetAfter));
+        jdbc.sql("delete from access.sign_in_source where last_failed_at <= :forgotten and "
+                        + "(blocked_until is null or blocked_until <= :now)")
+                .param("forgotten", forgotten).param("now", utc(now)).update();
     }
 
     /** The wait after the n-th failure in a row: none until the free ones are used, then doubling. */
