@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and their roles for administrators: the list, a new account, and enabling, disabling or
- * unlocking one, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
+ * unlocking one or removing its second factor, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -114,6 +114,12 @@ class UsersController {
                 "users.unlocked.done", caller, redirect);
     }
 
+    @PostMapping("/users/{username}/reset-two-factor")
+    String resetTwoFactor(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
+        return change(username, new AccountAdministration.AccountChange(null, null, null, null, null, true),
+                "users.twoFactorReset.done", caller, redirect);
+    }
+
     private String change(String username, AccountAdministration.AccountChange change, String done,
                           Authentication caller, RedirectAttributes redirect) {
         try {
@@ -137,7 +143,7 @@ class UsersController {
                 case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
                 case "jurisdiction.governorates" -> errors.put("governorates", "users.error.governorates");
                 case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
-                case "enabled" -> errors.put("enabled", "users.error.self");
+                case "enabled", "resetTwoFactor" -> errors.put("enabled", "users.error.self");
                 default -> errors.putIfAbsent("username", "users.error.other");
             }
         }

@@ -161,6 +161,26 @@ class TwoFactorIntegrationTests {
         assertThat(new ScreenSession(port).signIn(username, PASSWORD).location()).doesNotContain("/login");
     }
 
+    @Test
+    void letsAnAdministratorRemoveAFactorOnTheUsersScreen() {
+        String username = newAccount("WATCHLIST_MANAGER");
+        enrol(username);
+        ScreenSession admin = new ScreenSession(port);
+        admin.signIn("admin", "manfadh-demo");
+        admin.get("/users");
+
+        ScreenSession.Page reset = admin.post("/users/" + username + "/reset-two-factor", Map.of());
+        String done = admin.get("/users").body();
+        ScreenSession.Page own = admin.post("/users/admin/reset-two-factor", Map.of());
+
+        assertThat(reset.location()).endsWith("/users");
+        assertThat(done).contains("id=\"user-done\"");
+        assertThat(new ApiClient(port).asDemoAdmin().get("/api/v1/users/" + username).json().get("twoFactor")
+                .asBoolean()).isFalse();
+        assertThat(own.location()).endsWith("/users");
+        assertThat(admin.get("/users").body()).contains("id=\"user-failed\"");
+    }
+
     private ApiClient.Response withCode(String username, String code) {
         return new ApiClient(port).as(username, PASSWORD).send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/watchlists")).header("X-Manfadh-OTP", code).GET());
