@@ -247,7 +247,7 @@ class AccessIntegrationTests {
         assertThat(right.get("/api/v1/countries").status()).isEqualTo(401);
 
         // Fifteen minutes on: the lock's end has passed.
-        jdbc.sql("update access.user_account set locked_until = :past where username = :username")
+        jdbc.sql("update access.sign_in_lockout set locked_until = :past where username = :username")
                 .param("past", OffsetDateTime.now().minusSeconds(1)).param("username", username).update();
 
         assertThat(right.get("/api/v1/countries").status()).isEqualTo(200);

@@ -156,6 +156,9 @@ class AuthorisationMatrixIntegrationTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** The API's endpoints as mapped ("METHOD /pattern") with their handler methods. */
     private Map<String, HandlerMethod> endpoints() {
         Map<String, HandlerMethod> found = new TreeMap<>();
@@ -342,5 +345,44 @@ class AuthorisationMatrixIntegrationTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The screens of two-factor sign-in: everyone signed in, whatever their roles, opens and sets up
+     * their own factor; nobody else does, and the sign-in's second step is nothing without a first.
+     */
+    @Test
+    void letsEverySignedInRoleSetUpOnlyTheirOwnSecondFactor() {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            if (role == Role.NODE) {
+                continue; // a post's node account signs in to the API only
+            }
+            String username = role.name().toLowerCase(java.util.Locale.ROOT);
+            ScreenSession browser = new ScreenSession(port);
+            browser.signIn(username, "manfadh-demo");
+            ScreenSession.Page own = browser.get("/account/two-factor");
+            if (own.status() != 200 || !own.body().contains(">" + username + "<")) {
+                wrong.add(username + " opening /account/two-factor: " + own.status());
+            }
+        }
+        ScreenSession stranger = new ScreenSession(port);
+        stranger.get("/login");
+        for (String path : List.of("/account/two-factor", "/login/code", "/login/enrol")) {
+            ScreenSession.Page page = stranger.get(path);
+            if (page.status() != 302 || !page.location().endsWith("/login")) {
+                wrong.add("anonymous GET " + path + ": " + page.status() + " " + page.location());
+            }
+        }
+        for (String path : List.of("/account/two-factor", "/account/two-factor/confirm", "/login/code",
+                "/login/enrol")) {
+            ScreenSession.Page page = stranger.post(path, Map.of("code", "123456"));
+            if (page.status() != 302 || !page.location().endsWith("/login")) {
+                wrong.add("anonymous POST " + path + ": " + page.status() + " " + page.location());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(jdbc.sql("select count(*) from access.two_factor where username in ('analyst', 'officer')")
+                .query(Long.class).single()).isZero();
     }
 }

@@ -30,12 +30,14 @@ public class AccountAdministration {
     public record NewAccount(String username, String password, Set<String> roles, JurisdictionInput jurisdiction) {
     }
 
+    /** What an administrator changes; {@code resetTwoFactor} removes a second factor (a lost phone). */
     public record AccountChange(Set<String> roles, JurisdictionInput jurisdiction, Boolean enabled, String password,
-                                Boolean unlock) {
+                                Boolean unlock, Boolean resetTwoFactor) {
     }
 
     public record AccountView(String username, List<Role> roles, Jurisdiction jurisdiction, boolean enabled,
-                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt) {
+                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt,
+                              boolean twoFactor) {
     }
 
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -45,15 +47,17 @@ public class AccountAdministration {
     private final VerifiedCredentialsCache credentials;
     private final PasswordEncoder passwords;
     private final ReferenceData referenceData;
+    private final TwoFactor twoFactor;
     private final Clock clock;
 
     AccountAdministration(UserAccounts accounts, AccountDirectory directory, VerifiedCredentialsCache credentials,
-                          PasswordEncoder passwords, ReferenceData referenceData, Clock clock) {
+                          PasswordEncoder passwords, ReferenceData referenceData, TwoFactor twoFactor, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.credentials = credentials;
         this.passwords = passwords;
         this.referenceData = referenceData;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
@@ -100,10 +104,12 @@ public class AccountAdministration {
         if (request.password() != null) {
             checkPassword(request.password(), errors);
         }
-        if (username.equals(by) && (Boolean.FALSE.equals(request.enabled())
-                || roles != null && !roles.contains(Role.ADMIN))) {
-            errors.add(new ApiProblems.Field(Boolean.FALSE.equals(request.enabled()) ? "enabled" : "roles",
-                    "an administrator cannot disable their own account or take away their own ADMIN role"));
+        if (username.equals(by)) {
+            refuseOwnChanges(username, roles, jurisdiction, request.enabled(), errors);
+            if (Boolean.TRUE.equals(request.resetTwoFactor())) {
+                errors.add(new ApiProblems.Field("resetTwoFactor",
+                        "you cannot remove your own second factor; another administrator can"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiProblems.invalidFields(errors);
@@ -114,10 +120,36 @@ public class AccountAdministration {
         if (!changed) {
             throw notFound(username);
         }
+        if (Boolean.TRUE.equals(request.resetTwoFactor())) {
+            twoFactor.reset(username);
+        }
         // Whatever changed takes effect at the next request, not when a remembered sign-in expires.
         credentials.forget(username);
         directory.forget(username);
         return get(username);
+    }
+
+    /**
+     * No one changes their own roles, jurisdiction or whether their account is enabled: another
+     * administrator does, so that one stolen session cannot widen itself. The same values again
+     * are no change and pass.
+     */
+    private void refuseOwnChanges(String username, Set<Role> roles, Jurisdiction jurisdiction, Boolean enabled,
+                                  List<ApiProblems.Field> errors) {
+        UserAccounts.UserAccount own = accounts.find(username).orElse(null);
+        if (own == null) {
+            return;
+        }
+        String why = "you cannot change your own roles, jurisdiction or enabled state; another administrator can";
+        if (enabled != null && enabled != own.enabled()) {
+            errors.add(new ApiProblems.Field("enabled", why));
+        }
+        if (roles != null && !roles.isEmpty() && !roles.equals(own.roles())) {
+            errors.add(new ApiProblems.Field("roles", why));
+        }
+        if (jurisdiction != null && !jurisdiction.equals(own.jurisdiction())) {
+            errors.add(new ApiProblems.Field("jurisdiction", why));
+        }
     }
 
     private static void checkPassword(String password, List<ApiProblems.Field> errors) {
@@ -187,7 +219,8 @@ public class AccountAdministration {
     private AccountView view(UserAccounts.UserAccount a) {
         Instant now = clock.instant();
         return new AccountView(a.username(), a.roles().stream().sorted().toList(), a.jurisdiction(), a.enabled(),
-                a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.failedSignIns(), a.createdAt());
+                a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.failedSignIns(), a.createdAt(),
+                twoFactor.enrolled(a.username()));
     }
 
     private static RuntimeException notFound(String username) {

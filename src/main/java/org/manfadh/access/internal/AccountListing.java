@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountListing {
 
-    public record Listed(String username, List<String> roles, boolean enabled, String language, Instant createdAt) {
+    public record Listed(String username, List<String> roles, boolean enabled, String language, Instant createdAt,
+                         boolean twoFactor) {
     }
 
     private final JdbcClient jdbc;
@@ -25,7 +26,9 @@ public class AccountListing {
 
     public Page<Listed> page(PageRequest page) {
         List<Listed> content = jdbc.sql("""
-                select a.username, a.roles, a.enabled, a.created_at, p.language
+                select a.username, a.roles, a.enabled, a.created_at, p.language,
+                       exists (select 1 from access.two_factor t
+                                where t.username = a.username and t.confirmed_at is not null) as two_factor
                   from access.user_account a
                   left join access.user_preference p on p.username = a.username
                  order by a.username
@@ -34,7 +37,7 @@ public class AccountListing {
                 .query((rs, n) -> new Listed(rs.getString("username"),
                         Arrays.stream((String[]) rs.getArray("roles").getArray()).sorted().toList(),
                         rs.getBoolean("enabled"), rs.getString("language"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("two_factor")))
                 .list();
         long total = jdbc.sql("select count(*) from access.user_account").query(Long.class).single();
         return Page.of(content, page, total);

@@ -80,10 +80,18 @@ class AccountReplicas implements AccountReplication {
                         password_hash = excluded.password_hash, roles = excluded.roles, enabled = excluded.enabled,
                         jurisdiction_authority = excluded.jurisdiction_authority,
                         jurisdiction_governorates = excluded.jurisdiction_governorates,
-                        jurisdiction_border_points = excluded.jurisdiction_border_points, managed_by = 'HEADQUARTERS'
+                        jurisdiction_border_points = excluded.jurisdiction_border_points, managed_by = 'HEADQUARTERS',
+                        -- A change from headquarters ends the account's sessions at the post, as one made there does.
+                        version = user_account.version + 1
+                    where (user_account.password_hash, user_account.roles, user_account.enabled,
+                           user_account.jurisdiction_authority, user_account.jurisdiction_governorates,
+                           user_account.jurisdiction_border_points, user_account.managed_by)
+                          is distinct from
+                          (excluded.password_hash, excluded.roles, excluded.enabled, excluded.jurisdiction_authority,
+                           excluded.jurisdiction_governorates, excluded.jurisdiction_border_points, 'HEADQUARTERS')
                     returning username
                 ), withdrawn as (
-                    update access.user_account set enabled = false
+                    update access.user_account set enabled = false, version = version + 1
                      where managed_by = 'HEADQUARTERS' and enabled and username not in (select username from incoming)
                     returning username
                 )

@@ -60,6 +60,6 @@ class NodeAccounts implements NodeCredentials {
         if (!account.roles().equals(Set.of(Role.NODE))) {
             throw ApiProblems.conflict("not-a-node", "Account " + username + " is not a node's account.");
         }
-        administration.change(username, new AccountAdministration.AccountChange(null, null, false, null, null), "");
+        administration.change(username, new AccountAdministration.AccountChange(null, null, false, null, null, null), "");
     }
 }

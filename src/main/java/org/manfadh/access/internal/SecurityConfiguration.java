@@ -18,7 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -57,15 +56,31 @@ class SecurityConfiguration {
     @Bean
     VerifiedCredentialsCache authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
             @Value("${manfadh.security.verified-credentials-ttl:60s}") Duration timeToLive, Clock clock,
-            UserAccounts accounts, AuditLog audit,
-            @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
-            @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
+            UserAccounts accounts, AuditLog audit, SignInThrottle throttle, SignInFailures failures,
+            TwoFactor twoFactor) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        SignInGuard guard = new SignInGuard(dao, accounts, audit, clock, maxFailures, lockDuration);
-        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock);
-        guard.onLock(cache::forget);
+        SignInGuard guard = new SignInGuard(dao, accounts, throttle, failures, twoFactor, audit, clock);
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(guard, timeToLive, clock,
+                authentication -> AccountVersionCheck.current(accounts, authentication));
+        failures.onLock(cache::forget);
         return cache;
+    }
+
+    @Bean
+    SignInFailures signInFailures(UserAccounts accounts, SignInThrottle throttle, AuditLog audit, Clock clock,
+            @Value("${manfadh.security.lockout.max-failures:5}") int maxFailures,
+            @Value("${manfadh.security.lockout.duration:15m}") Duration lockDuration) {
+        return new SignInFailures(accounts, throttle, audit, clock, maxFailures, lockDuration);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+            @Value("${manfadh.security.throttle.free-failures:10}") int freeFailures,
+            @Value("${manfadh.security.throttle.first-delay:2s}") Duration firstDelay,
+            @Value("${manfadh.security.throttle.max-delay:15m}") Duration maxDelay,
+            @Value("${manfadh.security.throttle.forget-after:1h}") Duration forgetAfter) {
+        return new SignInThrottle(jdbc, clock, freeFailures, firstDelay, maxDelay, forgetAfter);
     }
 
     /**
@@ -80,13 +95,11 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts, Clock clock) {
+        // Lock-outs are per account and client address: the guard checks them, not the account.
         return username -> accounts.find(username)
-                .map(a -> User.withUsername(a.username())
-                        .password(a.passwordHash())
-                        .disabled(!a.enabled())
-                        .accountLocked(a.lockedAt(clock.instant()))
-                        .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-                        .build())
+                .map(a -> new SignedInAccount(a.username(), a.passwordHash(), a.enabled(),
+                        a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(),
+                        a.version()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
@@ -94,7 +107,28 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
+                        "Too many failed sign-ins", "Too many failed sign-ins came from this address. Wait "
+                                + throttled.retryAfterSeconds() + " seconds (Retry-After) before the next attempt.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Manfadh\"");
+            if (e instanceof SecondFactorException second) {
+                switch (second.kind()) {
+                    case MISSING -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-required",
+                            "Second factor required", "This account signs in with a second factor: send the code "
+                                    + "its authenticator app shows now in the " + SignInDetails.OTP_HEADER + " header.");
+                    case REJECTED -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-rejected",
+                            "Second factor rejected", "The code in " + SignInDetails.OTP_HEADER + " is wrong or was "
+                                    + "used already: send the code the authenticator app shows now.");
+                    case NOT_ENROLLED -> write(json, request, response, HttpStatus.UNAUTHORIZED,
+                            "second-factor-not-enrolled", "Second factor not set up", "This account's roles need a "
+                                    + "second factor: sign in on the screens once to set it up.");
+                }
+                return;
+            }
             if (e instanceof org.springframework.security.authentication.LockedException) {
                 write(json, request, response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
                         "This account is locked after too many failed sign-ins. Try again later, or ask an "
@@ -109,7 +143,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+                        .authenticationDetailsSource(SignInDetails.source(false)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -127,13 +162,19 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LanguagePreferences languages, UserAccounts accounts,
+            SecondFactorSignIn secondFactor) throws Exception {
         org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler signedIn =
                 new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
                     @Override
                     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                             org.springframework.security.core.Authentication authentication)
                             throws IOException, jakarta.servlet.ServletException {
+                        var askForCode = secondFactor.holdForSecondFactor(request, response, authentication.getName());
+                        if (askForCode.isPresent()) {
+                            getRedirectStrategy().sendRedirect(request, response, askForCode.get());
+                            return;
+                        }
                         languages.applyAtSignIn(request, response, authentication.getName());
                         super.onAuthenticationSuccess(request, response, authentication);
                     }
@@ -145,15 +186,18 @@ class SecurityConfiguration {
         };
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/error", "/login", "/css/**", "/fonts/**", "/img/**", "/js/**",
-                                "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/", "/error", "/login", "/login/code", "/login/enrol", "/css/**", "/fonts/**",
+                                "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/documents/check").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).failureHandler(signInFailed())
+                        .authenticationDetailsSource(SignInDetails.source(true)).permitAll())
+                .addFilterAfter(new AccountVersionCheck(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-                .httpBasic(basic -> basic.realmName("Manfadh"))
+                .httpBasic(basic -> basic.realmName("Manfadh").authenticationDetailsSource(SignInDetails.source(false)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxSignIn,
                         new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true")))
                 .headers(h -> h
@@ -175,6 +219,14 @@ class SecurityConfiguration {
             "style-src 'self' 'unsafe-inline'");
 
     private static final RequestMatcher API_DOCUMENTATION = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
+    /** A failed sign-in on the form: why, as far as the page may say. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler signInFailed() {
+        var handler = new org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(java.util.Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
+        handler.setDefaultFailureUrl("/login?error");
+        return handler;
+    }
 
     private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                               HttpStatus status, String type, String title, String detail) throws IOException {

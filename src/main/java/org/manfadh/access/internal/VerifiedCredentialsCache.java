@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,7 +24,9 @@ import org.springframework.security.core.AuthenticationException;
  * Remembers credentials it has verified for a short time, so that a client calling the API many
  * times a second with HTTP Basic does not pay for an adaptive password hash on every request.
  * Only successful sign-ins are remembered, under a keyed hash of the password that exists only in
- * this process's memory; a changed or disabled account takes effect within the time to live.
+ * this process's memory. A remembered sign-in is used only while the account is enabled and its
+ * version is the one it was verified under (a question to the database, far cheaper than the
+ * hash), so a changed or disabled account takes effect at its next request on every server.
  * When a remembered sign-in expires while many requests with the same credentials are in flight,
  * one of them verifies the password and the others wait for its answer, rather than every one of
  * them computing the same hash at once.
@@ -41,9 +44,17 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final SecretKeySpec key;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Authentication>> verifying = new ConcurrentHashMap<>();
+    private final Predicate<Authentication> current;
 
     VerifiedCredentialsCache(AuthenticationProvider delegate, Duration timeToLive, Clock clock) {
+        this(delegate, timeToLive, clock, authentication -> true);
+    }
+
+    /** With {@code current} telling whether a remembered sign-in still holds for its account as it is now. */
+    VerifiedCredentialsCache(AuthenticationProvider delegate, Duration timeToLive, Clock clock,
+                             Predicate<Authentication> current) {
         this.delegate = delegate;
+        this.current = current;
         this.timeToLive = timeToLive;
         this.clock = clock;
         byte[] secret = new byte[32];
@@ -56,11 +67,19 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         if (timeToLive.isZero() || !(authentication.getCredentials() instanceof String password)) {
             return delegate.authenticate(authentication);
         }
-        String cacheKey = cacheKey(authentication.getName(), password);
+        // The way in and a second-factor code are part of what was verified: a password verified on
+        // the sign-in form (whose code is asked for afterwards) is no answer for HTTP Basic.
+        String way = authentication.getDetails() instanceof SignInDetails details
+                ? (details.form() ? "form\u0000" : "basic\u0000" + (details.otp() == null ? "" : details.otp()))
+                : "";
+        String cacheKey = cacheKey(authentication.getName(), way + "\u0000" + password);
         long now = clock.millis();
         Verified hit = verified.get(cacheKey);
         if (hit != null && hit.expiresAtMillis() > now) {
-            return hit.authentication();
+            if (current.test(hit.authentication())) {
+                return hit.authentication();
+            }
+            verified.remove(cacheKey, hit);
         }
         CompletableFuture<Authentication> mine = new CompletableFuture<>();
         CompletableFuture<Authentication> running = verifying.putIfAbsent(cacheKey, mine);

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and their roles for administrators: the list, a new account, and enabling, disabling or
- * unlocking one, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
+ * unlocking one or removing its second factor, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -98,20 +98,26 @@ class UsersController {
 
     @PostMapping("/users/{username}/enable")
     String enable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null),
+        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null, null),
                 "users.enabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/disable")
     String disable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null),
+        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null, null),
                 "users.disabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/unlock")
     String unlock(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true),
+        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true, null),
                 "users.unlocked.done", caller, redirect);
+    }
+
+    @PostMapping("/users/{username}/reset-two-factor")
+    String resetTwoFactor(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
+        return change(username, new AccountAdministration.AccountChange(null, null, null, null, null, true),
+                "users.twoFactorReset.done", caller, redirect);
     }
 
     private String change(String username, AccountAdministration.AccountChange change, String done,
@@ -137,7 +143,7 @@ class UsersController {
                 case "jurisdiction", "jurisdiction.authority" -> errors.put("authority", "users.error.authority");
                 case "jurisdiction.governorates" -> errors.put("governorates", "users.error.governorates");
                 case "jurisdiction.borderPoints" -> errors.put("borderPoints", "users.error.borderPoints");
-                case "enabled" -> errors.put("enabled", "users.error.self");
+                case "enabled", "resetTwoFactor" -> errors.put("enabled", "users.error.self");
                 default -> errors.putIfAbsent("username", "users.error.other");
             }
         }

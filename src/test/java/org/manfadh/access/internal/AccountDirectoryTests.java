@@ -46,7 +46,7 @@ class AccountDirectoryTests {
 
     private void account(String username, Jurisdiction jurisdiction, boolean enabled) {
         when(accounts.find(username)).thenReturn(Optional.of(new UserAccounts.UserAccount(username, "x",
-                EnumSet.of(Role.OFFICER), enabled, jurisdiction, 0, null, Instant.EPOCH)));
+                EnumSet.of(Role.OFFICER), enabled, jurisdiction, 0, null, Instant.EPOCH, 0)));
     }
 
     @Test
