@@ -44,9 +44,13 @@ begin
 
     -- The audit trail: added to and read, never changed, removed or emptied. The chain's head moves forward only
     -- (a trigger below) and is never removed.
-    execute format('revoke update, delete, truncate, references, trigger on access.audit_event from %I', app);
-    execute format('revoke insert, update, delete, truncate, references, trigger on access.audit_chain_head from %I', app);
-    execute format('grant update (seq, hash) on access.audit_chain_head to %I', app);
+    -- With one account for both (no separate application role) the owner keeps its rights: taking them from
+    -- itself would leave it unable to finish this migration, and it could give them back anyway.
+    if app <> current_user then
+        execute format('revoke update, delete, truncate, references, trigger on access.audit_event from %I', app);
+        execute format('revoke insert, update, delete, truncate, references, trigger on access.audit_chain_head from %I', app);
+        execute format('grant update (seq, hash) on access.audit_chain_head to %I', app);
+    end if;
 end;
 $$;
 
