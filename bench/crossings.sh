@@ -125,6 +125,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$java" -cp "$jdbc_jar" bench/load/CrossingLoad.java run \
     --url "http://localhost:$http_port" --jdbc "jdbc:postgresql://localhost:$pg_port/manfadh" \
+    --db-password "$(owner_password "$work/data")" \
     --concurrency "$concurrency" --warmup "$warmup" --settle "$settle" --duration "$duration" \
     --ceiling-duration "$ceiling_duration" --client "$client" \
     --server-pid "$server_pid" --pg-pid "$pg_pid" ${pgbench_path:+--pgbench "$pgbench_path"} \

@@ -12,3 +12,12 @@ free_port() {
     echo "no free port from $1" >&2
     exit 1
 }
+
+# The embedded PostgreSQL owner's password of a data folder ($1, a --manfadh.data-dir), empty for a folder from a
+# release before the database had passwords.
+owner_password() {
+    local file="$1/postgres/manfadh-credentials.properties"
+    if [[ -f "$file" ]]; then
+        sed -n 's/^owner\.password=//p' "$file"
+    fi
+}

@@ -131,6 +131,7 @@ echo "headquarters UP; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$java" -cp "$jdbc_jar" bench/load/SyncLoad.java drain --post "http://localhost:$post_port" \
     --hq "http://localhost:$hq_port" --hq-jdbc "jdbc:postgresql://localhost:$hq_pg/manfadh" --records "$records" \
+    --db-password "$(owner_password "$work/hq")" \
     --post-pid "$post_pid" --post-pg-pid "$(head -1 "$work/post/postgres/postmaster.pid")" \
     --hq-pid "$hq_pid" --hq-pg-pid "$(head -1 "$work/hq/postgres/postmaster.pid")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1021,7 +1021,9 @@ public class CrossingLoad {
                     uri.getPath().substring(1));
             log(String.format("pgbench: %d connections, %d s", workers, o.ceilingSeconds));
             CpuSample cpuFrom = CpuSample.take(o);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder pgbench = new ProcessBuilder(command).redirectErrorStream(true);
+            pgbench.environment().put("PGPASSWORD", o.dbPassword);
+            Process process = pgbench.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             Thread.sleep(500); // its backends have exited and been reaped

@@ -59,7 +59,7 @@ public class SyncLoad {
                 usage: java [-cp postgresql.jar] bench/load/SyncLoad.java COMMAND [options]
                   record --url URL --records N [--point ZRB] [--concurrency 8] [--user admin:manfadh-demo] [--seed N]
                          records N crossings at the post's border point through POST /api/v1/crossings
-                  drain  --post URL --hq URL --hq-jdbc JDBC --records N [--user admin:manfadh-demo] [--timeout 1800]
+                  drain  --post URL --hq URL --hq-jdbc JDBC --records N [--db-password P] [--user admin:manfadh-demo] [--timeout 1800]
                          asks the post to push now and waits until its backlog is 0 and headquarters holds N
                          crossings; prints the wall time from the call
                 loopback addresses only.
@@ -143,7 +143,8 @@ public class SyncLoad {
         long backlogBefore = number(before, "backlog");
         System.out.printf(Locale.ROOT, "post backlog before: %,d outbox records, oldest %s s old%n", backlogBefore,
                 field(before, "oldestUnsentAgeSeconds"));
-        try (Connection db = DriverManager.getConnection(o.get("hq-jdbc"), o.getOrDefault("db-user", "postgres"), "")) {
+        try (Connection db = DriverManager.getConnection(o.get("hq-jdbc"), o.getOrDefault("db-user", "postgres"),
+                o.getOrDefault("db-password", ""))) {
             long cpuFrom = System.nanoTime();
             long[] cpuBefore = cpu(o);
             long start = System.nanoTime();

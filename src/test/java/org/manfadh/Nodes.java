@@ -38,7 +38,7 @@ public final class Nodes {
     }
 
     /**
-     * An exported crossing (CrossingReplication's export) as two nodes hold it alike: without its traveller's
+     * An exported crossing or visa (CrossingReplication's exports) as two nodes hold it alike: without its traveller's
      * first sighting, which headquarters sets itself when a post's traveller first reaches it.
      */
     public static tools.jackson.databind.JsonNode withoutFirstSighting(java.util.Optional<String> exported) {

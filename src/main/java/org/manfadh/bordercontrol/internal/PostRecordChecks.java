@@ -45,11 +45,11 @@ class PostRecordChecks implements PostRecords {
     @Override
     public Optional<Provenance.Foreign> crossings(List<JsonNode> records, Provenance from) {
         BorderPoint point = pointOf(from);
-        Set<String> travellers = existing("bordercontrol.traveller", ids(records, "traveller"));
-        Set<String> documents = existing("bordercontrol.travel_document", ids(records, "document"));
-        Set<String> visas = existing("bordercontrol.visa", ids(records, "visa"));
-        Set<String> decisions = existing("bordercontrol.decision", ids(records, "decisions"));
-        Set<String> amendments = existing("bordercontrol.crossing_amendment", ids(records, "amendments"));
+        Here travellers = new Here("bordercontrol.traveller");
+        Here documents = new Here("bordercontrol.travel_document");
+        Here visas = new Here("bordercontrol.visa");
+        Here decisions = new Here("bordercontrol.decision");
+        Here amendments = new Here("bordercontrol.crossing_amendment");
         Map<String, String> crossings = borderPoints("bordercontrol.crossing", ids(records, "crossing"));
         Map<String, String> groups = borderPoints("bordercontrol.crossing_group", ids(records, "group"));
         for (int n = 0; n < records.size(); n++) {
@@ -59,13 +59,12 @@ class PostRecordChecks implements PostRecords {
                 return Optional.of(new Provenance.Foreign(n, why.get()));
             }
         }
-        records.forEach(record -> ownTraveller(record.get("traveller"), travellers));
+        records.forEach(record -> ownTraveller(record.get("traveller")));
         return Optional.empty();
     }
 
-    private Optional<String> crossing(JsonNode record, BorderPoint point, Provenance from, Set<String> travellers,
-                                      Set<String> documents, Set<String> visas, Set<String> decisions,
-                                      Set<String> amendments, Map<String, String> crossings, Map<String, String> groups) {
+    private Optional<String> crossing(JsonNode record, BorderPoint point, Provenance from, Here travellers,
+                                      Here documents, Here visas, Here decisions, Here amendments, Map<String, String> crossings, Map<String, String> groups) {
         JsonNode crossing = record.path("crossing");
         String id = text(crossing, "id");
         if (!point.code().equals(text(crossing, "border_point"))) {
@@ -87,22 +86,24 @@ class PostRecordChecks implements PostRecords {
         if (why.isEmpty() && !Objects.equals(text(traveller, "id"), text(crossing, "traveller_id"))) {
             why = Optional.of("Crossing " + id + " comes with traveller " + text(traveller, "id") + ", not its own");
         }
-        if (why.isEmpty() && !travellers.contains(text(traveller, "id"))) {
-            why = from.notMadeBySender(traveller, "Traveller");
+        if (why.isEmpty()) {
+            why = from.notMadeBySender(traveller, "Traveller").filter(w -> !travellers.contains(text(traveller, "id")));
         }
         JsonNode document = record.path("document");
         if (why.isEmpty() && !Objects.equals(text(document, "id"), text(crossing, "document_id"))) {
             why = Optional.of("Crossing " + id + " comes with document " + text(document, "id") + ", not its own");
         }
-        if (why.isEmpty() && !documents.contains(text(document, "id"))) {
-            why = from.notMadeBySender(document, "Document").or(() -> from.datedAhead(document, "Document", "first_seen_at"));
+        if (why.isEmpty()) {
+            why = from.notMadeBySender(document, "Document").or(() -> from.datedAhead(document, "Document", "first_seen_at"))
+                    .filter(w -> !documents.contains(text(document, "id")));
         }
         JsonNode visa = record.get("visa");
         if (why.isEmpty() && visa != null && visa.isObject()) {
             if (!Objects.equals(text(visa, "id"), text(crossing, "visa_id"))) {
                 why = Optional.of("Crossing " + id + " comes with visa " + text(visa, "id") + ", not its own");
-            } else if (!visas.contains(text(visa, "id"))) {
-                why = from.notMadeBySender(visa, "Visa", "created_by").or(() -> from.datedAhead(visa, "Visa", "created_at"));
+            } else {
+                why = from.notMadeBySender(visa, "Visa", "created_by").or(() -> from.datedAhead(visa, "Visa", "created_at"))
+                        .filter(w -> !visas.contains(text(visa, "id")));
             }
         }
         JsonNode group = record.get("group");
@@ -123,8 +124,8 @@ class PostRecordChecks implements PostRecords {
             } else if (text(decision, "supersedes") != null && !ownDecisions.contains(text(decision, "supersedes"))) {
                 why = Optional.of("Decision " + text(decision, "id") + " supersedes a decision about another crossing");
             } else {
-                why = (decisions.contains(text(decision, "id")) ? Optional.<String>empty()
-                        : from.notMadeBySender(decision, "Decision", "decided_by"))
+                why = from.notMadeBySender(decision, "Decision", "decided_by")
+                        .filter(w -> !decisions.contains(text(decision, "id")))
                         .or(() -> from.datedAhead(decision, "Decision", "decided_at"));
             }
         }
@@ -140,8 +141,8 @@ class PostRecordChecks implements PostRecords {
                 why = Optional.of("Amendment " + text(amendment, "id") + " moves crossing " + id + " to border point "
                         + movedTo + ", outside " + point.code());
             } else {
-                why = (amendments.contains(text(amendment, "id")) ? Optional.<String>empty()
-                        : from.notMadeBySender(amendment, "Amendment", "amended_by"))
+                why = from.notMadeBySender(amendment, "Amendment", "amended_by")
+                        .filter(w -> !amendments.contains(text(amendment, "id")))
                         .or(() -> from.datedAhead(amendment, "Amendment", "amended_at", "occurred_at"));
             }
         }
@@ -181,24 +182,20 @@ class PostRecordChecks implements PostRecords {
 
     @Override
     public Optional<Provenance.Foreign> visas(List<JsonNode> records, Provenance from) {
-        List<JsonNode> visaRows = records.stream().map(r -> r.path("visa")).toList();
-        Set<String> visas = existing("bordercontrol.visa", idsOf(visaRows));
-        List<JsonNode> extensionRows = new ArrayList<>();
-        records.forEach(r -> r.path("extensions").forEach(extensionRows::add));
-        Set<String> extensions = existing("bordercontrol.visa_extension", idsOf(extensionRows));
-        Set<String> travellers = existing("bordercontrol.traveller", ids(records, "traveller"));
+        Here visas = new Here("bordercontrol.visa");
+        Here extensions = new Here("bordercontrol.visa_extension");
+        Here travellers = new Here("bordercontrol.traveller");
         for (int n = 0; n < records.size(); n++) {
             JsonNode record = records.get(n);
             JsonNode visa = record.path("visa");
             String id = text(visa, "id");
-            Optional<String> why = (visas.contains(id) ? Optional.<String>empty()
-                    : from.notMadeBySender(visa, "Visa", "created_by")).or(() -> from.datedAhead(visa, "Visa", "created_at"));
+            Optional<String> why = from.notMadeBySender(visa, "Visa", "created_by").filter(w -> !visas.contains(id))
+                    .or(() -> from.datedAhead(visa, "Visa", "created_at"));
             JsonNode traveller = record.get("traveller");
             if (why.isEmpty() && traveller != null && traveller.isObject()) {
                 why = !Objects.equals(text(traveller, "id"), text(visa, "traveller_id"))
                         ? Optional.of("Visa " + id + " comes with traveller " + text(traveller, "id") + ", not its own")
-                        : travellers.contains(text(traveller, "id")) ? Optional.empty()
-                        : from.notMadeBySender(traveller, "Traveller");
+                        : from.notMadeBySender(traveller, "Traveller").filter(w -> !travellers.contains(text(traveller, "id")));
             }
             for (JsonNode extension : record.path("extensions")) {
                 if (why.isPresent()) {
@@ -206,8 +203,8 @@ class PostRecordChecks implements PostRecords {
                 }
                 why = !Objects.equals(text(extension, "visa_id"), id)
                         ? Optional.of("Visa extension " + text(extension, "id") + " is not of visa " + id)
-                        : (extensions.contains(text(extension, "id")) ? Optional.<String>empty()
-                        : from.notMadeBySender(extension, "Visa extension", "created_by"))
+                        : from.notMadeBySender(extension, "Visa extension", "created_by")
+                        .filter(w -> !extensions.contains(text(extension, "id")))
                         .or(() -> from.datedAhead(extension, "Visa extension", "created_at"));
             }
             if (why.isEmpty()) {
@@ -227,25 +224,24 @@ class PostRecordChecks implements PostRecords {
                 return Optional.of(new Provenance.Foreign(n, why.get()));
             }
         }
-        records.forEach(record -> ownTraveller(record.get("traveller"), travellers));
+        records.forEach(record -> ownTraveller(record.get("traveller")));
         return Optional.empty();
     }
 
     @Override
     public Optional<Provenance.Foreign> identityDecisions(List<JsonNode> records, Provenance from) {
-        List<JsonNode> decisionRows = records.stream().map(r -> r.path("decision")).toList();
-        Set<String> decisions = existing("bordercontrol.identity_decision", idsOf(decisionRows));
-        Set<String> travellers = existing("bordercontrol.traveller", ids(records, "to"));
+        Here decisions = new Here("bordercontrol.identity_decision");
+        Here travellers = new Here("bordercontrol.traveller");
         for (int n = 0; n < records.size(); n++) {
             JsonNode record = records.get(n);
             JsonNode decision = record.path("decision");
             String id = text(decision, "id");
-            Optional<String> why = (decisions.contains(id) ? Optional.<String>empty()
-                    : from.notMadeBySender(decision, "Identity decision", "decided_by"))
+            Optional<String> why = from.notMadeBySender(decision, "Identity decision", "decided_by")
+                    .filter(w -> !decisions.contains(id))
                     .or(() -> from.datedAhead(decision, "Identity decision", "decided_at"));
             JsonNode to = record.get("to");
-            if (why.isEmpty() && to != null && to.isObject() && !travellers.contains(text(to, "id"))) {
-                why = from.notMadeBySender(to, "Traveller");
+            if (why.isEmpty() && to != null && to.isObject()) {
+                why = from.notMadeBySender(to, "Traveller").filter(w -> !travellers.contains(text(to, "id")));
             }
             if (why.isEmpty()) {
                 JsonNode document = record.path("document");
@@ -268,17 +264,17 @@ class PostRecordChecks implements PostRecords {
                 return Optional.of(new Provenance.Foreign(n, why.get()));
             }
         }
-        records.forEach(record -> ownTraveller(record.get("to"), travellers));
+        records.forEach(record -> ownTraveller(record.get("to")));
         return Optional.empty();
     }
 
     /**
      * A traveller new here takes headquarters' own name key and first sighting: the name key decides whom
      * headquarters merges, the first sighting which of two records survives a merge, and neither may be
-     * the sender's to choose.
+     * the sender's to choose. (One already here keeps its row: the insert skips it.)
      */
-    private void ownTraveller(JsonNode traveller, Set<String> here) {
-        if (traveller instanceof ObjectNode row && !here.contains(text(row, "id"))) {
+    private void ownTraveller(JsonNode traveller) {
+        if (traveller instanceof ObjectNode row) {
             row.put("name_key", Travellers.nameKey(text(row, "surname"), text(row, "given_names")));
             row.put("created_at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
         }
@@ -327,12 +323,26 @@ class PostRecordChecks implements PostRecords {
         return ids;
     }
 
-    private Set<String> existing(String table, Set<String> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
+    /**
+     * Which rows of a table are here already, asked only of a row that fails a check a row new here must
+     * pass (another node's, or an account that no longer works at the post): a post's own new rows, nearly
+     * all of a batch, cost no look-up.
+     */
+    private final class Here {
+        private final String table;
+        private final Map<String, Boolean> known = new HashMap<>();
+
+        Here(String table) {
+            this.table = table;
         }
-        return new HashSet<>(jdbc.sql("select id::text from " + table + " where id = any(cast(:ids as uuid[]))")
-                .param("ids", ids.toArray(String[]::new)).query(String.class).list());
+
+        boolean contains(String id) {
+            if (Provenance.uuid(id) == null) {
+                return false;
+            }
+            return known.computeIfAbsent(id, i -> jdbc.sql("select exists (select 1 from " + table
+                    + " where id = cast(:id as uuid))").param("id", i).query(Boolean.class).single());
+        }
     }
 
     /** The border point of each of these rows already here, by id. */
