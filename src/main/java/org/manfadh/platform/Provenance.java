@@ -13,13 +13,21 @@ import tools.jackson.databind.JsonNode;
  * record may carry (headquarters' clock and its tolerance), and which accounts work at that border
  * point. A post's record is one it could have made through its own API only within these.
  */
-public record Provenance(UUID node, String borderPoint, Instant notAfter, Predicate<String> worksThere) {
+public record Provenance(UUID node, String borderPoint, Instant notAfter, Predicate<String> worksThere,
+                         String notAfterText) {
 
     public Provenance {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(borderPoint, "borderPoint");
         Objects.requireNonNull(notAfter, "notAfter");
         Objects.requireNonNull(worksThere, "worksThere");
+        Objects.requireNonNull(notAfterText, "notAfterText");
+    }
+
+    /** {@code notAfterText}: the latest time as PostgreSQL writes a UTC time, to the second. */
+    public Provenance(UUID node, String borderPoint, Instant notAfter, Predicate<String> worksThere) {
+        this(node, borderPoint, notAfter, worksThere, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                .format(notAfter.atOffset(java.time.ZoneOffset.UTC)));
     }
 
     /**
@@ -46,6 +54,11 @@ public record Provenance(UUID node, String borderPoint, Instant notAfter, Predic
         for (String field : times) {
             String value = text(row, field);
             if (value == null) {
+                continue;
+            }
+            // As PostgreSQL writes a UTC time, the text sorts as the time does: most rows need no parse.
+            if (value.length() >= 25 && value.endsWith("+00:00") && value.charAt(10) == 'T'
+                    && value.substring(0, 19).compareTo(notAfterText) < 0) {
                 continue;
             }
             Instant at;

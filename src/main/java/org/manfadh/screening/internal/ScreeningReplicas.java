@@ -88,14 +88,17 @@ class ScreeningReplicas implements ScreeningReplication {
             if (crossing != null) {
                 crossings.add(crossing);
             }
-            screeningIds.add(text(record.path("screening"), "id"));
+            // A screening already here under its id is skipped by the insert; it matters only when hits hang on it.
+            if (!record.path("hits").isEmpty()) {
+                screeningIds.add(text(record.path("screening"), "id"));
+            }
             record.path("hits").forEach(h -> hitIds.add(text(h, "id")));
             record.path("adjudications").forEach(a -> adjudicationIds.add(text(a, "id")));
         }
         Set<UUID> own = ownCrossings.apply(crossings);
         Map<String, String> screenings = crossingsOf("screening.screening", screeningIds);
         Map<String, String> hits = crossingsOf("screening.hit", hitIds);
-        Set<String> adjudications = new HashSet<>(jdbc.sql(
+        Set<String> adjudications = adjudicationIds.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
                         "select id::text from screening.adjudication where id = any(cast(:ids as uuid[]))")
                 .param("ids", uuids(adjudicationIds)).query(String.class).list());
         for (int n = 0; n < records.size(); n++) {
@@ -170,6 +173,9 @@ class ScreeningReplicas implements ScreeningReplication {
     /** The crossing of each of these rows already here, by id. */
     private Map<String, String> crossingsOf(String table, Set<String> ids) {
         Map<String, String> crossings = new HashMap<>();
+        if (ids.isEmpty()) {
+            return crossings;
+        }
         jdbc.sql("select id::text, crossing_id::text from " + table + " where id = any(cast(:ids as uuid[]))")
                 .param("ids", uuids(ids)).query((rs, n) -> crossings.put(rs.getString(1), rs.getString(2))).list();
         return crossings;

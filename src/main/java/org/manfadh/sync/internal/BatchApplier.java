@@ -51,9 +51,10 @@ public class BatchApplier {
     private record Kind(String name, Check check, java.util.function.Consumer<List<JsonNode>> applier) {
     }
 
+    /** A kind's check: the first record the sender could not have made, given the batch's crossings that passed theirs. */
     @FunctionalInterface
     private interface Check {
-        Optional<Provenance.Foreign> first(List<JsonNode> records, Provenance from);
+        Optional<Provenance.Foreign> first(List<JsonNode> records, Provenance from, java.util.Set<UUID> checkedCrossings);
     }
 
     private final SyncSettings settings;
@@ -82,12 +83,15 @@ public class BatchApplier {
         // Crossings first: a screening hangs on its crossing, and a crossing's outbox row always comes before its
         // screening's; visas and identity decisions are checked against the travellers the crossings bring.
         this.kinds = List.of(
-                new Kind("CROSSING", postRecords::crossings, crossings::apply),
-                new Kind("SCREENING", (records, from) -> screenings.foreign(records, from,
-                        ids -> crossings.atBorderPoint(ids, from.borderPoint())), screenings::apply),
-                new Kind("VISA", postRecords::visas, visas -> crossings.applyVisas(array(visas))),
-                new Kind("GROUP", postRecords::groups, groups -> crossings.applyGroups(array(groups))),
-                new Kind("IDENTITY", postRecords::identityDecisions, decisions -> identities.apply(array(decisions))));
+                new Kind("CROSSING", (records, from, checked) -> postRecords.crossings(records, from), crossings::apply),
+                new Kind("SCREENING", (records, from, checked) -> screenings.foreign(records, from,
+                        ids -> ownCrossings(crossings, ids, checked, from)), screenings::apply),
+                new Kind("VISA", (records, from, checked) -> postRecords.visas(records, from),
+                        visas -> crossings.applyVisas(array(visas))),
+                new Kind("GROUP", (records, from, checked) -> postRecords.groups(records, from),
+                        groups -> crossings.applyGroups(array(groups))),
+                new Kind("IDENTITY", (records, from, checked) -> postRecords.identityDecisions(records, from),
+                        decisions -> identities.apply(array(decisions))));
     }
 
     public Batch.Applied apply(Batch batch, Sender sender) {
@@ -128,6 +132,7 @@ public class BatchApplier {
             long highest = last;
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
+            java.util.Set<UUID> checkedCrossings = new java.util.HashSet<>();
             Map<String, List<Batch.Item>> items = new LinkedHashMap<>();
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
@@ -154,7 +159,7 @@ public class BatchApplier {
                     continue;
                 }
                 List<JsonNode> records = ofKind.stream().map(Batch.Item::payload).toList();
-                Optional<Provenance.Foreign> foreign = kind.check().first(records, from);
+                Optional<Provenance.Foreign> foreign = kind.check().first(records, from, checkedCrossings);
                 if (foreign.isPresent()) {
                     long seq = ofKind.get(foreign.get().index()).seq();
                     log.warn("A batch from node {} ({}, account {}) was refused: record seq {}: {}", batch.node(), point,
@@ -166,6 +171,9 @@ public class BatchApplier {
                     throw refusal;
                 }
                 kind.applier().accept(records);
+                if (kind.name().equals("CROSSING")) {
+                    arrived.forEach(a -> checkedCrossings.add(a.crossingId()));
+                }
             }
             progress.advance(batch.node(), point, highest, applied, clock.instant());
             if (sender.node() && !credentials.active(sender.username())) {
@@ -174,6 +182,20 @@ public class BatchApplier {
             }
             return new Batch.Applied(highest);
         });
+    }
+
+    /**
+     * Of these crossings, those at the sender's border point: the batch's own crossings passed their check
+     * already (and are applied by now); only the others are looked up.
+     */
+    private static java.util.Set<UUID> ownCrossings(CrossingReplication crossings, java.util.Set<UUID> ids,
+                                                    java.util.Set<UUID> checked, Provenance from) {
+        java.util.Set<UUID> own = new java.util.HashSet<>(ids);
+        own.retainAll(checked);
+        java.util.Set<UUID> rest = new java.util.HashSet<>(ids);
+        rest.removeAll(own);
+        own.addAll(crossings.atBorderPoint(rest, from.borderPoint()));
+        return own;
     }
 
     private static ErrorResponseException refused(String type, String title, String detail) {
