@@ -20,6 +20,7 @@
 #                          from src/test/resources/screening/un-sc-consolidated.xml before the load)
 #                          or against no list at all (recording and an empty screening)
 #   NATIONAL_CSV=path      also import this persons CSV as a national alert list
+#   JAR=target/manfadh.jar the application jar to run (another commit's, for a baseline in the same session)
 #   KEEP=1                 keep the work folder (data, server log, results) instead of removing it
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,8 @@ ceiling_duration="${CEILING_DURATION:-15}"
 client="${CLIENT:-raw}"
 pgbench_setting="${PGBENCH:-auto}"
 
-if [[ ! -f target/manfadh.jar ]]; then
+jar=$(realpath -m "${JAR:-target/manfadh.jar}")
+if [[ ! -f "$jar" ]]; then
     echo "building target/manfadh.jar" >&2
     ./mvnw -q -B -DskipTests package
 fi
@@ -68,13 +70,13 @@ case "$pgbench_setting" in
 esac
 
 # The PostgreSQL JDBC driver the application ships, for the ceiling's insert loop.
-(cd "$work" && "$jar_tool" xf "$root/target/manfadh.jar" \
-    $("$jar_tool" tf "$root/target/manfadh.jar" | grep -E '^BOOT-INF/lib/postgresql-[0-9.]+\.jar$'))
+(cd "$work" && "$jar_tool" xf "$jar" \
+    $("$jar_tool" tf "$jar" | grep -E '^BOOT-INF/lib/postgresql-[0-9.]+\.jar$'))
 jdbc_jar=$(ls "$work"/BOOT-INF/lib/postgresql-*.jar)
 
 echo "starting Manfadh on port $http_port (embedded PostgreSQL on $pg_port), data in $work/data" >&2
 # shellcheck disable=SC2086
-"$java" ${SERVER_JAVA_OPTS:-} -jar target/manfadh.jar --server.port="$http_port" \
+"$java" ${SERVER_JAVA_OPTS:-} -jar "$jar" --server.port="$http_port" \
     --manfadh.data-dir="$work/data" --manfadh.embedded-postgres.port="$pg_port" \
     --manfadh.demo.data=false ${SERVER_ARGS:-} >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -117,7 +119,7 @@ fi
 echo "# Recording crossings over HTTP: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ {print $2}') GB," \
      "$(uname -sr); JDK: $("$java" -version 2>&1 | head -1)"
-echo "server: java ${SERVER_JAVA_OPTS:-} -jar target/manfadh.jar, embedded PostgreSQL $(cat "$work/data/postgres/PG_VERSION")"
+echo "server: java ${SERVER_JAVA_OPTS:-} -jar ${JAR:-target/manfadh.jar}, embedded PostgreSQL $(cat "$work/data/postgres/PG_VERSION")"
 echo "load: concurrency $concurrency, warm-up ${warmup} s, settle ${settle} s, measured ${duration} s per level," \
      "ceiling ${ceiling_duration} s per level, client $client, pgbench ${pgbench_path:-not used}"
 echo "lists screened against: $lists${NATIONAL_CSV:+ and $NATIONAL_CSV}"
@@ -132,7 +134,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     | tee "$work/results.txt"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-crossings=$(psql -h localhost -p "$pg_port" -U postgres -d manfadh -Atc \
+crossings=$(PGPASSWORD="$(owner_password "$work/data")" psql -h localhost -p "$pg_port" -U postgres -d manfadh -Atc \
     "select count(*) from bordercontrol.crossing" 2>/dev/null || echo "?")
 echo "crossings in the register at the end: $crossings"
 
