@@ -101,19 +101,7 @@ public class SecondFactorSignIn {
 
     /** The second step with a code from the app; a wrong code counts as a failed sign-in. */
     public Outcome withCode(HttpServletRequest request, HttpServletResponse response, String code) {
-        Optional<String> username = pending(request);
-        if (username.isEmpty()) {
-            return Outcome.NOTHING_PENDING;
-        }
-        Optional<Outcome> refused = refusedBeforeTheCode(request, username.get());
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!twoFactor.verify(username.get(), code)) {
-            return failed(request, username.get());
-        }
-        signIn(request, response, username.get(), "sign-in: second factor");
-        return Outcome.SIGNED_IN;
+        return secondStep(request, response, username -> twoFactor.verify(username, code), "sign-in: second factor");
     }
 
     /** An account whose roles require a second factor sets it up half-way through signing in. */
@@ -123,6 +111,13 @@ public class SecondFactorSignIn {
 
     /** Confirms the enrolment begun half-way through signing in, and signs the session in. */
     public Outcome confirmEnrolment(HttpServletRequest request, HttpServletResponse response, String code) {
+        return secondStep(request, response, username -> twoFactor.confirm(username, code),
+                "sign-in: second factor set up");
+    }
+
+    /** The pending sign-in completed when the code passes {@code check}; a wrong code counts as a failed sign-in. */
+    private Outcome secondStep(HttpServletRequest request, HttpServletResponse response,
+                               java.util.function.Predicate<String> check, String what) {
         Optional<String> username = pending(request);
         if (username.isEmpty()) {
             return Outcome.NOTHING_PENDING;
@@ -131,10 +126,10 @@ public class SecondFactorSignIn {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (!twoFactor.confirm(username.get(), code)) {
+        if (!check.test(username.get())) {
             return failed(request, username.get());
         }
-        signIn(request, response, username.get(), "sign-in: second factor set up");
+        signIn(request, response, username.get(), what);
         return Outcome.SIGNED_IN;
     }
 
