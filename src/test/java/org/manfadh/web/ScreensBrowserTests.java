@@ -173,6 +173,13 @@ class ScreensBrowserTests {
         show("/users", lang, "19-users");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("watchlist_manager");
         show("/second-line/hits", lang, "20-open-hits");
+        show("/account/two-factor", lang, "38-two-factor");
+        // Setting up shows the secret and its link, and waits for a first code: nothing is required until then.
+        // Begun once (in the first language), the set-up waits for its code in the others.
+        driver.findElements(By.cssSelector("#two-factor-start button")).forEach(this::click);
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("otpauth://");
+        assertThat(Browser.contentSecurityViolations(driver)).isEmpty();
+        Browser.screenshot(driver, lang + "-38b-two-factor-set-up");
     }
 
     @ParameterizedTest
