@@ -199,6 +199,52 @@ class HostilePostIntegrationTests {
     }
 
     @Test
+    void refusesAScreeningByAnOfficerFromElsewhereOrDatedAhead() {
+        ObjectNode crossing = forged("ZRB", "officer");
+        String crossingId = crossing.get("crossing").get("id").asString();
+        ObjectNode screening = JSON.createObjectNode();
+        ObjectNode row = screening.putObject("screening");
+        row.put("id", UUID.randomUUID().toString());
+        row.put("node_id", attackerNode.toString());
+        row.put("crossing_id", crossingId);
+        row.put("traveller_id", crossing.get("traveller").get("id").asString());
+        row.put("outcome", "CLEAR");
+        row.put("officer", "officer_kri");
+        row.put("screened_at", OffsetDateTime.now().toString());
+        screening.putArray("hits");
+        screening.putArray("adjudications");
+        screening.putArray("cleared");
+
+        refused(List.of(item("CROSSING", crossing), item("SCREENING", screening)), 2, "does not work at ZRB");
+        row.put("officer", "officer");
+        row.put("screened_at", "2099-01-01T00:00:00+00:00");
+        refused(List.of(item("CROSSING", crossing), item("SCREENING", screening)), 2, "in the future");
+    }
+
+    @Test
+    void refusesAGroupUnderAnotherNodesIdOrDatedAhead() {
+        ObjectNode group = JSON.createObjectNode();
+        group.put("id", UUID.randomUUID().toString());
+        group.put("node_id", Nodes.nodeId(ibk).toString());
+        group.put("border_point", "ZRB");
+        group.put("direction", "ENTRY");
+        group.put("kind", "BUS");
+        group.put("opened_by", "officer");
+        group.put("opened_at", OffsetDateTime.now().toString());
+        group.put("request_hash", "x");
+        refused(List.of(item("GROUP", group)), 1, "not by the sending node");
+
+        group.put("node_id", attackerNode.toString());
+        group.put("closed_by", "officer_kri");
+        group.put("closed_at", OffsetDateTime.now().toString());
+        refused(List.of(item("GROUP", group)), 1, "does not work at ZRB");
+
+        group.put("closed_by", "officer");
+        group.put("closed_at", "2099-01-01T00:00:00+00:00");
+        refused(List.of(item("GROUP", group)), 1, "in the future");
+    }
+
+    @Test
     void refusesAGroupAtAnotherBorderPoint() {
         ObjectNode group = JSON.createObjectNode();
         group.put("id", UUID.randomUUID().toString());

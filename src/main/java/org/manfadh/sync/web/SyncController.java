@@ -63,7 +63,7 @@ class SyncController {
                         @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
         Batch batch = read(request, encoding, Batch.class);
         requireSpeaksFor(caller, batch.borderPoint());
-        return applier.apply(batch, new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller)));
+        return applier.apply(batch, sender(caller));
     }
 
     /** The body as JSON, unpacked when gzip-compressed, refused when it is not JSON or unpacks too large. */
@@ -82,6 +82,10 @@ class SyncController {
             throw ApiProblems.forbidden("Account " + caller.getName() + " does not speak for border point "
                     + borderPoint + ".");
         }
+    }
+
+    private static org.manfadh.sync.internal.Sender sender(Principal caller) {
+        return new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller));
     }
 
     /** A node's own credential, as opposed to an administrator's (who holds every role) delivering by hand. */
@@ -103,7 +107,7 @@ class SyncController {
                            @RequestHeader(name = "Content-Encoding", required = false) String encoding) throws IOException {
         AuditCopies.Delivery delivery = read(request, encoding, AuditCopies.Delivery.class);
         requireSpeaksFor(caller, delivery.borderPoint());
-        return auditCopies.receive(delivery, new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller)));
+        return auditCopies.receive(delivery, sender(caller));
     }
 
     /** At a post: push now rather than at the next interval. */
