@@ -15,6 +15,8 @@ final class Attributes {
     static final double SAME_DAY = 0.06;
     static final double SAME_YEAR = 0.03;
     static final double CLEARLY_DIFFERENT_DATE = -0.25;
+    /** Day and month swapped, or the same day a year apart: how dates are mistyped, weak evidence for. */
+    static final double SLIPPED_DATE = 0.02;
     static final double SAME_NATIONALITY = 0.02;
     static final double OTHER_NATIONALITY = -0.04;
     static final double OTHER_SEX = -0.08;
@@ -44,6 +46,9 @@ final class Attributes {
             if (bothExact && traveller.earliest().equals(d.earliest())) {
                 effect = SAME_DAY;
                 how = "same date of birth";
+            } else if (bothExact && slip(traveller.earliest(), d.earliest()) != null) {
+                effect = SLIPPED_DATE;
+                how = slip(traveller.earliest(), d.earliest());
             } else if (traveller.overlaps(d)) {
                 effect = SAME_YEAR;
                 how = explanation == null ? "" : "date of birth within the listed " + describe(d);
@@ -71,6 +76,23 @@ final class Attributes {
         }
         add(explanation, new Contribution("dateOfBirth", best, detail));
         return best;
+    }
+
+    /**
+     * How one exact date is a slip of another: day and month swapped (03/07 for 07/03, as
+     * American and European orders confuse), or the same day a year apart (a year typed
+     * wrong, or an age rounded); null when it is neither.
+     */
+    static String slip(java.time.LocalDate traveller, java.time.LocalDate listed) {
+        if (traveller.getYear() == listed.getYear() && traveller.getDayOfMonth() == listed.getMonthValue()
+                && traveller.getMonthValue() == listed.getDayOfMonth()) {
+            return "day and month swapped";
+        }
+        if (traveller.getMonthValue() == listed.getMonthValue() && traveller.getDayOfMonth() == listed.getDayOfMonth()
+                && Math.abs(traveller.getYear() - listed.getYear()) == 1) {
+            return "same day, a year apart";
+        }
+        return null;
     }
 
     private static long gapInDays(PartialDate a, PartialDate b) {

@@ -84,7 +84,11 @@ final class KeyDistance {
             case "ei" -> 0.3;
             case "eo" -> 0.5;
             case "ai", "ao", "io" -> 0.6;
-            case "sz", "Ss", "dt", "kx", "hx", "jz", "Sj", "fv", "bf", "dz", "st", "jk" -> 0.5;
+            // the consonants of Gulf and Iraqi spellings: ch for k, y for j, dh/th/z/d for one another
+            case "dz", "tz", "hx" -> 0.3;
+            case "CS", "Ck" -> 0.25;
+            case "kx", "jy", "Cj" -> 0.4;
+            case "sz", "Ss", "dt", "jz", "Sj", "fv", "bf", "st", "jk", "Cs" -> 0.5;
             case "iy", "ov" -> 0.3;
             case "mn", "lr", "bv", "ah" -> 0.7;
             default -> 1;

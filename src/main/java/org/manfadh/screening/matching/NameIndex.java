@@ -155,8 +155,8 @@ public final class NameIndex implements WatchlistIndex {
     private List<String> arabicForms(String text) {
         for (String end : NameNormalizer.ARABIC_COMPOUND_ENDS) {
             if (text.endsWith(end) && text.length() > end.length() + 1) {
-                List<String> heads = model.romanise(text.substring(0, text.length() - end.length()), 3);
-                String[] tails = end.equals("الله") ? new String[] {"ullah", "allah"} : new String[] {"uddin", "eddin"};
+                List<String> heads = model.romanise(text.substring(0, text.length() - end.length()), ROMANISATIONS);
+                String[] tails = end.equals("الله") ? new String[] {"ullah"} : new String[] {"uddin"};
                 List<String> out = new ArrayList<>(ROMANISATIONS + 1);
                 for (String head : heads) {
                     for (String tail : tails) {
@@ -175,8 +175,7 @@ public final class NameIndex implements WatchlistIndex {
 
     /** A Latin token, and without the article when it is glued on, as MRZs write it: ALSHAMRANI. */
     private static List<String> latinForms(String text) {
-        if (text.length() >= 6 && (text.startsWith("al") || text.startsWith("el"))
-                && !NameNormalizer.isVowel(text.charAt(2))) {
+        if (text.length() >= 5 && (text.startsWith("al") || text.startsWith("el"))) {
             return List.of(text, text.substring(2));
         }
         return List.of(text);
@@ -375,6 +374,9 @@ public final class NameIndex implements WatchlistIndex {
                 continue;
             }
             keys.add("s" + skeleton);
+            for (String coarse : PhoneticKey.coarse(key)) {
+                keys.add("c" + coarse);
+            }
             if (skeleton.length() >= 4) {
                 for (int i = 0; i < skeleton.length(); i++) {
                     keys.add("d" + skeleton.substring(0, i) + skeleton.substring(i + 1));
@@ -867,6 +869,10 @@ public final class NameIndex implements WatchlistIndex {
             }
             if (dobExact && from == to && from == dobFrom) {
                 return Attributes.SAME_DAY;
+            }
+            if (dobExact && from == to
+                    && Attributes.slip(java.time.LocalDate.ofEpochDay(dobFrom), java.time.LocalDate.ofEpochDay(from)) != null) {
+                return Attributes.SLIPPED_DATE;
             }
             if (dobFrom <= to && from <= dobTo) {
                 return Attributes.SAME_YEAR;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -27,13 +28,14 @@ final class NameNormalizer {
 
     private static final Set<String> LATIN_ARTICLES = Set.of("al", "el", "ul", "ol", "il");
     /** The article with its l assimilated to a "sun letter", as in "ar-Rashid", "as-Sayed". */
-    private static final Set<String> HYPHEN_ARTICLES = Set.of("al", "el", "ul", "ol", "il", "ad", "ar", "as",
+    private static final Set<String> HYPHEN_ARTICLES = Set.of("al", "el", "ul", "ol", "il", "l", "ad", "ar", "as",
             "ash", "at", "az", "an", "adh", "ath", "ud", "ur", "us", "un", "ut", "ed", "er", "es", "et", "ez",
             "en", "esh");
-    private static final Set<String> LATIN_CONNECTIVES = Set.of("bin", "ibn", "bint", "binti", "bn", "ibnu", "ibni");
+    private static final Set<String> LATIN_CONNECTIVES = Set.of("bin", "ibn", "bint", "binti", "bn", "ibnu", "ibni",
+            "iben", "ebn", "ebin", "bent", "binte", "bnt");
     private static final Set<String> LATIN_ABD = Set.of("abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdoul",
             "abdil", "abdur", "abdar", "abdus", "abdas", "abdou", "abdi");
-    private static final Set<String> LATIN_ABU = Set.of("abu", "abou", "abo", "aboo", "abul", "abol",
+    private static final Set<String> LATIN_ABU = Set.of("abu", "abou", "abo", "aboo", "abul", "abol", "abuu", "aboul",
             "umm", "um", "oum", "omm");
     private static final Set<String> ARABIC_CONNECTIVES = Set.of("بن", "ابن", "بنت");
     private static final Set<String> ARABIC_ABU = Set.of("ابو", "ام", "ابي");
@@ -43,7 +45,13 @@ final class NameNormalizer {
      */
     static final Set<String> ARABIC_COMPOUND_ENDS = Set.of("الله", "الدين");
     private static final Set<String> LATIN_COMPOUND_ENDS = Set.of("ullah", "ulla", "allah", "ollah", "olla",
-            "uddin", "eddin", "oddin", "addin", "eddine", "uddeen");
+            "uddin", "eddin", "oddin", "addin", "eddine", "uddeen", "din", "deen", "dine", "ddin", "ddine", "ddeen");
+    /**
+     * The second half of a compound glued on, however it is spelt: NOORALDEEN, Nureddine,
+     * Nurudeen, Nuruddin, Nurdin; Najibullah, Najiballah, Najibolla.
+     */
+    private static final Pattern DIN_END = Pattern.compile("(.{3,}?)(?:[aeiou][ld]?)?d(?:in|een|ine|ean|en)");
+    private static final Pattern ALLAH_END = Pattern.compile("(.{3,}?)(?:[aeiou]?ll?ah?)");
     /** Names that begin with the letters of the article without having it. */
     private static final Set<String> ARABIC_AL_EXCEPTIONS = Set.of("الله", "الياس", "الهام", "الفت", "الماس", "البرت",
             "الكس", "الن", "اليسا", "اليزابيث");
@@ -267,10 +275,10 @@ final class NameNormalizer {
                 out.add(canonical(t));
             } else {
                 if (!last && (LATIN_ARTICLES.contains(t) || LATIN_CONNECTIVES.contains(t)
-                        || t.equals("ben") && i > 0)) {
+                        || (t.equals("ben") || t.equals("been") || t.equals("bein")) && i > 0)) {
                     continue;
                 }
-                if (!last && LATIN_COMPOUND_ENDS.contains(tokens.get(i + 1)) && !LATIN_ABD.contains(t)
+                if (!last && isLatinCompoundEnd(tokens.get(i + 1)) && !LATIN_ABD.contains(t)
                         && !LATIN_ABU.contains(t) && !isArabicScript(tokens.get(i + 1))) {
                     out.add(canonical(t + tokens.get(++i)));
                     continue;
@@ -296,6 +304,13 @@ final class NameNormalizer {
         return out.isEmpty() ? List.of(canonical(tokens.get(tokens.size() - 1))) : out;
     }
 
+    private static final Pattern COMPOUND_END_ALONE = Pattern.compile("(?:[aeiou][ld]{1,2})?d(?:in|een|ine|ean|den)|[aeiou]llah?|[aeiou]lah");
+
+    /** "din", "aldeen", "eddine", "ullah": the second half of a compound written as a word of its own. */
+    private static boolean isLatinCompoundEnd(String t) {
+        return LATIN_COMPOUND_ENDS.contains(t) || COMPOUND_END_ALONE.matcher(t).matches();
+    }
+
     /** One token on its own: the article and the "abd" connective in canonical form. */
     static String canonical(String t) {
         if (isArabicScript(t)) {
@@ -306,6 +321,16 @@ final class NameNormalizer {
         }
         if (t.startsWith("abd") && t.length() > 5) {
             return canonicalAbd(t);
+        }
+        if (t.length() >= 6) {
+            java.util.regex.Matcher din = DIN_END.matcher(t);
+            if (din.matches()) {
+                return din.group(1) + "uddin";
+            }
+            java.util.regex.Matcher allah = ALLAH_END.matcher(t);
+            if (allah.matches()) {
+                return allah.group(1) + "ullah";
+            }
         }
         return t;
     }

@@ -1,5 +1,8 @@
 package org.manfadh.screening.matching;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Phonetic keys of Latin name tokens, tuned to the ways Arabic, Persian, Kurdish and Turkish names
  * are romanised: letters that stand for the same sound in different conventions share a class
@@ -49,7 +52,10 @@ final class PhoneticKey {
             } else if (next == 'h' && "sckgptdzb".indexOf(c) >= 0) {
                 width = 2;
                 cls = switch (c) {
-                    case 's', 'c' -> 'S';
+                    // "ch" is sh in French spellings (Cherif), k in Gulf and Iraqi ones (Chalb for
+                    // Kalb), the Persian and Turkish ch (Chamran): a class of its own, near all three
+                    case 'c' -> 'C';
+                    case 's' -> 'S';
                     case 'k' -> 'x';
                     case 'g' -> 'k';
                     case 'p' -> 'f';
@@ -112,6 +118,52 @@ final class PhoneticKey {
 
     static boolean isVowelClass(char c) {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o';
+    }
+
+    /**
+     * The skeleton with the consonants that romanisations trade for one another merged, for
+     * candidate generation only: the velars and uvulars (k, q, g, kh and the "ch" of Gulf
+     * spellings), the dentals that stand for ذ ظ ض ث (d, t, z, dh, th), j and y (the Gulf y for
+     * ج); h, which spellings drop and add, is left out. The "ch" of French and Persian spellings is
+     * sh: a key with "ch" gives both readings. Empty when fewer than two consonants remain.
+     */
+    static List<String> coarse(String key) {
+        StringBuilder first = new StringBuilder(key.length());
+        StringBuilder second = null;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (isVowelClass(c) || c == 'h') {
+                continue;
+            }
+            char merged = switch (c) {
+                case 'k', 'x', 'C' -> 'k';
+                case 'd', 't', 'z' -> 'd';
+                case 'y' -> 'j';
+                case 'S' -> 's';
+                default -> c;
+            };
+            if (c == 'C' && second == null) {
+                second = new StringBuilder(first);
+            }
+            append(first, merged);
+            if (second != null) {
+                append(second, c == 'C' ? 's' : merged);
+            }
+        }
+        List<String> out = new ArrayList<>(2);
+        if (first.length() >= 2) {
+            out.add(first.toString());
+        }
+        if (second != null && second.length() >= 2) {
+            out.add(second.toString());
+        }
+        return out;
+    }
+
+    private static void append(StringBuilder b, char c) {
+        if (b.isEmpty() || b.charAt(b.length() - 1) != c) {
+            b.append(c);
+        }
     }
 
     /** The key without its vowels. */

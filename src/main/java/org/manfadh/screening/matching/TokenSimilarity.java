@@ -52,7 +52,8 @@ final class TokenSimilarity {
 
     /**
      * What a similarity is worth in a name's score: full value when the tokens are the same name,
-     * little for a near miss, nothing below {@link NameIndex#MIN_TOKEN_SIMILARITY}.
+     * falling linearly to nothing at {@link NameIndex#MIN_TOKEN_SIMILARITY}. (A steeper fall, as
+     * the square, lost names spelt by ear, JLEL for Jalil, without sparing ordinary travellers.)
      */
     static double effective(double similarity) {
         if (similarity >= 0.92) {
@@ -62,6 +63,6 @@ final class TokenSimilarity {
             return 0;
         }
         double t = (similarity - NameIndex.MIN_TOKEN_SIMILARITY) / (0.92 - NameIndex.MIN_TOKEN_SIMILARITY);
-        return 0.92 * t * t;
+        return 0.92 * t;
     }
 }

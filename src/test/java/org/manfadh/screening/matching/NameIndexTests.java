@@ -40,6 +40,30 @@ class NameIndexTests {
     }
 
     @Test
+    void findsNamesWrittenWithTheArticleGluedOnOrInGulfSpelling() {
+        fillWithOthers();
+        UUID ubaidi = put("Ghazi Hammud Al-Ubaidi");
+        UUID tikriti = put("Barzan Ibrahim Hassan Al-Tikriti");
+        assertThat(check("GHAZI HAMMUD ALUBAIDI").get(0).entryId()).isEqualTo(ubaidi);
+        assertThat(check("BARZAN IBRAHEEM HASAN EL-TICHRITI").get(0).entryId()).isEqualTo(tikriti);
+        assertThat(check("BARZAN IBRAHEEM HASAN EL-TICHRITI").get(0).score()).isGreaterThan(MatchThresholds.DEFAULT_POSSIBLE);
+    }
+
+    @Test
+    void countsADateOfBirthWithDayAndMonthSwappedOrAYearOffAsWeakEvidenceFor() {
+        PartialDate listed = PartialDate.exact(LocalDate.of(1970, 3, 7));
+        List<PartialDate> dates = List.of(listed);
+        assertThat(Attributes.dateOfBirth(PartialDate.exact(LocalDate.of(1970, 7, 3)), dates, null))
+                .isEqualTo(Attributes.SLIPPED_DATE).isPositive();
+        assertThat(Attributes.dateOfBirth(PartialDate.exact(LocalDate.of(1971, 3, 7)), dates, null))
+                .isEqualTo(Attributes.SLIPPED_DATE);
+        assertThat(Attributes.dateOfBirth(PartialDate.exact(LocalDate.of(1971, 7, 3)), dates, null))
+                .isLessThan(0);
+        assertThat(Attributes.dateOfBirth(PartialDate.exact(LocalDate.of(1970, 3, 7)), dates, null))
+                .isGreaterThan(Attributes.SLIPPED_DATE);
+    }
+
+    @Test
     void findsAListedNameItselfWithFullScore() {
         fillWithOthers();
         UUID id = put("Abu Bakr al-Baghdadi");

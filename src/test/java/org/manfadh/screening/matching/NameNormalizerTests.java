@@ -47,6 +47,42 @@ class NameNormalizerTests {
         assertThat(KeyDistance.similarity(PhoneticKey.of("hassan"), PhoneticKey.of("hussein"))).isLessThan(0.8);
     }
 
+    @Test
+    void givesACompoundOneTokenHoweverItIsJoinedOrSpelt() {
+        List<String> nurAlDin = NameNormalizer.tokens("Nur al-Din");
+        assertThat(nurAlDin).hasSize(1);
+        for (String variant : List.of("NOORALDEEN", "Nureddine", "Nur Eddine", "Nurudeen", "Nuruddin", "Nur-al-Din")) {
+            List<String> tokens = NameNormalizer.tokens(variant);
+            assertThat(tokens).as(variant).hasSize(1);
+            assertThat(KeyDistance.similarity(PhoneticKey.of(tokens.get(0)), PhoneticKey.of(nurAlDin.get(0))))
+                    .as(variant).isGreaterThan(0.9);
+        }
+        assertThat(NameNormalizer.tokens("Najib Allah")).isEqualTo(NameNormalizer.tokens("NAJIBULLAH"));
+        assertThat(NameNormalizer.tokens("Najibolla")).isEqualTo(NameNormalizer.tokens("Najibullah"));
+        // a name that only looks like one keeps its place: Ali Aden is two names
+        assertThat(NameNormalizer.tokens("Ali Aden")).containsExactly("ali", "aden");
+    }
+
+    @Test
+    void dropsConnectivesSpeltByEarAndAnArticleWithoutItsVowel() {
+        assertThat(NameNormalizer.tokens("Ali Been Hassan")).containsExactly("ali", "hassan");
+        assertThat(NameNormalizer.tokens("Ali Iben Hassan")).containsExactly("ali", "hassan");
+        assertThat(NameNormalizer.tokens("Ali Ebn Hassan")).containsExactly("ali", "hassan");
+        assertThat(NameNormalizer.tokens("Hamid l-Tikriti")).containsExactly("hamid", "tikriti");
+    }
+
+    @Test
+    void bringsGulfAndIraqiConsonantsNearTheirOtherSpellings() {
+        // ch for k (Chalb, Tichriti), y for j (Yasim), th, dh, z and d for one another (Kadhim)
+        assertThat(KeyDistance.similarity(PhoneticKey.of("tichriti"), PhoneticKey.of("tikriti"))).isGreaterThan(0.92);
+        assertThat(KeyDistance.similarity(PhoneticKey.of("yasim"), PhoneticKey.of("jasim"))).isGreaterThan(0.9);
+        assertThat(KeyDistance.similarity(PhoneticKey.of("kathim"), PhoneticKey.of("kadhim"))).isGreaterThan(0.9);
+        assertThat(PhoneticKey.coarse(PhoneticKey.of("chadhim"))).contains("kdm");
+        assertThat(PhoneticKey.coarse(PhoneticKey.of("kathim"))).containsExactly("kdm");
+        assertThat(PhoneticKey.coarse(PhoneticKey.of("cherif"))).contains("srf");
+        assertThat(PhoneticKey.coarse(PhoneticKey.of("sharif"))).containsExactly("srf");
+    }
+
     @Property(tries = 500)
     void isIdempotentAndNeverThrows(@ForAll String text) {
         List<String> once = NameNormalizer.tokens(text);
