@@ -128,6 +128,35 @@ public final class NameIndex implements WatchlistIndex {
         return keys;
     }
 
+    /**
+     * What a letter model's reading costs per unit of its gap (see {@link TransliterationModel#readingGap}):
+     * chosen on tuning queries between finding Arabic-script names written by ear and sparing
+     * travellers whose names read alike (Kazem and قاسم).
+     */
+    static final double GAP_WEIGHT = 0.08;
+
+    /**
+     * How alike a query token and a listed one are ({@link TokenSimilarity}); across scripts also
+     * by how well the letter model reads the Latin token out of the Arabic-script one, which finds
+     * a listed spelling none of the model's first guesses is near (طلفاح, Tilfah).
+     */
+    double tokenSimilarity(Token query, Token listed, boolean truncatable) {
+        double s = TokenSimilarity.of(query, listed, truncatable);
+        if (query.arabic() != listed.arabic() && s >= CROSS_SCRIPT_FLOOR && s < 0.97) {
+            Token arabic = query.arabic() ? query : listed;
+            Token latin = query.arabic() ? listed : query;
+            double best = Double.POSITIVE_INFINITY;
+            for (String form : latin.forms()) {
+                best = Math.min(best, model.readingGap(arabic.text(), form));
+            }
+            s = Math.max(s, 1 - GAP_WEIGHT * best);
+        }
+        return s;
+    }
+
+    /** Cross-script pairs less alike than this by their readings are not read letter by letter. */
+    private static final double CROSS_SCRIPT_FLOOR = 0.6;
+
     Token read(String text) {
         Token known = readings.get(text);
         if (known != null) {
@@ -671,7 +700,7 @@ public final class NameIndex implements WatchlistIndex {
                 return 0;
             }
             lazyBudget--;
-            double sim = TokenSimilarity.of(q[i], tokens[id], i == n - 1);
+            double sim = tokenSimilarity(q[i], tokens[id], i == n - 1);
             s.rowSims[at] = (float) sim;
             return sim;
         }
@@ -707,7 +736,7 @@ public final class NameIndex implements WatchlistIndex {
             float[] sims = new float[ids.length];
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = found.get(k);
-                sims[k] = (float) TokenSimilarity.of(token, tokens[ids[k]], last);
+                sims[k] = (float) tokenSimilarity(token, tokens[ids[k]], last);
             }
             Likeness likeness = new Likeness(tokenCount, ids, sims);
             if (likenesses.size() >= MAX_LIKENESSES) {

@@ -99,9 +99,23 @@ public final class TransliterationModel {
     /** How often a Latin spelling's phonetic key occurs among the corpus's names. */
     private final Map<String, Integer> keyCounts;
     private final int totalCount;
+    /** Every letter's segments in every context, as learnt: what a given spelling is scored by. */
+    private final SegmentTable[] tables;
+    /** Per table, the log-probability of its likeliest segment. */
+    private final double[] bestLogs;
 
     private TransliterationModel(Map<String, String[]> dictionary, Map<Character, String[][]> segments,
-            Map<Character, double[][]> logProbabilities, Map<String, Integer> keyCounts, int totalCount) {
+            Map<Character, double[][]> logProbabilities, Map<String, Integer> keyCounts, int totalCount,
+            SegmentTable[] tables) {
+        this.tables = tables;
+        this.bestLogs = new double[tables.length];
+        for (int t = 0; t < tables.length; t++) {
+            double best = UNSEEN;
+            for (double l : tables[t].logs()) {
+                best = Math.max(best, l);
+            }
+            bestLogs[t] = best;
+        }
         this.dictionary = dictionary;
         this.segments = segments;
         this.logProbabilities = logProbabilities;
@@ -257,7 +271,7 @@ public final class TransliterationModel {
             segments.put(LETTERS.charAt(l), segs);
             logs.put(LETTERS.charAt(l), lp);
         }
-        return new TransliterationModel(dictionary, segments, logs, keyCounts, total);
+        return new TransliterationModel(dictionary, segments, logs, keyCounts, total, tables);
     }
 
     private static final int ROUNDS = 2;
@@ -471,6 +485,83 @@ public final class TransliterationModel {
         }
         List<String> out = new ArrayList<>(byKey.values());
         return out.size() > max + 1 ? out.subList(0, max + 1) : out;
+    }
+
+    /**
+     * How well a Latin spelling reads an Arabic-script token, by the letter model itself rather
+     * than by comparing guesses: the best alignment of the spelling to the token's letters (each
+     * letter becoming one of its learnt segments), its log-probability per letter set against that
+     * of the likeliest spelling. 0 for a spelling as likely as the model's first, more the less
+     * likely; {@link Double#POSITIVE_INFINITY} when the spelling cannot be aligned at all. Tokens
+     * as {@link NameNormalizer} gives them.
+     */
+    public double readingGap(String arabicToken, String latin) {
+        int n = 0;
+        int[] letters = new int[arabicToken.length()];
+        for (int i = 0; i < arabicToken.length(); i++) {
+            int l = LETTERS.indexOf(arabicToken.charAt(i));
+            if (l >= 0) {
+                letters[n++] = l;
+            }
+        }
+        if (n == 0 || latin.isEmpty() || latin.length() > 4 * n + 4) {
+            return Double.POSITIVE_INFINITY;
+        }
+        StringBuilder known = new StringBuilder(n);
+        for (int i = 0; i < arabicToken.length(); i++) {
+            if (LETTERS.indexOf(arabicToken.charAt(i)) >= 0) {
+                known.append(arabicToken.charAt(i));
+            }
+        }
+        String word = known.toString();
+        double best = 0;
+        for (int i = 0; i < n; i++) {
+            letters[i] = letters[i] * CONTEXTS + context(word, i);
+            best += bestLogs[letters[i]];
+        }
+        byte[] codes = new byte[latin.length()];
+        for (int j = 0; j < codes.length; j++) {
+            char c = latin.charAt(j);
+            if (c < 'a' || c > 'z') {
+                return Double.POSITIVE_INFINITY;
+            }
+            codes[j] = (byte) (c - 'a' + 1);
+        }
+        double aligned = alignment(letters, n, codes, tables);
+        return aligned == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.max(0, (best - aligned) / n);
+    }
+
+    /** The log-probability of the best alignment of the first n letters to the whole spelling. */
+    private static double alignment(int[] letters, int n, byte[] latin, SegmentTable[] tables) {
+        int m = latin.length;
+        double[] previous = new double[m + 1];
+        double[] current = new double[m + 1];
+        Arrays.fill(previous, Double.NEGATIVE_INFINITY);
+        previous[0] = 0;
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(current, Double.NEGATIVE_INFINITY);
+            SegmentTable table = tables[letters[i]];
+            for (int j = 0; j <= m; j++) {
+                double here = previous[j];
+                if (here == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                int code = 0;
+                for (int len = 0; len <= MAX_SEGMENT && j + len <= m; len++) {
+                    if (len > 0) {
+                        code = code * 27 + latin[j + len - 1];
+                    }
+                    double s = here + table.log(code);
+                    if (s > current[j + len]) {
+                        current[j + len] = s;
+                    }
+                }
+            }
+            double[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[m];
     }
 
     private static boolean hasPersianLetters(String token) {

@@ -86,7 +86,7 @@ class NameMatchingAccuracyTests {
         for (int i = 0; i < n; i++) {
             NameIndex.Token latin = reader.read(held.get(i).latin());
             for (int j = 0; j < n; j++) {
-                sims[i][j] = TokenSimilarity.of(latin, reader.read(held.get(j).arabic()), false);
+                sims[i][j] = reader.tokenSimilarity(latin, reader.read(held.get(j).arabic()), false);
             }
         }
         for (int i = 0; i < n; i++) {
