@@ -18,25 +18,116 @@
         if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
     }
 
-    function nextTraveller() {
-        var mrz = document.getElementById('mrz');
+    // A reader types a whole zone in a burst, keys a few milliseconds apart; the officer needs a
+    // second at least to lay the next document on it. A zone starts with its document code.
+    var PAUSE_MS = 400;
+    var ZONE_START = /^(P[A-Z<]|I[A-Z<]|A[A-Z<]|C[A-Z<]|V[A-Z<])/;
+    var lastKeyAt = 0;
+    var lastRead = null;
+
+    /** The lines of a zone whose every line has its format's full length: TD3 2x44, TD2/MRV-B 2x36, TD1 3x30, MRV-A 2x44. */
+    function whole(text) {
+        var lines = text.split(/\r?\n/).filter(function (l) { return l.length > 0; });
+        if (lines.length === 2) { return (lines[0].length === 44 || lines[0].length === 36) && lines[1].length === lines[0].length; }
+        return lines.length === 3 && lines.every(function (l) { return l.length === 30; });
+    }
+
+    /**
+     * A zone followed by the start of another, run on to its last line or on a line of its own: the
+     * text of the new zone, or null. The first zone's format is told by its first line's length.
+     */
+    function newZoneAfterWhole(text) {
+        var lines = text.split(/\r?\n/);
+        var width = lines[0].length;
+        var count = width === 30 ? 3 : (width === 36 || width === 44) ? 2 : 0;
+        if (!count || lines.length < count) { return null; }
+        for (var i = 1; i < count - 1; i++) { if (lines[i].length !== width) { return null; } }
+        var last = lines[count - 1];
+        if (last.length > width && ZONE_START.test(last.substring(width))) {
+            return [last.substring(width)].concat(lines.slice(count)).join('\n');
+        }
+        if (last.length === width && lines.length > count && ZONE_START.test(lines[count])) {
+            return lines.slice(count).join('\n');
+        }
+        return null;
+    }
+
+    function clearCase() {
         var kase = document.getElementById('case');
-        if (!mrz) { return; }
         if (kase) {
             var manual = document.getElementById('manual');
             kase.querySelectorAll('.case-grid, #decide, #recorded, .error').forEach(function (n) { n.remove(); });
             if (manual) { manual.open = false; manual.querySelectorAll('input').forEach(function (i) { i.value = ''; }); }
         }
+        showFace(null);
+    }
+
+    function nextTraveller() {
+        var mrz = document.getElementById('mrz');
+        if (!mrz) { return; }
+        clearCase();
         mrz.value = '';
+        lastRead = null;
         mrz.focus();
     }
 
+    /** The face from the reader or chip, or the placeholder when there is none. */
+    function showFace(src) {
+        var photo = document.getElementById('photo');
+        if (!photo) { return; }
+        var img = photo.querySelector('img');
+        var none = photo.querySelector('.photo-none');
+        var reader = photo.querySelector('.photo-reader');
+        var ok = typeof src === 'string' && /^data:image\/(jpeg|png|webp);base64,/.test(src);
+        img.hidden = !ok;
+        if (ok) { img.src = src; } else { img.removeAttribute('src'); }
+        none.hidden = ok;
+        reader.hidden = !ok;
+        photo.setAttribute('data-photo', ok ? 'reader' : 'none');
+    }
+
+    // The reader's software hands over the chip's face: document.dispatchEvent(new CustomEvent(
+    // 'manfadh:face', {detail: {src: 'data:image/jpeg;base64,...'}})). It stays in this page.
+    document.addEventListener('manfadh:face', function (e) {
+        showFace(e.detail && e.detail.src);
+    });
+
+    // A new burst into a zone already read (or already whole) is the next document: it replaces the
+    // zone instead of running on from it.
     document.addEventListener('keydown', function (e) {
-        if (!document.querySelector('[data-screen="inspection"]')) { return; }
+        var target = e.target;
+        if (!target || target.id !== 'mrz' || e.key.length !== 1 || e.ctrlKey || e.altKey || e.metaKey) { return; }
+        var now = Date.now();
+        var paused = now - lastKeyAt > PAUSE_MS;
+        lastKeyAt = now;
+        var atEnd = target.selectionStart === target.value.length && target.selectionEnd === target.value.length;
+        if (paused && atEnd && /[PIACV]/.test(e.key)
+                && target.value.length > 0 && (target.value === lastRead || whole(target.value))) {
+            target.value = '';
+            lastRead = null;
+            clearCase();
+        }
+    }, true);
+
+    // Without the pause (a burst straight after another), the start of a zone after a whole one tells.
+    document.addEventListener('input', function (e) {
+        var target = e.target;
+        if (!target || target.id !== 'mrz') { return; }
+        var fresh = newZoneAfterWhole(target.value);
+        if (fresh !== null) {
+            target.value = fresh;
+            lastRead = null;
+            clearCase();
+        }
+    });
+
+    document.addEventListener('keydown', function (e) {
+        if (!document.querySelector('[data-screen="inspection"], [data-screen="group"]')) { return; }
         var target = e.target;
         if (target && target.id === 'mrz' && e.key === 'Enter') {
             if (e.ctrlKey || complete(target.value)) {
                 e.preventDefault();
+                lastRead = target.value;
                 submit(target.form);
             }
             return;
@@ -67,12 +158,15 @@
         if (!mrz) { return; }
         if (e.detail.target && e.detail.target.querySelector('#recorded')) {
             mrz.value = '';
+            lastRead = null;
         }
         if (e.detail.target && e.detail.target.querySelector('#manual[open] .invalid input')) {
             e.detail.target.querySelector('#manual[open] .invalid input').focus();
             return;
         }
         mrz.focus();
+        // After a reading the zone stays selected: the next document's zone types over it.
+        if (mrz.value && mrz.value === lastRead) { mrz.select(); }
     });
 
     // A refusal needs its reason: choosing one is the officer's next step after Alt+F.

@@ -63,10 +63,12 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
     static final Set<String> SCREEN_READS = Set.of(
             "GET /travellers", "GET /travellers/{id}", "GET /overstays", "GET /second-line",
             "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "POST /inspection/read",
-            "POST /inspection/manual", "POST /inspection/decide");
+            "POST /inspection/manual", "POST /inspection/decide", "GET /inspection/groups",
+            "GET /inspection/groups/{id}", "POST /inspection/groups/{id}/members", "POST /inspection/groups/{id}/decision");
 
     /** Screen reads that also change records: recorded as a read and, when done, as a change. */
-    private static final Set<String> CHANGING_SCREENS = Set.of("POST /inspection/decide");
+    private static final Set<String> CHANGING_SCREENS = Set.of("POST /inspection/decide",
+            "POST /inspection/groups/{id}/members", "POST /inspection/groups/{id}/decision");
 
     private static final Pattern UUID_IN_PATH = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

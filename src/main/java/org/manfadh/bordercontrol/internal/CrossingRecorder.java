@@ -614,7 +614,7 @@ public class CrossingRecorder {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    private static boolean possiblyMinor(String dateOfBirth, LocalDate day) {
+    static boolean possiblyMinor(String dateOfBirth, LocalDate day) {
         if (dateOfBirth == null) {
             return false;
         }

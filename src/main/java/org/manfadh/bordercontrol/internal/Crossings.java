@@ -112,6 +112,18 @@ class Crossings {
                 .param("id", travellerId).param("points", points).query(Boolean.class).single();
     }
 
+    /**
+     * How many of a traveller's crossings (voided ones left out) stand at border points other than
+     * these: the booth says that they exist without reading them.
+     */
+    long countOutside(UUID travellerId, String[] points) {
+        return jdbc.sql("select count(*) from bordercontrol.crossing c where c.traveller_id = :id"
+                        + " and not exists (select 1 from bordercontrol.crossing_amendment v"
+                        + " where v.crossing_id = c.id and v.kind = 'VOID')"
+                        + " and not (" + POINT_OF_C + " = any(cast(:points as text[])))")
+                .param("id", travellerId).param("points", points).query(Long.class).single();
+    }
+
     private static final String LISTED = """
              where (cast(:point as text) is null or c.border_point = :point)
                and (cast(:points as text[]) is null or """ + " " + POINT_OF_C + " " + """

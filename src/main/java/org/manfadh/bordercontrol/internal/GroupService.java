@@ -104,6 +104,20 @@ public class GroupService {
         return new Opened(group(request.id(), caller), true);
     }
 
+    /** A group still taking members, as the booth lists them. */
+    public record OpenGroupView(UUID id, String borderPoint, String direction, String kind, String vehicle,
+                                String leaderName, String openedBy, Instant openedAt, int members) {
+    }
+
+    /** The groups still open where the caller works, newest first. */
+    public List<OpenGroupView> openGroups(Caller caller) {
+        return groups.openAt(jurisdiction.work(caller).borderPointsOrNull(), 50).stream()
+                .map(o -> new OpenGroupView(o.group().id(), o.group().borderPoint(), o.group().direction(),
+                        o.group().kind(), o.group().vehicle(), o.group().leaderName(), o.group().openedBy(),
+                        o.group().openedAt(), o.members()))
+                .toList();
+    }
+
     public GroupView group(UUID id, Caller caller) {
         Groups.Group g = groupFor(id, caller);
         LocalDate today = LocalDate.now(clock);

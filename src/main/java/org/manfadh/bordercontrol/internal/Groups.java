@@ -34,6 +34,22 @@ class Groups {
         return jdbc.sql("select * from bordercontrol.crossing_group where id = :id").param("id", id).query(GROUP).optional();
     }
 
+    /** A group still taking members, with how many it has. */
+    record OpenGroup(Group group, int members) {
+    }
+
+    /** Groups still open at these border points (all, for null), newest first. */
+    java.util.List<OpenGroup> openAt(String[] points, int limit) {
+        return jdbc.sql("""
+                select g.*, (select count(*) from bordercontrol.crossing c where c.group_id = g.id) as members
+                  from bordercontrol.crossing_group g
+                 where g.closed_at is null and (cast(:points as text[]) is null or g.border_point = any(cast(:points as text[])))
+                 order by g.opened_at desc, g.id desc
+                 limit :limit
+                """).param("points", points).param("limit", limit)
+                .query((rs, n) -> new OpenGroup(GROUP.mapRow(rs, n), rs.getInt("members"))).list();
+    }
+
     void insert(Group g) {
         jdbc.sql("""
                 insert into bordercontrol.crossing_group (id, node_id, border_point, direction, kind, vehicle,

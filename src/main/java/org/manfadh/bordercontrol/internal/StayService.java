@@ -62,8 +62,42 @@ class StayService {
 
     private Stay compute(Travellers.Traveller traveller, LocalDate asOf) {
         UUID travellerId = traveller.id();
-        List<CrossingRow> history = crossings.ofTraveller(travellerId);
         Map<UUID, CrossingRow> byId = new HashMap<>();
+        List<Movement> movements = movements(crossings.ofTraveller(travellerId), byId);
+        List<VisaGrant> grants = grants(travellerId);
+        StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
+        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
+        return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId, facts.citizen());
+    }
+
+    /**
+     * The stay flags a crossing made now would take once admitted, worked out without writing: the
+     * traveller's history as it stands (all of it, as the recording will use it) and this crossing
+     * after it. For a traveller not yet known, the history is this crossing alone.
+     */
+    java.util.Set<org.manfadh.bordercontrol.CrossingFlag> expectedFlags(UUID travellerId, String nationality,
+                                                                       String issuingState, Direction direction,
+                                                                       java.time.Instant at) {
+        UUID probe = new UUID(0, 0);
+        Movement now = new Movement(probe, direction, at.atZone(zone).toLocalDate(), at, null);
+        List<Movement> movements = new ArrayList<>();
+        List<VisaGrant> grants = List.of();
+        boolean citizen = citizen(nationality, List.of(issuingState == null ? "" : issuingState));
+        String stayNationality = nationality;
+        if (travellerId != null) {
+            Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
+            movements.addAll(movements(crossings.ofTraveller(travellerId), new HashMap<>()));
+            grants = grants(travellerId);
+            citizen = citizen || isCitizen(traveller);
+            stayNationality = traveller.nationality();
+        }
+        movements.add(now);
+        List<StayPeriod> periods = StayCalculator.periods(new StayFacts(stayNationality, citizen), movements, grants,
+                rules());
+        return CrossingRecorder.stayFlags(probe, direction, periods, citizen);
+    }
+
+    private List<Movement> movements(List<CrossingRow> history, Map<UUID, CrossingRow> byId) {
         List<Movement> movements = new ArrayList<>();
         for (CrossingRow c : history) {
             byId.put(c.id(), c);
@@ -71,18 +105,19 @@ class StayService {
                 movements.add(new Movement(c.id(), Direction.valueOf(c.direction()), day(c), c.occurredAt(), c.visaId()));
             }
         }
+        return movements;
+    }
+
+    private List<VisaGrant> grants(UUID travellerId) {
         Map<UUID, List<VisaExtension>> extensions = new HashMap<>();
         for (Visas.Extension e : visas.extensionsOfTraveller(travellerId)) {
             extensions.computeIfAbsent(e.visaId(), k -> new ArrayList<>())
                     .add(new VisaExtension(e.id(), e.grantedOn(), e.extraDays()));
         }
-        List<VisaGrant> grants = visas.ofTraveller(travellerId).stream()
+        return visas.ofTraveller(travellerId).stream()
                 .map(v -> new VisaGrant(v.id(), VisaType.valueOf(v.type()), v.validFrom(), v.validUntil(),
                         v.permittedStayDays(), v.entriesAllowed(), extensions.getOrDefault(v.id(), List.of())))
                 .toList();
-        StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
-        List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
-        return new Stay(periods, StayCalculator.status(facts, periods, asOf), byId, facts.citizen());
     }
 
     /** Recomputes and stores the traveller's stays; the caller holds the traveller's lock. */

@@ -12,10 +12,11 @@ import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
 import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.internal.Booth;
+import org.manfadh.bordercontrol.internal.Caller;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.bordercontrol.internal.Inspections;
 import org.manfadh.bordercontrol.internal.TravellerService;
-import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.referencedata.RefusalReason;
@@ -44,6 +45,7 @@ import jakarta.servlet.http.HttpSession;
 @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
 class InspectionController {
 
+    /** Where the dashboard opens when no border point is asked for. */
     static final String DEFAULT_POINT = "ZRB";
     private static final String POINT = "inspection.borderPoint";
     private static final String DIRECTION = "inspection.direction";
@@ -52,15 +54,15 @@ class InspectionController {
 
     private final Inspections inspections;
     private final Screening screening;
-    private final TravellerService travellers;
+    private final Booth booth;
     private final CrossingRecorder recorder;
     private final ReferenceData referenceData;
 
-    InspectionController(Inspections inspections, Screening screening, TravellerService travellers,
-                         CrossingRecorder recorder, ReferenceData referenceData) {
+    InspectionController(Inspections inspections, Screening screening, Booth booth, CrossingRecorder recorder,
+                         ReferenceData referenceData) {
         this.inspections = inspections;
         this.screening = screening;
-        this.travellers = travellers;
+        this.booth = booth;
         this.recorder = recorder;
         this.referenceData = referenceData;
     }
@@ -79,8 +81,9 @@ class InspectionController {
     String read(@RequestParam(defaultValue = "") String mrz, @RequestParam(required = false) String borderPoint,
                 @RequestParam(required = false) Direction direction, HttpSession session, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        remember(session, borderPoint, direction);
+        remember(session, borderPoint, direction, model);
         booth(session, model);
+        model.addAttribute("htmx", htmx != null);
         model.addAttribute("mrz", mrz);
         if (mrz.length() > MAX_MRZ) {
             model.addAttribute("tooLong", true);
@@ -96,8 +99,9 @@ class InspectionController {
     String manual(ManualForm form, @RequestParam(required = false) String borderPoint,
                   @RequestParam(required = false) Direction direction, HttpSession session, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        remember(session, borderPoint, direction);
+        remember(session, borderPoint, direction, model);
         booth(session, model);
+        model.addAttribute("htmx", htmx != null);
         ManualDocument document = form.document();
         model.addAttribute("manual", form);
         Map<String, String> tooLong = form.tooLong();
@@ -135,6 +139,11 @@ class InspectionController {
         if (decision == Decision.PENDING) {
             errors.put("decision", "decide.unknown");
         }
+        if (point == null || !booth.mayWorkAt(Callers.of(authentication), point)) {
+            // Said before anything is recorded, in the officer's language (the recorder would refuse it too).
+            errors.put("decision", "booth.outsideJurisdiction");
+            model.addAttribute("outsidePoint", point);
+        }
         if (errors.isEmpty()) {
             // An officer who admits after seeing a possible match has reviewed it; a hit is referred by the recorder.
             boolean reviewed = decision == Decision.ADMITTED && screened == ScreeningOutcome.POSSIBLE_MATCH;
@@ -151,8 +160,12 @@ class InspectionController {
                 model.addAttribute("asked", decision);
                 return htmx != null ? "inspection/screen :: recorded" : "inspection/screen";
             } catch (ErrorResponseException e) {
-                errors.put("decision", problemKey(e));
-                model.addAttribute("problemDetail", e.getBody().getDetail());
+                String key = problemKey(e);
+                errors.put("decision", key);
+                if (key.equals("decide.problem.other")) {
+                    // Only a problem the screen has no words for is shown as the register says it.
+                    model.addAttribute("problemDetail", e.getBody().getDetail());
+                }
             }
         }
         Inspections.Reading reading = presented.mrz() != null ? inspections.read(presented.mrz())
@@ -190,12 +203,13 @@ class InspectionController {
         if (!reading.identified()) {
             return;
         }
-        // The officer's own jurisdiction limits what history is shown, as in the API.
-        var caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
-        var found = travellers.search(reading.documentNumber(), reading.issuingState(), null, null,
-                PageRequest.of(0, 1), caller);
-        TravellerService.TravellerView traveller = found.content().isEmpty() ? null
-                : travellers.traveller(found.content().getFirst().id(), caller);
+        // The officer's own jurisdiction limits what history is shown, as in the API; crossings it
+        // hides are counted, not shown, and the flags come from the whole history, as the recording's do.
+        Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
+        Direction direction = (Direction) model.getAttribute("direction");
+        Booth.Lookup lookup = booth.lookUp(reading, direction == null ? Direction.ENTRY : direction, caller);
+        model.addAttribute("lookup", lookup);
+        TravellerService.TravellerView traveller = lookup.traveller();
         if (traveller != null) {
             model.addAttribute("traveller", traveller);
             model.addAttribute("recentCrossings", traveller.crossings().stream().limit(RECENT_CROSSINGS).toList());
@@ -208,23 +222,35 @@ class InspectionController {
         model.addAttribute("screening", result);
     }
 
+    /**
+     * The booth's settings: the border point is one where the officer may record — the one chosen
+     * in this session, else the first of their jurisdiction — and only those are offered.
+     */
     private void booth(HttpSession session, Model model) {
-        String point = (String) session.getAttribute(POINT);
+        Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
+        List<BorderPoint> points = booth.workPoints(caller);
+        String chosen = (String) session.getAttribute(POINT);
+        String point = points.stream().map(BorderPoint::code).filter(c -> c.equals(chosen)).findFirst()
+                .orElse(points.isEmpty() ? null : points.getFirst().code());
         Direction direction = (Direction) session.getAttribute(DIRECTION);
-        model.addAttribute("borderPoint", point == null ? DEFAULT_POINT : point);
+        model.addAttribute("borderPoint", point);
         model.addAttribute("direction", direction == null ? Direction.ENTRY : direction);
-        model.addAttribute("borderPoints", referenceData.borderPoints());
+        model.addAttribute("borderPoints", points);
         Direction way = direction == null ? Direction.ENTRY : direction;
         List<RefusalReason> reasons = new ArrayList<>(referenceData.refusalReasons().stream()
                 .filter(r -> r.appliesTo(way.name())).toList());
         model.addAttribute("reasons", reasons);
     }
 
-    private void remember(HttpSession session, String borderPoint, Direction direction) {
-        if (borderPoint != null) {
+    /** Keeps the officer's choice of border point and direction; a point outside their jurisdiction is not taken. */
+    private void remember(HttpSession session, String borderPoint, Direction direction, Model model) {
+        if (borderPoint != null && !borderPoint.isBlank()) {
             String code = borderPoint.strip().toUpperCase(Locale.ROOT);
-            if (referenceData.borderPoint(code).map(BorderPoint::code).isPresent()) {
+            Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
+            if (booth.mayWorkAt(caller, code) && referenceData.borderPoint(code).isPresent()) {
                 session.setAttribute(POINT, code);
+            } else {
+                model.addAttribute("pointRefused", code.length() > 3 ? code.substring(0, 3) : code);
             }
         }
         if (direction != null) {
