@@ -61,14 +61,28 @@ public class Formats {
         return utc(pattern("d MMM y")).format(toDate(parsed));
     }
 
-    /** A moment on the border's clock, day and minute. */
+    /**
+     * A moment on the border's clock, day and minute. Central Kurdish has no pattern of its own
+     * joining a day and a time, and ICU's fallback puts the year's digits and the hour's side by
+     * side with a space between; the day and the time are joined here with the Arabic comma, as
+     * Arabic's own pattern does.
+     */
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";
         }
+        Date moment = Date.from(instant);
+        TimeZone border = TimeZone.getTimeZone(zone.getId());
+        if (locale().getLanguage().equals("ckb")) {
+            DateFormat day = pattern("d MMM y");
+            DateFormat time = pattern("HH mm");
+            day.setTimeZone(border);
+            time.setTimeZone(border);
+            return day.format(moment) + "، " + time.format(moment);
+        }
         DateFormat format = pattern("d MMM y HH mm");
-        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
-        return format.format(Date.from(instant));
+        format.setTimeZone(border);
+        return format.format(moment);
     }
 
     public String number(Number value) {

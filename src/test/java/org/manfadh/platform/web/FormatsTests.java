@@ -41,6 +41,15 @@ class FormatsTests {
     }
 
     @Test
+    void separatesTheDayFromTheTimeInKurdishAndArabic() {
+        Instant moment = Instant.parse("2026-12-02T21:30:00Z");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ckb"));
+        assertThat(formats.dateTime(moment)).endsWith("٢٠٢٦، ٠٠:٣٠").doesNotContain("2026");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+        assertThat(formats.dateTime(moment)).endsWith("٢٠٢٦، ٠٠:٣٠");
+    }
+
+    @Test
     void keepsPartialBirthDatesPartial() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(formats.date("1974-08")).isEqualTo("August 1974");
