@@ -62,7 +62,7 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
      */
     static final Set<String> SCREEN_READS = Set.of(
             "GET /travellers", "GET /travellers/{id}", "GET /overstays", "GET /second-line",
-            "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "POST /inspection/read",
+            "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "GET /crossings/{id}/correct", "POST /inspection/read",
             "POST /inspection/manual", "POST /inspection/decide");
 
     /** Screen reads that also change records: recorded as a read and, when done, as a change. */

@@ -28,11 +28,28 @@ import com.ibm.icu.util.ULocale;
 public class Formats {
 
     private final ZoneId zone;
+    private final Clock clock;
     private final ConcurrentMap<String, ULocale> locales = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> patterns = new ConcurrentHashMap<>();
 
     Formats(Clock clock) {
         this.zone = clock.getZone();
+        this.clock = clock;
+    }
+
+    /** How long something has waited, in whole days, hours and minutes; none before it began. */
+    public record Age(long days, long hours, long minutes) {
+
+        /** The message that says it: {@code age.days}, {@code age.hours} or {@code age.minutes}. */
+        public String key() {
+            return days > 0 ? "age.days" : hours > 0 ? "age.hours" : "age.minutes";
+        }
+    }
+
+    /** The time since a moment, for a screen to say with {@code #{${age.key()}(…)}}. */
+    public Age age(Instant since) {
+        long minutes = since == null ? 0 : Math.max(0, java.time.Duration.between(since, clock.instant()).toMinutes());
+        return new Age(minutes / 1440, minutes / 60 % 24, minutes % 60);
     }
 
     private ULocale locale() {

@@ -166,6 +166,7 @@ class MessageBundlesTests {
         Stream.of(ActionOnHit.values()).forEach(v -> keys.add("watchlist.action." + v));
         Stream.of(ListAuthority.values()).forEach(v -> keys.add("authority." + v));
         Stream.of(Role.values()).forEach(v -> keys.add("role." + v));
+        Stream.of(org.manfadh.bordercontrol.Purpose.values()).forEach(v -> keys.add("purpose." + v));
         Stream.of(org.manfadh.bordercontrol.VisaType.values()).forEach(v -> keys.add("visaType." + v));
         assertThat(keys).allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
     }
