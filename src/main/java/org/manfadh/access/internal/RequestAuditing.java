@@ -62,8 +62,8 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
      */
     static final Set<String> SCREEN_READS = Set.of(
             "GET /travellers", "GET /travellers/{id}", "GET /overstays", "GET /second-line",
-            "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "POST /inspection/read",
-            "POST /inspection/manual", "POST /inspection/decide", "GET /inspection/groups",
+            "GET /second-line/hits", "GET /crossings/{id}/refusal-notice", "GET /crossings/{id}/correct",
+            "POST /inspection/read", "POST /inspection/manual", "POST /inspection/decide", "GET /inspection/groups",
             "GET /inspection/groups/{id}", "POST /inspection/groups/{id}/members", "POST /inspection/groups/{id}/decision");
 
     /** Screen reads that also change records: recorded as a read and, when done, as a change. */

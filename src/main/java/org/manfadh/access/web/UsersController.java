@@ -67,13 +67,71 @@ class UsersController {
 
     @GetMapping("/users")
     String users(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("users", accounts.page(new PageRequest(Math.max(page, 0), 50)));
-        // The federal region's governorates first, then the Kurdistan Region's, as the authority list runs.
-        model.addAttribute("governorates", referenceData.governorates().stream()
+        PageRequest request = new PageRequest(Math.max(page, 0), 50);
+        model.addAttribute("users", accounts.page(request));
+        // Jurisdiction and lock-out as the API shows them, by name (both pages run in username order).
+        Map<String, AccountAdministration.AccountView> access = new LinkedHashMap<>();
+        administration.page(request).content().forEach(a -> access.put(a.username(), a));
+        model.addAttribute("access", access);
+        model.addAttribute("governorates", governorates());
+        return "access/users";
+    }
+
+    /** The federal region's governorates first, then the Kurdistan Region's, as the authority list runs. */
+    private List<Governorate> governorates() {
+        return referenceData.governorates().stream()
                 .sorted(Comparator.comparing((Governorate g) -> g.authority() == null ? "" : g.authority().name())
                         .thenComparing(Governorate::code))
-                .toList());
-        return "access/users";
+                .toList();
+    }
+
+    /** An account's roles and jurisdiction, to change. */
+    @GetMapping("/users/{username}")
+    String account(@PathVariable String username, Model model, Authentication caller) {
+        AccountAdministration.AccountView account;
+        try {
+            account = administration.get(username);
+        } catch (ErrorResponseException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("user", account);
+        model.addAttribute("own", username.equals(caller.getName()));
+        if (!model.containsAttribute("account")) {
+            model.addAttribute("account", new NewAccountForm(account.username(), null,
+                    account.roles().stream().map(Enum::name).toList(), account.jurisdiction().authority().name(),
+                    List.copyOf(account.jurisdiction().governorates()),
+                    String.join(", ", account.jurisdiction().borderPoints())));
+        }
+        model.addAttribute("governorates", governorates());
+        return "access/user";
+    }
+
+    /** Roles and jurisdiction changed together, checked as PATCH /api/v1/users checks them; the account's sessions end. */
+    @PostMapping("/users/{username}/access")
+    String changeAccess(@PathVariable String username, NewAccountForm form, Authentication caller,
+                        RedirectAttributes redirect) {
+        AccountAdministration.NewAccount typed = form.command();
+        try {
+            administration.change(username, new AccountAdministration.AccountChange(
+                    typed.roles() == null ? Set.of() : typed.roles(), typed.jurisdiction(), null, null, null, null),
+                    caller.getName());
+            redirect.addFlashAttribute("done", "users.access.done");
+            redirect.addFlashAttribute("doneName", username);
+            return "redirect:/users";
+        } catch (ErrorResponseException e) {
+            Map<String, String> errors = fieldErrors(e);
+            if (errors.isEmpty()) {
+                errors = Map.of("roles", problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
+            }
+            if (errors.containsKey("username")) {
+                errors = new LinkedHashMap<>(errors);
+                errors.put("roles", errors.remove("username"));
+            }
+            redirect.addFlashAttribute("account", new NewAccountForm(username, null, form.roles(), form.authority(),
+                    form.governorates(), form.borderPoints()));
+            redirect.addFlashAttribute("accountErrors", errors);
+            return "redirect:/users/" + username;
+        }
     }
 
     @PostMapping("/users")
@@ -136,6 +194,11 @@ class UsersController {
     private static Map<String, String> fieldErrors(ErrorResponseException e) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ApiProblems.Field f : ApiProblems.fields(e)) {
+            if (f.message() != null && f.message().contains("your own")) {
+                errors.put(f.field().startsWith("jurisdiction") ? "authority" : f.field().equals("roles") ? "roles"
+                        : "enabled", "users.error.self");
+                continue;
+            }
             switch (f.field()) {
                 case "username" -> errors.put("username", "users.error.username");
                 case "password" -> errors.put("password", "users.error.password");

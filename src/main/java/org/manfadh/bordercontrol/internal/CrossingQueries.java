@@ -52,6 +52,26 @@ public class CrossingQueries {
                 .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), LocalDate.now(clock)).status())));
     }
 
+    /** The caller's own refusals of the last {@code hours} that still stand, newest first: their notices to hand over. */
+    public List<CrossingView> refusedBy(Caller caller, int hours) {
+        String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
+        LocalDate today = LocalDate.now(clock);
+        return crossings.refusedBy(caller.username(), clock.instant().minus(java.time.Duration.ofHours(hours)), points, 20)
+                .stream().filter(row -> !row.voided())
+                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
+                .toList();
+    }
+
+    /** Whether the caller may record and correct crossings at this border point. */
+    public boolean mayWorkAt(Caller caller, String borderPoint) {
+        return jurisdiction.work(caller).allows(borderPoint);
+    }
+
+    /** Who made the crossing's latest decision (the supervisor who closed a referral, or the officer at the booth). */
+    public Optional<String> decidedBy(UUID id) {
+        return crossings.find(id).map(Crossings.CrossingRow::decidedBy);
+    }
+
     /** One hour of a border point's day: entries, exits and watchlist hits. */
     public record HourlyFlow(int hour, long entries, long exits, long hits) {
     }

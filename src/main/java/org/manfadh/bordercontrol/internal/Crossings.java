@@ -164,6 +164,19 @@ class Crossings {
                 .query(ROW).list();
     }
 
+    /** Crossings whose decision as it stands is a refusal by this user since a moment, newest first. */
+    List<CrossingRow> refusedBy(String username, Instant since, String[] points, int limit) {
+        return jdbc.sql(EFFECTIVE + """
+                 where c.id in (select y.crossing_id from bordercontrol.decision y
+                                 where y.decided_by = :by and y.decision = 'REFUSED' and y.decided_at >= :since)
+                   and d.decision = 'REFUSED' and d.decided_by = :by
+                   and (cast(:points as text[]) is null or """ + " " + POINT_OF_C + " " + """
+                 = any(cast(:points as text[])))
+                 order by d.decided_at desc limit :limit
+                """).param("by", username).param("since", utc(since)).param("points", points).param("limit", limit)
+                .query(ROW).list();
+    }
+
     long countReferred(String borderPoint, String[] points) {
         return jdbc.sql("select count(*) from (" + EFFECTIVE + REFERRED + ") q").param("point", borderPoint)
                 .param("points", points).query(Long.class).single();

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.internal.RefusalReferences;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -31,14 +32,17 @@ class RefusalNoticeController {
     static final List<String> TEXTS = List.of("notice.title", "notice.authority", "notice.intro", "notice.traveller",
             "notice.document", "notice.nationality", "notice.dateOfBirth", "notice.borderPoint", "notice.date",
             "notice.reasons", "notice.appeal", "notice.officer", "notice.signature", "notice.travellerSignature",
-            "notice.reference", "notice.print", "notice.ENTRY", "notice.EXIT");
+            "notice.reference", "notice.print", "notice.ENTRY", "notice.EXIT", "notice.decidedBy", "notice.referredBy");
 
     private final CrossingQueries queries;
     private final ReferenceData referenceData;
     private final MessageSource messages;
+    private final RefusalReferences references;
 
-    RefusalNoticeController(CrossingQueries queries, ReferenceData referenceData, MessageSource messages) {
+    RefusalNoticeController(CrossingQueries queries, ReferenceData referenceData, MessageSource messages,
+                            RefusalReferences references) {
         this.queries = queries;
+        this.references = references;
         this.referenceData = referenceData;
         this.messages = messages;
     }
@@ -49,6 +53,10 @@ class RefusalNoticeController {
                 .filter(c -> "REFUSED".equals(c.decision()) && !c.voided())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("crossing", crossing);
+        model.addAttribute("reference", references.referenceFor(crossing));
+        String decidedBy = queries.decidedBy(id).orElse(crossing.officer());
+        model.addAttribute("decidedBy", decidedBy);
+        model.addAttribute("referredBy", decidedBy.equals(crossing.officer()) ? null : crossing.officer());
         model.addAttribute("reasons", referenceData.refusalReasons().stream()
                 .filter(r -> r.appliesTo(crossing.direction())).toList());
         model.addAttribute("point", referenceData.borderPoint(crossing.borderPoint()).orElse(null));
@@ -58,6 +66,24 @@ class RefusalNoticeController {
         model.addAttribute("nationality", referenceData.countries().stream().filter(c -> c.code().equals(nationality))
                 .findFirst().orElse(null));
         return "crossings/refusal-notice";
+    }
+
+    /** A notice found again by the reference printed on it (an appeal, a complaint, a call from another post). */
+    @GetMapping("/refusal-notices")
+    String byReference(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String reference,
+                       Model model) {
+        model.addAttribute("reference", reference);
+        model.addAttribute("example", "ZRB-20260314-0007");
+        if (reference.isBlank()) {
+            return "crossings/refusal-lookup";
+        }
+        var crossing = references.crossing(reference)
+                .flatMap(id -> queries.crossing(id, Callers.of(SecurityContextHolder.getContext().getAuthentication())));
+        if (crossing.isPresent()) {
+            return "redirect:/crossings/" + crossing.get().id() + "/refusal-notice";
+        }
+        model.addAttribute("notFound", true);
+        return "crossings/refusal-lookup";
     }
 
     private Map<String, String> texts(Locale locale) {

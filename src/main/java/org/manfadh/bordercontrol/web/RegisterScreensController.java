@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.internal.RefusalReferences;
 import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
 import org.manfadh.platform.Page;
@@ -39,9 +40,11 @@ class RegisterScreensController {
     private final VisaAdministration visas;
     private final CrossingQueries crossings;
     private final ReferenceData referenceData;
+    private final RefusalReferences refusalReferences;
 
     RegisterScreensController(TravellerService travellers, VisaAdministration visas, CrossingQueries crossings,
-                              ReferenceData referenceData) {
+                              ReferenceData referenceData, RefusalReferences refusalReferences) {
+        this.refusalReferences = refusalReferences;
         this.travellers = travellers;
         this.visas = visas;
         this.crossings = crossings;
@@ -57,6 +60,17 @@ class RegisterScreensController {
     String search(@RequestParam(defaultValue = "") String documentNumber, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String dateOfBirth, @RequestParam(defaultValue = "0") int page,
                   Model model) {
+        if (RefusalReferences.looksLikeOne(documentNumber)) {
+            // A refusal notice's reference typed where a document number goes: the notice, or for those who
+            // do not hand notices out, the traveller it concerns.
+            var refused = refusalReferences.crossing(documentNumber).flatMap(id -> crossings.crossing(id, caller()));
+            if (refused.isPresent()) {
+                var who = caller();
+                return who.roles().contains("OFFICER") || who.roles().contains("SUPERVISOR") || who.roles().contains("ADMIN")
+                        ? "redirect:/crossings/" + refused.get().id() + "/refusal-notice"
+                        : "redirect:/travellers/" + refused.get().travellerId();
+            }
+        }
         model.addAttribute("documentNumber", documentNumber);
         model.addAttribute("name", name);
         model.addAttribute("dateOfBirth", dateOfBirth);

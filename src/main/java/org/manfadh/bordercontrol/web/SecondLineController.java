@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SecondLineController {
 
     private static final int PAGE_SIZE = 20;
+    private static final int REFUSALS_SHOWN_HOURS = 12;
 
     private final CrossingQueries queries;
     private final CrossingRecorder recorder;
@@ -49,6 +50,9 @@ class SecondLineController {
         model.addAttribute("borderPoint", borderPoint == null ? "" : borderPoint);
         model.addAttribute("borderPoints", referenceData.borderPoints());
         model.addAttribute("reasons", referenceData.refusalReasons());
+        // What the supervisor refused lately, with its notice to print: after a final refusal here, and after a
+        // confirmed match on a list whose action is to refuse, which closes the referral by itself.
+        model.addAttribute("refusedLately", queries.refusedBy(Callers.of(authentication), REFUSALS_SHOWN_HOURS));
         return "second-line/queue";
     }
 
@@ -73,6 +77,9 @@ class SecondLineController {
                         note == null || note.isBlank() ? null : note.strip(), null, null, null),
                         Callers.of(authentication));
                 redirect.addFlashAttribute("decided", Map.of("id", id, "decision", decision.name()));
+                if (decision == Decision.REFUSED) {
+                    return "redirect:/second-line#refused-lately";
+                }
                 return "redirect:/second-line";
             } catch (ErrorResponseException e) {
                 String type = e.getBody().getType() == null ? "" : e.getBody().getType().toString();

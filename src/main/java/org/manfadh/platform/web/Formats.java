@@ -28,11 +28,28 @@ import com.ibm.icu.util.ULocale;
 public class Formats {
 
     private final ZoneId zone;
+    private final Clock clock;
     private final ConcurrentMap<String, ULocale> locales = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> patterns = new ConcurrentHashMap<>();
 
     Formats(Clock clock) {
         this.zone = clock.getZone();
+        this.clock = clock;
+    }
+
+    /** How long something has waited, in whole days, hours and minutes; none before it began. */
+    public record Age(long days, long hours, long minutes) {
+
+        /** The message that says it: {@code age.days}, {@code age.hours} or {@code age.minutes}. */
+        public String key() {
+            return days > 0 ? "age.days" : hours > 0 ? "age.hours" : "age.minutes";
+        }
+    }
+
+    /** The time since a moment, for a screen to say with {@code #{${age.key()}(…)}}. */
+    public Age age(Instant since) {
+        long minutes = since == null ? 0 : Math.max(0, java.time.Duration.between(since, clock.instant()).toMinutes());
+        return new Age(minutes / 1440, minutes / 60 % 24, minutes % 60);
     }
 
     private ULocale locale() {
@@ -61,14 +78,28 @@ public class Formats {
         return utc(pattern("d MMM y")).format(toDate(parsed));
     }
 
-    /** A moment on the border's clock, day and minute. */
+    /**
+     * A moment on the border's clock, day and minute. Central Kurdish has no pattern of its own
+     * joining a day and a time, and ICU's fallback puts the year's digits and the hour's side by
+     * side with a space between; the day and the time are joined here with the Arabic comma, as
+     * Arabic's own pattern does.
+     */
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";
         }
+        Date moment = Date.from(instant);
+        TimeZone border = TimeZone.getTimeZone(zone.getId());
+        if (locale().getLanguage().equals("ckb")) {
+            DateFormat day = pattern("d MMM y");
+            DateFormat time = pattern("HH mm");
+            day.setTimeZone(border);
+            time.setTimeZone(border);
+            return day.format(moment) + "، " + time.format(moment);
+        }
         DateFormat format = pattern("d MMM y HH mm");
-        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
-        return format.format(Date.from(instant));
+        format.setTimeZone(border);
+        return format.format(moment);
     }
 
     public String number(Number value) {

@@ -54,6 +54,11 @@ public class Labels {
         };
     }
 
+    public String governorate(String code) {
+        return code == null ? "" : referenceData.governorates().stream().filter(g -> g.code().equals(code))
+                .findFirst().map(this::name).orElse(code);
+    }
+
     public String name(Governorate governorate) {
         return switch (language()) {
             case "ar" -> governorate.nameAr();

@@ -93,6 +93,108 @@ class WatchlistScreensController {
         return "watchlists/lists";
     }
 
+    @ModelAttribute("listKinds")
+    org.manfadh.screening.WatchlistKind[] listKinds() {
+        return org.manfadh.screening.WatchlistKind.values();
+    }
+
+    @ModelAttribute("listActions")
+    org.manfadh.screening.ActionOnHit[] listActions() {
+        return org.manfadh.screening.ActionOnHit.values();
+    }
+
+    /** What a watchlist manager types for a new list; thresholds as percentages, in any digits. */
+    record NewListForm(String name, String kind, String actionOnHit, String authority, String hitThreshold,
+                       String possibleMatchThreshold) {
+    }
+
+    /**
+     * A new list, made as POST /api/v1/watchlists makes it: at headquarters, empty, in force at once. What
+     * it will screen against arrives later, by an import or entries that a second manager approves.
+     */
+    @PostMapping("/watchlists")
+    @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
+    String create(NewListForm form, Authentication caller, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty()) {
+            errors.put("name", "newList.error.name");
+        } else if (name.length() > 200) {
+            errors.put("name", "filter.error.text");
+        }
+        org.manfadh.screening.WatchlistKind kind = enumOf(org.manfadh.screening.WatchlistKind.class, form.kind());
+        if (kind == null) {
+            errors.put("kind", "newList.error.kind");
+        }
+        org.manfadh.screening.ActionOnHit action = enumOf(org.manfadh.screening.ActionOnHit.class, form.actionOnHit());
+        if (action == null) {
+            errors.put("actionOnHit", "newList.error.action");
+        }
+        org.manfadh.screening.ListAuthority authority = form.authority() == null || form.authority().isBlank()
+                ? org.manfadh.screening.ListAuthority.BOTH
+                : enumOf(org.manfadh.screening.ListAuthority.class, form.authority());
+        if (authority == null) {
+            errors.put("authority", "newList.error.authority");
+        }
+        Double hit = percent(form.hitThreshold(), "hitThreshold", errors);
+        Double possible = percent(form.possibleMatchThreshold(), "possibleMatchThreshold", errors);
+        if (errors.isEmpty()) {
+            try {
+                var created = lists.create(new WatchlistCommands.CreateWatchlist(name, kind, action, authority, hit,
+                        possible), caller.getName());
+                redirect.addFlashAttribute("created", created.name());
+                return "redirect:/watchlists";
+            } catch (ErrorResponseException e) {
+                String type = String.valueOf(e.getBody().getType());
+                if (type.endsWith("watchlist-name-taken")) {
+                    errors.put("name", "newList.error.taken");
+                } else if (!ApiProblems.fields(e).isEmpty()) {
+                    errors.put("possibleMatchThreshold", "newList.error.order");
+                } else {
+                    errors.put("name", "newList.error.other");
+                }
+            }
+        }
+        redirect.addFlashAttribute("newList", form);
+        redirect.addFlashAttribute("newListErrors", errors);
+        return "redirect:/watchlists#new-list";
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A percentage typed in Western, Arabic-Indic or Persian digits, as a fraction; blank: the default. */
+    private static Double percent(String typed, String field, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        StringBuilder ascii = new StringBuilder();
+        for (char ch : typed.strip().replace("%", "").replace("٪", "").strip().toCharArray()) {
+            if (ch >= '٠' && ch <= '٩') {
+                ascii.append((char) ('0' + ch - '٠'));
+            } else if (ch >= '۰' && ch <= '۹') {
+                ascii.append((char) ('0' + ch - '۰'));
+            } else {
+                ascii.append(ch == '٫' || ch == ',' ? '.' : ch);
+            }
+        }
+        try {
+            double value = Double.parseDouble(ascii.toString());
+            if (value > 0 && value <= 100 && ascii.toString().matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
+                return value / 100;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        errors.put(field, "newList.error.threshold");
+        return null;
+    }
+
     @GetMapping("/watchlists/{id}")
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
     String entries(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,

@@ -33,8 +33,16 @@ class SyncScreenController {
     private final Pusher pusher;
     private final Puller puller;
     private final Clock clock;
+    private final org.manfadh.access.NodeCredentials credentials;
+    private final org.manfadh.platform.NodeRole role;
+    private final org.manfadh.referencedata.ReferenceData referenceData;
 
-    SyncScreenController(SyncStatus status, Pusher pusher, Puller puller, Clock clock) {
+    SyncScreenController(SyncStatus status, Pusher pusher, Puller puller, Clock clock,
+                         org.manfadh.access.NodeCredentials credentials, org.manfadh.platform.NodeRole role,
+                         org.manfadh.referencedata.ReferenceData referenceData) {
+        this.credentials = credentials;
+        this.role = role;
+        this.referenceData = referenceData;
         this.status = status;
         this.pusher = pusher;
         this.puller = puller;
@@ -48,7 +56,45 @@ class SyncScreenController {
         model.addAttribute("status", now);
         model.addAttribute("alertAfter", length(now.alertAfterSeconds()));
         model.addAttribute("ago", this);
+        model.addAttribute("borderPoints", referenceData.borderPoints());
+        model.addAttribute("postCommand", postCommand("ZRB", "…", "…"));
         return "sync/status";
+    }
+
+    /**
+     * At headquarters: a post's node gets its own account, as POST /api/v1/sync/nodes issues it; the
+     * password is shown on the next page only, inside the command that starts the post with it.
+     */
+    @PostMapping("/sync/nodes")
+    @PreAuthorize("hasRole('ADMIN')")
+    String issue(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String borderPoint,
+                 RedirectAttributes redirect) {
+        if (role.post()) {
+            redirect.addFlashAttribute("issueError", "sync.issue.atPost");
+            return "redirect:/sync";
+        }
+        if (referenceData.borderPoint(borderPoint.strip()).isEmpty()) {
+            redirect.addFlashAttribute("issueError", "sync.issue.borderPoint");
+            return "redirect:/sync#issue";
+        }
+        try {
+            org.manfadh.access.NodeCredentials.Issued issued = credentials.issue(borderPoint.strip());
+            redirect.addFlashAttribute("issued", issued);
+            redirect.addFlashAttribute("issuedCommand", postCommand(issued.borderPoint(), issued.username(),
+                    issued.password()));
+        } catch (org.springframework.web.ErrorResponseException e) {
+            redirect.addFlashAttribute("issueError", "sync.issue.failed");
+        }
+        return "redirect:/sync#issue";
+    }
+
+    /** The command that starts a post's server against this headquarters (README: Border posts and synchronisation). */
+    private static String postCommand(String borderPoint, String username, String password) {
+        String hq = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .toUriString();
+        return "java -jar manfadh.jar --manfadh.node.role=post --manfadh.node.border-point=" + borderPoint
+                + " \\\n  --manfadh.data-dir=" + borderPoint.toLowerCase(Locale.ROOT) + "-data --manfadh.sync.hq-url=" + hq
+                + " \\\n  --manfadh.sync.username=" + username + " --manfadh.sync.password=" + password;
     }
 
     @PostMapping("/sync/push")

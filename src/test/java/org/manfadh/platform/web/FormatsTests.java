@@ -41,6 +41,23 @@ class FormatsTests {
     }
 
     @Test
+    void separatesTheDayFromTheTimeInKurdishAndArabic() {
+        Instant moment = Instant.parse("2026-12-02T21:30:00Z");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ckb"));
+        assertThat(formats.dateTime(moment)).endsWith("٢٠٢٦، ٠٠:٣٠").doesNotContain("2026");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+        assertThat(formats.dateTime(moment)).endsWith("٢٠٢٦، ٠٠:٣٠");
+    }
+
+    @Test
+    void tellsHowLongSomethingHasWaited() {
+        assertThat(formats.age(Instant.parse("2026-12-02T11:35:00Z"))).isEqualTo(new Formats.Age(0, 0, 25));
+        assertThat(formats.age(Instant.parse("2026-12-02T10:30:00Z")).key()).isEqualTo("age.hours");
+        assertThat(formats.age(Instant.parse("2026-11-29T09:00:00Z"))).isEqualTo(new Formats.Age(3, 3, 0));
+        assertThat(formats.age(Instant.parse("2026-12-02T13:00:00Z"))).isEqualTo(new Formats.Age(0, 0, 0));
+    }
+
+    @Test
     void keepsPartialBirthDatesPartial() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(formats.date("1974-08")).isEqualTo("August 1974");

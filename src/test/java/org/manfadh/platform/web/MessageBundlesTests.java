@@ -72,6 +72,77 @@ class MessageBundlesTests {
         }
     }
 
+    /**
+     * Latin words an Arabic or Kurdish text may hold: codes and formats an officer types or reads as
+     * printed (ICAO country codes, YYYY-MM-DD, file formats), keys on the keyboard, and names.
+     */
+    static final Set<String> LATIN_ALLOWED = Set.of("Enter", "Ctrl", "Esc", "Alt", "ICAO", "IRQ", "IRN", "TUR", "ZRB",
+            "XML", "CSV", "API", "YYYY");
+    /** Keys whose values are codes, not text. */
+    static final Set<String> CODE_KEYS = Set.of("page.lang", "page.dir");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[0-9]+(,[^}]*)?}");
+    private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}{3,}");
+    /** A Western digit that is not part of a code such as F2 or TD3 (a digit touching a Latin letter). */
+    private static final Pattern LONE_WESTERN_DIGITS = Pattern.compile("(?<![\\p{IsLatin}0-9])[0-9]+(?![\\p{IsLatin}0-9])");
+
+    /** Lines of the form {@code key=value} in a bundle's text, in order, without comments. */
+    private static List<String[]> entries(String suffix) throws IOException {
+        Properties properties = bundle(suffix);
+        return properties.stringPropertyNames().stream().sorted()
+                .filter(key -> !CODE_KEYS.contains(key))
+                .map(key -> new String[] {key, PLACEHOLDER.matcher(properties.getProperty(key)).replaceAll("")})
+                .toList();
+    }
+
+    static List<String> englishWords(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = LATIN_WORD.matcher(text);
+        while (m.find()) {
+            if (!LATIN_ALLOWED.contains(m.group())) {
+                found.add(m.group());
+            }
+        }
+        return found;
+    }
+
+    static boolean hasWesternDigits(String text) {
+        return LONE_WESTERN_DIGITS.matcher(text).find();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_ar", "_ckb"})
+    void speaksNoEnglishInArabicOrKurdish(String suffix) throws IOException {
+        List<String> english = new ArrayList<>();
+        for (String[] entry : entries(suffix)) {
+            List<String> words = englishWords(entry[1]);
+            if (!words.isEmpty()) {
+                english.add(entry[0] + ": " + words);
+            }
+        }
+        assertThat(english).as("Latin words outside the allowed codes and names in messages" + suffix).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_ar", "_ckb"})
+    void writesNumbersInArabicIndicDigits(String suffix) throws IOException {
+        List<String> western = new ArrayList<>();
+        for (String[] entry : entries(suffix)) {
+            if (hasWesternDigits(entry[1])) {
+                western.add(entry[0] + "=" + entry[1]);
+            }
+        }
+        assertThat(western).as("Western digits in messages" + suffix + " (the screens show ٠١٢٣٤٥٦٧٨٩)").isEmpty();
+    }
+
+    @Test
+    void tellsCodesFromEnglishAndDigitsFromKeyNames() {
+        assertThat(englishWords("امسح بـ Ctrl+Enter رمز IRQ")).isEmpty();
+        assertThat(englishWords("Node id غير معروف")).containsExactly("Node");
+        assertThat(hasWesternDigits("Esc أو F2: التالي، TD3")).isFalse();
+        assertThat(hasWesternDigits("السطر 2")).isTrue();
+        assertThat(hasWesternDigits("السطر ٢")).isFalse();
+    }
+
     @Test
     void explainsEveryDocumentProblemToTheOfficer() throws IOException {
         Properties english = bundle("");
@@ -95,6 +166,7 @@ class MessageBundlesTests {
         Stream.of(ActionOnHit.values()).forEach(v -> keys.add("watchlist.action." + v));
         Stream.of(ListAuthority.values()).forEach(v -> keys.add("authority." + v));
         Stream.of(Role.values()).forEach(v -> keys.add("role." + v));
+        Stream.of(org.manfadh.bordercontrol.Purpose.values()).forEach(v -> keys.add("purpose." + v));
         Stream.of(org.manfadh.bordercontrol.VisaType.values()).forEach(v -> keys.add("visaType." + v));
         assertThat(keys).allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
     }
