@@ -57,11 +57,14 @@ final class BorderQueries {
         /** Whether a clerk writing this origin's names would use this convention at all. */
         boolean appliesTo(Origin o) {
             return switch (this) {
-                case AS_LISTED, MRZ_TRUNCATED, GIVEN_REORDERED, GIVEN_MISSING, SURNAME_FATHER_OR_TRIBE -> true;
+                case AS_LISTED, MRZ_TRUNCATED, GIVEN_REORDERED -> true;
+                // names of the region are chains of separate names (own, father's, grandfather's, family);
+                // elsewhere (Korea, China) the parts of a name are not names of their own to drop or move
+                case GIVEN_MISSING, SURNAME_FATHER_OR_TRIBE -> o != Origin.OTHER;
                 case PARTICLES, VOWELS, VOWELS_DROPPED -> o != Origin.OTHER && o != Origin.TURKISH;
                 case GULF, IRAQI, LEVANT_EGYPT, MAGHREB -> o == Origin.ARAB;
                 case TURKISH, PERSIAN -> o == Origin.ARAB || o == Origin.PERSIAN || o == Origin.AFGHAN;
-                case AFGHAN -> o == Origin.AFGHAN || o == Origin.PERSIAN || o == Origin.ARAB;
+                case AFGHAN -> o == Origin.AFGHAN;
                 case ARABIC_SCRIPT, ARABIC_SCRIPT_RULES, PERSIAN_SCRIPT -> o != Origin.OTHER && o != Origin.TURKISH;
             };
         }
@@ -325,11 +328,11 @@ final class BorderQueries {
 
     static String vowels(String listed, Random r) {
         List<Function<String, String>> edits = List.of(
-                one(r, "ee", "i"), one(r, "(?<=[^aeiou])i(?=[^aeiouy ])", "ee"), one(r, "oo", "u", "ou"), one(r, "ou", "oo", "u"),
-                one(r, "(?<=[^aeiou])u(?=[^aeiou])", "oo", "ou", "o"), one(r, "(?<=[^aeiou])o(?=[^aeiou])", "u", "ou"),
-                one(r, "(?<=[^aeiou])e(?=[^aeiou])", "i"), one(r, "(?<=[^aeiou])i(?=[^aeiou])", "e"), one(r, "ai", "ay", "ei"),
-                one(r, "ay", "ai"), one(r, "aa", "a"), one(r, "(?<=[^aeiou])a(?=[^aeiou ][aeiou])", "aa"),
-                one(r, "(?<=[^aeiou])i\\b", "y", "ee", "ie"), one(r, "(?<=[^aeiou])y\\b", "i"));
+                one(r, "ee", "i"), one(r, "(?<=[b-df-hj-np-tv-z])i(?=[^aeiouy ])", "ee"), one(r, "oo", "u", "ou"), one(r, "ou", "oo", "u"),
+                one(r, "(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z])", "oo", "ou", "o"), one(r, "(?<=[b-df-hj-np-tv-z])o(?=[b-df-hj-np-tv-z])", "u", "ou"),
+                one(r, "(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z])", "i"), one(r, "(?<=[b-df-hj-np-tv-z])i(?=[b-df-hj-np-tv-z])", "e"), one(r, "ai", "ay", "ei"),
+                one(r, "ay", "ai"), one(r, "aa", "a"), one(r, "(?<=[b-df-hj-np-tv-z])a(?=[^aeiou ][aeiou])", "aa"),
+                one(r, "(?<=[b-df-hj-np-tv-z])i\\b", "y", "ee", "ie"), one(r, "(?<=[b-df-hj-np-tv-z])y\\b", "i"));
         return applySome(String.join(" ", tokens(listed)), edits, 2, r);
     }
 
@@ -373,7 +376,7 @@ final class BorderQueries {
             out = w.charAt(0) + w.substring(1).replaceAll("[aeiou]", "");
         } else {
             // the first vowel between two consonants: MHAMAD, KHLIL
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[^aeiou])[aeiou](?=[^aeiou])").matcher(w);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[b-df-hj-np-tv-z])[aeiou](?=[b-df-hj-np-tv-z])").matcher(w);
             out = m.find() ? w.substring(0, m.start()) + w.substring(m.end()) : w.substring(0, 1) + w.substring(1).replaceAll("[aeiou]", "");
         }
         if (out.length() < 2 || out.equals(w)) {
@@ -389,17 +392,39 @@ final class BorderQueries {
     private static final String DAD_STEMS = "(fad(i|e)l|fadl|rid(a|ha)|red(a|ha)|riyad|riad|murtad(a|ha)|qadi|radi|khidr|khadr|"
             + "khudair|diya|diaa|ramadan|nad(i|e)m|kad(i|e)m|hafid|mahfud|abdulhafid|zaher|zahir)";
 
+    /** Names whose Z others write stands for a dha or dad, written DH or TH in the Gulf and Iraq. */
+    private static final String DHA_STEMS = "\\b(kaz(i|e)m|naz(i|e)m|hafiz|hafez|zahir|zaher|mahfouz|mahfuz|zafar|ramazan|riaz|riyaz|fazl|"
+            + "faz(i|e)l|azim|azeem|abdulazim|raza|reza|murtaza|morteza|qazi|khizr|nazar|zia|ziya|ziaa)\\b";
+
+    /** The Z of the names above written as {@code to}; null where there is none. */
+    private static Function<String, String> dha(Random r, String... to) {
+        return s -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(DHA_STEMS).matcher(s);
+            if (!m.find()) {
+                return null;
+            }
+            String with = pick(r, to);
+            StringBuilder b = new StringBuilder();
+            m.reset();
+            while (m.find()) {
+                m.appendReplacement(b, m.group().replace("z", with));
+            }
+            m.appendTail(b);
+            return b.toString();
+        };
+    }
+
     static String gulf(String listed, Random r) {
         List<Function<String, String>> edits = List.of(
                 sub(r, "q", "g"), sub(r, "\\bk(?=[aei])", "ch"), sub(r, "(?<!d)j", "y"),
-                sub(r, "dh", "th", "z", "d"), sub(r, "(?<![dt])z", "dh", "th"), sub(r, "aw", "ow"), sub(r, "ai", "ei", "ay"));
+                sub(r, "dh", "th", "z", "d"), dha(r, "dh", "th"), sub(r, "aw", "ow"), sub(r, "ai", "ei", "ay"));
         return applySome(String.join(" ", tokens(listed)), edits, 2, r);
     }
 
     static String iraqi(String listed, Random r) {
         String s = String.join(" ", tokens(listed));
         List<Function<String, String>> edits = List.of(
-                sub(r, "q", "g"), sub(r, "\\bk(?=[aei])", "ch"), sub(r, "(?<![dt])z", "dh"),
+                sub(r, "q", "g"), sub(r, "\\bk(?=[aei])", "ch"), dha(r, "dh"),
                 x -> dadStems(x), sub(r, "(?<=[aeiou])s(?=[aeiou])", "ss"), sub(r, "(?<=dh|z)im\\b", "um"),
                 sub(r, "\\bal (?=[a-z])", "al"), sub(r, "ou", "u"));
         return applySome(s, edits, 2, r);
@@ -424,8 +449,8 @@ final class BorderQueries {
     static String levant(String listed, Random r) {
         List<Function<String, String>> edits = List.of(
                 sub(r, "(?<!d)j", "g"), sub(r, "th", "s", "t"), sub(r, "dh", "z", "d"),
-                one(r, "(?<=[^aeiou])a(?=[^aeiouh ][^aeiou ]|[^aeiou ]\\b)", "e"), one(r, "(?<=[^aeiou])i(?=[^aeiou])", "e"),
-                sub(r, "(?<=[^aeiou])i\\b", "y"), one(r, "(?<=[^aeiou])u(?=[^aeiou])", "o"), sub(r, "q", "k", "'"));
+                one(r, "(?<=[b-df-hj-np-tv-z])a(?=[^aeiouh ][^aeiou ]|[^aeiou ]\\b)", "e"), one(r, "(?<=[b-df-hj-np-tv-z])i(?=[b-df-hj-np-tv-z])", "e"),
+                sub(r, "(?<=[b-df-hj-np-tv-z])i\\b", "y"), one(r, "(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z])", "o"), sub(r, "q", "k", "'"));
         return applySome(String.join(" ", tokens(listed)), edits, 3, r);
     }
 
@@ -433,7 +458,7 @@ final class BorderQueries {
         List<Function<String, String>> edits = List.of(
                 sub(r, "(?<![aeo])u", "ou"), sub(r, "(?<![d])j", "dj"), sub(r, "sh", "ch"), sub(r, "\\bw(?=[aeiou])", "ou"),
                 sub(r, "\\bal\\b", "el"), sub(r, "\\b(bin|ibn)\\b", "ben"), sub(r, "\\babd ?(al|ul|el) ?", "abdel"),
-                sub(r, "(?<=[aeiou])s(?=[aeiou])", "ss"), sub(r, "ee", "i"), one(r, "(?<=[^aeiou])a(?=[^aeiou])", "e"));
+                sub(r, "(?<=[aeiou])s(?=[aeiou])", "ss"), sub(r, "ee", "i"), one(r, "(?<=[b-df-hj-np-tv-z])a(?=[b-df-hj-np-tv-z])", "e"));
         return applySome(String.join(" ", tokens(listed)), edits, 3, r);
     }
 
@@ -580,14 +605,15 @@ final class BorderQueries {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
             String w = t[i];
-            if ((w.equals("abd") || w.equals("abdul") || w.equals("abdel") || w.equals("abu") || w.equals("nur")
-                    || w.equals("salah")) && i + 1 < t.length) {
+            boolean religion = (w.equals("nur") || w.equals("nour") || w.equals("salah") || w.equals("saif") || w.equals("alaa"))
+                    && i + 2 < t.length && ARTICLES.contains(t[i + 1]) && t[i + 2].matches("din|deen|dine");
+            if ((w.equals("abd") || w.equals("abdul") || w.equals("abdel") || w.equals("abu") || religion) && i + 1 < t.length) {
                 String next = t[i + 1];
                 if (ARTICLES.contains(next) && i + 2 < t.length) {
                     next = t[i + 2];
                     i++;
                 }
-                out.add((w.startsWith("abd") ? "abdul" : w.equals("nur") ? "nural" : w.equals("salah") ? "salahal" : w) + next);
+                out.add((w.startsWith("abd") ? "abdul" : religion ? w + "ed" : w) + next);
                 i++;
             } else {
                 out.add(w);
@@ -641,7 +667,7 @@ final class BorderQueries {
 
     static String persianSounds(String w, Random r) {
         String s = w.replace("q", "gh").replace("dh", "z").replace("th", "s").replace('w', 'v');
-        s = s.replaceAll("(?<=[^aeiou])u(?=[^aeiou])", "o").replaceFirst("(?<=[^aeiou])i(?=[^aeiou]{1,2}[aeiou])", "e");
+        s = s.replaceAll("(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z])", "o").replaceFirst("(?<=[b-df-hj-np-tv-z])i(?=[^aeiou]{1,2}[aeiou])", "e");
         if (s.length() > 4 && s.endsWith("a") && r.nextBoolean()) {
             s = s.substring(0, s.length() - 1) + "eh";
         }
@@ -945,7 +971,8 @@ final class BorderQueries {
                 } else if (c == 'a') {
                     // the long A of CaCiC names (an open first syllable), and of CaCCaC names after the
                     // doubled consonant (Jabbar, Sattar), but not in Hassan, which every clerk knows
-                    boolean afterDouble = i >= 2 && w.charAt(i - 1) == w.charAt(i - 2) && !vowel(w.charAt(i - 1));
+                    boolean afterDouble = i >= 3 && w.charAt(i - 1) == w.charAt(i - 2) && !vowel(w.charAt(i - 1))
+                            && w.charAt(i - 3) == 'a' && i + 2 == n && !vowel(next);
                     if ((!vowel(next) && next != ' ' && vowelStrict(afterNext) && next != afterNext && vowelsSeen == 1)
                             || (afterDouble && !w.equals("hassan"))) {
                         b.append('ا');

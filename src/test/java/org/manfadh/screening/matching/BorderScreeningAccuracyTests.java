@@ -42,7 +42,7 @@ import org.manfadh.screening.matching.BorderQueries.Variant;
  * <p>Run: {@code ./mvnw -q test -Dtest=BorderScreeningAccuracyTests -Dsurefire.failIfNoSpecifiedTests=false}
  * (output in target/surefire-reports/). {@code -Dscreening.nationalList=20000} runs a smaller
  * national list (default 100,000); {@code -Dscreening.borderSample=N} queries N national persons
- * (default 1,500); {@code -Dscreening.misses=N} prints N tuning misses (default 30).
+ * (default 1,000); {@code -Dscreening.misses=N} prints N tuning misses (default 30).
  */
 class BorderScreeningAccuracyTests {
 
@@ -67,7 +67,7 @@ class BorderScreeningAccuracyTests {
     void findsListedPersonsUnderBorderSpellingsAndSparesOrdinaryTravellers() throws Exception {
         long started = System.nanoTime();
         int nationalSize = Integer.getInteger("screening.nationalList", 100_000);
-        int sample = Integer.getInteger("screening.borderSample", 1_500);
+        int sample = Integer.getInteger("screening.borderSample", 1_000);
         UUID un = new UUID(15, 1);
         UUID national = new UUID(15, 2);
         List<UnConsolidatedList.Individual> individuals = UnConsolidatedList.read(un);
