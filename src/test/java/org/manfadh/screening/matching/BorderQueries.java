@@ -106,7 +106,7 @@ final class BorderQueries {
     // ------------------------------------------------------------------ origins
 
     private static final Set<String> ARAB_STATES = Set.of("IRQ", "SYR", "SAU", "KWT", "JOR", "LBN", "EGY", "YEM",
-            "LBY", "TUN", "DZA", "MAR", "SDN", "SOM", "QAT", "ARE", "BHR", "OMN", "MRT", "PSE", "DJI", "COM");
+            "LBY", "TUN", "DZA", "MAR", "SDN", "QAT", "ARE", "BHR", "OMN", "MRT", "PSE");
     private static final Set<String> ARABIC_NAME_WORDS = Set.of("mohammed", "mohammad", "muhammad", "mohamed",
             "muhammed", "ahmed", "ahmad", "abd", "abdul", "abdel", "abu", "bin", "ibn", "al", "abdullah", "abdallah",
             "ali", "hassan", "hussein", "omar", "umar", "ibrahim", "yusuf", "khalid", "salim", "said");
@@ -358,7 +358,7 @@ final class BorderQueries {
         String[] t = tokens(listed);
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
-            if (t[i].length() >= 4 && !ARTICLES.contains(t[i])) {
+            if (!ARTICLES.contains(t[i]) && dropVowels(t[i], new Random(0)) != null) {
                 candidates.add(i);
             }
         }
@@ -366,24 +366,26 @@ final class BorderQueries {
             return null;
         }
         int i = pick(r, candidates);
-        String w = t[i];
+        t[i] = dropVowels(t[i], r);
+        return up(String.join(" ", t));
+    }
+
+    private static String dropVowels(String w, Random r) {
         String out;
-        int how = r.nextInt(3);
         if (w.matches("m[ou]hamm?[ae]d|m[ou]hamm?[ae]t|m[ou]hamed")) {
             out = pick(r, "mhmd", "mohd", "mhd", "mhamad", "mohmd", "mhammed");
-        } else if (how == 0 && w.matches("ahm[ae]d|has+[ae]n|h[ou]s+[ae]i?n|mahm[ou]+d|m[ou]st[ae]fa|[ae]brahim|ibrahim")) {
+        } else if (w.matches("ahm[ae]d|has+[ae]n|h[ou]s+[ae]i?n|mahm[ou]+d|m[ou]st[ae]fa|[ae]brahim|ibrahim")) {
             // the commonest names lose all their vowels but the first letter: AHMD, HSN, MSTFA
             out = w.charAt(0) + w.substring(1).replaceAll("[aeiou]", "");
-        } else {
-            // the first vowel between two consonants: MHAMAD, KHLIL
+        } else if (w.replaceAll("[^aeiou]+", " ").strip().split(" ").length >= 3) {
+            // an unstressed first vowel between two consonants, in a name of three syllables or more:
+            // MHAMAD, SLAIMAN, MSTAFA
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[b-df-hj-np-tv-z])[aeiou](?=[b-df-hj-np-tv-z])").matcher(w);
-            out = m.find() ? w.substring(0, m.start()) + w.substring(m.end()) : w.substring(0, 1) + w.substring(1).replaceAll("[aeiou]", "");
-        }
-        if (out.length() < 2 || out.equals(w)) {
+            out = m.find() ? w.substring(0, m.start()) + w.substring(m.end()) : w;
+        } else {
             return null;
         }
-        t[i] = out;
-        return up(String.join(" ", t));
+        return out.length() < 2 || out.equals(w) ? null : out;
     }
 
     // ---- regional consonants
@@ -680,7 +682,7 @@ final class BorderQueries {
         String[] t = tokens(listed);
         for (int i = 0; i < t.length; i++) {
             String w = t[i];
-            java.util.regex.Matcher zai = java.util.regex.Pattern.compile("^([a-z]{3,}?)(zai|zay|zoi|zoy|zaee|zi)$").matcher(w);
+            java.util.regex.Matcher zai = java.util.regex.Pattern.compile("^([a-z]{4,}?)(zai|zay|zoi|zoy|zaee)$").matcher(w);
             java.util.regex.Matcher khel = java.util.regex.Pattern.compile("^([a-z]{3,}?)(khel|khail|khil|khayl)$").matcher(w);
             if (zai.matches()) {
                 String stem = zai.group(1);
