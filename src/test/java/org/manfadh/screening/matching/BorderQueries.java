@@ -147,9 +147,15 @@ final class BorderQueries {
 
     /** The listed name written as {@code kind} would write it; null where that changes nothing. */
     static Variant vary(NameKind kind, String listed, Random r) {
+        return vary(kind, listed, Origin.ARAB, r);
+    }
+
+    /** As {@link #vary(NameKind, String, Random)}, for a name of the given origin. */
+    static Variant vary(NameKind kind, String listed, Origin origin, Random r) {
+        boolean kurdish = origin == Origin.KURD;
         Variant v = switch (kind) {
             case AS_LISTED -> Variant.whole(up(listed));
-            case PARTICLES -> whole(particles(listed, r));
+            case PARTICLES -> whole(particles(listed, origin == Origin.ARAB, r));
             case VOWELS -> whole(vowels(listed, r));
             case VOWELS_DROPPED -> whole(vowelsDropped(listed, r));
             case GULF -> whole(gulf(listed, r));
@@ -159,9 +165,9 @@ final class BorderQueries {
             case TURKISH -> whole(turkish(listed, r));
             case PERSIAN -> whole(persian(listed, r));
             case AFGHAN -> whole(afghan(listed, r));
-            case ARABIC_SCRIPT -> whole(decorate(arabic(listed, false, true, r), false, r));
-            case ARABIC_SCRIPT_RULES -> whole(decorate(arabic(listed, false, false, r), false, r));
-            case PERSIAN_SCRIPT -> whole(decorate(arabic(listed, true, r.nextBoolean(), r), true, r));
+            case ARABIC_SCRIPT -> whole(decorate(arabic(listed, false, true, kurdish, r), false, r));
+            case ARABIC_SCRIPT_RULES -> whole(decorate(arabic(listed, false, false, kurdish, r), false, r));
+            case PERSIAN_SCRIPT -> whole(decorate(arabic(listed, true, r.nextBoolean(), kurdish, r), true, r));
             case MRZ_TRUNCATED -> mrzTruncated(listed);
             case GIVEN_REORDERED -> whole(givenReordered(listed, r));
             case GIVEN_MISSING -> whole(givenMissing(listed, r));
@@ -247,6 +253,10 @@ final class BorderQueries {
     private static final Set<String> ARTICLES = Set.of("al", "el", "ul", "ad", "ed", "ud", "ar", "as", "ash", "at", "az", "an");
 
     static String particles(String listed, Random r) {
+        return particles(listed, true, r);
+    }
+
+    static String particles(String listed, boolean arab, Random r) {
         String[] t = tokens(listed);
         List<Function<String[], String[]>> edits = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
@@ -305,7 +315,7 @@ final class BorderQueries {
                 edits.add(x -> replace(x, at, 1, stem + pick(r, " ullah", "ollah", "ulla", " allah", "allah")));
             }
         }
-        if (edits.isEmpty() && t.length >= 2 && t[t.length - 1].length() >= 5 && t[t.length - 1].endsWith("i")) {
+        if (arab && edits.isEmpty() && t.length >= 2 && t[t.length - 1].length() >= 5 && t[t.length - 1].endsWith("i")) {
             // a nisba family name: the clerk puts the article back
             edits.add(x -> replace(x, x.length - 1, 1, pick(r, "al ", "al", "el ", "el") + x[x.length - 1]));
         }
@@ -844,13 +854,21 @@ final class BorderQueries {
      * ear from the Latin letters.
      */
     static String arabic(String listed, boolean persian, boolean useDictionary, Random r) {
+        return arabic(listed, persian, useDictionary, false, r);
+    }
+
+    /**
+     * As above; {@code kurdish} writes every vowel, as Kurdish in Arabic letters does (کاروان for
+     * Karwan), where Arabic leaves the short ones out.
+     */
+    static String arabic(String listed, boolean persian, boolean useDictionary, boolean kurdish, Random r) {
         String[] t = tokens(listed);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
             String w = t[i];
             boolean hasNext = i + 1 < t.length;
             if (ARTICLES.contains(w) && hasNext) {
-                out.add("ال" + word(t[++i], persian, useDictionary, r, true));
+                out.add("ال" + word(t[++i], persian, useDictionary, kurdish, r, true));
             } else if ((w.equals("abd") || w.equals("abdul") || w.equals("abdel") || w.equals("abdal")) && hasNext) {
                 String next = t[i + 1];
                 if (ARTICLES.contains(next) && i + 2 < t.length) {
@@ -858,48 +876,71 @@ final class BorderQueries {
                     i++;
                 }
                 i++;
-                out.add("عبد" + (r.nextBoolean() ? " " : "") + "ال" + word(next, persian, useDictionary, r, true));
+                out.add("عبد" + (r.nextBoolean() ? " " : "") + "ال" + word(next, persian, useDictionary, kurdish, r, true));
             } else if (w.matches("abd(ul|el|al|ol|oul)[a-z]{3,}") && !w.matches("abd[aeiou]l+a+h?")) {
                 String stem = w.replaceFirst("abd(ul|el|al|ol|oul)", "");
-                out.add("عبد" + (r.nextBoolean() ? " " : "") + "ال" + word(stem, persian, useDictionary, r, true));
+                out.add("عبد" + (r.nextBoolean() ? " " : "") + "ال" + word(stem, persian, useDictionary, kurdish, r, true));
             } else if (w.matches("abd[aeiou]l+a+h?")) {
                 out.add(r.nextBoolean() ? "عبد الله" : "عبدالله");
             } else if (Set.of("abu", "abou", "abo", "aboo").contains(w) && hasNext) {
-                out.add((r.nextBoolean() ? "ابو" : "أبو") + (r.nextBoolean() ? " " : "") + word(t[++i], persian, useDictionary, r, false));
+                out.add((r.nextBoolean() ? "ابو" : "أبو") + (r.nextBoolean() ? " " : "") + word(t[++i], persian, useDictionary, kurdish, r, false));
             } else if (w.matches("(abu|abou)[a-z]{3,}")) {
                 out.add((r.nextBoolean() ? "ابو" : "أبو") + (r.nextBoolean() ? " " : "")
-                        + word(w.replaceFirst("(abu|abou)", ""), persian, useDictionary, r, false));
+                        + word(w.replaceFirst("(abu|abou)", ""), persian, useDictionary, kurdish, r, false));
             } else if (Set.of("bin", "ben", "ibn").contains(w) && hasNext) {
                 out.add("بن");
             } else if (w.equals("bint")) {
                 out.add("بنت");
             } else if (w.matches("[a-z]{3,}(ullah|ollah|allah)")) {
-                out.add(word(w.replaceFirst("(ullah|ollah|allah)$", ""), persian, useDictionary, r, false)
+                out.add(word(w.replaceFirst("(ullah|ollah|allah)$", ""), persian, useDictionary, kurdish, r, false)
                         + (persian ? "\u200Cالله" : r.nextBoolean() ? " الله" : "الله"));
             } else if (w.matches("[a-z]{3,}(aldin|aldeen|uddin|eddin|eddine)")) {
-                out.add(word(w.replaceFirst("(aldin|aldeen|uddin|eddin|eddine)$", ""), persian, useDictionary, r, false)
+                out.add(word(w.replaceFirst("(aldin|aldeen|uddin|eddin|eddine)$", ""), persian, useDictionary, kurdish, r, false)
                         + (r.nextBoolean() ? " الدين" : "الدين"));
             } else if (w.length() >= 6 && w.startsWith("al") && !dictionary().containsKey(w) && !vowel(w.charAt(2))) {
                 // ALJUBOURI: the article written on
-                out.add("ال" + word(w.substring(2), persian, useDictionary, r, true));
+                out.add("ال" + word(w.substring(2), persian, useDictionary, kurdish, r, true));
             } else {
-                out.add(word(w, persian, useDictionary, r, false));
+                out.add(word(w, persian, useDictionary, kurdish, r, false));
             }
         }
         return String.join(" ", out).replaceAll("\\s+", " ").strip();
     }
 
-    private static String word(String w, boolean persian, boolean useDictionary, Random r, boolean afterArticle) {
+    private static String word(String w, boolean persian, boolean useDictionary, boolean kurdish, Random r, boolean afterArticle) {
         if (useDictionary) {
             String d = dictionary().get(w);
-            if (d != null) {
+            if (d != null && plausible(w, d)) {
                 if (afterArticle && d.startsWith("ال")) {
                     d = d.substring(2);
                 }
                 return persian ? d.replace('ي', 'ی').replace('ك', 'ک').replace('ى', 'ی') : d;
             }
         }
-        return byEar(w, persian, r);
+        return byEar(kurdish ? w.replaceAll("(?<![aeiou])([aeiou])(?![aeiou])", "$1$1") : w, persian, r);
+    }
+
+    private static final Map<String, String> FIRST_LETTERS = Map.ofEntries(
+            Map.entry("a", "اأإآع"), Map.entry("e", "اأإآع"), Map.entry("i", "اأإآع"), Map.entry("o", "اأإآعو"),
+            Map.entry("u", "اأإآعو"), Map.entry("b", "ب"), Map.entry("p", "بپ"), Map.entry("t", "تطث"),
+            Map.entry("th", "ثتذ"), Map.entry("d", "دضذ"), Map.entry("dh", "ذضظد"), Map.entry("j", "جژ"),
+            Map.entry("ch", "شچكج"), Map.entry("kh", "خ"), Map.entry("h", "هح"), Map.entry("g", "غجقكگ"),
+            Map.entry("gh", "غقگ"), Map.entry("q", "قك"), Map.entry("k", "كقکخ"), Map.entry("c", "كقکس"),
+            Map.entry("s", "سصث"), Map.entry("sh", "ش"), Map.entry("z", "زظذض"), Map.entry("r", "ر"),
+            Map.entry("l", "ل"), Map.entry("m", "م"), Map.entry("n", "ن"), Map.entry("f", "ف"), Map.entry("v", "فو"),
+            Map.entry("w", "و"), Map.entry("y", "يی"));
+
+    /**
+     * Whether a dictionary writing can be the word at all: Wikidata's alignments hold a few that
+     * are another name (MOHAMMEDI as السعيد), which no clerk would write.
+     */
+    private static boolean plausible(String latin, String arabic) {
+        String a = arabic.startsWith("ال") && arabic.length() > 3 && !latin.startsWith("al") && !latin.startsWith("el")
+                ? arabic.substring(2) : arabic;
+        String key = latin.length() >= 2 && FIRST_LETTERS.containsKey(latin.substring(0, 2)) ? latin.substring(0, 2) : latin.substring(0, 1);
+        String allowed = FIRST_LETTERS.get(key);
+        return allowed != null && allowed.indexOf(a.charAt(0)) >= 0 && a.length() * 10 >= latin.length() * 4
+                && a.length() <= latin.length() + 1;
     }
 
     /**
@@ -972,11 +1013,11 @@ final class BorderQueries {
                     });
                 } else if (c == 'a') {
                     // the long A of CaCiC names (an open first syllable), and of CaCCaC names after the
-                    // doubled consonant (Jabbar, Sattar), but not in Hassan, which every clerk knows
+                    // doubled consonant (Jabbar, Sattar), but not in Hassan and Mohammad, which every clerk knows
                     boolean afterDouble = i >= 3 && w.charAt(i - 1) == w.charAt(i - 2) && !vowel(w.charAt(i - 1))
                             && w.charAt(i - 3) == 'a' && i + 2 == n && !vowel(next);
                     if ((!vowel(next) && next != ' ' && vowelStrict(afterNext) && next != afterNext && vowelsSeen == 1)
-                            || (afterDouble && !w.equals("hassan"))) {
+                            || (afterDouble && !w.matches("hass[ae]n|m[ou]hamm[ae]d"))) {
                         b.append('ا');
                     }
                 } else if (c == 'i') {
@@ -1039,9 +1080,10 @@ final class BorderQueries {
         for (int k = 0; k < n; k++) {
             switch (r.nextInt(7)) {
                 case 0 -> s = insertAfterJoining(s, "ـ", r);
+                // a zero-width non-joiner where Persian typists put one: inside a compound, before a suffix
                 case 1 -> s = s.matches(".*(عبد |ابو |أبو | الله| الدين).*")
                         ? s.replaceFirst("(عبد|ابو|أبو) ", "$1\u200C").replaceFirst(" (الله|الدين)", "\u200C$1")
-                        : s.replaceFirst("([^ ])(ی|ي)( |$)", "$1\u200C$2$3");
+                        : s.replaceFirst("([^ ])(پور|بور|زاده|نیا|نيا|خانی|خاني|یان|يان)( |$)", "$1\u200C$2$3");
                 case 2 -> s = s.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا");
                 case 3 -> s = s.replaceFirst("(^| )ا(?!ل)", "$1" + pick(r, "أ", "إ"));
                 case 4 -> s = s.replace('ة', 'ه');

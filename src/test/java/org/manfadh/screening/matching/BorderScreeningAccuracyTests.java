@@ -206,7 +206,7 @@ class BorderScreeningAccuracyTests {
                 continue;
             }
             Random r = new Random(seed(p.entryId(), 1 + kind.ordinal()));
-            Variant v = BorderQueries.vary(kind, name, r);
+            Variant v = BorderQueries.vary(kind, name, origin, r);
             if (v == null) {
                 continue;
             }
