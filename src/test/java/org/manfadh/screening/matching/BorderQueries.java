@@ -725,7 +725,18 @@ final class BorderQueries {
         String[] t = tokens(listed);
         List<String> out = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
-        for (String w : t) {
+        for (int i = 0; i < t.length; i++) {
+            String w = t[i];
+            boolean compoundTail = !out.isEmpty() && pending.isEmpty() && (w.matches("(ud|ad|ed|id|uddin|eddine?|addin|ud|ur|ul)")
+                    && i + 1 < t.length && t[i + 1].matches("din|deen|dine|rahman|rehman|haq|haqq|islam|arab|dawla") || w.matches("eddine?|uddin|uddeen"));
+            boolean articleTail = !out.isEmpty() && pending.isEmpty() && ARTICLES.contains(w) && i + 1 < t.length
+                    && t[i + 1].matches("din|deen|dine|islam|arab|dawla|haqq");
+            if (compoundTail || articleTail) {
+                // Bashir ud-Din, Zaki ur-Rehman, Saif al-Islam, Salah Eddine: one name with the word before
+                String tail = w.matches("eddine?|uddin|uddeen") ? w : w + " " + t[++i];
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + tail);
+                continue;
+            }
             pending.append(pending.isEmpty() ? "" : " ").append(w);
             if (!(ARTICLES.contains(w) || Set.of("abd", "abdul", "abdel", "abu", "abou", "bin", "ibn", "ben", "bint", "umm",
                     "ould", "van", "de", "da", "del", "von", "la", "le", "wa").contains(w))) {

@@ -131,6 +131,15 @@ class BorderQueriesTests {
     }
 
     @Test
+    void keepsCompoundNamesWhole() {
+        assertThat(BorderQueries.units("Mahmood Sultan Bashir-ud-Din")).containsExactly("mahmood", "sultan", "bashir ud din");
+        assertThat(BorderQueries.units("Saif al-Arab Qadhafi")).containsExactly("saif al arab", "qadhafi");
+        assertThat(BorderQueries.units("Salah Eddine Gasmi")).containsExactly("salah eddine", "gasmi");
+        assertThat(BorderQueries.units("Zaki-ur-Rehman Lakhvi")).containsExactly("zaki ur rehman", "lakhvi");
+        assertThat(BorderQueries.units("Abd al-Wahab Al-Jubouri")).containsExactly("abd al wahab", "al jubouri");
+    }
+
+    @Test
     void swapsDayAndMonthOnlyWhereTheDayCanBeAMonth() {
         LocalDate born = LocalDate.of(1980, 3, 7);
         assertThat(BorderQueries.date(DateKind.DAY_MONTH_SWAPPED, born, random(0)))
