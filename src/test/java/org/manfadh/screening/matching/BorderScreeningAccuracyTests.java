@@ -171,6 +171,17 @@ class BorderScreeningAccuracyTests {
         out.append(String.format(Locale.ROOT, "%ntuning misses: %d; right person first but below POSSIBLE: %d; a person listed under"
                 + " the same name first: %d; another person first: %d%n", misses.size(), belowThreshold, namesakes,
                 misses.size() - belowThreshold - namesakes));
+        out.append("  right person first, by score:");
+        double[] bands = {0.70, 0.60, 0.40, 0.0};
+        double upper = POSSIBLE;
+        for (double band : bands) {
+            double lo = band;
+            double hi = upper;
+            out.append(String.format(Locale.ROOT, " [%.2f, %.2f) %d;", lo, hi,
+                    misses.stream().filter(o -> o.rightFirst() && o.score() >= lo && o.score() < hi).count()));
+            upper = band;
+        }
+        out.append(String.format(Locale.ROOT, " nothing found at all: %d%n", misses.stream().filter(o -> o.first().equals("nothing")).count()));
         for (Outcome o : roundRobin(misses, Integer.getInteger("screening.misses", 30))) {
             out.append(String.format(Locale.ROOT, "  missed [%s, %s]: %s -> %s %.2f (listed %s)%n", o.kind().label,
                     o.date().label, o.query(), o.rightFirst() ? "right person" : o.first(), o.score(), o.listed()));
