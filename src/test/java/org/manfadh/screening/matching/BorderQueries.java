@@ -428,7 +428,7 @@ final class BorderQueries {
 
     static String gulf(String listed, Random r) {
         List<Function<String, String>> edits = List.of(
-                sub(r, "q", "g"), sub(r, "\\bk(?=[aei])", "ch"), sub(r, "(?<!d)j", "y"),
+                sub(r, "q", "g"), sub(r, "\\bk(?=[aei])", "ch"), sub(r, "(?<!d)j(?!r\\b)", "y"),
                 sub(r, "dh", "th", "z", "d"), dha(r, "dh", "th"), sub(r, "aw", "ow"), sub(r, "ai", "ei", "ay"));
         return applySome(String.join(" ", tokens(listed)), edits, 2, r);
     }
