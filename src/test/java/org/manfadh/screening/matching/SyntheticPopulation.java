@@ -255,6 +255,22 @@ public final class SyntheticPopulation {
                 pick(random, WESTERN_FAMILIES), dob, pick(random, "GBR", "FRA", "DEU", "ITA", "USA", "RUS"), sex);
     }
 
+    /**
+     * Where a person's names come from, read off the pool of their first given name: "arab",
+     * "kurd", "persian", "turkish" or "western". Test generators use it to write the name as a
+     * clerk of that region would.
+     */
+    public static String origin(Person p) {
+        Spelt first = p.given().get(0);
+        for (Object[] pool : new Object[][] {{"arab", ARAB_MEN}, {"arab", ARAB_WOMEN}, {"kurd", KURD_MEN}, {"kurd", KURD_WOMEN},
+                {"persian", PERSIAN_MEN}, {"persian", PERSIAN_WOMEN}, {"turkish", TURKISH_MEN}, {"turkish", TURKISH_WOMEN}}) {
+            if (List.of((Spelt[]) pool[1]).contains(first)) {
+                return (String) pool[0];
+            }
+        }
+        return "western";
+    }
+
     /** A given name: the first of a pool are far more frequent (one man in ten is a Mohammed). */
     private static Spelt common(Random random, Spelt[] pool) {
         double u = random.nextDouble();
