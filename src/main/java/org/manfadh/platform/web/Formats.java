@@ -102,6 +102,44 @@ public class Formats {
         return format.format(moment);
     }
 
+    /**
+     * A date of birth as the matcher's explanation gives it: an ISO day, a year, "~" before an
+     * approximate day (shown with "≈"), "from/to" for a span of years; isolated, so that a
+     * right-to-left sentence around it keeps its order.
+     */
+    public String partialDate(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String shown;
+        if (value.startsWith("~")) {
+            shown = "≈ " + date(value.substring(1));
+        } else if (value.contains("/")) {
+            String[] years = value.split("/", 2);
+            shown = date(years[0]) + "–" + date(years[1]);
+        } else {
+            shown = date(value);
+        }
+        return isolate(shown);
+    }
+
+    /**
+     * Text of another direction inside a sentence (a name in Latin letters in Arabic, a code, a
+     * date), between first-strong isolate marks: the character-level {@code <bdi>}, for message
+     * parameters, where an element cannot go.
+     */
+    public String isolate(Object value) {
+        return value == null ? "" : "\u2068" + value + "\u2069";
+    }
+
+    /** A whole percentage given as text ("97"), as the user reads percentages. */
+    public String percentText(String value) {
+        if (value == null || !value.matches("\\d{1,3}")) {
+            return "";
+        }
+        return percent(Integer.parseInt(value) / 100.0);
+    }
+
     public String number(Number value) {
         return value == null ? "" : number(value, true);
     }

@@ -316,12 +316,16 @@ public class ScreeningService implements Screening {
             boolean hit = d.exact() && sameState;
             String detail = d.detail() + (sameState ? "" : "; listed as issued by " + d.issuingState());
             return new Candidate(d.entryId(), d.listId(), hit ? 1.0 : 0.8, d.number(), "DOCUMENT",
-                    List.of(new ScreeningMatch.Explanation("documentNumber", hit ? 1.0 : 0.8, detail)),
+                    List.of(new ScreeningMatch.Explanation("documentNumber", hit ? 1.0 : 0.8, detail,
+                            !sameState ? "other-state" : d.exact() ? "same" : "confusable",
+                            sameState ? List.of(d.number()) : List.of(d.number(), d.issuingState()), List.of())),
                     hit ? ScreeningOutcome.HIT : ScreeningOutcome.POSSIBLE_MATCH);
         }
 
         private static ScreeningMatch.Explanation explain(Contribution c) {
-            return new ScreeningMatch.Explanation(c.feature(), round(c.effect()), c.detail());
+            return new ScreeningMatch.Explanation(c.feature(), round(c.effect()), c.detail(), c.code(), c.values(),
+                    c.tokens().stream().map(t -> new ScreeningMatch.NamePart(t.query(), t.listed(), t.similarity(),
+                            t.how().name(), t.foundBy().name())).toList());
         }
     }
 }

@@ -37,7 +37,8 @@ final class Attributes {
             return 0;
         }
         double best = Double.NEGATIVE_INFINITY;
-        String detail = "";
+        String code = "";
+        PartialDate bestListed = null;
         for (PartialDate d : listed) {
             double effect;
             String how;
@@ -45,52 +46,77 @@ final class Attributes {
                     && d.precision() == PartialDate.Precision.EXACT;
             if (bothExact && traveller.earliest().equals(d.earliest())) {
                 effect = SAME_DAY;
-                how = "same date of birth";
+                how = "same-day";
             } else if (bothExact && slip(traveller.earliest(), d.earliest()) != null) {
                 effect = SLIPPED_DATE;
                 how = slip(traveller.earliest(), d.earliest());
             } else if (traveller.overlaps(d)) {
                 effect = SAME_YEAR;
-                how = explanation == null ? "" : "date of birth within the listed " + describe(d);
+                how = "within";
             } else {
                 long apart = gapInDays(traveller, d);
                 boolean loose = !bothExact;
                 if (apart <= 31 && !loose) {
                     effect = 0;
-                    how = "date of birth close to the listed one (a typo, or day and month swapped)";
+                    how = "close";
                 } else if (bothExact && traveller.earliest().getYear() == d.earliest().getYear()) {
                     effect = -0.03;
-                    how = "same year of birth, another day";
-                } else if (apart <= (loose ? 3 * 366 : 366)) {
+                    how = "same-year";
+                } else if (apart <= (loose ? 3 * 366 : 366)
+                        || bothExact && Math.abs(traveller.earliest().getYear() - d.earliest().getYear()) <= 1) {
                     effect = loose ? 0 : -0.05;
-                    how = explanation == null ? "" : "date of birth near the listed " + describe(d);
+                    how = "near";
                 } else {
                     effect = CLEARLY_DIFFERENT_DATE;
-                    how = explanation == null ? "" : "date of birth differs from the listed " + describe(d);
+                    how = "differs";
                 }
             }
             if (effect > best) {
                 best = effect;
-                detail = explanation == null ? "" : how + " (" + describe(traveller) + " vs " + describe(d) + ")";
+                code = how;
+                bestListed = d;
             }
         }
-        add(explanation, new Contribution("dateOfBirth", best, detail));
+        if (explanation != null) {
+            explanation.add(new Contribution("dateOfBirth", best, DATE_SENTENCES.get(code) + " (" + describe(traveller)
+                    + " vs " + describe(bestListed) + ")", code, List.of(value(traveller), value(bestListed))));
+        }
         return best;
+    }
+
+    private static final java.util.Map<String, String> DATE_SENTENCES = java.util.Map.of(
+            "same-day", "same date of birth",
+            "swapped", "date of birth with day and month swapped",
+            "year-apart", "the same day of birth, a year apart",
+            "within", "date of birth within the listed one",
+            "close", "date of birth close to the listed one (a typo)",
+            "same-year", "same year of birth, another day",
+            "near", "date of birth near the listed one",
+            "differs", "date of birth differs from the listed one");
+
+    /** A date as a screen formats it: an ISO day, a year, "~" before an approximate day, "from/to" for a span. */
+    private static String value(PartialDate d) {
+        return switch (d.precision()) {
+            case EXACT -> d.earliest().toString();
+            case APPROXIMATE -> "~" + d.earliest();
+            case YEAR -> String.valueOf(d.earliest().getYear());
+            case RANGE -> d.earliest().getYear() + "/" + d.latest().getYear();
+        };
     }
 
     /**
      * How one exact date is a slip of another: day and month swapped (03/07 for 07/03, as
-     * American and European orders confuse), or the same day a year apart (a year typed
-     * wrong, or an age rounded); null when it is neither.
+     * American and European orders confuse: "swapped"), or the same day a year apart (a year
+     * typed wrong, or an age rounded: "year-apart"); null when it is neither.
      */
     static String slip(java.time.LocalDate traveller, java.time.LocalDate listed) {
         if (traveller.getYear() == listed.getYear() && traveller.getDayOfMonth() == listed.getMonthValue()
                 && traveller.getMonthValue() == listed.getDayOfMonth()) {
-            return "day and month swapped";
+            return "swapped";
         }
         if (traveller.getMonthValue() == listed.getMonthValue() && traveller.getDayOfMonth() == listed.getDayOfMonth()
                 && Math.abs(traveller.getYear() - listed.getYear()) == 1) {
-            return "same day, a year apart";
+            return "year-apart";
         }
         return null;
     }
@@ -117,14 +143,19 @@ final class Attributes {
         }
         String code = traveller.strip().toUpperCase(Locale.ROOT);
         if (listed.contains(code)) {
-            add(explanation, new Contribution("nationality", SAME_NATIONALITY, "same nationality " + code));
+            add(explanation, new Contribution("nationality", SAME_NATIONALITY, "same nationality " + code, "same",
+                    List.of(code)));
             return SAME_NATIONALITY;
         }
         if (explanation == null) {
             return OTHER_NATIONALITY;
         }
+        List<String> values = new java.util.ArrayList<>();
+        values.add(code);
+        values.addAll(listed.stream().sorted().toList());
         add(explanation, new Contribution("nationality", OTHER_NATIONALITY,
-                "nationality " + code + ", listed " + String.join("/", listed.stream().sorted().toList())));
+                "nationality " + code + ", listed " + String.join("/", listed.stream().sorted().toList()), "other",
+                values));
         return OTHER_NATIONALITY;
     }
 
@@ -132,7 +163,8 @@ final class Attributes {
         if (traveller == null || listed == null || traveller.equals(listed)) {
             return 0;
         }
-        add(explanation, new Contribution("sex", OTHER_SEX, "sex " + traveller + ", listed " + listed));
+        add(explanation, new Contribution("sex", OTHER_SEX, "sex " + traveller + ", listed " + listed, "other",
+                List.of(traveller, listed)));
         return OTHER_SEX;
     }
 
@@ -140,12 +172,14 @@ final class Attributes {
         String plain = DocumentNumbers.plain(traveller);
         for (String number : listed) {
             if (DocumentNumbers.plain(number).equals(plain)) {
-                add(explanation, new Contribution("documentNumber", SAME_DOCUMENT, "listed document " + number));
+                add(explanation, new Contribution("documentNumber", SAME_DOCUMENT, "listed document " + number, "same",
+                        List.of(number)));
                 return SAME_DOCUMENT;
             }
         }
         add(explanation, new Contribution("documentNumber", SAME_DOCUMENT * 0.8,
-                "listed document up to OCR confusions: " + plain + " vs " + String.join(", ", listed)));
+                "listed document up to OCR confusions: " + plain + " vs " + String.join(", ", listed), "confusable",
+                List.of(plain, String.join(", ", listed))));
         return SAME_DOCUMENT * 0.8;
     }
 }

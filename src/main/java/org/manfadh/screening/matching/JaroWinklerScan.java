@@ -77,7 +77,7 @@ public final class JaroWinklerScan implements WatchlistIndex {
             if (best >= minScore) {
                 String name = scanned.person().names().get(bestName).text();
                 found.add(new NameMatch(scanned.person().entryId(), scanned.person().listId(), best, name,
-                        List.of(new Contribution("name", best, "Jaro-Winkler, token by token"))));
+                        List.of(new Contribution("name", best, "Jaro-Winkler, token by token", "name", List.of()))));
             }
         }
         found.sort(Comparator.comparingDouble(NameMatch::score).reversed());

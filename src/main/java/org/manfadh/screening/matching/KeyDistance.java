@@ -85,10 +85,13 @@ final class KeyDistance {
             case "eo" -> 0.5;
             case "ai", "ao", "io" -> 0.6;
             // the consonants of Gulf and Iraqi spellings: ch for k, y for j, dh/th/z/d for one another
+            // d and t for one another (Turkish Ahmet, Mecit), s and t for ث (Osman, Othman)
             case "dz", "tz", "hx" -> 0.3;
+            case "dt" -> 0.35;
+            case "st", "sz" -> 0.4;
             case "CS", "Ck" -> 0.25;
             case "kx", "jy", "Cj" -> 0.4;
-            case "sz", "Ss", "dt", "jz", "Sj", "fv", "bf", "st", "jk", "Cs" -> 0.5;
+            case "Ss", "jz", "Sj", "fv", "bf", "jk", "Cs" -> 0.5;
             case "iy", "ov" -> 0.3;
             case "mn", "lr", "bv", "ah" -> 0.7;
             default -> 1;

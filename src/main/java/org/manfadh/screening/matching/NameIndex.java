@@ -91,7 +91,26 @@ public final class NameIndex implements WatchlistIndex {
     private static final int MAX_LIKENESSES = 100_000;
 
     /** Listed tokens like a query token, as of a number of listed tokens. */
-    private record Likeness(int tokenCount, int[] ids, float[] similarities) {
+    private record Likeness(int tokenCount, int[] ids, float[] similarities, byte[] foundBy) {
+
+        /** Which key led to a listed token, for the explanation. */
+        TokenMatch.FoundBy foundBy(int id) {
+            for (int k = 0; k < ids.length; k++) {
+                if (ids[k] == id) {
+                    return TokenMatch.FoundBy.values()[foundBy[k]];
+                }
+            }
+            return TokenMatch.FoundBy.COMPARED;
+        }
+    }
+
+    private static TokenMatch.FoundBy foundBy(String key) {
+        return switch (key.charAt(0)) {
+            case 's', 'v' -> TokenMatch.FoundBy.CONSONANTS;
+            case 'c' -> TokenMatch.FoundBy.CONSONANT_CLASSES;
+            case 'd' -> TokenMatch.FoundBy.ONE_LETTER_APART;
+            default -> TokenMatch.FoundBy.BEGINNING;
+        };
     }
 
     public NameIndex(TransliterationModel model) {
@@ -133,7 +152,7 @@ public final class NameIndex implements WatchlistIndex {
      * chosen on tuning queries between finding Arabic-script names written by ear and sparing
      * travellers whose names read alike (Kazem and قاسم).
      */
-    static final double GAP_WEIGHT = 0.08;
+    static final double GAP_WEIGHT = 0.065;
 
     /**
      * How alike a query token and a listed one are ({@link TokenSimilarity}); across scripts also
@@ -202,12 +221,32 @@ public final class NameIndex implements WatchlistIndex {
         return model.romanise(text, ROMANISATIONS);
     }
 
-    /** A Latin token, and without the article when it is glued on, as MRZs write it: ALSHAMRANI. */
+    /**
+     * A Latin token and the other ways it may be read: without the article when it is glued on, as
+     * MRZs write it (ALSHAMRANI, ALUBAIDI); without the kunya's Abu or Umm, which documents drop and
+     * fields cut (Abu Ghaith, Ghaith); with the c of Turkish spellings read as j (Mecit, Cafer, Hacı
+     * for Majid, Jafar, Haji); with a y after a vowel read as the Gulf's j (Faray for Faraj).
+     */
     private static List<String> latinForms(String text) {
+        List<String> forms = new ArrayList<>(3);
+        forms.add(text);
         if (text.length() >= 5 && (text.startsWith("al") || text.startsWith("el"))) {
-            return List.of(text, text.substring(2));
+            forms.add(text.substring(2));
+        } else if (text.length() >= 6 && (text.startsWith("abu") || text.startsWith("umm"))) {
+            forms.add(text.substring(3));
         }
-        return List.of(text);
+        int c = text.indexOf('c');
+        if (c >= 0 && c + 1 < text.length() && NameNormalizer.isVowel(text.charAt(c + 1))
+                && (c == 0 || text.charAt(c - 1) != 's')) {
+            forms.add(text.replace('c', 'j'));
+        }
+        // the Gulf y for ج after a vowel, where a reading would take it for a diphthong: Faray, Naymuddin
+        int y = text.indexOf('y', 1);
+        if (y > 0 && NameNormalizer.isVowel(text.charAt(y - 1))
+                && (y == text.length() - 1 || !NameNormalizer.isVowel(text.charAt(y + 1)))) {
+            forms.add(text.substring(0, y) + 'j' + text.substring(y + 1));
+        }
+        return forms;
     }
 
     // ------------------------------------------------------------------ writes
@@ -606,9 +645,23 @@ public final class NameIndex implements WatchlistIndex {
 
     @Override
     public List<NameMatch> matchPersons(PersonQuery query, double minScore, int limit) {
-        List<String> texts = NameNormalizer.tokens(query.wholeName());
+        List<String> texts;
+        int cut;
+        if (blank(query.fullName()) && !blank(query.surname()) && !blank(query.givenNames())) {
+            // a document's fields: compared in the order lists write names, given names first, each field
+            // normalised on its own (a compound never runs from one field into the other); a zone cuts
+            // the given names, which end the field, so the last given name may stand for a longer one
+            List<String> given = NameNormalizer.tokens(query.givenNames());
+            texts = new ArrayList<>(given);
+            texts.addAll(NameNormalizer.tokens(query.surname()));
+            cut = given.isEmpty() ? texts.size() - 1 : given.size() - 1;
+        } else {
+            texts = NameNormalizer.tokens(query.wholeName());
+            cut = texts.size() - 1;
+        }
         if (texts.size() > MAX_QUERY_TOKENS) {
             texts = texts.subList(0, MAX_QUERY_TOKENS);
+            cut = Math.min(cut, MAX_QUERY_TOKENS - 1);
         }
         if (texts.isEmpty() || limit <= 0) {
             return List.of();
@@ -619,10 +672,14 @@ public final class NameIndex implements WatchlistIndex {
         }
         lock.readLock().lock();
         try {
-            return new Check(q, query, scratch.get()).run(minScore, limit);
+            return new Check(q, cut, query, scratch.get()).run(minScore, limit);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private double weight(int tokenId) {
@@ -638,25 +695,31 @@ public final class NameIndex implements WatchlistIndex {
 
         private final Token[] q;
         private final int n;
+        /** The query token that may be cut short: the last one written, the last given name of a zone. */
+        private final int cut;
         private final PersonQuery query;
         private final Scratch s;
         /** Per query token: listed tokens like it (similarity ≥ the minimum), best gain first. */
         private final int[][] similarIds;
         private final float[][] similarGains;
+        /** Per query token, the listed tokens its keys led to: kept to say which key found a pair. */
+        private final Likeness[] likenessOf;
         private final double[] queryWeights;
         private double queryWeightSum;
         private final int dobFrom;
         private final int dobTo;
         private final boolean dobExact;
 
-        Check(Token[] q, PersonQuery query, Scratch s) {
+        Check(Token[] q, int cut, PersonQuery query, Scratch s) {
             this.q = q;
             this.n = q.length;
+            this.cut = cut;
             this.query = query;
             this.s = s;
             s.ensure(personSlots, tokenCount);
             this.similarIds = new int[n][];
             this.similarGains = new float[n][];
+            this.likenessOf = new Likeness[n];
             this.queryWeights = new double[n];
             PartialDate dob = query.dateOfBirth();
             dobFrom = dob == null ? 0 : (int) dob.earliest().toEpochDay();
@@ -700,7 +763,7 @@ public final class NameIndex implements WatchlistIndex {
                 return 0;
             }
             lazyBudget--;
-            double sim = tokenSimilarity(q[i], tokens[id], i == n - 1);
+            double sim = tokenSimilarity(q[i], tokens[id], i == cut);
             s.rowSims[at] = (float) sim;
             return sim;
         }
@@ -717,28 +780,32 @@ public final class NameIndex implements WatchlistIndex {
         /** The listed tokens a query token's keys lead to, and how alike they are; kept for the next checks. */
         private Likeness likeness(Token token, boolean last, Integer exact) {
             String[] keys = last ? token.lastQueryKeys() : token.queryKeys();
-            Set<Integer> seen = new HashSet<>();
-            List<Integer> found = new ArrayList<>();
-            if (exact != null && seen.add(exact)) {
-                found.add(exact);
+            Map<Integer, TokenMatch.FoundBy> found = new java.util.LinkedHashMap<>();
+            if (exact != null) {
+                found.put(exact, TokenMatch.FoundBy.SAME_TEXT);
             }
-            for (String key : keys) {
+            // the most telling keys first, so that a token is said to be found by the best of its keys
+            String[] ordered = keys.clone();
+            Arrays.sort(ordered, java.util.Comparator.comparingInt(k -> foundBy(k).ordinal()));
+            for (String key : ordered) {
                 int[] ids = keyTokens.get(key);
                 if (ids != null) {
                     for (int id : ids) {
-                        if (seen.add(id)) {
-                            found.add(id);
-                        }
+                        found.putIfAbsent(id, foundBy(key));
                     }
                 }
             }
             int[] ids = new int[found.size()];
             float[] sims = new float[ids.length];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = found.get(k);
+            byte[] by = new byte[ids.length];
+            int k = 0;
+            for (Map.Entry<Integer, TokenMatch.FoundBy> e : found.entrySet()) {
+                ids[k] = e.getKey();
+                by[k] = (byte) e.getValue().ordinal();
                 sims[k] = (float) tokenSimilarity(token, tokens[ids[k]], last);
+                k++;
             }
-            Likeness likeness = new Likeness(tokenCount, ids, sims);
+            Likeness likeness = new Likeness(tokenCount, ids, sims, by);
             if (likenesses.size() >= MAX_LIKENESSES) {
                 likenesses.clear(); // rarely: a cache of the tokens travellers bring, not of every token seen
             }
@@ -753,12 +820,13 @@ public final class NameIndex implements WatchlistIndex {
             for (int i = 0; i < n; i++) {
                 int c = 0;
                 Token token = q[i];
-                boolean last = i == n - 1;
+                boolean last = i == cut;
                 Integer exact = tokenIds.get(token.text());
                 Likeness likeness = likenesses.get(last ? token.lastQueryKeys() : token.queryKeys());
                 if (likeness == null || likeness.tokenCount() != tokenCount) {
                     likeness = likeness(token, last, exact);
                 }
+                likenessOf[i] = likeness;
                 for (int k = 0; k < likeness.ids().length; k++) {
                     int id = likeness.ids()[k];
                     float sim = likeness.similarities()[k];
@@ -888,6 +956,26 @@ public final class NameIndex implements WatchlistIndex {
             }
         }
 
+        /**
+         * A little against persons none of whose names has as many parts as the query: among the
+         * thousands who share a common name's parts (Mohamed Omar), the one listed with exactly
+         * the query's parts should not be lost to the cut before scoring.
+         */
+        private double lengthEffect(int person) {
+            int[] names = personNames[person];
+            if (names == null) {
+                return 0;
+            }
+            int closest = Integer.MAX_VALUE;
+            for (int nameSlot : names) {
+                int[] ids = nameTokens[nameSlot];
+                if (ids != null) {
+                    closest = Math.min(closest, Math.abs(ids.length - n));
+                }
+            }
+            return closest == Integer.MAX_VALUE ? 0 : 0.002 * Math.min(closest, 5);
+        }
+
         /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
         private double dateEffect(int person) {
             long span = personDob[person];
@@ -916,7 +1004,8 @@ public final class NameIndex implements WatchlistIndex {
          */
         private int refine(int touched) {
             double norm = queryWeightSum == 0 ? 1 : queryWeightSum;
-            int kept = rankTop(s.touched, touched, REFINED, person -> s.bound[person] / norm + dateEffect(person));
+            int kept = rankTop(s.touched, touched, REFINED,
+                    person -> s.bound[person] / norm + dateEffect(person) - lengthEffect(person));
             if (s.kept.length < kept) {
                 s.kept = new int[kept];
             }
@@ -929,7 +1018,8 @@ public final class NameIndex implements WatchlistIndex {
                 }
             }
             // the same persons again, now ranked by their full bound
-            return rankTop(s.kept, kept, SCORED, person -> s.bound[person] / norm + dateEffect(person));
+            return rankTop(s.kept, kept, SCORED,
+                    person -> s.bound[person] / norm + dateEffect(person) - lengthEffect(person));
         }
 
         private float commonGain(int person, int missing) {
@@ -1096,7 +1186,7 @@ public final class NameIndex implements WatchlistIndex {
             double name = nameScore(nameSlot, true, detail);
             ListedPerson person = persons[slot];
             List<Contribution> explanation = new ArrayList<>(5);
-            explanation.add(new Contribution("name", name, detail.toString()));
+            explanation.add(new Contribution("name", name, detail.toString(), "name", describedValues, describedTokens));
             double score = Math.max(0, Math.min(1, name + attributes(person, documentMatched, explanation)));
             int[] names = personNames[slot];
             int nameIndex = 0;
@@ -1158,7 +1248,11 @@ public final class NameIndex implements WatchlistIndex {
                 // a listed middle name the query lacks counts for less: documents and lists drop
                 // father's and grandfather's names all the time, first and family names rarely
                 boolean missingMiddle = !listedUsed[j] && j > 0 && j < m - 1;
-                listedSum += weight(ids[j]) * (missingMiddle ? MISSING_MIDDLE_NAME : 1);
+                // the last of a chain of three or more names is often a grandfather's or a tribe's that a
+                // document leaves out, so that the father's name stands last (Karwan Hawre for Karwan Hawre Rebin)
+                boolean missingChainEnd = !listedUsed[j] && j == m - 1 && m >= 3;
+                listedSum += weight(ids[j]) * (missingMiddle ? MISSING_MIDDLE_NAME
+                        : missingChainEnd ? MISSING_CHAIN_END : 1);
             }
             for (int i = 0; i < n; i++) {
                 if (pairOf[i] >= 0) {
@@ -1196,9 +1290,14 @@ public final class NameIndex implements WatchlistIndex {
             return name;
         }
 
+        /** What {@link #describe} found, for the name's contribution: the pairs, and the shares covered and parts missing. */
+        private List<TokenMatch> describedTokens = List.of();
+        private List<String> describedValues = List.of();
+
         private void describe(StringBuilder b, int[] ids, int[] pairOf, float[] eff, int m, NameQuality quality,
                 double covQ, double covL) {
             boolean[] used = new boolean[m];
+            List<TokenMatch> pairs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 if (!b.isEmpty()) {
                     b.append("; ");
@@ -1206,22 +1305,37 @@ public final class NameIndex implements WatchlistIndex {
                 Token qt = q[i];
                 if (pairOf[i] < 0) {
                     b.append(qt.text()).append(" not in the listed name");
+                    pairs.add(new TokenMatch(qt.text(), null, 0, TokenMatch.How.NOT_LISTED, TokenMatch.FoundBy.NONE));
                     continue;
                 }
                 used[pairOf[i]] = true;
-                Token lt = tokens[ids[pairOf[i]]];
+                int id = ids[pairOf[i]];
+                Token lt = tokens[id];
                 double e = eff[i * m + pairOf[i]];
+                TokenMatch.How how = how(qt, lt, i == cut);
+                TokenMatch.FoundBy by = likenessOf[i] == null ? TokenMatch.FoundBy.COMPARED : likenessOf[i].foundBy(id);
+                pairs.add(new TokenMatch(qt.text(), lt.text(), Math.round(e * 1000) / 1000.0, how, by));
                 b.append(qt.text()).append(e >= 0.999 ? " = " : " ~ ").append(lt.text());
-                if (qt.arabic() != lt.arabic()) {
+                if (how == TokenMatch.How.LETTER_BY_LETTER) {
+                    b.append(" (cross-script, read letter by letter)");
+                } else if (qt.arabic() != lt.arabic()) {
                     b.append(" (cross-script, read as ").append(qt.arabic() ? qt.forms()[0] : lt.forms()[0]).append(')');
                 } else if (e < 0.999) {
                     b.append(String.format(java.util.Locale.ROOT, " (%.2f)", e));
                 }
+                if (by != TokenMatch.FoundBy.SAME_TEXT) {
+                    b.append(" [found by ").append(by.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                            .append(']');
+                }
             }
             StringBuilder missing = new StringBuilder();
+            List<String> values = new ArrayList<>();
+            values.add(String.valueOf(Math.round(covQ * 100)));
+            values.add(String.valueOf(Math.round(covL * 100)));
             for (int j = 0; j < m; j++) {
                 if (!used[j]) {
                     missing.append(missing.isEmpty() ? "" : ", ").append(tokens[ids[j]].text());
+                    values.add(tokens[ids[j]].text());
                 }
             }
             if (!missing.isEmpty()) {
@@ -1232,6 +1346,31 @@ public final class NameIndex implements WatchlistIndex {
             if (quality == NameQuality.WEAK_ALIAS) {
                 b.append("; a low-quality alias");
             }
+            describedTokens = pairs;
+            describedValues = values;
+        }
+
+        /** Why a paired query token and listed token count as alike. */
+        private TokenMatch.How how(Token query, Token listed, boolean last) {
+            if (query.text().equals(listed.text())) {
+                return TokenMatch.How.SAME;
+            }
+            if (query.arabic() != listed.arabic()) {
+                return tokenSimilarity(query, listed, last) > TokenSimilarity.of(query, listed, last) + 1e-9
+                        ? TokenMatch.How.LETTER_BY_LETTER : TokenMatch.How.READING;
+            }
+            if (last && !query.arabic() && query.text().length() < listed.text().length()
+                    && listed.text().startsWith(query.text())) {
+                return TokenMatch.How.SHORTENED;
+            }
+            for (String a : query.keys()) {
+                for (String b : listed.keys()) {
+                    if (a.equals(b)) {
+                        return TokenMatch.How.SAME_SOUND;
+                    }
+                }
+            }
+            return TokenMatch.How.SPELLING;
         }
     }
 
@@ -1271,4 +1410,7 @@ public final class NameIndex implements WatchlistIndex {
 
     /** What a listed middle name missing from the query weighs in the listed name's coverage. */
     static final double MISSING_MIDDLE_NAME = 0.35;
+
+    /** What the last of three or more listed names missing from the query weighs in the listed name's coverage. */
+    static final double MISSING_CHAIN_END = 0.6;
 }

@@ -50,7 +50,7 @@ final class NameNormalizer {
      * The second half of a compound glued on, however it is spelt: NOORALDEEN, Nureddine,
      * Nurudeen, Nuruddin, Nurdin; Najibullah, Najiballah, Najibolla.
      */
-    private static final Pattern DIN_END = Pattern.compile("(.{3,}?)(?:[aeiou][ld]?)?d(?:in|een|ine|ean|en)");
+    private static final Pattern DIN_END = Pattern.compile("(.{3,}?)(?:[aeiou][ld]?)?d(?:in|een|ine|ean|en|ene)");
     private static final Pattern ALLAH_END = Pattern.compile("(.{3,}?)(?:[aeiou]?ll?ah?)");
     /** Names that begin with the letters of the article without having it. */
     private static final Set<String> ARABIC_AL_EXCEPTIONS = Set.of("الله", "الياس", "الهام", "الفت", "الماس", "البرت",
@@ -199,6 +199,7 @@ final class NameNormalizer {
                 case 'þ' -> special.append("th");
                 case 'ş', 'ș' -> special.append("sh");
                 case 'ğ' -> special.append('g');
+                case 'ç' -> special.append("ch");
                 default -> {
                     special.append(c);
                     if (c > 0x7F) {
@@ -275,12 +276,21 @@ final class NameNormalizer {
                 out.add(canonical(t));
             } else {
                 if (!last && (LATIN_ARTICLES.contains(t) || LATIN_CONNECTIVES.contains(t)
-                        || (t.equals("ben") || t.equals("been") || t.equals("bein")) && i > 0)) {
+                        || t.equals("ben") || t.equals("been") || t.equals("bein")
+                        || assimilatedArticle(t, tokens.get(i + 1)))) {
                     continue;
                 }
-                if (!last && isLatinCompoundEnd(tokens.get(i + 1)) && !LATIN_ABD.contains(t)
-                        && !LATIN_ABU.contains(t) && !isArabicScript(tokens.get(i + 1))) {
-                    out.add(canonical(t + tokens.get(++i)));
+                // the second half of a compound, after an article written as a word of its own or not:
+                // Saif al Din, Shams ad Din, Nur Din
+                int end = i + 1;
+                if (end < n - 1 && (LATIN_ARTICLES.contains(tokens.get(end)) || assimilatedArticle(tokens.get(end),
+                        tokens.get(end + 1)))) {
+                    end++;
+                }
+                if (!last && isLatinCompoundEnd(tokens.get(end)) && !LATIN_ABD.contains(t)
+                        && !LATIN_ABU.contains(t) && !isArabicScript(tokens.get(end))) {
+                    out.add(canonical(t + tokens.get(end)));
+                    i = end;
                     continue;
                 }
                 if (!last && (LATIN_ABD.contains(t) || LATIN_ABU.contains(t))) {
@@ -304,7 +314,20 @@ final class NameNormalizer {
         return out.isEmpty() ? List.of(canonical(tokens.get(tokens.size() - 1))) : out;
     }
 
-    private static final Pattern COMPOUND_END_ALONE = Pattern.compile("(?:[aeiou][ld]{1,2})?d(?:in|een|ine|ean|den)|[aeiou]llah?|[aeiou]lah");
+    private static final Pattern COMPOUND_END_ALONE = Pattern.compile("(?:[aeiou][ld]{1,2})?d(?:in|een|ine|ean|ene|den)|[aeiou]llah?|[aeiou]lah");
+
+    /**
+     * The article written as a word of its own with its l assimilated to the letter that follows:
+     * AT TIKRITI, AR RAWI, ASH SHAMI, AD DIN; only when that letter follows, so that a name such as
+     * Ar or An stays.
+     */
+    private static boolean assimilatedArticle(String t, String next) {
+        if (!HYPHEN_ARTICLES.contains(t) || LATIN_ARTICLES.contains(t) || t.length() < 2 || isArabicScript(next)) {
+            return false;
+        }
+        String consonant = t.substring(1);
+        return next.length() > consonant.length() && next.startsWith(consonant);
+    }
 
     /** "din", "aldeen", "eddine", "ullah": the second half of a compound written as a word of its own. */
     private static boolean isLatinCompoundEnd(String t) {
