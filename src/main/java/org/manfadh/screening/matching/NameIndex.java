@@ -162,16 +162,29 @@ public final class NameIndex implements WatchlistIndex {
     double tokenSimilarity(Token query, Token listed, boolean truncatable) {
         double s = TokenSimilarity.of(query, listed, truncatable);
         if (query.arabic() != listed.arabic() && s >= CROSS_SCRIPT_FLOOR && s < 0.97) {
-            Token arabic = query.arabic() ? query : listed;
-            Token latin = query.arabic() ? listed : query;
-            double best = Double.POSITIVE_INFINITY;
-            for (String form : latin.forms()) {
-                best = Math.min(best, model.readingGap(arabic.text(), form));
-            }
-            s = Math.max(s, 1 - GAP_WEIGHT * best);
+            s = Math.min(1, Math.max(s, letterByLetter(query, listed)) + CROSS_SCRIPT_LIFT);
         }
         return s;
     }
+
+    /** How alike by the letter model's reading of the Latin token out of the Arabic-script one. */
+    private double letterByLetter(Token query, Token listed) {
+        Token arabic = query.arabic() ? query : listed;
+        Token latin = query.arabic() ? listed : query;
+        double best = Double.POSITIVE_INFINITY;
+        for (String form : latin.forms()) {
+            best = Math.min(best, model.readingGap(arabic.text(), form));
+        }
+        return 1 - GAP_WEIGHT * best;
+    }
+
+    /**
+     * What a pair across scripts gains over one within a script: every reading of Arabic script is a
+     * guess, and a name of four or five parts read so loses a little on each (chosen on tuning
+     * queries, where 0.02 found Arabic-script names of Latin-listed persons without alerting more
+     * travellers whose names are written in their own script).
+     */
+    static final double CROSS_SCRIPT_LIFT = 0.02;
 
     /** Cross-script pairs less alike than this by their readings are not read letter by letter. */
     private static final double CROSS_SCRIPT_FLOOR = 0.6;
@@ -225,7 +238,8 @@ public final class NameIndex implements WatchlistIndex {
      * A Latin token and the other ways it may be read: without the article when it is glued on, as
      * MRZs write it (ALSHAMRANI, ALUBAIDI); without the kunya's Abu or Umm, which documents drop and
      * fields cut (Abu Ghaith, Ghaith); with the c of Turkish spellings read as j (Mecit, Cafer, Hacı
-     * for Majid, Jafar, Haji); with a y after a vowel read as the Gulf's j (Faray for Faraj).
+     * for Majid, Jafar, Haji), and the g of Egyptian ones (Gaber); with a y after a vowel read as
+     * the Gulf's j (Faray for Faraj).
      */
     private static List<String> latinForms(String text) {
         List<String> forms = new ArrayList<>(3);
@@ -239,6 +253,12 @@ public final class NameIndex implements WatchlistIndex {
         if (c >= 0 && c + 1 < text.length() && NameNormalizer.isVowel(text.charAt(c + 1))
                 && (c == 0 || text.charAt(c - 1) != 's')) {
             forms.add(text.replace('c', 'j'));
+        }
+        // the Egyptian g for ج: Gamal, Gaber, Khafagi
+        int g = text.indexOf('g');
+        if (g >= 0 && g + 1 < text.length() && NameNormalizer.isVowel(text.charAt(g + 1))
+                && (g == 0 || text.charAt(g - 1) != 'n')) {
+            forms.add(text.replace('g', 'j'));
         }
         // the Gulf y for ج after a vowel, where a reading would take it for a diphthong: Faray, Naymuddin
         int y = text.indexOf('y', 1);
@@ -1356,7 +1376,7 @@ public final class NameIndex implements WatchlistIndex {
                 return TokenMatch.How.SAME;
             }
             if (query.arabic() != listed.arabic()) {
-                return tokenSimilarity(query, listed, last) > TokenSimilarity.of(query, listed, last) + 1e-9
+                return letterByLetter(query, listed) > TokenSimilarity.of(query, listed, last) + 1e-9
                         ? TokenMatch.How.LETTER_BY_LETTER : TokenMatch.How.READING;
             }
             if (last && !query.arabic() && query.text().length() < listed.text().length()

@@ -334,6 +334,9 @@ final class NameNormalizer {
         return LATIN_COMPOUND_ENDS.contains(t) || COMPOUND_END_ALONE.matcher(t).matches();
     }
 
+    /** How passports of the Gulf, Malaysia and South Asia abbreviate Muhammad. */
+    private static final Set<String> MOHAMMED_ABBREVIATIONS = Set.of("mohd", "mhd", "muhd", "mhmd", "mohamd");
+
     /** One token on its own: the article and the "abd" connective in canonical form. */
     static String canonical(String t) {
         if (isArabicScript(t)) {
@@ -341,6 +344,9 @@ final class NameNormalizer {
                 return "عبد" + t.substring(5);
             }
             return stripArabicArticle(t);
+        }
+        if (MOHAMMED_ABBREVIATIONS.contains(t)) {
+            return "mohammed";
         }
         if (t.startsWith("abd") && t.length() > 5) {
             return canonicalAbd(t);
