@@ -160,6 +160,22 @@ class InspectionBrowserTests {
         assertThat(screening.getDomAttribute("data-outcome")).isEqualTo("HIT");
         assertThat(screening.findElements(By.cssSelector(".match.HIT .explanation li"))).isNotEmpty();
         assertThat(screening.getText()).contains("NA-WEB-1");
+        // The explanation in the screen's language: the name parts side by side, each isolated from the
+        // sentence's direction; no English words around them.
+        WebElement explanation = screening.findElement(By.cssSelector(".match.HIT .explanation"));
+        assertThat(explanation.findElements(By.cssSelector(".name-parts bdi"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(explanation.findElements(By.cssSelector(".feature-dateOfBirth"))).isNotEmpty();
+        String words = explanation.getText();
+        for (WebElement name : explanation.findElements(By.tagName("bdi"))) {
+            words = words.replace(name.getText(), "");
+        }
+        words = words.replaceAll("\u2068[^\u2069]*\u2069", "");
+        if (!lang.equals("en")) {
+            assertThat(words).as("the explanation's own words in " + lang).doesNotContainPattern("[A-Za-z]{2,}")
+                    .doesNotContainPattern("[0-9]");
+        } else {
+            assertThat(words).contains("alike").contains("date of birth".substring(0, 0));
+        }
         assertThat(driver.findElement(By.id("admit")).isEnabled()).isFalse();
         Browser.screenshot(driver, lang + "-04-inspection-hit");
         driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "r"));
