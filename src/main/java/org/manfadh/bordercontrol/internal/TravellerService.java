@@ -169,8 +169,9 @@ public class TravellerService {
         record Ranked(Travellers.Traveller traveller, NameKeys.NameAgreement agreement) {
         }
         List<Ranked> ranked = new java.util.ArrayList<>();
-        for (Travellers.Traveller t : travellers.findByNameKeys(searched.partKeys(), required, birth, points,
-                NAME_CANDIDATES)) {
+        List<Travellers.Traveller> found = transaction.execute(status -> travellers.findByNameKeys(searched.partKeys(),
+                required, birth, points, NAME_CANDIDATES));
+        for (Travellers.Traveller t : found) {
             List<String> names = new java.util.ArrayList<>(2);
             names.add(t.surname() + " " + t.givenNames());
             if (t.nameOriginal() != null) {

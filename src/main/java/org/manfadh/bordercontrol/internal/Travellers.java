@@ -190,8 +190,10 @@ class Travellers {
     /**
      * Travellers whose name keys share a key with at least {@code required} (1 or 2) of the parts of
      * a searched name, each part given as the keys it is found by; those sharing keys with more
-     * parts first, at most {@code limit}. Found through the inverted index on the keys: the
+     * parts first (a name of one part: in no order, so that the first {@code limit} found end the
+     * look-up), at most {@code limit}. Found through the inverted index on the keys: the
      * travellers sharing keys with each part are intersected in the index before a row is read.
+     * Must run in a transaction.
      */
     List<Traveller> findByNameKeys(List<List<String>> parts, int required, String dateOfBirth, String[] points,
                                    int limit) {
@@ -210,6 +212,12 @@ class Travellers {
                 found.add("(n.keys && cast(:k" + i + " as text[]) and n.keys && cast(:k" + j + " as text[]))");
             }
         }
+        // The planner's guess of how many travellers share a set of keys is often far off (keys are array
+        // elements), and it then reads the whole keys table, or every traveller to join them: 50 to 100 ms at
+        // 200,000 travellers, growing with the register. Through the index and the travellers' primary key,
+        // a search reads the travellers it finds and no others (bench/name-search.sh shows the plans).
+        jdbc.sql("set local enable_seqscan = off").update();
+        jdbc.sql("set local enable_hashjoin = off").update();
         var sql = jdbc.sql("""
                 select t.* from bordercontrol.traveller_name_keys n
                   join bordercontrol.traveller t on t.id = n.traveller_id
@@ -217,9 +225,9 @@ class Travellers {
                    and (cast(:birth as text) is null or t.date_of_birth like :birth || '%%')""".formatted(
                         String.join(" or ", found))
                 + INSCOPE.formatted("t.id") + """
-                 order by %s desc, t.id
+                %s
                  limit :limit
-                """.formatted(String.join(" + ", shared)))
+                """.formatted(n == 1 ? "" : "order by " + String.join(" + ", shared) + " desc, t.id"))
                 .param("birth", dateOfBirth).param("points", points).param("limit", limit);
         for (int i = 0; i < n; i++) {
             sql = sql.param("k" + i, parts.get(i).toArray(String[]::new));
