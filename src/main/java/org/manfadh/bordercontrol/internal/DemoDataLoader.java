@@ -239,6 +239,13 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
                             .text(p.sex()).text(Travellers.nameKey(p.surname(), p.givenNames())).endRow();
                 }
                 rows.finish();
+                // The triggers that queue travellers for their name keys are off with the others: queued here.
+                jdbc.sql("""
+                        insert into bordercontrol.name_key_refresh (traveller_id, queued_at)
+                        select t.id, clock_timestamp() from bordercontrol.traveller t
+                         where not exists (select 1 from bordercontrol.traveller_name_keys k where k.traveller_id = t.id)
+                        on conflict (traveller_id) do nothing
+                        """).update();
 
                 rows = CopyRows.into(copy, "bordercontrol.travel_document", "id, node_id, traveller_id, document_code, "
                         + "issuing_state, document_number, date_of_expiry, first_seen_at, link_basis, link_confidence");

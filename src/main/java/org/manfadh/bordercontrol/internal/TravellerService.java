@@ -17,6 +17,7 @@ import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
+import org.manfadh.screening.NameKeys;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,10 +70,12 @@ public class TravellerService {
     private final Clock clock;
     private final BorderJurisdiction jurisdiction;
     private final ApplicationEventPublisher events;
+    private final NameKeys nameKeys;
 
     TravellerService(Travellers travellers, Crossings crossings, Visas visas, Stays stays, StayService stayService,
                      CrossingViews views, NodeIdentity node, TransactionTemplate transaction, Clock clock,
-                     BorderJurisdiction jurisdiction, ApplicationEventPublisher events) {
+                     BorderJurisdiction jurisdiction, ApplicationEventPublisher events, NameKeys nameKeys) {
+        this.nameKeys = nameKeys;
         this.jurisdiction = jurisdiction;
         this.events = events;
         this.travellers = travellers;
@@ -124,7 +127,10 @@ public class TravellerService {
                         .toList());
     }
 
-    /** Travellers by document or name, among those with a crossing in the caller's jurisdiction. */
+    /**
+     * Travellers by document, or by name in any script (see {@link NameKeys}: the name matcher's
+     * normalisation and cross-script keys), among those with a crossing in the caller's jurisdiction.
+     */
     public Page<TravellerSummary> search(String documentNumber, String issuingState, String name, String dateOfBirth,
                                          PageRequest page, Caller caller) {
         String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
@@ -135,21 +141,55 @@ public class TravellerService {
                     .map(TravellerService::summary).toList(), page, travellers.countByDocumentNumber(number, state, points));
         }
         if (name != null && !name.isBlank()) {
-            String key = Travellers.nameKey(name, "");
-            if (key.length() < 2) {
+            NameKeys.SearchedName searched = nameKeys.searched(name);
+            if (Travellers.nameKey(name, "").length() < 2 || searched.parts().isEmpty()) {
                 throw ApiProblems.badRequest("invalid-parameter", "Parameter 'name' needs at least two letters.");
             }
             String birth = dateOfBirth == null || dateOfBirth.isBlank() ? null : dateOfBirth.strip();
             if (birth != null && !birth.matches("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")) {
                 throw ApiProblems.badRequest("invalid-parameter", "Parameter 'dateOfBirth' must be YYYY, YYYY-MM or YYYY-MM-DD.");
             }
-            String pattern = "%" + key.replace("%", "").replace("_", "") + "%";
-            return Page.of(travellers.findByName(pattern, birth, points, page.size(), page.offset()).stream()
-                    .map(TravellerService::summary).toList(), page, travellers.countByName(pattern, birth, points));
+            List<TravellerSummary> ranked = byName(searched, birth, points);
+            int from = (int) Math.min(page.offset(), ranked.size());
+            return Page.of(ranked.subList(from, Math.min(from + page.size(), ranked.size())), page, ranked.size());
         }
         throw ApiProblems.badRequest("invalid-parameter",
                 "Search by 'documentNumber' (optionally with 'issuingState') or by 'name' (optionally with 'dateOfBirth').");
     }
+
+    /**
+     * The travellers a searched name finds, best first: those whose names have more of its parts,
+     * then those whose names agree more closely (spelt alike, no parts beyond those searched).
+     * With two parts or more, a traveller must have two of them: one shared given name is not a
+     * search result. The index finds the {@value #NAME_CANDIDATES} travellers sharing keys with
+     * the most parts; they are ranked here.
+     */
+    private List<TravellerSummary> byName(NameKeys.SearchedName searched, String birth, String[] points) {
+        int required = Math.min(2, searched.parts().size());
+        record Ranked(Travellers.Traveller traveller, NameKeys.NameAgreement agreement) {
+        }
+        List<Ranked> ranked = new java.util.ArrayList<>();
+        List<Travellers.Traveller> found = transaction.execute(status -> travellers.findByNameKeys(searched.partKeys(),
+                required, birth, points, NAME_CANDIDATES));
+        for (Travellers.Traveller t : found) {
+            List<String> names = new java.util.ArrayList<>(2);
+            names.add(t.surname() + " " + t.givenNames());
+            if (t.nameOriginal() != null) {
+                names.add(t.nameOriginal());
+            }
+            NameKeys.NameAgreement agreement = searched.agreement(names);
+            if (agreement.parts() >= required) {
+                ranked.add(new Ranked(t, agreement));
+            }
+        }
+        ranked.sort(Comparator.comparing(Ranked::agreement)
+                .thenComparing(r -> r.traveller().surname()).thenComparing(r -> r.traveller().givenNames())
+                .thenComparing(r -> r.traveller().id()));
+        return ranked.stream().map(r -> summary(r.traveller())).toList();
+    }
+
+    /** The most travellers a search by name ranks: a name that finds more is too common to page through. */
+    static final int NAME_CANDIDATES = 2_000;
 
     /** Overstayers whose last entry was at a border point in the caller's jurisdiction. */
     public Page<OverstayView> overstays(LocalDate asOf, String authority, String governorate, String nationality,

@@ -36,9 +36,11 @@ class Travellers {
             rs.getBigDecimal("link_confidence"));
 
     private final JdbcClient jdbc;
+    private final TravellerNameKeys nameKeys;
 
-    Travellers(JdbcClient jdbc) {
+    Travellers(JdbcClient jdbc, TravellerNameKeys nameKeys) {
         this.jdbc = jdbc;
+        this.nameKeys = nameKeys;
     }
 
     /** Serialises work on keys (a crossing, a document, a person) until the transaction ends, taken in the order given. */
@@ -110,12 +112,16 @@ class Travellers {
                 .param("surname", t.surname()).param("given", t.givenNames()).param("original", t.nameOriginal())
                 .param("birth", t.dateOfBirth()).param("nationality", t.nationality()).param("sex", t.sex())
                 .param("nameKey", nameKey(t.surname(), t.givenNames())).update();
+        nameKeys.keyNow(t.id(), t.surname(), t.givenNames(), t.nameOriginal());
     }
 
     void recordOriginalName(UUID travellerId, String nameOriginal) {
         jdbc.sql("""
                 update bordercontrol.traveller set name_original = :name where id = :id and name_original is null
-                """).param("name", nameOriginal).param("id", travellerId).update();
+                returning surname, given_names
+                """).param("name", nameOriginal).param("id", travellerId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .ifPresent(names -> nameKeys.keyNow(travellerId, names[0], names[1], nameOriginal));
     }
 
     void insert(Document d, UUID nodeId) {
@@ -181,24 +187,52 @@ class Travellers {
                 .param("offset", offset).query(TRAVELLER).list();
     }
 
-    long countByName(String namePattern, String dateOfBirth, String[] points) {
-        return jdbc.sql("""
-                select count(*) from bordercontrol.traveller t
-                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')"""
-                + INSCOPE.formatted("t.id")).param("pattern", namePattern).param("birth", dateOfBirth)
-                .param("points", points).query(Long.class).single();
-    }
-
-    List<Traveller> findByName(String namePattern, String dateOfBirth, String[] points, int limit, long offset) {
-        return jdbc.sql("""
-                select t.* from bordercontrol.traveller t
-                 where name_key like :pattern and (cast(:birth as text) is null or date_of_birth like :birth || '%')"""
+    /**
+     * Travellers whose name keys share a key with at least {@code required} (1 or 2) of the parts of
+     * a searched name, each part given as the keys it is found by; those sharing keys with more
+     * parts first (a name of one part: in no order, so that the first {@code limit} found end the
+     * look-up), at most {@code limit}. Found through the inverted index on the keys: the
+     * travellers sharing keys with each part are intersected in the index before a row is read.
+     * Must run in a transaction.
+     */
+    List<Traveller> findByNameKeys(List<List<String>> parts, int required, String dateOfBirth, String[] points,
+                                   int limit) {
+        int n = parts.size();
+        if (n == 0 || required < 1 || required > Math.min(n, 2)) {
+            throw new IllegalArgumentException("required must be 1 or 2 and at most the parts, not " + required);
+        }
+        List<String> found = new java.util.ArrayList<>();
+        List<String> shared = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            shared.add("(n.keys && cast(:k" + i + " as text[]))::int");
+            if (required == 1) {
+                found.add("n.keys && cast(:k" + i + " as text[])");
+            }
+            for (int j = i + 1; j < n && required == 2; j++) {
+                found.add("(n.keys && cast(:k" + i + " as text[]) and n.keys && cast(:k" + j + " as text[]))");
+            }
+        }
+        // The planner's guess of how many travellers share a set of keys is often far off (keys are array
+        // elements), and it then reads the whole keys table, or every traveller to join them: 50 to 100 ms at
+        // 200,000 travellers, growing with the register. Through the index and the travellers' primary key,
+        // a search reads the travellers it finds and no others (bench/name-search.sh shows the plans).
+        jdbc.sql("set local enable_seqscan = off").update();
+        jdbc.sql("set local enable_hashjoin = off").update();
+        var sql = jdbc.sql("""
+                select t.* from bordercontrol.traveller_name_keys n
+                  join bordercontrol.traveller t on t.id = n.traveller_id
+                 where (%s)
+                   and (cast(:birth as text) is null or t.date_of_birth like :birth || '%%')""".formatted(
+                        String.join(" or ", found))
                 + INSCOPE.formatted("t.id") + """
-                 order by name_key, date_of_birth, id
-                 limit :limit offset :offset
-                """).param("pattern", namePattern).param("birth", dateOfBirth).param("points", points)
-                .param("limit", limit)
-                .param("offset", offset).query(TRAVELLER).list();
+                %s
+                 limit :limit
+                """.formatted(n == 1 ? "" : "order by " + String.join(" + ", shared) + " desc, t.id"))
+                .param("birth", dateOfBirth).param("points", points).param("limit", limit);
+        for (int i = 0; i < n; i++) {
+            sql = sql.param("k" + i, parts.get(i).toArray(String[]::new));
+        }
+        return sql.query(TRAVELLER).list();
     }
 
     /** Surname and given names as matched: upper case, fillers and runs of blanks as one space. */

@@ -44,7 +44,10 @@ class TravellerController {
         return travellers.traveller(id, Callers.of(authentication));
     }
 
-    @Operation(summary = "Find travellers by document number (optionally with issuing state) or by name (optionally with date of birth)")
+    @Operation(summary = "Find travellers by document number (optionally with issuing state) or by name (optionally with date of birth)",
+            description = "A name is matched in any script, in any order, without its middle names and through small "
+                    + "misspellings and regional spellings, as screening matches names; the travellers found come "
+                    + "best first: those with more of the name's parts, then those whose names agree more closely.")
     @GetMapping("/travellers")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
     Page<TravellerService.TravellerSummary> search(@RequestParam(required = false) String documentNumber,

@@ -12,31 +12,20 @@ import org.manfadh.screening.matching.ListedPerson;
 import org.manfadh.screening.matching.NameIndex;
 import org.manfadh.screening.matching.NameMatch;
 import org.manfadh.screening.matching.PersonQuery;
-import org.manfadh.screening.matching.TransliterationModel;
 import org.manfadh.screening.matching.WatchlistIndex;
 
 /**
- * The name index, its transliteration model learnt on a thread of its own from the moment the
- * application asks for it: learning takes seconds, which then overlap with the rest of start-up
- * instead of adding to it. The first use waits for the model; the lists are loaded into the index
- * before the application reports itself ready, so no check is ever answered without it.
+ * The name index, built as soon as the transliteration model it reads names with has been learnt
+ * (on a thread of its own, see {@link LearntModel}). The first use waits for the model; the lists
+ * are loaded into the index before the application reports itself ready, so no check is ever
+ * answered without it.
  */
 final class DeferredIndex implements WatchlistIndex {
 
     private final CompletableFuture<WatchlistIndex> index;
 
-    DeferredIndex() {
-        CompletableFuture<WatchlistIndex> learning = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                learning.complete(new NameIndex(TransliterationModel.fromClasspath()));
-            } catch (Throwable e) {
-                learning.completeExceptionally(e);
-            }
-        }, "screening-model");
-        thread.setDaemon(true);
-        thread.start();
-        this.index = learning;
+    DeferredIndex(LearntModel model) {
+        this.index = model.future().thenApply(NameIndex::new);
     }
 
     private WatchlistIndex index() {

@@ -1,5 +1,6 @@
 package org.manfadh.screening.internal;
 
+import org.manfadh.screening.NameKeys;
 import org.manfadh.screening.matching.WatchlistIndex;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class ScreeningConfiguration {
 
     @Bean
-    WatchlistIndex watchlistIndex() {
-        return new DeferredIndex();
+    LearntModel transliterationModel() {
+        return new LearntModel();
+    }
+
+    @Bean
+    WatchlistIndex watchlistIndex(LearntModel model) {
+        return new DeferredIndex(model);
+    }
+
+    @Bean
+    NameKeys nameKeys(LearntModel model) {
+        return new SearchNameKeys(model);
     }
 }
