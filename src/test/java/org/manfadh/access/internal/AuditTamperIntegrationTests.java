@@ -224,6 +224,26 @@ class AuditTamperIntegrationTests {
     }
 
     @Test
+    void writesACheckpointByItselfAfterAHundredEvents() throws Exception {
+        audit.checkpoint();
+        long from = lastSeq();
+
+        for (int i = 0; i < 100; i++) {
+            audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1", "GET /api/v1/crossings",
+                    List.of(), 200);
+        }
+
+        // Written beside the requests, not before their answers: it comes a moment after the hundredth event.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (audit.checkpointsAfter(from).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(audit.checkpointsAfter(from)).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.seq()).isGreaterThanOrEqualTo(from + 100).isLessThanOrEqualTo(lastSeq()));
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void writesCheckpointsSealedWithTheKeyThatSyncCanPassOn() {
         audit.checkpoint();
 
