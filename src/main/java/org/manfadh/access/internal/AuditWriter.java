@@ -60,6 +60,7 @@ class AuditWriter implements SmartLifecycle {
     private final byte[] key;
     private final AuditCheckpoints checkpoints;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate autonomous;
     private final Timer waits;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final Object writing = new Object();
@@ -75,6 +76,8 @@ class AuditWriter implements SmartLifecycle {
         this.checkpoints = checkpoints;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.autonomous = new TransactionTemplate(transactions);
+        this.autonomous.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.waits = Timer.builder("manfadh.audit.write")
                 .description("Recording one audit event: from asking until its batch has committed")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -124,29 +127,21 @@ class AuditWriter implements SmartLifecycle {
         }
     }
 
-    /** One transaction: the chain's head, each event after the one before, the new head; then the callers are told. */
+    /**
+     * Each event after the one before, from the chain's head, and the new head, committed together; then
+     * the callers are told. While this server wrote the head it last saw, one statement does it all,
+     * conditional on the head still being there (one round trip, one commit); otherwise one
+     * transaction takes the head's lock, reads it and chains after it.
+     */
     private void writeBatch(List<Pending> batch) {
         try {
             Written written;
             synchronized (writing) {
-                written = transaction.execute(status -> {
-                    AuditEvents.Head head = events.lockHead();
-                    // Before the first keyed event: where the keyed chain begins, outside the database.
-                    checkpoints.markIfFirst(head.seq(), head.hash());
-                    long seq = head.seq();
-                    String previous = head.hash();
-                    List<AuditEvents.Stored> chained = new ArrayList<>(batch.size());
-                    for (Pending p : batch) {
-                        Draft d = p.draft();
-                        AuditChain.Event event = new AuditChain.Event(++seq, d.id(), d.nodeId(), d.at(), d.username(),
-                                d.clientAddress(), d.action(), d.what(), d.recordIds(), d.outcome());
-                        String hash = AuditChain.keyedHash(key, previous, event);
-                        chained.add(new AuditEvents.Stored(event, previous, hash));
-                        previous = hash;
-                    }
-                    events.appendAll(chained);
-                    return new Written(seq, previous);
-                });
+                Written known = lastWritten;
+                written = known == null ? null : appendAfter(known, batch);
+                if (written == null) {
+                    written = appendLocked(batch);
+                }
                 lastWritten = written;
             }
             batch.forEach(p -> p.stored().complete(null));
@@ -157,6 +152,46 @@ class AuditWriter implements SmartLifecycle {
             log.error("Could not store {} audit events", batch.size(), e);
             batch.forEach(p -> p.stored().completeExceptionally(e));
         }
+    }
+
+    /** The batch after the head this server wrote last, if it is still the chain's head; null otherwise. */
+    private Written appendAfter(Written known, List<Pending> batch) {
+        Written[] written = new Written[1];
+        // Outside any caller's transaction: the statement commits by itself, whatever the caller does next.
+        autonomous.executeWithoutResult(status -> {
+            List<AuditEvents.Stored> chained = chain(known.seq(), known.hash(), batch);
+            if (events.appendAfter(new AuditEvents.Head(known.seq(), known.hash()), chained)) {
+                AuditEvents.Stored last = chained.get(chained.size() - 1);
+                written[0] = new Written(last.event().seq(), last.hash());
+            }
+        });
+        return written[0];
+    }
+
+    private List<AuditEvents.Stored> chain(long seq, String previous, List<Pending> batch) {
+        List<AuditEvents.Stored> chained = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Draft d = p.draft();
+            AuditChain.Event event = new AuditChain.Event(++seq, d.id(), d.nodeId(), d.at(), d.username(),
+                    d.clientAddress(), d.action(), d.what(), d.recordIds(), d.outcome());
+            String hash = AuditChain.keyedHash(key, previous, event);
+            chained.add(new AuditEvents.Stored(event, previous, hash));
+            previous = hash;
+        }
+        return chained;
+    }
+
+    /** One transaction: the chain's head locked and read, each event after the one before, the new head. */
+    private Written appendLocked(List<Pending> batch) {
+        return transaction.execute(status -> {
+            AuditEvents.Head head = events.lockHead();
+            // Before the first keyed event: where the keyed chain begins, outside the database.
+            checkpoints.markIfFirst(head.seq(), head.hash());
+            List<AuditEvents.Stored> chained = chain(head.seq(), head.hash(), batch);
+            events.appendAll(chained);
+            AuditEvents.Stored last = chained.get(chained.size() - 1);
+            return new Written(last.event().seq(), last.hash());
+        });
     }
 
     /**
