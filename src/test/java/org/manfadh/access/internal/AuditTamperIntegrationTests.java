@@ -283,6 +283,32 @@ class AuditTamperIntegrationTests {
     }
 
     @Test
+    void storesEveryEventOfManyCallersAtOnceInOneUnbrokenChain() throws Exception {
+        long from = lastSeq();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 320; i++) {
+                String what = "GET /api/v1/travellers/" + i;
+                done.add(callers.submit(() -> audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1",
+                        what, List.of(what), 200)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            callers.shutdown();
+        }
+
+        List<org.manfadh.access.AuditReplication.Event> written = audit.eventsAfter(from, 1000);
+        assertThat(written).hasSize(320);
+        assertThat(written).extracting(e -> e.what()).doesNotHaveDuplicates()
+                .allSatisfy(w -> assertThat(w).startsWith("GET /api/v1/travellers/"));
+        assertThat(written).allSatisfy(e -> assertThat(e.recordIds()).containsExactly(e.what()));
+        assertThat(verify().get("valid").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
     void writesACheckpointByItselfAfterAHundredEvents() throws Exception {
         audit.checkpoint();
         long from = lastSeq();
