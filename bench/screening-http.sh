@@ -96,7 +96,8 @@ pg_pid=$(head -1 "$work/data/postgres/postmaster.pid")
 
 echo "server: java ${SERVER_JAVA_OPTS:-} -jar ${JAR:-target/manfadh.jar} ${SERVER_ARGS:-}; JDK: $("$java" -version 2>&1 | head -1);" \
      "embedded PostgreSQL $(cat "$work/data/postgres/PG_VERSION"); $(uname -sr);" \
-     "$(free -g | awk '/^Mem:/ {print $2}') GB; commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)" | tee "$work/results.txt"
+     "$(free -g | awk '/^Mem:/ {print $2}') GB;" \
+     "${JAR:+jar $JAR}${JAR:-built from commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)}" | tee "$work/results.txt"
 
 # shellcheck disable=SC2086
 "$java" ${DRIVER_JAVA_OPTS:--Xmx3g} -cp bench/target/benchmarks.jar org.manfadh.bench.screening.ScreeningHttpBenchmark run \
