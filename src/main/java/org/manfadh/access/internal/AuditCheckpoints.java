@@ -101,10 +101,15 @@ class AuditCheckpoints {
         }
     }
 
+    /** Whether a batch ending at {@code seq} calls for a checkpoint (no I/O: asked after every batch). */
+    synchronized boolean due(long seq) {
+        return last == null || seq - last.seq() >= everyEvents
+                || (seq > last.seq() && !clock.instant().isBefore(lastAt.plus(interval)));
+    }
+
     /** After a batch has committed: a checkpoint at its end when one is due. */
     synchronized void written(long seq, String hash) {
-        if (last == null || seq - last.seq() >= everyEvents
-                || (seq > last.seq() && !clock.instant().isBefore(lastAt.plus(interval)))) {
+        if (due(seq)) {
             write(seq, hash);
         }
     }

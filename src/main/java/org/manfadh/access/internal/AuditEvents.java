@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +60,84 @@ class AuditEvents {
         Stored last = chained.get(chained.size() - 1);
         jdbc.sql("update access.audit_chain_head set seq = :seq, hash = :hash")
                 .param("seq", last.event().seq()).param("hash", last.hash()).update();
+    }
+
+    /**
+     * Events chained after {@code expected}, and the chain's new head, in one statement, so in one
+     * round trip and, outside a transaction, one commit: the head moves only if it is still
+     * {@code expected}, and the events go in only if it moved. False, with nothing changed, when the
+     * head is elsewhere (another server wrote meanwhile, or the head was altered): the caller then
+     * takes the head's lock and chains after the head as it is.
+     */
+    boolean appendAfter(Head expected, List<Stored> chained) {
+        int n = chained.size();
+        Long[] seqs = new Long[n];
+        UUID[] ids = new UUID[n];
+        UUID[] nodes = new UUID[n];
+        String[] ats = new String[n];
+        String[] usernames = new String[n];
+        String[] clients = new String[n];
+        String[] actions = new String[n];
+        String[] whats = new String[n];
+        Integer[] outcomes = new Integer[n];
+        String[] previous = new String[n];
+        String[] hashes = new String[n];
+        // Each event's record ids as a slice [from, to] (1-based, inclusive; empty when to < from) of one flat array.
+        Integer[] from = new Integer[n];
+        Integer[] to = new Integer[n];
+        List<String> recordIds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Stored s = chained.get(i);
+            AuditChain.Event e = s.event();
+            seqs[i] = e.seq();
+            ids[i] = e.id();
+            nodes[i] = e.nodeId();
+            ats[i] = e.at().toString();
+            usernames[i] = e.username();
+            clients[i] = e.clientAddress();
+            actions[i] = e.action();
+            whats[i] = e.what();
+            outcomes[i] = e.outcome();
+            previous[i] = s.previousHash();
+            hashes[i] = s.hash();
+            from[i] = recordIds.size() + 1;
+            recordIds.addAll(e.recordIds());
+            to[i] = recordIds.size();
+        }
+        Stored last = chained.get(n - 1);
+        int inserted = jdbc.sql("""
+                with moved as (
+                    update access.audit_chain_head set seq = :seq, hash = :hash
+                     where seq = :expectedSeq and hash = :expectedHash
+                    returning seq
+                )
+                insert into access.audit_event (seq, id, node_id, at, username, client_address, action, what,
+                       record_ids, outcome, previous_hash, hash)
+                select e.seq, e.id, e.node_id, e.at, e.username, e.client_address, e.action, e.what,
+                       coalesce((cast(:recordIds as text[]))[e.from_id : e.to_id], cast('{}' as text[])),
+                       e.outcome, e.previous_hash, e.hash
+                  from unnest(cast(:seqs as bigint[]), cast(:ids as uuid[]), cast(:nodes as uuid[]),
+                              cast(:ats as timestamptz[]), cast(:usernames as text[]), cast(:clients as text[]),
+                              cast(:actions as text[]), cast(:whats as text[]), cast(:outcomes as integer[]),
+                              cast(:previous as text[]), cast(:hashes as text[]), cast(:from as integer[]),
+                              cast(:to as integer[]))
+                       as e(seq, id, node_id, at, username, client_address, action, what, outcome, previous_hash,
+                            hash, from_id, to_id)
+                 where exists (select from moved)
+                 order by e.seq
+                """)
+                .param("seq", last.event().seq()).param("hash", last.hash())
+                .param("expectedSeq", expected.seq()).param("expectedHash", expected.hash())
+                .param("recordIds", recordIds.toArray(String[]::new))
+                .param("seqs", seqs).param("ids", ids).param("nodes", nodes).param("ats", ats)
+                .param("usernames", usernames).param("clients", clients).param("actions", actions)
+                .param("whats", whats).param("outcomes", outcomes).param("previous", previous)
+                .param("hashes", hashes).param("from", from).param("to", to)
+                .update();
+        if (inserted != 0 && inserted != n) {
+            throw new IllegalStateException("The audit trail took " + inserted + " of " + n + " events");
+        }
+        return inserted == n;
     }
 
     /** Events after a sequence number, in chain order. */

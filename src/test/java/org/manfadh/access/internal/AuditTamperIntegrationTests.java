@@ -51,6 +51,12 @@ class AuditTamperIntegrationTests {
     @Autowired
     AuditCheckpoints checkpoints;
 
+    @Autowired
+    AuditKey key;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private ApiClient admin() {
         return new ApiClient(port).asDemoAdmin();
     }
@@ -220,6 +226,105 @@ class AuditTamperIntegrationTests {
         } finally {
             Files.write(file, before);
         }
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void chainsAfterAnEventThatAnotherServerSharingTheDatabaseWrote() {
+        audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1", "GET /api/v1/crossings", List.of(), 200);
+        // Another server: the head's lock, its event after the head, the head moved on.
+        AuditEvents.Head other = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(s -> {
+            AuditEvents.Head head = events.lockHead();
+            AuditChain.Event event = new AuditChain.Event(head.seq() + 1, java.util.UUID.randomUUID(),
+                    java.util.UUID.randomUUID(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    "officer", "10.0.0.2", "READ_PERSONAL_DATA", "GET /api/v1/travellers", List.of("a", "b"), 200);
+            String hash = AuditChain.keyedHash(key.bytes(), head.hash(), event);
+            events.appendAll(List.of(new AuditEvents.Stored(event, head.hash(), hash)));
+            return new AuditEvents.Head(event.seq(), hash);
+        });
+
+        audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1", "GET /api/v1/crossings/x",
+                List.of("c"), 200);
+
+        assertThat(events.head().seq()).isEqualTo(other.seq() + 1);
+        assertThat(audit.eventsAfter(other.seq(), 10)).singleElement().satisfies(e -> {
+            assertThat(e.previousHash()).isEqualTo(other.hash());
+            assertThat(e.what()).isEqualTo("GET /api/v1/crossings/x");
+            assertThat(e.recordIds()).containsExactly("c");
+        });
+        assertThat(audit.eventsAfter(other.seq() - 1, 1)).singleElement()
+                .satisfies(e -> assertThat(e.recordIds()).containsExactly("a", "b"));
+        assertThat(verify().get("valid").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    void appendsABatchInOneStatementOnlyWhileTheHeadIsTheOneExpected() {
+        AuditEvents.Head head = events.head();
+        List<AuditEvents.Stored> batch = new java.util.ArrayList<>();
+        String previous = head.hash();
+        List<List<String>> ids = List.of(List.of(), List.of("x"), List.of("y", "z"));
+        for (int i = 0; i < 3; i++) {
+            AuditChain.Event event = new AuditChain.Event(head.seq() + 1 + i, java.util.UUID.randomUUID(),
+                    java.util.UUID.randomUUID(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    i == 0 ? null : "officer", "10.0.0.2", "READ_PERSONAL_DATA", "GET /api/v1/travellers", ids.get(i), 200);
+            String hash = AuditChain.keyedHash(key.bytes(), previous, event);
+            batch.add(new AuditEvents.Stored(event, previous, hash));
+            previous = hash;
+        }
+
+        assertThat(events.appendAfter(new AuditEvents.Head(head.seq() - 1, head.hash()), batch)).isFalse();
+        assertThat(events.head()).isEqualTo(head);
+        assertThat(events.appendAfter(head, batch)).isTrue();
+
+        assertThat(events.head()).isEqualTo(new AuditEvents.Head(head.seq() + 3, previous));
+        assertThat(audit.eventsAfter(head.seq(), 10)).extracting(e -> e.recordIds()).containsExactlyElementsOf(ids);
+        assertThat(audit.eventsAfter(head.seq(), 1)).singleElement().satisfies(e -> assertThat(e.username()).isNull());
+        assertThat(verify().get("valid").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    void storesEveryEventOfManyCallersAtOnceInOneUnbrokenChain() throws Exception {
+        long from = lastSeq();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 320; i++) {
+                String what = "GET /api/v1/travellers/" + i;
+                done.add(callers.submit(() -> audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1",
+                        what, List.of(what), 200)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            callers.shutdown();
+        }
+
+        List<org.manfadh.access.AuditReplication.Event> written = audit.eventsAfter(from, 1000);
+        assertThat(written).hasSize(320);
+        assertThat(written).extracting(e -> e.what()).doesNotHaveDuplicates()
+                .allSatisfy(w -> assertThat(w).startsWith("GET /api/v1/travellers/"));
+        assertThat(written).allSatisfy(e -> assertThat(e.recordIds()).containsExactly(e.what()));
+        assertThat(verify().get("valid").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    void writesACheckpointByItselfAfterAHundredEvents() throws Exception {
+        audit.checkpoint();
+        long from = lastSeq();
+
+        for (int i = 0; i < 100; i++) {
+            audit.record(AuditLog.Action.READ_PERSONAL_DATA, "officer", "127.0.0.1", "GET /api/v1/crossings",
+                    List.of(), 200);
+        }
+
+        // Written beside the requests, not before their answers: it comes a moment after the hundredth event.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (audit.checkpointsAfter(from).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(audit.checkpointsAfter(from)).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.seq()).isGreaterThanOrEqualTo(from + 100).isLessThanOrEqualTo(lastSeq()));
         assertThat(verify().get("valid").asBoolean()).isTrue();
     }
 
