@@ -66,6 +66,8 @@ public final class NameIndex implements WatchlistIndex {
     private ListedPerson[] persons = new ListedPerson[1024];
     /** The span of each person's listed dates of birth in epoch days, from in the high half (from > to when none), to rank candidates. */
     private long[] personDob = new long[1024];
+    /** Per person, bit k set when one of its names has k parts (k up to 7, longer names on bit 7): to rank candidates. */
+    private byte[] personLengths = new byte[1024];
     private int[][] personNames = new int[1024][];
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
@@ -186,8 +188,13 @@ public final class NameIndex implements WatchlistIndex {
      */
     static final double CROSS_SCRIPT_LIFT = 0.02;
 
-    /** Cross-script pairs less alike than this by their readings are not read letter by letter. */
-    private static final double CROSS_SCRIPT_FLOOR = 0.6;
+    /**
+     * Cross-script pairs less alike than this by their readings are not read letter by letter: the
+     * letter model forgives a missing letter or two too readily to judge names its readings find
+     * unlike (Ali and هلالي); chosen on tuning queries (0.6 alerted more travellers at a million
+     * listed persons, 0.75 lost Arabic-script names written by a clerk's rules).
+     */
+    private static final double CROSS_SCRIPT_FLOOR = 0.7;
 
     Token read(String text) {
         Token known = readings.get(text);
@@ -307,6 +314,7 @@ public final class NameIndex implements WatchlistIndex {
             persons = Arrays.copyOf(persons, persons.length * 2);
             personNames = Arrays.copyOf(personNames, personNames.length * 2);
             personDob = Arrays.copyOf(personDob, personDob.length * 2);
+            personLengths = Arrays.copyOf(personLengths, personLengths.length * 2);
         }
         persons[slot] = person;
         int from = 1;
@@ -318,6 +326,11 @@ public final class NameIndex implements WatchlistIndex {
             to = Math.max(to, b);
         }
         personDob[slot] = ((long) from << 32) | (to & 0xffffffffL);
+        int lengths = 0;
+        for (List<String> name : names) {
+            lengths |= 1 << Math.min(7, name.size());
+        }
+        personLengths[slot] = (byte) lengths;
         slotOf.put(person.entryId(), slot);
         livePersons++;
         int[] nameSlots = new int[names.size()];
@@ -727,6 +740,8 @@ public final class NameIndex implements WatchlistIndex {
         private final double[] queryWeights;
         private double queryWeightSum;
         private final int dobFrom;
+        /** The days a slip of the query's exact date of birth gives (day and month swapped, a year either side). */
+        private final int[] slips;
         private final int dobTo;
         private final boolean dobExact;
 
@@ -745,6 +760,19 @@ public final class NameIndex implements WatchlistIndex {
             dobFrom = dob == null ? 0 : (int) dob.earliest().toEpochDay();
             dobTo = dob == null ? -1 : (int) dob.latest().toEpochDay();
             dobExact = dob != null && dob.precision() == PartialDate.Precision.EXACT;
+            slips = dobExact ? slips(dob.earliest()) : new int[0];
+        }
+
+        private static int[] slips(java.time.LocalDate day) {
+            List<Integer> out = new ArrayList<>(3);
+            if (day.getDayOfMonth() <= 12 && day.getDayOfMonth() != day.getMonthValue()) {
+                out.add((int) java.time.LocalDate.of(day.getYear(), day.getDayOfMonth(), day.getMonthValue()).toEpochDay());
+            }
+            if (!(day.getMonthValue() == 2 && day.getDayOfMonth() == 29)) {
+                out.add((int) day.plusYears(1).toEpochDay());
+                out.add((int) day.minusYears(1).toEpochDay());
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** The row of similarities of a listed token to every query token, NaN for not yet computed. */
@@ -982,18 +1010,18 @@ public final class NameIndex implements WatchlistIndex {
          * the query's parts should not be lost to the cut before scoring.
          */
         private double lengthEffect(int person) {
-            int[] names = personNames[person];
-            if (names == null) {
+            int lengths = personLengths[person] & 0xff;
+            if (lengths == 0) {
                 return 0;
             }
-            int closest = Integer.MAX_VALUE;
-            for (int nameSlot : names) {
-                int[] ids = nameTokens[nameSlot];
-                if (ids != null) {
-                    closest = Math.min(closest, Math.abs(ids.length - n));
+            int wanted = Math.min(7, n);
+            for (int d = 0; d < 5; d++) {
+                if ((wanted - d >= 0 && (lengths & (1 << (wanted - d))) != 0)
+                        || (wanted + d <= 7 && (lengths & (1 << (wanted + d))) != 0)) {
+                    return 0.002 * d;
                 }
             }
-            return closest == Integer.MAX_VALUE ? 0 : 0.002 * Math.min(closest, 5);
+            return 0.002 * 5;
         }
 
         /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
@@ -1007,9 +1035,12 @@ public final class NameIndex implements WatchlistIndex {
             if (dobExact && from == to && from == dobFrom) {
                 return Attributes.SAME_DAY;
             }
-            if (dobExact && from == to
-                    && Attributes.slip(java.time.LocalDate.ofEpochDay(dobFrom), java.time.LocalDate.ofEpochDay(from)) != null) {
-                return Attributes.SLIPPED_DATE;
+            if (from == to) {
+                for (int slip : slips) {
+                    if (slip == from) {
+                        return Attributes.SLIPPED_DATE;
+                    }
+                }
             }
             if (dobFrom <= to && from <= dobTo) {
                 return Attributes.SAME_YEAR;
