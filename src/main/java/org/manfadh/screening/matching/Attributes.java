@@ -62,8 +62,7 @@ final class Attributes {
                 } else if (bothExact && traveller.earliest().getYear() == d.earliest().getYear()) {
                     effect = -0.03;
                     how = "same-year";
-                } else if (apart <= (loose ? 3 * 366 : 366)
-                        || bothExact && Math.abs(traveller.earliest().getYear() - d.earliest().getYear()) <= 1) {
+                } else if (apart <= (loose ? 3 * 366 : 366)) {
                     effect = loose ? 0 : -0.05;
                     how = "near";
                 } else {
