@@ -65,9 +65,14 @@ public final class NameIndex implements WatchlistIndex {
     private int nameCount;
     private ListedPerson[] persons = new ListedPerson[1024];
     /** The span of each person's listed dates of birth in epoch days, from in the high half (from > to when none), to rank candidates. */
+    /**
+     * Per person, for ranking candidates without reading the person: the span of its listed dates of
+     * birth in epoch days (from in the high 28 bits, to in the next 28, each offset to be positive;
+     * from > to when none), and in the low 8 bits, bit k set when one of its names has k parts (k up
+     * to 7, longer names on bit 7). One array, so that ranking a person met costs one memory read.
+     */
     private long[] personDob = new long[1024];
-    /** Per person, bit k set when one of its names has k parts (k up to 7, longer names on bit 7): to rank candidates. */
-    private byte[] personLengths = new byte[1024];
+    private static final int DAY_OFFSET = 1 << 27;
     private int[][] personNames = new int[1024][];
     private int personSlots;
     private final Map<UUID, Integer> slotOf = new HashMap<>();
@@ -314,7 +319,6 @@ public final class NameIndex implements WatchlistIndex {
             persons = Arrays.copyOf(persons, persons.length * 2);
             personNames = Arrays.copyOf(personNames, personNames.length * 2);
             personDob = Arrays.copyOf(personDob, personDob.length * 2);
-            personLengths = Arrays.copyOf(personLengths, personLengths.length * 2);
         }
         persons[slot] = person;
         int from = 1;
@@ -325,12 +329,11 @@ public final class NameIndex implements WatchlistIndex {
             from = from > to ? a : Math.min(from, a);
             to = Math.max(to, b);
         }
-        personDob[slot] = ((long) from << 32) | (to & 0xffffffffL);
         int lengths = 0;
         for (List<String> name : names) {
             lengths |= 1 << Math.min(7, name.size());
         }
-        personLengths[slot] = (byte) lengths;
+        personDob[slot] = ((long) (from + DAY_OFFSET) << 36) | ((long) (to + DAY_OFFSET) << 8) | lengths;
         slotOf.put(person.entryId(), slot);
         livePersons++;
         int[] nameSlots = new int[names.size()];
@@ -1010,7 +1013,7 @@ public final class NameIndex implements WatchlistIndex {
          * the query's parts should not be lost to the cut before scoring.
          */
         private double lengthEffect(int person) {
-            int lengths = personLengths[person] & 0xff;
+            int lengths = (int) (personDob[person] & 0xff);
             if (lengths == 0) {
                 return 0;
             }
@@ -1027,8 +1030,8 @@ public final class NameIndex implements WatchlistIndex {
         /** What a listed date of birth is likely to do to the score, from the dates' spans alone. */
         private double dateEffect(int person) {
             long span = personDob[person];
-            int from = (int) (span >> 32);
-            int to = (int) span;
+            int from = (int) (span >>> 36) - DAY_OFFSET;
+            int to = (int) ((span >>> 8) & 0xfffffffL) - DAY_OFFSET;
             if (dobTo < dobFrom || to < from) {
                 return 0;
             }
