@@ -44,23 +44,9 @@ fi
 
 source bench/lib.sh
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-crossings.XXXXXX")
+work_folder crossings
 http_port=$(free_port 18280)
 pg_port=$(free_port $((http_port + 1)))
-server_pid=""
-
-cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    if [[ "${KEEP:-0}" == 1 ]]; then
-        echo "work folder kept: $work" >&2
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
 
 pgbench_path=""
 case "$pgbench_setting" in

@@ -21,3 +21,23 @@ owner_password() {
         sed -n 's/^owner\.password=//p' "$file"
     fi
 }
+
+# A work folder for one run (mktemp, named after $1) in $work, and on exit the server whose pid is in
+# $server_pid stopped and the folder removed, unless KEEP=1.
+work_folder() {
+    work=$(mktemp -d "${TMPDIR:-/tmp}/manfadh-$1.XXXXXX")
+    server_pid=""
+    trap stop_and_clean EXIT
+}
+
+stop_and_clean() {
+    if [[ -n "${server_pid:-}" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    if [[ "${KEEP:-0}" == 1 ]]; then
+        echo "work folder kept: $work" >&2
+    else
+        rm -rf "$work"
+    fi
+}
