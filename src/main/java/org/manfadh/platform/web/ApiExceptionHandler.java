@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.manfadh.platform.LoggableFailures;
 import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * says what to fix, never a stack trace; an unexpected failure is a 500 that says nothing internal.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(0)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -87,6 +89,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /** A service's refusal, as problem+json: the kind sets the status, the code the type. */
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
+        ProblemDetail problem = Rejections.problem(rejection);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
