@@ -36,7 +36,10 @@ import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.referencedata.RefusalReason;
+import org.manfadh.screening.ActionOnHit;
 import org.manfadh.screening.HitAdjudicated;
+import org.manfadh.screening.Verdict;
+import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
@@ -345,11 +348,11 @@ public class CrossingRecorder {
      */
     @EventListener
     public void onHitAdjudicated(HitAdjudicated verdict) {
-        if (!"TRUE_MATCH".equals(verdict.verdict())) {
+        if (verdict.verdict() != Verdict.TRUE_MATCH) {
             return;
         }
-        boolean refuse = "REFUSE".equals(verdict.actionOnHit());
-        boolean admit = "NOTIFY_AND_ADMIT".equals(verdict.actionOnHit()) || "MONITOR".equals(verdict.actionOnHit());
+        boolean refuse = verdict.actionOnHit() == ActionOnHit.REFUSE;
+        boolean admit = verdict.actionOnHit() == ActionOnHit.NOTIFY_AND_ADMIT || verdict.actionOnHit() == ActionOnHit.MONITOR;
         if (!refuse && !admit) {
             return;
         }
@@ -366,7 +369,7 @@ public class CrossingRecorder {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         UUID supersedes = crossings.latestDecisionId(current.id()).orElse(null);
         if (refuse) {
-            String reason = "EXIT".equals(current.direction()) && "TRAVEL_BAN".equals(verdict.listKind()) ? "X" : "H";
+            String reason = "EXIT".equals(current.direction()) && verdict.listKind() == WatchlistKind.TRAVEL_BAN ? "X" : "H";
             crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), current.id(), "FINAL",
                     Decision.REFUSED.name(), reason, "Watchlist true match confirmed by " + verdict.supervisor()
                             + " (hit " + verdict.hitId() + "); the list's action is to refuse.",

@@ -27,6 +27,9 @@ import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.screening.AdmissionBar;
 import org.manfadh.screening.HitAdjudicated;
+import org.manfadh.screening.Verdict;
+import org.manfadh.screening.ActionOnHit;
+import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningMatch;
 import org.manfadh.screening.ScreeningOutcome;
@@ -248,8 +251,8 @@ public class ScreeningService implements Screening {
         int openLeft = records.openHitsOf(hit.crossingId());
         String notify = directory.entries(List.of(hit.entryId())).values().stream().findFirst()
                 .map(EntryInfo::notifyOnHit).orElse(null);
-        events.publishEvent(new HitAdjudicated(hitId, hit.crossingId(), hit.entryId(), hit.listId(), verdict,
-                hit.actionOnHit(), hit.listKind(), notify, note, supervisor, openLeft));
+        events.publishEvent(new HitAdjudicated(hitId, hit.crossingId(), hit.entryId(), hit.listId(),
+                Verdict.valueOf(verdict), ActionOnHit.valueOf(hit.actionOnHit()), WatchlistKind.valueOf(hit.listKind()), notify, note, supervisor, openLeft));
         return records.hit(hitId).orElseThrow();
     }
 
