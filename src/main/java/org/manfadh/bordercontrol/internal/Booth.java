@@ -80,7 +80,7 @@ public class Booth {
                 flags.add(CrossingFlag.PROBABLE_IDENTITY_MATCH);
             }
         }
-        if (CrossingRecorder.possiblyMinor(reading.dateOfBirth(), LocalDate.ofInstant(now, clock.getZone()))) {
+        if (org.manfadh.bordercontrol.policy.CrossingPolicy.possiblyMinor(reading.dateOfBirth(), LocalDate.ofInstant(now, clock.getZone()))) {
             // The booth records no companion: a minor is recorded as unaccompanied until the second line says otherwise.
             flags.add(CrossingFlag.MINOR);
             flags.add(CrossingFlag.MINOR_UNACCOMPANIED);

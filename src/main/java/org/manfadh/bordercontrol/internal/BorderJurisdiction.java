@@ -2,10 +2,10 @@ package org.manfadh.bordercontrol.internal;
 
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.access.Accounts;
 import org.manfadh.access.ReadScope;
 import org.manfadh.access.SharedData;
-import org.manfadh.platform.ApiProblems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ class BorderJurisdiction {
     /** Recording at a border point: only inside the caller's own jurisdiction. */
     void requireWorkAt(Caller caller, String borderPoint) {
         if (!work(caller).allows(borderPoint)) {
-            throw ApiProblems.forbidden("Border point " + borderPoint + " is outside your jurisdiction.");
+            throw Rejection.forbidden("Border point " + borderPoint + " is outside your jurisdiction.");
         }
     }
 
@@ -63,13 +63,13 @@ class BorderJurisdiction {
 
     void requireTraveller(ReadScope scope, UUID travellerId) {
         if (!travellerIn(scope, travellerId)) {
-            throw ApiProblems.notFound("Traveller", "No traveller has the id " + travellerId + ".");
+            throw Rejection.notFound("Traveller", "No traveller has the id " + travellerId + ".");
         }
     }
 
     void requireCrossing(ReadScope scope, Crossings.CrossingRow crossing) {
         if (!scope.allows(crossing.borderPoint())) {
-            throw ApiProblems.notFound("Crossing", "No crossing has the id " + crossing.id() + ".");
+            throw Rejection.notFound("Crossing", "No crossing has the id " + crossing.id() + ".");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.platform.JsonRowStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ class CrossingReplicas implements CrossingReplication {
                 afterTime = java.time.OffsetDateTime.parse(parts[0]);
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
-                throw org.manfadh.platform.ApiProblems.badRequest("invalid-parameter",
+                throw Rejection.invalid("invalid-parameter",
                         "Parameter 'after' is the 'next' of the previous page.");
             }
         }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Turns what the officer presents, a machine readable zone or typed fields, into a document reading. */
 @Component
 class DocumentReader {
@@ -26,8 +30,10 @@ class DocumentReader {
 
     private final MrzReader mrzReader;
     private final IcaoCodes codes;
+    private final JsonMapper json;
 
-    DocumentReader(ReferenceData referenceData, Clock clock) {
+    DocumentReader(ReferenceData referenceData, Clock clock, JsonMapper json) {
+        this.json = json;
         this.codes = referenceData.icaoCodes();
         this.mrzReader = new MrzReader(codes::contains, clock);
     }
@@ -125,5 +131,25 @@ class DocumentReader {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The document as read, kept with the crossing as JSON. */
+    String snapshot(DocumentReading doc) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("source", doc.source());
+        snapshot.put("format", doc.format());
+        snapshot.put("documentCode", doc.documentCode());
+        snapshot.put("issuingState", doc.issuingState());
+        snapshot.put("documentNumber", doc.documentNumber());
+        snapshot.put("surname", doc.surname());
+        snapshot.put("givenNames", doc.givenNames());
+        snapshot.put("nationality", doc.nationality());
+        snapshot.put("dateOfBirth", doc.dateOfBirth());
+        snapshot.put("sex", doc.sex());
+        snapshot.put("dateOfExpiry", doc.dateOfExpiry() == null ? null : doc.dateOfExpiry().toString());
+        snapshot.put("optionalData", doc.optionalData());
+        snapshot.put("errors", doc.errors());
+        snapshot.put("warnings", doc.warnings());
+        return json.writeValueAsString(snapshot);
     }
 }

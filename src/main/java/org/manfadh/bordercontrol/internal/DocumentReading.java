@@ -22,6 +22,12 @@ record DocumentReading(String source, String format, String documentCode, String
         warnings = List.copyOf(warnings);
     }
 
+    /** Whether the document can be told from others: it names a number, an issuing state and a surname. */
+    boolean identified() {
+        return documentNumber != null && issuingState != null && surname != null
+                && (format != null || !"MRZ".equals(source));
+    }
+
     boolean expired(LocalDate today) {
         return dateOfExpiry != null && dateOfExpiry.isBefore(today);
     }

@@ -8,19 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.GroupClosed;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
 import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,18 +77,18 @@ public class GroupService {
     /** A group at a border point where the caller works; any other is answered as not found. */
     private Groups.Group groupFor(UUID id, Caller caller) {
         return groups.find(id).filter(g -> jurisdiction.work(caller).allows(g.borderPoint()))
-                .orElseThrow(() -> ApiProblems.notFound("Group", "No group has the id " + id + "."));
+                .orElseThrow(() -> Rejection.notFound("Group", "No group has the id " + id + "."));
     }
 
     public Opened open(OpenGroup request, Caller caller) {
         BorderPoint point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> CrossingRecorder.invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
         jurisdiction.requireWorkAt(caller, point.code());
-        String hash = CrossingRecorder.hash(json.writeValueAsString(request));
+        String hash = org.manfadh.platform.Sha256.hex(json.writeValueAsString(request));
         var existing = groups.find(request.id());
         if (existing.isPresent()) {
             if (!existing.get().requestHash().equals(hash)) {
-                throw ApiProblems.conflict("id-conflict", "Group " + request.id() + " was opened with different content.");
+                throw Rejection.conflict("id-conflict", "Group " + request.id() + " was opened with different content.");
             }
             return new Opened(group(request.id(), caller), false);
         }
@@ -156,9 +155,9 @@ public class GroupService {
                 recorder.decide(member.id(), new DecideCrossing(request.decision(), request.reasonCode(), request.note(),
                         null, null, null), caller);
                 decided.add(member.id());
-            } catch (ErrorResponseException e) {
-                String detail = e.getBody().getDetail();
-                if (e.getStatusCode().value() == 400) {
+            } catch (Rejection e) {
+                String detail = e.detail();
+                if (e.kind() == Rejection.Kind.INVALID) {
                     throw e;
                 }
                 skipped.add(new Skipped(member.id(), detail));

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.platform.Rejection;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +34,18 @@ class Groups {
 
     Optional<Group> find(UUID id) {
         return jdbc.sql("select * from bordercontrol.crossing_group where id = :id").param("id", id).query(GROUP).optional();
+    }
+
+    /** The group a crossing joins: open, and at the crossing's border point and direction. */
+    Group requireOpen(UUID id, String borderPoint, Direction direction) {
+        Group group = find(id).orElseThrow(() -> Rejection.invalidField("groupId", "is not an open group"));
+        if (group.closedAt() != null) {
+            throw Rejection.conflict("group-closed", "Group " + group.id() + " is closed; it takes no more members.");
+        }
+        if (!group.borderPoint().equals(borderPoint) || !group.direction().equals(direction.name())) {
+            throw Rejection.invalidField("groupId", "belongs to another border point or direction");
+        }
+        return group;
     }
 
     /** A group still taking members, with how many it has. */

@@ -94,7 +94,7 @@ class StayService {
         movements.add(now);
         List<StayPeriod> periods = StayCalculator.periods(new StayFacts(stayNationality, citizen), movements, grants,
                 rules());
-        return CrossingRecorder.stayFlags(probe, direction, periods, citizen);
+        return org.manfadh.bordercontrol.policy.CrossingPolicy.stayFlags(probe, direction, periods, citizen);
     }
 
     private List<Movement> movements(List<CrossingRow> history, Map<UUID, CrossingRow> byId) {

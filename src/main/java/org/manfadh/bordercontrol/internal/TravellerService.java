@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.IdentityDecided;
 import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
@@ -99,7 +99,7 @@ public class TravellerService {
 
     private TravellerView traveller(UUID id, ReadScope scope) {
         Travellers.Traveller t = travellers.find(id)
-                .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + id + "."));
+                .orElseThrow(() -> Rejection.notFound("Traveller", "No traveller has the id " + id + "."));
         jurisdiction.requireTraveller(scope, id);
         LocalDate today = LocalDate.now(clock);
         StayService.Stay stay = stayService.compute(id, today);
@@ -143,17 +143,17 @@ public class TravellerService {
         if (name != null && !name.isBlank()) {
             NameKeys.SearchedName searched = nameKeys.searched(name);
             if (Travellers.nameKey(name, "").length() < 2 || searched.parts().isEmpty()) {
-                throw ApiProblems.badRequest("invalid-parameter", "Parameter 'name' needs at least two letters.");
+                throw Rejection.invalid("invalid-parameter", "Parameter 'name' needs at least two letters.");
             }
             String birth = dateOfBirth == null || dateOfBirth.isBlank() ? null : dateOfBirth.strip();
             if (birth != null && !birth.matches("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")) {
-                throw ApiProblems.badRequest("invalid-parameter", "Parameter 'dateOfBirth' must be YYYY, YYYY-MM or YYYY-MM-DD.");
+                throw Rejection.invalid("invalid-parameter", "Parameter 'dateOfBirth' must be YYYY, YYYY-MM or YYYY-MM-DD.");
             }
             List<TravellerSummary> ranked = byName(searched, birth, points);
             int from = (int) Math.min(page.offset(), ranked.size());
             return Page.of(ranked.subList(from, Math.min(from + page.size(), ranked.size())), page, ranked.size());
         }
-        throw ApiProblems.badRequest("invalid-parameter",
+        throw Rejection.invalid("invalid-parameter",
                 "Search by 'documentNumber' (optionally with 'issuingState') or by 'name' (optionally with 'dateOfBirth').");
     }
 
@@ -198,7 +198,7 @@ public class TravellerService {
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         String a = upper(authority);
         if (a != null && !a.equals("FEDERAL") && !a.equals("KRI")) {
-            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'authority' must be FEDERAL or KRI.");
+            throw Rejection.invalid("invalid-parameter", "Parameter 'authority' must be FEDERAL or KRI.");
         }
         String g = upper(governorate);
         String n = upper(nationality);
@@ -227,14 +227,14 @@ public class TravellerService {
     private Travellers.Document document(UUID documentId, Caller caller) {
         return travellers.findDocument(documentId)
                 .filter(d -> jurisdiction.travellerIn(jurisdiction.work(caller), d.travellerId()))
-                .orElseThrow(() -> ApiProblems.notFound("Document", "No document has the id " + documentId + "."));
+                .orElseThrow(() -> Rejection.notFound("Document", "No document has the id " + documentId + "."));
     }
 
     /** A supervisor splits a document, and its crossings, off to a traveller of its own. */
     public TravellerView split(UUID documentId, IdentityDecision request, Caller caller) {
         Travellers.Document d = document(documentId, caller);
         if (travellers.documentsOf(d.travellerId()).size() < 2) {
-            throw ApiProblems.conflict("nothing-to-split", "The document is its traveller's only document.");
+            throw Rejection.conflict("nothing-to-split", "The document is its traveller's only document.");
         }
         Travellers.Traveller from = travellers.find(d.travellerId()).orElseThrow();
         UUID newTraveller = Ids.newId();

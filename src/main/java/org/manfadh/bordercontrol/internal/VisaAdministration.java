@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.VisaRecorded;
 import org.manfadh.bordercontrol.internal.CrossingCommands.AddStayRule;
 import org.manfadh.bordercontrol.internal.CrossingCommands.AddVisa;
 import org.manfadh.bordercontrol.internal.CrossingCommands.ExtendVisa;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.NodeRole;
@@ -65,7 +65,7 @@ public class VisaAdministration {
 
     public TravellerService.VisaView add(UUID travellerId, AddVisa request, Caller caller) {
         travellers.find(travellerId)
-                .orElseThrow(() -> ApiProblems.notFound("Traveller", "No traveller has the id " + travellerId + "."));
+                .orElseThrow(() -> Rejection.notFound("Traveller", "No traveller has the id " + travellerId + "."));
         jurisdiction.requireTraveller(jurisdiction.work(caller), travellerId);
         var input = request.visa();
         LocalDate today = LocalDate.now(clock);
@@ -83,7 +83,7 @@ public class VisaAdministration {
             var existing = visas.find(authority, input.type().name(), number);
             if (existing.isPresent()) {
                 if (!existing.get().travellerId().equals(travellerId)) {
-                    throw ApiProblems.conflict("visa-held", "This visa (" + authority + ", " + input.type()
+                    throw Rejection.conflict("visa-held", "This visa (" + authority + ", " + input.type()
                             + ") is recorded for another traveller.");
                 }
                 return existing.get();
@@ -104,13 +104,13 @@ public class VisaAdministration {
     public TravellerService.VisaView visa(UUID id, Caller caller) {
         return travellerService.visa(visas.find(id)
                 .filter(v -> jurisdiction.travellerIn(jurisdiction.crossings(caller), v.travellerId()))
-                .orElseThrow(() -> ApiProblems.notFound("Visa", "No visa has the id " + id + ".")));
+                .orElseThrow(() -> Rejection.notFound("Visa", "No visa has the id " + id + ".")));
     }
 
     public TravellerService.VisaView extend(UUID visaId, ExtendVisa request, Caller caller) {
         Visas.Visa visa = visas.find(visaId)
                 .filter(v -> jurisdiction.travellerIn(jurisdiction.work(caller), v.travellerId()))
-                .orElseThrow(() -> ApiProblems.notFound("Visa", "No visa has the id " + visaId + "."));
+                .orElseThrow(() -> Rejection.notFound("Visa", "No visa has the id " + visaId + "."));
         LocalDate today = LocalDate.now(clock);
         transaction.executeWithoutResult(status -> {
             travellers.lockTraveller(visa.travellerId());
@@ -140,7 +140,7 @@ public class VisaAdministration {
     /** A new version of a rule, from its effective day; a rule in force before that day keeps applying before it. */
     public RuleView addRule(AddStayRule request, Caller caller) {
         if (role.post()) {
-            throw ApiProblems.conflict("stay-rules-kept-at-headquarters",
+            throw Rejection.conflict("stay-rules-kept-at-headquarters",
                     "Stay rules are changed at headquarters; this border post receives every version from there.");
         }
         LocalDate today = LocalDate.now(clock);
@@ -157,7 +157,7 @@ public class VisaAdministration {
         }
         String type = request.visaType() == null ? null : request.visaType().name();
         if (rules.exists(nationality, type, request.effectiveFrom())) {
-            throw ApiProblems.conflict("rule-exists", "A rule for this nationality and visa type already takes effect on "
+            throw Rejection.conflict("rule-exists", "A rule for this nationality and visa type already takes effect on "
                     + request.effectiveFrom() + ".");
         }
         StayRules.Rule rule = new StayRules.Rule(Ids.newId(), nationality, type, request.permittedDays(),

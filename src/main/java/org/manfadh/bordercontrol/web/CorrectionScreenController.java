@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.Purpose;
 import org.manfadh.bordercontrol.internal.Caller;
@@ -17,14 +18,12 @@ import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.bordercontrol.internal.CrossingView;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,7 +121,7 @@ class CorrectionScreenController {
                 recorder.amend(id, new AmendCrossing(reason.strip(), point, way, when, why), caller);
                 redirect.addFlashAttribute("done", "correct.corrected");
                 return "redirect:/crossings/" + id + "/correct";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors.putAll(problems(e, "borderPoint"));
             }
         }
@@ -148,7 +147,7 @@ class CorrectionScreenController {
                 recorder.voidCrossing(id, new VoidCrossing(voidReason.strip()), caller);
                 redirect.addFlashAttribute("done", "correct.voided");
                 return "redirect:/crossings/" + id + "/correct";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors.putAll(problems(e, "voidReason"));
             }
         }
@@ -166,9 +165,9 @@ class CorrectionScreenController {
     }
 
     /** The recorder's refusal as the fields it names, in the user's language. */
-    private static Map<String, String> problems(ErrorResponseException e, String fallbackField) {
+    private static Map<String, String> problems(Rejection e, String fallbackField) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             switch (f.field()) {
                 case "borderPoint" -> errors.put("borderPoint", "correct.error.borderPoint");
                 case "occurredAt" -> errors.put("occurredAt", "correct.error.occurredAtLimit");
@@ -176,8 +175,7 @@ class CorrectionScreenController {
             }
         }
         if (errors.isEmpty()) {
-            String type = String.valueOf(e.getBody().getType());
-            String name = type.substring(type.lastIndexOf(':') + 1);
+            String name = e.code();
             errors.put(fallbackField, switch (name) {
                 case "crossing-voided" -> "correct.error.voided";
                 case "forbidden" -> "correct.error.forbidden";

@@ -3,6 +3,7 @@ package org.manfadh.bordercontrol.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
@@ -16,7 +17,6 @@ import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.bordercontrol.internal.CrossingView;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
-import org.manfadh.platform.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,7 +74,7 @@ class CrossingController {
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'NODE')")
     CrossingView crossing(@PathVariable UUID id, Authentication authentication) {
         return queries.crossing(id, Callers.of(authentication))
-                .orElseThrow(() -> ApiProblems.notFound("Crossing", "No crossing has the id " + id + "."));
+                .orElseThrow(() -> Rejection.notFound("Crossing", "No crossing has the id " + id + "."));
     }
 
     @Operation(summary = "A later decision on a crossing: the final decision on a referral, or a supervisor's correction")

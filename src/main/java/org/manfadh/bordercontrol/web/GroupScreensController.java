@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.GroupKind;
@@ -20,7 +21,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,7 +103,7 @@ class GroupScreensController {
                 recorder.record(new RecordCrossing(crossingId, group.borderPoint(), Direction.valueOf(group.direction()),
                         null, null, mrz, null, null, null, null, null, null, null, null, null, null, id, null, null, null,
                         null), caller);
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 model.addAttribute("memberError", problemKey(e));
                 model.addAttribute("mrz", mrz);
             }
@@ -128,7 +128,7 @@ class GroupScreensController {
                         decision == Decision.REFUSED ? reasonCode.strip() : null, null), caller);
                 model.addAttribute("decided", done.decided().size());
                 model.addAttribute("skipped", done.skipped().stream().map(GroupService.Skipped::crossingId).toList());
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 model.addAttribute("decisionError", problemKey(e));
             }
         }
@@ -151,9 +151,8 @@ class GroupScreensController {
                 .filter(r -> r.appliesTo(group.direction())).toList());
     }
 
-    private static String problemKey(ErrorResponseException e) {
-        String type = e.getBody().getType() == null ? "" : e.getBody().getType().toString();
-        String name = type.substring(type.lastIndexOf(':') + 1);
+    private static String problemKey(Rejection e) {
+        String name = e.code();
         return switch (name) {
             case "document-invalid", "document-unreadable", "invalid-fields", "forbidden", "id-conflict" ->
                     "decide.problem." + name;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.web;
 
+import org.manfadh.platform.Rejection;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -159,12 +159,12 @@ class InspectionController {
                 model.addAttribute("recorded", recorded.crossing());
                 model.addAttribute("asked", decision);
                 return htmx != null ? "inspection/screen :: recorded" : "inspection/screen";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 String key = problemKey(e);
                 errors.put("decision", key);
                 if (key.equals("decide.problem.other")) {
                     // Only a problem the screen has no words for is shown as the register says it.
-                    model.addAttribute("problemDetail", e.getBody().getDetail());
+                    model.addAttribute("problemDetail", e.detail());
                 }
             }
         }
@@ -180,9 +180,8 @@ class InspectionController {
         return view(htmx);
     }
 
-    private static String problemKey(ErrorResponseException e) {
-        String type = e.getBody().getType() == null ? "" : e.getBody().getType().toString();
-        String name = type.substring(type.lastIndexOf(':') + 1);
+    private static String problemKey(Rejection e) {
+        String name = e.code();
         return switch (name) {
             case "document-invalid", "document-unreadable", "invalid-fields", "forbidden", "id-conflict" ->
                     "decide.problem." + name;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.web;
 
+import org.manfadh.platform.Rejection;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -93,7 +93,7 @@ class RegisterScreensController {
             try {
                 model.addAttribute("results", travellers.search(documentNumber, null, documentNumber.isBlank() ? name : null,
                         dateOfBirth, page(page), caller()));
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors.put("name", "search.error.name");
             }
         }
@@ -111,7 +111,7 @@ class RegisterScreensController {
         TravellerService.TravellerView traveller;
         try {
             traveller = travellers.traveller(id, caller());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("traveller", traveller);

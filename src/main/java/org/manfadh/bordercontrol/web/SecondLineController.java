@@ -3,6 +3,7 @@ package org.manfadh.bordercontrol.web;
 import java.util.Map;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
@@ -13,7 +14,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,9 +81,8 @@ class SecondLineController {
                     return "redirect:/second-line#refused-lately";
                 }
                 return "redirect:/second-line";
-            } catch (ErrorResponseException e) {
-                String type = e.getBody().getType() == null ? "" : e.getBody().getType().toString();
-                String name = type.substring(type.lastIndexOf(':') + 1);
+            } catch (Rejection e) {
+                String name = e.code();
                 error = switch (name) {
                     case "document-invalid", "invalid-fields", "forbidden" -> "decide.problem." + name;
                     case "crossing-voided" -> "secondLine.voided";
@@ -91,7 +90,7 @@ class SecondLineController {
                     case "watchlist-refusal" -> "secondLine.confirmedMatch";
                     default -> "decide.problem.other";
                 };
-                redirect.addFlashAttribute("problemDetail", e.getBody().getDetail());
+                redirect.addFlashAttribute("problemDetail", e.detail());
             }
         }
         redirect.addFlashAttribute("decisionError", Map.of("id", id, "field", field, "key", error));
