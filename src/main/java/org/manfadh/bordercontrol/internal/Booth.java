@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.Caller;
 import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.Direction;

@@ -1,5 +1,7 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.Crossing;
 import java.util.UUID;
 
 import org.manfadh.platform.Rejection;
@@ -67,7 +69,7 @@ class BorderJurisdiction {
         }
     }
 
-    void requireCrossing(ReadScope scope, Crossings.CrossingRow crossing) {
+    void requireCrossing(ReadScope scope, Crossing crossing) {
         if (!scope.allows(crossing.borderPoint())) {
             throw Rejection.notFound("Crossing", "No crossing has the id " + crossing.id() + ".");
         }

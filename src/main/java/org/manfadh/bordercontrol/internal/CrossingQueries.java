@@ -1,5 +1,7 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,32 +35,31 @@ public class CrossingQueries {
     }
 
     /** Crossings by border point, direction and time, newest first; each with its traveller's stay as of today. */
-    public Page<CrossingView> list(String borderPoint, Direction direction, Instant from, Instant to, UUID traveller,
+    public Page<Crossing> list(String borderPoint, Direction direction, Instant from, Instant to, UUID traveller,
                                    PageRequest page, Caller caller) {
         String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
-        String way = direction == null ? null : direction.name();
         LocalDate today = LocalDate.now(clock);
-        List<CrossingView> content = crossings.list(point, way, from, to, traveller, points, page.size(), page.offset()).stream()
-                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
+        List<Crossing> content = crossings.list(point, direction, from, to, traveller, points, page.size(), page.offset()).stream()
+                .map(row -> views.shown(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
                 .toList();
-        return Page.of(content, page, crossings.count(point, way, from, to, traveller, points));
+        return Page.of(content, page, crossings.count(point, direction, from, to, traveller, points));
     }
 
     /** A crossing, if it is at a border point in the caller's jurisdiction. */
-    public Optional<CrossingView> crossing(UUID id, Caller caller) {
+    public Optional<Crossing> crossing(UUID id, Caller caller) {
         var scope = jurisdiction.crossings(caller);
         return crossings.find(id).filter(row -> scope.allows(row.borderPoint()))
-                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), LocalDate.now(clock)).status())));
+                .map(row -> views.shown(row, CrossingViews.stay(stays.compute(row.travellerId(), LocalDate.now(clock)).status())));
     }
 
     /** The caller's own refusals of the last {@code hours} that still stand, newest first: their notices to hand over. */
-    public List<CrossingView> refusedBy(Caller caller, int hours) {
+    public List<Crossing> refusedBy(Caller caller, int hours) {
         String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         LocalDate today = LocalDate.now(clock);
         return crossings.refusedBy(caller.username(), clock.instant().minus(java.time.Duration.ofHours(hours)), points, 20)
                 .stream().filter(row -> !row.voided())
-                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
+                .map(row -> views.shown(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
                 .toList();
     }
 
@@ -69,7 +70,7 @@ public class CrossingQueries {
 
     /** Who made the crossing's latest decision (the supervisor who closed a referral, or the officer at the booth). */
     public Optional<String> decidedBy(UUID id) {
-        return crossings.find(id).map(Crossings.CrossingRow::decidedBy);
+        return crossings.find(id).map(Crossing::decidedBy);
     }
 
     /** One hour of a border point's day: entries, exits and watchlist hits. */
@@ -85,12 +86,12 @@ public class CrossingQueries {
      * Referred crossings awaiting a final decision, oldest first; at one border point or at every
      * border point of the caller's jurisdiction.
      */
-    public Page<CrossingView> referred(String borderPoint, PageRequest page, Caller caller) {
+    public Page<Crossing> referred(String borderPoint, PageRequest page, Caller caller) {
         String[] points = jurisdiction.crossings(caller).borderPointsOrNull();
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
         LocalDate today = LocalDate.now(clock);
-        List<CrossingView> content = crossings.referred(point, points, page.size(), page.offset()).stream()
-                .map(row -> views.view(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
+        List<Crossing> content = crossings.referred(point, points, page.size(), page.offset()).stream()
+                .map(row -> views.shown(row, CrossingViews.stay(stays.compute(row.travellerId(), today).status())))
                 .toList();
         return Page.of(content, page, crossings.countReferred(point, points));
     }

@@ -10,15 +10,20 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.LinkBasis;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
-import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
-import org.manfadh.bordercontrol.internal.Crossings.CrossingRow;
+import org.manfadh.bordercontrol.Purpose;
+import org.manfadh.bordercontrol.VulnerabilityIndicator;
+import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.policy.CheckFacts;
 import org.manfadh.bordercontrol.policy.CrossingPolicy;
 import org.manfadh.bordercontrol.policy.Refusal;
@@ -55,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CrossingRecorder {
 
     /** The outcome of a recording: the crossing as it stands, and whether this request created it. */
-    public record Recorded(CrossingView crossing, boolean created) {
+    public record Recorded(Crossing crossing, boolean created) {
     }
 
     private final DocumentReader documents;
@@ -132,7 +137,7 @@ public class CrossingRecorder {
             PresentedVisas.Presented visa = visas.present(request.visa(), identity.travellerId(), intake.point(),
                     intake.day(), caller.username(), now);
             Ruling ruling = policy.rule(intake.facts(), officer(caller), intake.documentFacts(), screened(screened),
-                    "NAME_BIRTH_NATIONALITY".equals(identity.linkBasis()), visa.flags(), now, intake.day());
+                    identity.linkBasis() == LinkBasis.NAME_BIRTH_NATIONALITY, visa.flags(), now, intake.day());
             return write(request, caller, intake, identity, visa.visa(), ruling, screened, now);
         });
     }
@@ -205,50 +210,45 @@ public class CrossingRecorder {
                            Visas.Visa visa, Ruling ruling, ScreeningResult screened, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         BorderPoint point = intake.point();
-        Crossings.NewCrossing crossing = new Crossings.NewCrossing(request.id(), node.nodeId(), point.code(),
-                point.authority().name(), point.governorate(), request.direction().name(),
-                intake.facts().occurredAt(), now, identity.travellerId(), identity.documentId(),
-                documents.snapshot(intake.document()), !intake.documentFacts().fails(), name(request.purpose()),
-                request.transport() == null ? null : name(request.transport().mode()),
-                request.transport() == null ? null : blankToNull(request.transport().reference()),
-                request.groupId(), visa == null ? null : visa.id(), caller.username(),
-                ruling.late() ? request.lateReason().strip() : null,
-                request.override() == null ? null : request.override().reason().strip(),
-                request.override() == null ? null : caller.username(), ruling.minor(),
+        Instant occurredAt = intake.facts().occurredAt();
+        var transport = request.transport();
+        Crossing crossing = new Crossing(request.id(), identity.travellerId(), node.nodeId(), point.code(),
+                request.direction(), occurredAt, occurredAt.atZone(clock.getZone()).toOffsetDateTime(), now,
+                ruling.decision(), blankToNull(request.reasonCode()), ruling.note(blankToNull(request.note())),
+                request.vulnerability() == null ? List.of() : request.vulnerability().stream().distinct().toList(),
+                blankToNull(request.protectionReferral()), caller.username(), now, request.purpose(),
+                transport == null || transport.mode() == null && blankToNull(transport.reference()) == null ? null
+                        : new Crossing.Transport(transport.mode(), blankToNull(transport.reference())),
+                request.groupId(), visa == null ? null : visa.id(), caller.username(), List.copyOf(ruling.flags()),
+                false, null, 0, ruling.late() ? request.lateReason().strip() : null,
+                request.override() == null ? null : request.override().reason().strip(), ruling.minor(),
                 blankToNull(request.accompaniedBy()), blankToNull(request.consentDocument()),
-                names(ruling.flags()), intake.hash());
-        Crossings.NewDecision initial = new Crossings.NewDecision(Ids.newId(), node.nodeId(), request.id(),
-                "INITIAL", ruling.decision().name(), blankToNull(request.reasonCode()),
-                ruling.note(blankToNull(request.note())), names(request.vulnerability()),
-                blankToNull(request.protectionReferral()), caller.username(), now, null);
-        CrossingView.Identity shown = new CrossingView.Identity(identity.documentId(), identity.linkBasis(),
-                identity.confidence());
+                !intake.documentFacts().fails(),
+                new Crossing.Identity(identity.documentId(), identity.linkBasis(), identity.confidence()), null,
+                documents.snapshot(intake.document()), null);
         boolean admitted = ruling.decision() == Decision.ADMITTED;
         StayService.Stay stay;
-        List<String> flags;
         if (identity.newTraveller()) {
-            stay = stays.firstCrossing(identity.traveller(), intake.document().issuingState(),
-                    row(crossing, initial, crossing.flags()), visa, today);
-            flags = admitted ? names(ruling.with(stayFlags(request.id(), request.direction(), stay)).flags())
-                    : crossing.flags();
-            crossings.insert(crossing.withFlags(flags), initial);
+            stay = stays.firstCrossing(identity.traveller(), intake.document().issuingState(), crossing, visa, today);
+            if (admitted) {
+                crossing = crossing.withFlags(ruling.with(stayFlags(crossing, stay)).flags());
+            }
+            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash());
             stays.storeFirst(identity.traveller(), stay);
         } else {
-            crossings.insert(crossing, initial);
+            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash());
             stay = stays.rebuild(identity.travellerId(), today);
-            flags = crossing.flags();
             if (admitted) {
-                flags = names(ruling.with(stayFlags(request.id(), request.direction(), stay)).flags());
-                crossings.setFlags(request.id(), flags);
+                crossing = crossing.withFlags(ruling.with(stayFlags(crossing, stay)).flags());
+                crossings.setFlags(request.id(), crossing.flags());
             }
         }
         events.publishEvent(new CrossingRecorded(request.id()));
-        return new Recorded(views.view(row(crossing, initial, flags), CrossingViews.stay(stay.status()), shown,
-                screened), true);
+        return new Recorded(crossing.shown(CrossingViews.stay(stay.status()), screened), true);
     }
 
-    private static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, StayService.Stay stay) {
-        return CrossingPolicy.stayFlags(crossingId, direction, stay.periods(), stay.citizen());
+    private static Set<CrossingFlag> stayFlags(Crossing crossing, StayService.Stay stay) {
+        return CrossingPolicy.stayFlags(crossing.id(), crossing.direction(), stay.periods(), stay.citizen());
     }
 
     private CheckFacts.Reason reason(String code, Direction direction) {
@@ -298,22 +298,12 @@ public class CrossingRecorder {
         return rejection(refusals.getFirst(), null);
     }
 
-    /** The crossing as it stands right after recording: its own facts and its initial decision. */
-    private static CrossingRow row(Crossings.NewCrossing c, Crossings.NewDecision d, List<String> flags) {
-        return new CrossingRow(c.id(), c.nodeId(), c.travellerId(), c.documentId(), c.documentJson(), c.documentValid(),
-                c.borderPoint(), c.direction(), c.occurredAt(), c.recordedAt(), c.purpose(), c.transportMode(),
-                c.transportReference(), c.groupId(), c.visaId(), c.officer(), c.lateReason(), c.overrideReason(),
-                c.minor(), c.accompaniedBy(), c.consentDocument(), flags, false, null, 0, d.decision(), d.reasonCode(),
-                d.note(), d.vulnerability(), d.protectionReferral(), d.decidedBy(), d.decidedAt(), c.requestHash());
-    }
-
     /** A later decision: the final decision on a referral or a group member, or a supervisor's correction. */
-    public CrossingView decide(UUID crossingId, DecideCrossing request, Caller caller) {
+    public Crossing decide(UUID crossingId, DecideCrossing request, Caller caller) {
         Instant now = clock.instant();
-        CrossingRow current = find(crossingId, caller);
-        Direction direction = Direction.valueOf(current.direction());
+        Crossing current = find(crossingId, caller);
         CrossingPolicy.Later later = new CrossingPolicy.Later(request.decision(),
-                reason(request.reasonCode(), direction), request.override() != null);
+                reason(request.reasonCode(), current.direction()), request.override() != null);
         CrossingPolicy.LaterKind kind = switch (policy.decideLater(facts(current), later, officer(caller))) {
             case Result.Allowed<CrossingPolicy.LaterKind> allowed -> allowed.value();
             case Result.Refused<CrossingPolicy.LaterKind> refused -> throw rejection(refused.refusals());
@@ -330,9 +320,10 @@ public class CrossingRecorder {
             if (request.override() != null) {
                 note = (note == null ? "" : note + " ") + "[override: " + request.override().reason().strip() + "]";
             }
-            StayService.Stay stay = decided(current, kind.name(), request.decision(), blankToNull(request.reasonCode()),
-                    note, names(request.vulnerability()), blankToNull(request.protectionReferral()), caller.username(),
-                    now);
+            StayService.Stay stay = decided(current, Crossings.DecisionKind.valueOf(kind.name()), request.decision(),
+                    blankToNull(request.reasonCode()), note,
+                    request.vulnerability() == null ? List.of() : request.vulnerability().stream().distinct().toList(),
+                    blankToNull(request.protectionReferral()), caller.username(), now);
             return views.crossing(crossingId, stay.status()).orElseThrow();
         });
     }
@@ -351,19 +342,19 @@ public class CrossingRecorder {
             case NOTIFY_AND_ADMIT, MONITOR -> CrossingPolicy.ListAction.ADMIT;
             case REFER -> CrossingPolicy.ListAction.LEAVE;
         };
-        CrossingRow found = crossings.find(verdict.crossingId()).orElse(null);
+        Crossing found = crossings.find(verdict.crossingId()).orElse(null);
         if (action == CrossingPolicy.ListAction.LEAVE || found == null || found.voided()) {
             return;
         }
         travellers.lockTraveller(found.travellerId());
-        CrossingRow current = crossings.find(verdict.crossingId()).orElseThrow();
+        Crossing current = crossings.find(verdict.crossingId()).orElseThrow();
         boolean barred = action == CrossingPolicy.ListAction.ADMIT && screening.admissionBar(current.id()).isPresent();
         policy.afterTrueMatch(facts(current), action, verdict.listKind() == WatchlistKind.TRAVEL_BAN, barred)
                 .ifPresent(after -> {
                     String why = after.decision() == Decision.REFUSED ? "; the list's action is to refuse."
                             : "; the list's action is " + verdict.actionOnHit()
                                     + (verdict.notifyOnHit() == null ? "" : "; notify: " + verdict.notifyOnHit()) + ".";
-                    decided(current, "FINAL", after.decision(), after.reasonCode(), "Watchlist true match confirmed by "
+                    decided(current, Crossings.DecisionKind.FINAL, after.decision(), after.reasonCode(), "Watchlist true match confirmed by "
                             + verdict.supervisor() + " (hit " + verdict.hitId() + ")" + why, List.of(), null,
                             verdict.supervisor(), clock.instant());
                 });
@@ -373,39 +364,37 @@ public class CrossingRecorder {
      * Writes a later decision on a crossing, rebuilds the traveller's stays and, when it admits,
      * adds the flags the stays give; the traveller is locked.
      */
-    private StayService.Stay decided(CrossingRow current, String kind, Decision decision, String reasonCode, String note,
-                                     List<String> vulnerability, String protectionReferral, String by, Instant now) {
-        UUID supersedes = crossings.latestDecisionId(current.id()).orElse(null);
-        crossings.insert(new Crossings.NewDecision(Ids.newId(), node.nodeId(), current.id(), kind, decision.name(),
-                reasonCode, note, vulnerability, protectionReferral, by, now, supersedes));
+    private StayService.Stay decided(Crossing current, Crossings.DecisionKind kind, Decision decision,
+                                     String reasonCode, String note, List<VulnerabilityIndicator> vulnerability,
+                                     String protectionReferral, String by, Instant now) {
+        crossings.decide(current.id(), node.nodeId(), kind, decision, reasonCode, note, vulnerability,
+                protectionReferral, by, now);
         StayService.Stay stay = stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
         if (decision == Decision.ADMITTED) {
-            Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
-            current.flags().forEach(f -> flags.add(CrossingFlag.valueOf(f)));
-            flags.addAll(stayFlags(current.id(), Direction.valueOf(current.direction()), stay));
-            crossings.setFlags(current.id(), names(flags));
+            Set<CrossingFlag> flags = EnumSet.copyOf(stayFlags(current, stay));
+            flags.addAll(current.flags());
+            crossings.setFlags(current.id(), flags);
         }
         events.publishEvent(new CrossingRecorded(current.id()));
         return stay;
     }
 
-    private static CheckFacts.Current facts(CrossingRow row) {
-        return new CheckFacts.Current(row.id(), Direction.valueOf(row.direction()), Decision.valueOf(row.decision()),
-                row.voided(), row.documentValid() || row.overrideReason() != null,
-                row.flags().contains(CrossingFlag.REFERRED_BY_SCREENING.name()));
+    private static CheckFacts.Current facts(Crossing crossing) {
+        return new CheckFacts.Current(crossing.id(), crossing.direction(), crossing.decision(), crossing.voided(),
+                crossing.documentPasses(), crossing.flags().contains(CrossingFlag.REFERRED_BY_SCREENING));
     }
 
-    private CrossingRow find(UUID crossingId, Caller caller) {
-        CrossingRow current = crossings.find(crossingId)
+    private Crossing find(UUID crossingId, Caller caller) {
+        Crossing current = crossings.find(crossingId)
                 .orElseThrow(() -> Rejection.notFound("Crossing", "No crossing has the id " + crossingId + "."));
         jurisdiction.requireCrossing(jurisdiction.work(caller), current);
         return current;
     }
 
     /** A supervisor's correction of a crossing's facts: a new record; the original stays as it was. */
-    public CrossingView amend(UUID crossingId, AmendCrossing request, Caller caller) {
+    public Crossing amend(UUID crossingId, AmendCrossing request, Caller caller) {
         Instant now = clock.instant();
-        CrossingRow current = find(crossingId, caller);
+        Crossing current = find(crossingId, caller);
         if (current.voided()) {
             throw Rejection.conflict("crossing-voided", "Crossing " + crossingId + " was voided; it cannot be corrected.");
         }
@@ -424,13 +413,13 @@ public class CrossingRecorder {
                 throw rejection(errors);
             }
         }
-        String direction = request.direction() == null ? current.direction() : request.direction().name();
+        Direction direction = request.direction() == null ? current.direction() : request.direction();
         Instant occurredAt = request.occurredAt() == null ? current.occurredAt() : request.occurredAt();
-        String purpose = request.purpose() == null ? current.purpose() : request.purpose().name();
+        Purpose purpose = request.purpose() == null ? current.purpose() : request.purpose();
         String finalPoint = point;
         return transaction.execute(status -> {
             travellers.lockTraveller(current.travellerId());
-            crossings.amend(Ids.newId(), node.nodeId(), crossingId, "CORRECTION", finalPoint, direction, occurredAt,
+            crossings.amend(node.nodeId(), crossingId, Crossings.AmendmentKind.CORRECTION, finalPoint, direction, occurredAt,
                     purpose, request.reason().strip(), caller.username(), now);
             stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
             events.publishEvent(new CrossingRecorded(crossingId));
@@ -439,15 +428,15 @@ public class CrossingRecorder {
     }
 
     /** A supervisor voids a crossing recorded in error: it stays in the register, marked void, and counts no more. */
-    public CrossingView voidCrossing(UUID crossingId, VoidCrossing request, Caller caller) {
+    public Crossing voidCrossing(UUID crossingId, VoidCrossing request, Caller caller) {
         Instant now = clock.instant();
-        CrossingRow current = find(crossingId, caller);
+        Crossing current = find(crossingId, caller);
         if (current.voided()) {
             return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
         }
         return transaction.execute(status -> {
             travellers.lockTraveller(current.travellerId());
-            crossings.amend(Ids.newId(), node.nodeId(), crossingId, "VOID", current.borderPoint(), current.direction(),
+            crossings.amend(node.nodeId(), crossingId, Crossings.AmendmentKind.VOID, current.borderPoint(), current.direction(),
                     current.occurredAt(), current.purpose(), request.reason().strip(), caller.username(), now);
             stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
             events.publishEvent(new CrossingRecorded(crossingId));
@@ -459,14 +448,6 @@ public class CrossingRecorder {
 
     static Rejection invalid(List<FieldError> errors) {
         return Rejection.invalidFields(errors.stream().map(e -> new Rejection.Field(e.field(), e.message())).toList());
-    }
-
-    private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
-        return values == null ? List.of() : values.stream().map(Enum::name).distinct().toList();
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     /** Kept for the register's bulk loads until they use the policy's own. */

@@ -3,8 +3,10 @@ package org.manfadh.bordercontrol.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,9 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.Crossing;
+import org.manfadh.bordercontrol.CrossingFlag;
+import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.LinkBasis;
+import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.Purpose;
+import org.manfadh.bordercontrol.TransportMode;
+import org.manfadh.bordercontrol.VulnerabilityIndicator;
+import org.manfadh.platform.Ids;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Crossings, the decisions on them and their amendments. Nothing here updates a recorded fact:
@@ -23,35 +36,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Crossings {
 
-    /** A crossing as it stands now: corrections applied, latest decision, void or not. */
-    record CrossingRow(UUID id, UUID nodeId, UUID travellerId, UUID documentId, String documentJson,
-                       boolean documentValid, String borderPoint, String direction, Instant occurredAt,
-                       Instant recordedAt, String purpose, String transportMode, String transportReference,
-                       UUID groupId, UUID visaId, String officer, String lateReason, String overrideReason,
-                       boolean minor, String accompaniedBy, String consentDocument, List<String> flags,
-                       boolean voided, String voidReason, int amendments, String decision, String reasonCode,
-                       String note, List<String> vulnerability, String protectionReferral, String decidedBy,
-                       Instant decidedAt, String requestHash) {
+    /** What a decision on a crossing is: its first, the final one on a referral, or a correction of either. */
+    enum DecisionKind {
+        INITIAL, FINAL, CORRECTION
     }
 
-    record NewCrossing(UUID id, UUID nodeId, String borderPoint, String authority, String governorate,
-                       String direction, Instant occurredAt, Instant recordedAt, UUID travellerId, UUID documentId,
-                       String documentJson, boolean documentValid, String purpose, String transportMode,
-                       String transportReference, UUID groupId, UUID visaId, String officer, String lateReason,
-                       String overrideReason, String overrideBy, boolean minor, String accompaniedBy,
-                       String consentDocument, List<String> flags, String requestHash) {
-
-        NewCrossing withFlags(List<String> newFlags) {
-            return new NewCrossing(id, nodeId, borderPoint, authority, governorate, direction, occurredAt, recordedAt,
-                    travellerId, documentId, documentJson, documentValid, purpose, transportMode, transportReference,
-                    groupId, visaId, officer, lateReason, overrideReason, overrideBy, minor, accompaniedBy,
-                    consentDocument, newFlags, requestHash);
-        }
-    }
-
-    record NewDecision(UUID id, UUID nodeId, UUID crossingId, String kind, String decision, String reasonCode,
-                       String note, List<String> vulnerability, String protectionReferral, String decidedBy,
-                       Instant decidedAt, UUID supersedes) {
+    /** What an amendment of a crossing's facts is. */
+    enum AmendmentKind {
+        CORRECTION, VOID
     }
 
     private static final String EFFECTIVE = """
@@ -64,8 +56,9 @@ class Crossings {
                    c.consent_document, c.flags, coalesce(a.kind = 'VOID', false) as voided,
                    case when a.kind = 'VOID' then a.reason end as void_reason, coalesce(a.amendments, 0) as amendments,
                    d.decision, d.reason_code, d.note, d.vulnerability, d.protection_referral, d.decided_by,
-                   d.decided_at, c.request_hash
+                   d.decided_at, td.link_basis, td.link_confidence
               from bordercontrol.crossing c
+              left join bordercontrol.travel_document td on td.id = c.document_id
               left join lateral (
                    select x.kind, x.border_point, x.direction, x.occurred_at, x.purpose, x.reason,
                           count(*) over () as amendments
@@ -82,22 +75,25 @@ class Crossings {
                     limit 1) d on true
             """;
 
-    private static final RowMapper<CrossingRow> ROW = Crossings::row;
-
+    private final RowMapper<Crossing> row = this::row;
     private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ZoneId zone;
 
-    Crossings(JdbcClient jdbc) {
+    Crossings(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
+        this.zone = clock.getZone();
     }
 
-    Optional<CrossingRow> find(UUID id) {
-        return jdbc.sql(EFFECTIVE + " where c.id = :id").param("id", id).query(ROW).optional();
+    Optional<Crossing> find(UUID id) {
+        return jdbc.sql(EFFECTIVE + " where c.id = :id").param("id", id).query(row).optional();
     }
 
     /** All of a traveller's crossings as they stand, oldest first. */
-    List<CrossingRow> ofTraveller(UUID travellerId) {
+    List<Crossing> ofTraveller(UUID travellerId) {
         return jdbc.sql(EFFECTIVE + " where c.traveller_id = :id order by occurred_at, c.id")
-                .param("id", travellerId).query(ROW).list();
+                .param("id", travellerId).query(row).list();
     }
 
     /** The border point a crossing is at as it stands: its latest correction's, or where it was recorded. */
@@ -135,17 +131,17 @@ class Crossings {
             """;
 
     /** Crossings by where, which way and when they happened, newest first. */
-    List<CrossingRow> list(String borderPoint, String direction, Instant from, Instant to, UUID traveller,
+    List<Crossing> list(String borderPoint, Direction direction, Instant from, Instant to, UUID traveller,
                            String[] points, int limit, long offset) {
         return jdbc.sql(EFFECTIVE + LISTED + " order by c.occurred_at desc, c.id desc limit :limit offset :offset")
-                .param("point", borderPoint).param("points", points).param("direction", direction)
+                .param("point", borderPoint).param("points", points).param("direction", direction == null ? null : direction.name())
                 .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
-                .param("traveller", traveller).param("limit", limit).param("offset", offset).query(ROW).list();
+                .param("traveller", traveller).param("limit", limit).param("offset", offset).query(row).list();
     }
 
-    long count(String borderPoint, String direction, Instant from, Instant to, UUID traveller, String[] points) {
+    long count(String borderPoint, Direction direction, Instant from, Instant to, UUID traveller, String[] points) {
         return jdbc.sql("select count(*) from bordercontrol.crossing c " + LISTED)
-                .param("point", borderPoint).param("points", points).param("direction", direction)
+                .param("point", borderPoint).param("points", points).param("direction", direction == null ? null : direction.name())
                 .param("from", from == null ? null : utc(from)).param("to", to == null ? null : utc(to))
                 .param("traveller", traveller).query(Long.class).single();
     }
@@ -158,14 +154,14 @@ class Crossings {
             """;
 
     /** Crossings whose latest decision is a referral, oldest first: the second line's queue. */
-    List<CrossingRow> referred(String borderPoint, String[] points, int limit, long offset) {
+    List<Crossing> referred(String borderPoint, String[] points, int limit, long offset) {
         return jdbc.sql(EFFECTIVE + REFERRED + " order by occurred_at, c.id limit :limit offset :offset")
                 .param("point", borderPoint).param("points", points).param("limit", limit).param("offset", offset)
-                .query(ROW).list();
+                .query(row).list();
     }
 
     /** Crossings whose decision as it stands is a refusal by this user since a moment, newest first. */
-    List<CrossingRow> refusedBy(String username, Instant since, String[] points, int limit) {
+    List<Crossing> refusedBy(String username, Instant since, String[] points, int limit) {
         return jdbc.sql(EFFECTIVE + """
                  where c.id in (select y.crossing_id from bordercontrol.decision y
                                  where y.decided_by = :by and y.decision = 'REFUSED' and y.decided_at >= :since)
@@ -174,7 +170,7 @@ class Crossings {
                  = any(cast(:points as text[])))
                  order by d.decided_at desc limit :limit
                 """).param("by", username).param("since", utc(since)).param("points", points).param("limit", limit)
-                .query(ROW).list();
+                .query(row).list();
     }
 
     long countReferred(String borderPoint, String[] points) {
@@ -197,9 +193,9 @@ class Crossings {
                         rs.getLong("hits")}).list();
     }
 
-    List<CrossingRow> ofGroup(UUID groupId) {
+    List<Crossing> ofGroup(UUID groupId) {
         return jdbc.sql(EFFECTIVE + " where c.group_id = :id order by c.recorded_at, c.id")
-                .param("id", groupId).query(ROW).list();
+                .param("id", groupId).query(row).list();
     }
 
     Optional<String> requestHash(UUID id) {
@@ -207,8 +203,12 @@ class Crossings {
                 .query(String.class).optional();
     }
 
-    /** A new crossing and its initial decision, in one round trip. */
-    void insert(NewCrossing c, NewDecision d) {
+    /**
+     * A new crossing and its initial decision, in one round trip.
+     *
+     * @param requestHash the fingerprint of the request that recorded it, so that a repeat is known
+     */
+    void insert(Crossing c, String authority, String governorate, String requestHash) {
         jdbc.sql("""
                 with crossing as (
                     insert into bordercontrol.crossing (id, node_id, border_point, authority, governorate, direction,
@@ -222,70 +222,70 @@ class Crossings {
                     returning id)
                 insert into bordercontrol.decision (id, node_id, crossing_id, kind, decision, reason_code, note,
                        vulnerability, protection_referral, decided_by, decided_at, supersedes)
-                select cast(:decisionId as uuid), cast(:decisionNode as uuid), crossing.id, cast(:kind as text),
+                select cast(:decisionId as uuid), cast(:node as uuid), crossing.id, 'INITIAL',
                        cast(:decision as text), cast(:reason as text), cast(:note as text),
                        cast(:vulnerability as text[]), cast(:referral as text), cast(:by as text),
-                       cast(:at as timestamptz), cast(:supersedes as uuid)
+                       cast(:at as timestamptz), null
                   from crossing
                 """).param("id", c.id()).param("node", c.nodeId()).param("point", c.borderPoint())
-                .param("authority", c.authority()).param("governorate", c.governorate())
-                .param("direction", c.direction()).param("occurred", utc(c.occurredAt()))
+                .param("authority", authority).param("governorate", governorate)
+                .param("direction", c.direction().name()).param("occurred", utc(c.occurredAt()))
                 .param("recorded", utc(c.recordedAt())).param("traveller", c.travellerId())
-                .param("document", c.documentId()).param("documentJson", c.documentJson())
-                .param("valid", c.documentValid()).param("purpose", c.purpose()).param("mode", c.transportMode())
-                .param("reference", c.transportReference()).param("group", c.groupId()).param("visa", c.visaId())
+                .param("document", c.identity().documentId()).param("documentJson", json.writeValueAsString(c.document()))
+                .param("valid", c.documentValid()).param("purpose", name(c.purpose()))
+                .param("mode", c.transport() == null ? null : name(c.transport().mode()))
+                .param("reference", c.transport() == null ? null : c.transport().reference())
+                .param("group", c.groupId()).param("visa", c.visaId())
                 .param("officer", c.officer()).param("lateReason", c.lateReason())
-                .param("overrideReason", c.overrideReason()).param("overrideBy", c.overrideBy())
+                .param("overrideReason", c.overrideReason())
+                .param("overrideBy", c.overrideReason() == null ? null : c.officer())
                 .param("minor", c.minor()).param("accompanied", c.accompaniedBy())
-                .param("consent", c.consentDocument()).param("flags", c.flags().toArray(String[]::new))
-                .param("hash", c.requestHash())
-                .param("decisionId", d.id()).param("decisionNode", d.nodeId()).param("kind", d.kind())
-                .param("decision", d.decision()).param("reason", d.reasonCode()).param("note", d.note())
-                .param("vulnerability", d.vulnerability().toArray(String[]::new))
-                .param("referral", d.protectionReferral()).param("by", d.decidedBy()).param("at", utc(d.decidedAt()))
-                .param("supersedes", d.supersedes()).update();
+                .param("consent", c.consentDocument()).param("flags", names(c.flags()))
+                .param("hash", requestHash)
+                .param("decisionId", Ids.newId()).param("decision", c.decision().name())
+                .param("reason", c.reasonCode()).param("note", c.note())
+                .param("vulnerability", names(c.vulnerability()))
+                .param("referral", c.protectionReferral()).param("by", c.decidedBy()).param("at", utc(c.decidedAt()))
+                .update();
     }
 
     /** Flags that depend on the traveller's history are known once the crossing is in it, in the same transaction. */
-    void setFlags(UUID id, Collection<String> flags) {
+    void setFlags(UUID id, Collection<CrossingFlag> flags) {
         jdbc.sql("update bordercontrol.crossing set flags = :flags where id = :id")
-                .param("flags", flags.toArray(String[]::new)).param("id", id).update();
+                .param("flags", names(flags)).param("id", id).update();
     }
 
-    void insert(NewDecision d) {
+    /** A later decision on a crossing, superseding the latest one; the crossing's traveller is locked. */
+    void decide(UUID crossingId, UUID nodeId, DecisionKind kind, Decision decision, String reasonCode, String note,
+                List<VulnerabilityIndicator> vulnerability, String protectionReferral, String by, Instant at) {
         jdbc.sql("""
                 insert into bordercontrol.decision (id, node_id, crossing_id, kind, decision, reason_code, note,
                        vulnerability, protection_referral, decided_by, decided_at, supersedes)
                 values (:id, :node, :crossing, :kind, :decision, :reason, :note, :vulnerability, :referral, :by,
-                        :at, :supersedes)
-                """).param("id", d.id()).param("node", d.nodeId()).param("crossing", d.crossingId())
-                .param("kind", d.kind()).param("decision", d.decision()).param("reason", d.reasonCode())
-                .param("note", d.note()).param("vulnerability", d.vulnerability().toArray(String[]::new))
-                .param("referral", d.protectionReferral()).param("by", d.decidedBy())
-                .param("at", utc(d.decidedAt())).param("supersedes", d.supersedes()).update();
+                        :at, (select d.id from bordercontrol.decision d where d.crossing_id = :crossing
+                               order by d.decided_at desc, d.id desc limit 1))
+                """).param("id", Ids.newId()).param("node", nodeId).param("crossing", crossingId)
+                .param("kind", kind.name()).param("decision", decision.name()).param("reason", reasonCode)
+                .param("note", note).param("vulnerability", names(vulnerability))
+                .param("referral", protectionReferral).param("by", by)
+                .param("at", utc(at)).update();
     }
 
-    Optional<UUID> latestDecisionId(UUID crossingId) {
-        return jdbc.sql("""
-                select id from bordercontrol.decision where crossing_id = :id order by decided_at desc, id desc limit 1
-                """).param("id", crossingId).query(UUID.class).optional();
-    }
-
-    void amend(UUID id, UUID nodeId, UUID crossingId, String kind, String borderPoint, String direction,
-               Instant occurredAt, String purpose, String reason, String by, Instant at) {
+    void amend(UUID nodeId, UUID crossingId, AmendmentKind kind, String borderPoint, Direction direction,
+               Instant occurredAt, Purpose purpose, String reason, String by, Instant at) {
         jdbc.sql("""
                 insert into bordercontrol.crossing_amendment (id, node_id, crossing_id, kind, border_point, direction,
                        occurred_at, purpose, reason, amended_by, amended_at)
                 values (:id, :node, :crossing, :kind, :point, :direction, :occurred, :purpose, :reason, :by, :at)
-                """).param("id", id).param("node", nodeId).param("crossing", crossingId).param("kind", kind)
-                .param("point", borderPoint).param("direction", direction)
-                .param("occurred", occurredAt == null ? null : utc(occurredAt)).param("purpose", purpose)
+                """).param("id", Ids.newId()).param("node", nodeId).param("crossing", crossingId)
+                .param("kind", kind.name()).param("point", borderPoint).param("direction", direction == null ? null : direction.name())
+                .param("occurred", occurredAt == null ? null : utc(occurredAt)).param("purpose", name(purpose))
                 .param("reason", reason).param("by", by).param("at", utc(at)).update();
     }
 
     int entriesUnderVisa(UUID visaId) {
-        return jdbc.sql(EFFECTIVE + " where c.visa_id = :visa").param("visa", visaId).query(ROW).list().stream()
-                .filter(r -> !r.voided() && r.direction().equals("ENTRY") && r.decision().equals("ADMITTED"))
+        return jdbc.sql(EFFECTIVE + " where c.visa_id = :visa").param("visa", visaId).query(row).list().stream()
+                .filter(r -> !r.voided() && r.direction() == Direction.ENTRY && r.decision() == Decision.ADMITTED)
                 .toList().size();
     }
 
@@ -293,19 +293,44 @@ class Crossings {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static CrossingRow row(ResultSet rs, int n) throws SQLException {
-        return new CrossingRow(rs.getObject("id", UUID.class), rs.getObject("node_id", UUID.class),
-                rs.getObject("traveller_id", UUID.class), rs.getObject("document_id", UUID.class),
-                rs.getString("document"), rs.getBoolean("document_valid"), rs.getString("border_point").strip(),
-                rs.getString("direction"), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
-                rs.getString("purpose"), rs.getString("transport_mode"), rs.getString("transport_reference"),
+    private Crossing row(ResultSet rs, int n) throws SQLException {
+        Instant occurredAt = instant(rs, "occurred_at");
+        String mode = rs.getString("transport_mode");
+        String reference = rs.getString("transport_reference");
+        boolean voided = rs.getBoolean("voided");
+        UUID documentId = rs.getObject("document_id", UUID.class);
+        return new Crossing(rs.getObject("id", UUID.class), rs.getObject("traveller_id", UUID.class),
+                rs.getObject("node_id", UUID.class), rs.getString("border_point").strip(),
+                Direction.valueOf(rs.getString("direction")), occurredAt, occurredAt.atZone(zone).toOffsetDateTime(),
+                instant(rs, "recorded_at"), Decision.valueOf(rs.getString("decision")), rs.getString("reason_code"),
+                rs.getString("note"), enums(rs.getArray("vulnerability"), VulnerabilityIndicator.class),
+                rs.getString("protection_referral"), rs.getString("decided_by"), instant(rs, "decided_at"),
+                value(rs.getString("purpose"), Purpose.class),
+                mode == null && reference == null ? null
+                        : new Crossing.Transport(value(mode, TransportMode.class), reference),
                 rs.getObject("group_id", UUID.class), rs.getObject("visa_id", UUID.class), rs.getString("officer"),
-                rs.getString("late_reason"), rs.getString("override_reason"), rs.getBoolean("minor"),
-                rs.getString("accompanied_by"), rs.getString("consent_document"), strings(rs.getArray("flags")),
-                rs.getBoolean("voided"), rs.getString("void_reason"), rs.getInt("amendments"),
-                rs.getString("decision"), rs.getString("reason_code"), rs.getString("note"),
-                strings(rs.getArray("vulnerability")), rs.getString("protection_referral"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("request_hash"));
+                enums(rs.getArray("flags"), CrossingFlag.class), voided, rs.getString("void_reason"),
+                rs.getInt("amendments") - (voided ? 1 : 0), rs.getString("late_reason"),
+                rs.getString("override_reason"), rs.getBoolean("minor"), rs.getString("accompanied_by"),
+                rs.getString("consent_document"), rs.getBoolean("document_valid"),
+                new Crossing.Identity(documentId, value(rs.getString("link_basis"), LinkBasis.class), rs.getBigDecimal("link_confidence")),
+                null, json.readTree(rs.getString("document")), null);
+    }
+
+    private static <E extends Enum<E>> E value(String name, Class<E> type) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static <E extends Enum<E>> List<E> enums(Array array, Class<E> type) throws SQLException {
+        return strings(array).stream().map(v -> Enum.valueOf(type, v)).toList();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String[] names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 import org.manfadh.document.MrzProblem;
 import org.manfadh.document.MrzProblemCode;
 import org.manfadh.document.MrzReader;
@@ -19,6 +20,7 @@ import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns what the officer presents, a machine readable zone or typed fields, into a document reading. */
@@ -134,7 +136,7 @@ class DocumentReader {
     }
 
     /** The document as read, kept with the crossing as JSON. */
-    String snapshot(DocumentReading doc) {
+    JsonNode snapshot(DocumentReading doc) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("source", doc.source());
         snapshot.put("format", doc.format());
@@ -150,6 +152,6 @@ class DocumentReader {
         snapshot.put("optionalData", doc.optionalData());
         snapshot.put("errors", doc.errors());
         snapshot.put("warnings", doc.warnings());
-        return json.writeValueAsString(snapshot);
+        return json.valueToTree(snapshot);
     }
 }

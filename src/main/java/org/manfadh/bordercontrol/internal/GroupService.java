@@ -1,5 +1,8 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +14,9 @@ import java.util.UUID;
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.GroupClosed;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
-import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
+import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.DecideGroup;
+import org.manfadh.bordercontrol.CrossingCommands.OpenGroup;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
@@ -32,7 +35,7 @@ public class GroupService {
 
     public record GroupView(UUID id, UUID nodeId, String borderPoint, String direction, String kind, String vehicle,
                             String leaderName, String leaderDocument, String openedBy, Instant openedAt,
-                            String closedBy, Instant closedAt, List<CrossingView> members) {
+                            String closedBy, Instant closedAt, List<Crossing> members) {
     }
 
     /** What a group decision did: members decided, and members left for a decision one by one, with why. */
@@ -120,7 +123,7 @@ public class GroupService {
     public GroupView group(UUID id, Caller caller) {
         Groups.Group g = groupFor(id, caller);
         LocalDate today = LocalDate.now(clock);
-        List<CrossingView> members = crossings.ofGroup(id).stream()
+        List<Crossing> members = crossings.ofGroup(id).stream()
                 .map(row -> views.crossing(row.id(), today).orElseThrow()).toList();
         return new GroupView(g.id(), g.nodeId(), g.borderPoint(), g.direction(), g.kind(), g.vehicle(), g.leaderName(),
                 g.leaderDocument(), g.openedBy(), g.openedAt(), g.closedBy(), g.closedAt(), members);
@@ -147,8 +150,8 @@ public class GroupService {
         }
         List<UUID> decided = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (Crossings.CrossingRow member : crossings.ofGroup(id)) {
-            if (member.voided() || !member.decision().equals("PENDING")) {
+        for (Crossing member : crossings.ofGroup(id)) {
+            if (member.voided() || member.decision() != org.manfadh.bordercontrol.Decision.PENDING) {
                 continue;
             }
             try {

@@ -116,9 +116,9 @@ class IdentityDecisionReplicas implements IdentityReplication {
         }
         Travellers.Document document = found.get();
         UUID from = document.travellerId();
-        String action = decision.required("action").asString();
+        Travellers.IdentityAction action = action(decision.required("action").asString());
         UUID to = from;
-        if (action.equals("SPLIT")) {
+        if (action == Travellers.IdentityAction.SPLIT) {
             to = UUID.fromString(decision.required("to_traveller").asString());
             jdbc.sql("""
                     insert into bordercontrol.traveller
@@ -127,10 +127,8 @@ class IdentityDecisionReplicas implements IdentityReplication {
                     """).param("traveller", record.required("to").toString()).update();
             travellers.lockTravellers(from, to);
             travellers.lockTraveller(from);
-        } else if (!action.equals("CONFIRM")) {
-            throw new IllegalArgumentException("Unknown identity decision: " + action);
         }
-        travellers.relink(document.id(), to, action.equals("SPLIT") ? "SPLIT" : "CONFIRMED", IdentityResolver.CERTAIN);
+        travellers.relink(document.id(), to, action.basis(), IdentityResolver.CERTAIN);
         travellers.recordIdentityDecision(id, UUID.fromString(decision.required("node_id").asString()), document.id(),
                 action, from, to, decision.required("reason").asString(), decision.required("decided_by").asString(),
                 OffsetDateTime.parse(decision.required("decided_at").asString()).toInstant());
@@ -139,5 +137,13 @@ class IdentityDecisionReplicas implements IdentityReplication {
                 select distinct unnest(cast(:ids as uuid[])), clock_timestamp()
                 on conflict (traveller_id) do nothing
                 """).param("ids", new UUID[] {from, to}).update();
+    }
+
+    private static Travellers.IdentityAction action(String name) {
+        try {
+            return Travellers.IdentityAction.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown identity decision: " + name);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.LinkBasis;
 import org.manfadh.platform.Ids;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class IdentityResolver {
     static final BigDecimal SAME_PERSON_DETAILS_OTHER_SEX = new BigDecimal("0.60");
 
     /** @param traveller the traveller made in this transaction, or null when an existing one was found */
-    record Resolution(UUID travellerId, UUID documentId, String linkBasis, BigDecimal confidence,
+    record Resolution(UUID travellerId, UUID documentId, LinkBasis linkBasis, BigDecimal confidence,
                       Travellers.Traveller traveller, boolean newDocument) {
 
         boolean newTraveller() {
@@ -73,11 +74,11 @@ class IdentityResolver {
                 BigDecimal confidence = sexAgrees ? SAME_PERSON_DETAILS : SAME_PERSON_DETAILS_OTHER_SEX;
                 UUID documentId = Ids.newId();
                 travellers.insert(new Travellers.Document(documentId, match.id(), doc.documentCode(), doc.issuingState(),
-                        doc.documentNumber(), doc.dateOfExpiry(), now, "NAME_BIRTH_NATIONALITY", confidence), nodeId);
+                        doc.documentNumber(), doc.dateOfExpiry(), now, LinkBasis.NAME_BIRTH_NATIONALITY, confidence), nodeId);
                 if (nameOriginal != null) {
                     travellers.recordOriginalName(match.id(), nameOriginal);
                 }
-                return new Resolution(match.id(), documentId, "NAME_BIRTH_NATIONALITY", confidence, null, true);
+                return new Resolution(match.id(), documentId, LinkBasis.NAME_BIRTH_NATIONALITY, confidence, null, true);
             }
         }
         UUID travellerId = Ids.newId();
@@ -86,7 +87,7 @@ class IdentityResolver {
         travellers.insert(traveller);
         UUID documentId = Ids.newId();
         travellers.insert(new Travellers.Document(documentId, travellerId, doc.documentCode(), doc.issuingState(),
-                doc.documentNumber(), doc.dateOfExpiry(), now, "FIRST_DOCUMENT", CERTAIN), nodeId);
-        return new Resolution(travellerId, documentId, "FIRST_DOCUMENT", CERTAIN, traveller, true);
+                doc.documentNumber(), doc.dateOfExpiry(), now, LinkBasis.FIRST_DOCUMENT, CERTAIN), nodeId);
+        return new Resolution(travellerId, documentId, LinkBasis.FIRST_DOCUMENT, CERTAIN, traveller, true);
     }
 }

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 import org.manfadh.document.MrzProblem;
 import org.springframework.stereotype.Service;
 

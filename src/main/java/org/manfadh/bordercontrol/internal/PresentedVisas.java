@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.VisaType;
 import org.manfadh.platform.Ids;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ public class RefusalReferences {
     }
 
     /** The crossing's reference, given now if it has none. */
-    public String referenceFor(CrossingView crossing) {
+    public String referenceFor(Crossing crossing) {
         LocalDate day = crossing.occurredAtLocal().toLocalDate();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<String> existing = find(crossing.id());

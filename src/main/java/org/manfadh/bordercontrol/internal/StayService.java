@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,9 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.VisaType;
-import org.manfadh.bordercontrol.internal.Crossings.CrossingRow;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.stay.Movement;
 import org.manfadh.bordercontrol.stay.StayCalculator;
 import org.manfadh.bordercontrol.stay.StayFacts;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StayService {
 
-    record Stay(List<StayPeriod> periods, StayStatus status, Map<UUID, CrossingRow> crossings, boolean citizen) {
+    record Stay(List<StayPeriod> periods, StayStatus status, Map<UUID, Crossing> crossings, boolean citizen) {
     }
 
     private final Crossings crossings;
@@ -62,7 +64,7 @@ class StayService {
 
     private Stay compute(Travellers.Traveller traveller, LocalDate asOf) {
         UUID travellerId = traveller.id();
-        Map<UUID, CrossingRow> byId = new HashMap<>();
+        Map<UUID, Crossing> byId = new HashMap<>();
         List<Movement> movements = movements(crossings.ofTraveller(travellerId), byId);
         List<VisaGrant> grants = grants(travellerId);
         StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
@@ -97,12 +99,12 @@ class StayService {
         return org.manfadh.bordercontrol.policy.CrossingPolicy.stayFlags(probe, direction, periods, citizen);
     }
 
-    private List<Movement> movements(List<CrossingRow> history, Map<UUID, CrossingRow> byId) {
+    private List<Movement> movements(List<Crossing> history, Map<UUID, Crossing> byId) {
         List<Movement> movements = new ArrayList<>();
-        for (CrossingRow c : history) {
+        for (Crossing c : history) {
             byId.put(c.id(), c);
-            if (!c.voided() && "ADMITTED".equals(c.decision())) {
-                movements.add(new Movement(c.id(), Direction.valueOf(c.direction()), day(c), c.occurredAt(), c.visaId()));
+            if (!c.voided() && c.decision() == Decision.ADMITTED) {
+                movements.add(new Movement(c.id(), c.direction(), day(c), c.occurredAt(), c.visaId()));
             }
         }
         return movements;
@@ -133,10 +135,10 @@ class StayService {
      * The stays of a traveller first seen in this transaction, worked out and stored without reading
      * anything back: their whole history is this one crossing and the visa it presented.
      */
-    Stay firstCrossing(Travellers.Traveller traveller, String documentIssuer, CrossingRow crossing, Visas.Visa visa,
+    Stay firstCrossing(Travellers.Traveller traveller, String documentIssuer, Crossing crossing, Visas.Visa visa,
                        LocalDate asOf) {
-        List<Movement> movements = !crossing.voided() && "ADMITTED".equals(crossing.decision())
-                ? List.of(new Movement(crossing.id(), Direction.valueOf(crossing.direction()), day(crossing),
+        List<Movement> movements = !crossing.voided() && crossing.decision() == Decision.ADMITTED
+                ? List.of(new Movement(crossing.id(), crossing.direction(), day(crossing),
                         crossing.occurredAt(), crossing.visaId()))
                 : List.of();
         List<VisaGrant> grants = visa == null ? List.of()
@@ -183,7 +185,7 @@ class StayService {
         return rows;
     }
 
-    LocalDate day(CrossingRow c) {
+    LocalDate day(Crossing c) {
         return c.occurredAt().atZone(zone).toLocalDate();
     }
 

@@ -1,5 +1,9 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.LinkBasis;
+import org.manfadh.bordercontrol.Crossing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +16,7 @@ import java.util.UUID;
 import org.manfadh.platform.Rejection;
 import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.IdentityDecided;
-import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
+import org.manfadh.bordercontrol.CrossingCommands.IdentityDecision;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
@@ -31,7 +35,7 @@ public class TravellerService {
     }
 
     public record DocumentView(UUID id, String documentCode, String issuingState, String documentNumber,
-                               LocalDate dateOfExpiry, Instant firstSeenAt, String linkBasis, BigDecimal linkConfidence) {
+                               LocalDate dateOfExpiry, Instant firstSeenAt, LinkBasis linkBasis, BigDecimal linkConfidence) {
     }
 
     public record VisaView(UUID id, String number, String type, String issuingAuthority, LocalDate validFrom,
@@ -49,8 +53,8 @@ public class TravellerService {
 
     public record TravellerView(UUID id, UUID nodeId, Instant createdAt, String surname, String givenNames,
                                 String nameOriginal, String dateOfBirth, String nationality, String sex,
-                                List<DocumentView> documents, CrossingView.StayView stay, List<StayPeriodView> stays,
-                                List<VisaView> visas, List<CrossingView> crossings) {
+                                List<DocumentView> documents, Crossing.StayView stay, List<StayPeriodView> stays,
+                                List<VisaView> visas, List<Crossing> crossings) {
     }
 
     public record OverstayView(UUID travellerId, String surname, String givenNames, String nationality,
@@ -103,11 +107,11 @@ public class TravellerService {
         jurisdiction.requireTraveller(scope, id);
         LocalDate today = LocalDate.now(clock);
         StayService.Stay stay = stayService.compute(id, today);
-        CrossingView.StayView status = CrossingViews.stay(stay.status());
-        List<CrossingView> history = crossings.ofTraveller(id).stream()
+        Crossing.StayView status = CrossingViews.stay(stay.status());
+        List<Crossing> history = crossings.ofTraveller(id).stream()
                 .filter(row -> scope.allows(row.borderPoint()))
-                .sorted(Comparator.comparing(Crossings.CrossingRow::occurredAt).reversed())
-                .map(row -> views.view(row, status)).toList();
+                .sorted(Comparator.comparing(Crossing::occurredAt).reversed())
+                .map(row -> views.shown(row, status)).toList();
         List<StayPeriodView> periods = stay.periods().stream()
                 .map(p -> new StayPeriodView(p.entryCrossingId(), p.entryDay(), p.exitCrossingId(), p.exitDay(),
                         p.basis().name(), p.visaId(), p.permittedDays(), p.lastLegalDay(),
@@ -214,9 +218,9 @@ public class TravellerService {
         Travellers.Document d = document(documentId, caller);
         transaction.executeWithoutResult(status -> {
             travellers.lockTraveller(d.travellerId());
-            travellers.relink(documentId, d.travellerId(), "CONFIRMED", IdentityResolver.CERTAIN);
+            travellers.relink(documentId, d.travellerId(), LinkBasis.CONFIRMED, IdentityResolver.CERTAIN);
             UUID decision = Ids.newId();
-            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, "CONFIRM", d.travellerId(),
+            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, Travellers.IdentityAction.CONFIRM, d.travellerId(),
                     d.travellerId(), request.reason().strip(), caller.username(), clock.instant());
             events.publishEvent(new IdentityDecided(decision));
         });
@@ -243,9 +247,9 @@ public class TravellerService {
             travellers.lockTraveller(from.id());
             travellers.insert(new Travellers.Traveller(newTraveller, node.nodeId(), now, from.surname(),
                     from.givenNames(), from.nameOriginal(), from.dateOfBirth(), from.nationality(), from.sex()));
-            travellers.relink(documentId, newTraveller, "SPLIT", IdentityResolver.CERTAIN);
+            travellers.relink(documentId, newTraveller, LinkBasis.SPLIT, IdentityResolver.CERTAIN);
             UUID decision = Ids.newId();
-            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, "SPLIT", from.id(), newTraveller,
+            travellers.recordIdentityDecision(decision, node.nodeId(), documentId, Travellers.IdentityAction.SPLIT, from.id(), newTraveller,
                     request.reason().strip(), caller.username(), now);
             events.publishEvent(new IdentityDecided(decision));
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.LinkBasis;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,17 @@ class Travellers {
     }
 
     record Document(UUID id, UUID travellerId, String documentCode, String issuingState, String documentNumber,
-                    java.time.LocalDate dateOfExpiry, Instant firstSeenAt, String linkBasis, BigDecimal linkConfidence) {
+                    java.time.LocalDate dateOfExpiry, Instant firstSeenAt, LinkBasis linkBasis, BigDecimal linkConfidence) {
+    }
+
+    /** A supervisor's decision on a document's link: confirm it, or split the document off. */
+    enum IdentityAction {
+        CONFIRM, SPLIT;
+
+        /** How the document is linked after the decision. */
+        LinkBasis basis() {
+            return this == CONFIRM ? LinkBasis.CONFIRMED : LinkBasis.SPLIT;
+        }
     }
 
     static final RowMapper<Traveller> TRAVELLER = (rs, n) -> new Traveller(rs.getObject("id", UUID.class),
@@ -32,7 +43,7 @@ class Travellers {
     private static final RowMapper<Document> DOCUMENT = (rs, n) -> new Document(rs.getObject("id", UUID.class),
             rs.getObject("traveller_id", UUID.class), rs.getString("document_code"), rs.getString("issuing_state"),
             rs.getString("document_number"), rs.getObject("date_of_expiry", java.time.LocalDate.class),
-            rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("link_basis"),
+            rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), LinkBasis.valueOf(rs.getString("link_basis")),
             rs.getBigDecimal("link_confidence"));
 
     private final JdbcClient jdbc;
@@ -132,27 +143,27 @@ class Travellers {
                 """).param("id", d.id()).param("node", nodeId).param("traveller", d.travellerId())
                 .param("code", d.documentCode()).param("state", d.issuingState()).param("number", d.documentNumber())
                 .param("expiry", d.dateOfExpiry()).param("seen", OffsetDateTime.ofInstant(d.firstSeenAt(), ZoneOffset.UTC))
-                .param("basis", d.linkBasis()).param("confidence", d.linkConfidence()).update();
+                .param("basis", d.linkBasis().name()).param("confidence", d.linkConfidence()).update();
     }
 
-    void relink(UUID documentId, UUID travellerId, String basis, BigDecimal confidence) {
+    void relink(UUID documentId, UUID travellerId, LinkBasis basis, BigDecimal confidence) {
         jdbc.sql("""
                 update bordercontrol.travel_document
                    set traveller_id = :traveller, link_basis = :basis, link_confidence = :confidence
                  where id = :id
-                """).param("traveller", travellerId).param("basis", basis).param("confidence", confidence)
+                """).param("traveller", travellerId).param("basis", basis.name()).param("confidence", confidence)
                 .param("id", documentId).update();
         jdbc.sql("update bordercontrol.crossing set traveller_id = :traveller where document_id = :id")
                 .param("traveller", travellerId).param("id", documentId).update();
     }
 
-    void recordIdentityDecision(UUID id, UUID nodeId, UUID documentId, String action, UUID from, UUID to,
+    void recordIdentityDecision(UUID id, UUID nodeId, UUID documentId, IdentityAction action, UUID from, UUID to,
                                 String reason, String by, Instant at) {
         jdbc.sql("""
                 insert into bordercontrol.identity_decision (id, node_id, document_id, action, from_traveller,
                        to_traveller, reason, decided_by, decided_at)
                 values (:id, :node, :document, :action, :from, :to, :reason, :by, :at)
-                """).param("id", id).param("node", nodeId).param("document", documentId).param("action", action)
+                """).param("id", id).param("node", nodeId).param("document", documentId).param("action", action.name())
                 .param("from", from).param("to", to).param("reason", reason).param("by", by)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
     }

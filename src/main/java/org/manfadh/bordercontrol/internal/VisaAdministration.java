@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.CrossingCommands;
+import org.manfadh.bordercontrol.Caller;
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.VisaRecorded;
-import org.manfadh.bordercontrol.internal.CrossingCommands.AddStayRule;
-import org.manfadh.bordercontrol.internal.CrossingCommands.AddVisa;
-import org.manfadh.bordercontrol.internal.CrossingCommands.ExtendVisa;
+import org.manfadh.bordercontrol.CrossingCommands.AddStayRule;
+import org.manfadh.bordercontrol.CrossingCommands.AddVisa;
+import org.manfadh.bordercontrol.CrossingCommands.ExtendVisa;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.NodeRole;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.policy;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +19,10 @@ public record Ruling(Decision decision, Set<CrossingFlag> flags, String referral
 
     public Ruling {
         Objects.requireNonNull(decision, "decision");
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        // In the flags' own order, as the register lists them.
+        Set<CrossingFlag> copy = EnumSet.noneOf(CrossingFlag.class);
+        copy.addAll(flags);
+        flags = Collections.unmodifiableSet(copy);
     }
 
     /** The officer's note with the referral's reason after it. */

@@ -2,7 +2,7 @@ package org.manfadh.bordercontrol.web;
 
 import java.util.stream.Collectors;
 
-import org.manfadh.bordercontrol.internal.Caller;
+import org.manfadh.bordercontrol.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 

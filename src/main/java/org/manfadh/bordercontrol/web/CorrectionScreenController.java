@@ -12,12 +12,12 @@ import java.util.UUID;
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.Purpose;
-import org.manfadh.bordercontrol.internal.Caller;
-import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
-import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +57,7 @@ class CorrectionScreenController {
     @GetMapping("/crossings/{id}/correct")
     String screen(@PathVariable UUID id, Model model, Authentication authentication) {
         Caller caller = Callers.of(authentication);
-        CrossingView crossing = queries.crossing(id, caller)
+        Crossing crossing = queries.crossing(id, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("crossing", crossing);
         model.addAttribute("borderPoints", referenceData.borderPoints().stream()
@@ -79,13 +79,13 @@ class CorrectionScreenController {
                    @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "") String reason,
                    Authentication authentication, RedirectAttributes redirect) {
         Caller caller = Callers.of(authentication);
-        CrossingView current = queries.crossing(id, caller)
+        Crossing current = queries.crossing(id, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, String> errors = new LinkedHashMap<>();
         String point = borderPoint.isBlank() || borderPoint.equals(current.borderPoint()) ? null
                 : borderPoint.strip().toUpperCase(Locale.ROOT);
         Direction way = null;
-        if (!direction.isBlank() && !direction.equals(current.direction())) {
+        if (!direction.isBlank() && !direction.equals(current.direction().name())) {
             try {
                 way = Direction.valueOf(direction);
             } catch (IllegalArgumentException e) {
@@ -93,7 +93,7 @@ class CorrectionScreenController {
             }
         }
         Purpose why = null;
-        if (!purpose.isBlank() && !purpose.equals(current.purpose())) {
+        if (!purpose.isBlank() && (current.purpose() == null || !purpose.equals(current.purpose().name()))) {
             try {
                 why = Purpose.valueOf(purpose);
             } catch (IllegalArgumentException e) {

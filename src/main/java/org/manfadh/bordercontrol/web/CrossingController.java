@@ -10,12 +10,12 @@ import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.AmendCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
-import org.manfadh.bordercontrol.internal.CrossingCommands.VoidCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
-import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,7 @@ class CrossingController {
     @ProblemResponses({409, 422})
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
-    ResponseEntity<CrossingView> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
+    ResponseEntity<Crossing> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
         CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.crossing());
     }
@@ -58,7 +58,7 @@ class CrossingController {
     @Operation(summary = "Crossings by border point, direction, time window [from, to) and traveller, newest first")
     @GetMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    Page<CrossingView> list(@RequestParam(required = false) String borderPoint,
+    Page<Crossing> list(@RequestParam(required = false) String borderPoint,
                             @RequestParam(required = false) Direction direction,
                             @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,
@@ -72,7 +72,7 @@ class CrossingController {
     @Operation(summary = "One crossing as it stands: corrections applied, latest decision, the traveller's stay")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'NODE')")
-    CrossingView crossing(@PathVariable UUID id, Authentication authentication) {
+    Crossing crossing(@PathVariable UUID id, Authentication authentication) {
         return queries.crossing(id, Callers.of(authentication))
                 .orElseThrow(() -> Rejection.notFound("Crossing", "No crossing has the id " + id + "."));
     }
@@ -81,7 +81,7 @@ class CrossingController {
     @ProblemResponses({409, 422})
     @PostMapping("/{id}/decisions")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
-    CrossingView decide(@PathVariable UUID id, @Valid @RequestBody DecideCrossing request, Authentication authentication) {
+    Crossing decide(@PathVariable UUID id, @Valid @RequestBody DecideCrossing request, Authentication authentication) {
         return recorder.decide(id, request, Callers.of(authentication));
     }
 
@@ -89,14 +89,14 @@ class CrossingController {
     @ProblemResponses({409})
     @PostMapping("/{id}/corrections")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    CrossingView amend(@PathVariable UUID id, @Valid @RequestBody AmendCrossing request, Authentication authentication) {
+    Crossing amend(@PathVariable UUID id, @Valid @RequestBody AmendCrossing request, Authentication authentication) {
         return recorder.amend(id, request, Callers.of(authentication));
     }
 
     @Operation(summary = "Void a crossing recorded in error (it stays in the register, marked void)")
     @PostMapping("/{id}/void")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    CrossingView voidCrossing(@PathVariable UUID id, @Valid @RequestBody VoidCrossing request,
+    Crossing voidCrossing(@PathVariable UUID id, @Valid @RequestBody VoidCrossing request,
                               Authentication authentication) {
         return recorder.voidCrossing(id, request, Callers.of(authentication));
     }

@@ -2,8 +2,8 @@ package org.manfadh.bordercontrol.web;
 
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
-import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
+import org.manfadh.bordercontrol.CrossingCommands.DecideGroup;
+import org.manfadh.bordercontrol.CrossingCommands.OpenGroup;
 import org.manfadh.bordercontrol.internal.GroupService;
 import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;

@@ -9,10 +9,10 @@ import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.GroupKind;
 import org.manfadh.bordercontrol.internal.Booth;
-import org.manfadh.bordercontrol.internal.Caller;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideGroup;
-import org.manfadh.bordercontrol.internal.CrossingCommands.OpenGroup;
-import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.CrossingCommands.DecideGroup;
+import org.manfadh.bordercontrol.CrossingCommands.OpenGroup;
+import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.bordercontrol.internal.GroupService;
 import org.manfadh.referencedata.BorderPoint;
@@ -145,7 +145,7 @@ class GroupScreensController {
     private void show(UUID id, Model model, Caller caller) {
         GroupService.GroupView group = groups.group(id, caller);
         model.addAttribute("group", group);
-        model.addAttribute("waiting", group.members().stream().filter(m -> m.decision().equals("PENDING")).count());
+        model.addAttribute("waiting", group.members().stream().filter(m -> m.decision() == Decision.PENDING).count());
         model.addAttribute("crossingId", UUID.randomUUID());
         model.addAttribute("reasons", referenceData.refusalReasons().stream()
                 .filter(r -> r.appliesTo(group.direction())).toList());

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
-import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
-import org.manfadh.bordercontrol.internal.CrossingCommands.RecordCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
+import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
 import org.manfadh.bordercontrol.internal.Booth;
-import org.manfadh.bordercontrol.internal.Caller;
+import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.bordercontrol.internal.Inspections;
 import org.manfadh.bordercontrol.internal.TravellerService;

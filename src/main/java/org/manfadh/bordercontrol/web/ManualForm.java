@@ -1,6 +1,6 @@
 package org.manfadh.bordercontrol.web;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.ManualDocument;
+import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 
 /** A document typed by hand on the inspection screen, field by field as the page is printed. */
 record ManualForm(String documentCode, String issuingState, String documentNumber, String surname, String givenNames,

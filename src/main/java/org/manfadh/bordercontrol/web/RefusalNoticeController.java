@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.internal.CrossingQueries;
-import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.internal.RefusalReferences;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.MessageSource;
@@ -49,8 +49,8 @@ class RefusalNoticeController {
 
     @GetMapping("/crossings/{id}/refusal-notice")
     String notice(@PathVariable UUID id, Model model) {
-        CrossingView crossing = queries.crossing(id, Callers.of(SecurityContextHolder.getContext().getAuthentication()))
-                .filter(c -> "REFUSED".equals(c.decision()) && !c.voided())
+        Crossing crossing = queries.crossing(id, Callers.of(SecurityContextHolder.getContext().getAuthentication()))
+                .filter(c -> c.decision() == org.manfadh.bordercontrol.Decision.REFUSED && !c.voided())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("crossing", crossing);
         model.addAttribute("reference", references.referenceFor(crossing));
@@ -58,7 +58,7 @@ class RefusalNoticeController {
         model.addAttribute("decidedBy", decidedBy);
         model.addAttribute("referredBy", decidedBy.equals(crossing.officer()) ? null : crossing.officer());
         model.addAttribute("reasons", referenceData.refusalReasons().stream()
-                .filter(r -> r.appliesTo(crossing.direction())).toList());
+                .filter(r -> r.appliesTo(crossing.direction().name())).toList());
         model.addAttribute("point", referenceData.borderPoint(crossing.borderPoint()).orElse(null));
         model.addAttribute("en", texts(Locale.ENGLISH));
         model.addAttribute("ar", texts(Locale.forLanguageTag("ar")));

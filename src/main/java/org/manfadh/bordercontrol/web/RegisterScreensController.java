@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.internal.CrossingQueries;
-import org.manfadh.bordercontrol.internal.CrossingView;
+import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.internal.RefusalReferences;
 import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
@@ -101,7 +101,7 @@ class RegisterScreensController {
     }
 
     /** Who is asking: reads are limited to the caller's jurisdiction, as in the API. */
-    private static org.manfadh.bordercontrol.internal.Caller caller() {
+    private static org.manfadh.bordercontrol.Caller caller() {
         return Callers.of(SecurityContextHolder.getContext().getAuthentication());
     }
 
@@ -115,7 +115,7 @@ class RegisterScreensController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("traveller", traveller);
-        List<CrossingView> all = traveller.crossings();
+        List<Crossing> all = traveller.crossings();
         PageRequest request = page(page);
         int from = (int) Math.min(request.offset(), all.size());
         model.addAttribute("crossings", Page.of(all.subList(from, Math.min(from + request.size(), all.size())), request,

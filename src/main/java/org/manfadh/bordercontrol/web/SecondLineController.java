@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
-import org.manfadh.bordercontrol.internal.CrossingCommands.DecideCrossing;
+import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.internal.CrossingQueries;
 import org.manfadh.bordercontrol.internal.CrossingRecorder;
 import org.manfadh.platform.PageRequest;

@@ -3,8 +3,8 @@ package org.manfadh.bordercontrol.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.AddVisa;
-import org.manfadh.bordercontrol.internal.CrossingCommands.IdentityDecision;
+import org.manfadh.bordercontrol.CrossingCommands.AddVisa;
+import org.manfadh.bordercontrol.CrossingCommands.IdentityDecision;
 import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
 import org.manfadh.platform.Page;

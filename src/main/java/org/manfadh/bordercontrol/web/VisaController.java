@@ -3,8 +3,8 @@ package org.manfadh.bordercontrol.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.internal.CrossingCommands.AddStayRule;
-import org.manfadh.bordercontrol.internal.CrossingCommands.ExtendVisa;
+import org.manfadh.bordercontrol.CrossingCommands.AddStayRule;
+import org.manfadh.bordercontrol.CrossingCommands.ExtendVisa;
 import org.manfadh.bordercontrol.internal.TravellerService;
 import org.manfadh.bordercontrol.internal.VisaAdministration;
 import org.manfadh.platform.Page;

@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.bordercontrol;
 
 import java.util.Set;
 

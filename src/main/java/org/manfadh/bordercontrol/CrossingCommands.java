@@ -1,17 +1,10 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.bordercontrol;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.Decision;
-import org.manfadh.bordercontrol.Direction;
-import org.manfadh.bordercontrol.GroupKind;
-import org.manfadh.bordercontrol.Purpose;
-import org.manfadh.bordercontrol.TransportMode;
-import org.manfadh.bordercontrol.VisaType;
-import org.manfadh.bordercontrol.VulnerabilityIndicator;
 import org.manfadh.bordercontrol.stay.StayRule;
 import org.manfadh.referencedata.Authority;
 
