@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.DocumentReadings;
+import org.manfadh.bordercontrol.BoothDesk;
+import org.manfadh.bordercontrol.TravellerRegister;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.CrossingFlag;
@@ -24,21 +27,7 @@ import org.springframework.stereotype.Service;
  * take once admitted, so that the officer sees them before deciding.
  */
 @Service
-public class Booth {
-
-    /**
-     * @param traveller          the traveller as the officer may see them, or null when none is known or
-     *                           none of their crossings is in the officer's jurisdiction
-     * @param crossingsElsewhere crossings of the traveller at border points outside that jurisdiction
-     * @param expectedFlags      the flags this crossing will be recorded with if admitted now
-     */
-    public record Lookup(TravellerService.TravellerView traveller, long crossingsElsewhere,
-                         Set<CrossingFlag> expectedFlags) {
-
-        public boolean firstSeen() {
-            return traveller == null && crossingsElsewhere == 0;
-        }
-    }
+public class Booth implements BoothDesk {
 
     private final BorderJurisdiction jurisdiction;
     private final ReferenceData referenceData;
@@ -70,7 +59,7 @@ public class Booth {
     }
 
     /** The traveller a document belongs to, as the recording will resolve it, read without writing. */
-    public Lookup lookUp(Inspections.Reading reading, Direction direction, Caller caller) {
+    public Lookup lookUp(DocumentReadings.Reading reading, Direction direction, Caller caller) {
         Instant now = clock.instant();
         Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
         UUID travellerId = travellers.findDocument(reading.issuingState(), reading.documentNumber())
@@ -93,13 +82,13 @@ public class Booth {
         }
         ReadScope scope = jurisdiction.crossings(caller);
         long elsewhere = scope.everywhere() ? 0 : crossings.countOutside(travellerId, scope.borderPointsOrNull());
-        TravellerService.TravellerView visible = jurisdiction.travellerIn(scope, travellerId)
+        TravellerRegister.TravellerView visible = jurisdiction.travellerIn(scope, travellerId)
                 ? travellerViews.traveller(travellerId, caller) : null;
         return new Lookup(visible, elsewhere, flags);
     }
 
     /** A known traveller with exactly this name, full birth date and nationality, as the recording links them. */
-    private Optional<UUID> probableTraveller(Inspections.Reading reading) {
+    private Optional<UUID> probableTraveller(DocumentReadings.Reading reading) {
         String nameKey = reading.surname() == null ? "" : Travellers.nameKey(reading.surname(), reading.givenNames());
         if (reading.dateOfBirth() == null || reading.dateOfBirth().length() != 10 || nameKey.isEmpty()) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.CrossingRecording;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.LinkBasis;
@@ -57,11 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction, so an acknowledged crossing is committed and a repeated request records nothing new.
  */
 @Service
-public class CrossingRecorder {
-
-    /** The outcome of a recording: the crossing as it stands, and whether this request created it. */
-    public record Recorded(Crossing crossing, boolean created) {
-    }
+public class CrossingRecorder implements CrossingRecording {
 
     private final DocumentReader documents;
     private final IdentityResolver identities;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.GroupDesk;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.Crossing;
@@ -31,19 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (each still an individual crossing), then decided together or one by one.
  */
 @Service
-public class GroupService {
-
-    public record GroupView(UUID id, UUID nodeId, String borderPoint, String direction, String kind, String vehicle,
-                            String leaderName, String leaderDocument, String openedBy, Instant openedAt,
-                            String closedBy, Instant closedAt, List<Crossing> members) {
-    }
-
-    /** What a group decision did: members decided, and members left for a decision one by one, with why. */
-    public record GroupDecision(GroupView group, List<UUID> decided, List<Skipped> skipped) {
-    }
-
-    public record Skipped(UUID crossingId, String reason) {
-    }
+public class GroupService implements GroupDesk {
 
     private final Groups groups;
     private final Crossings crossings;
@@ -70,9 +59,6 @@ public class GroupService {
         this.node = node;
         this.json = json;
         this.clock = clock;
-    }
-
-    public record Opened(GroupView group, boolean created) {
     }
 
     private final BorderJurisdiction jurisdiction;
@@ -104,11 +90,6 @@ public class GroupService {
             return open(request, caller);
         }
         return new Opened(group(request.id(), caller), true);
-    }
-
-    /** A group still taking members, as the booth lists them. */
-    public record OpenGroupView(UUID id, String borderPoint, String direction, String kind, String vehicle,
-                                String leaderName, String openedBy, Instant openedAt, int members) {
     }
 
     /** The groups still open where the caller works, newest first. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.manfadh.bordercontrol.DocumentReadings;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 import org.manfadh.document.MrzProblem;
@@ -18,23 +19,7 @@ import org.springframework.stereotype.Service;
  * checked when the decision is posted.
  */
 @Service
-public class Inspections {
-
-    /**
-     * A document as read, with its problems; {@code fieldErrors} name typed fields that cannot
-     * identify a document at all (by field: {@code documentNumber}, {@code surname} …).
-     */
-    public record Reading(String source, String format, String documentCode, String issuingState,
-                          String documentNumber, String surname, String givenNames, String nationality,
-                          String dateOfBirth, String sex, LocalDate dateOfExpiry, List<MrzProblem> errors,
-                          List<MrzProblem> warnings, boolean failsValidation, Map<String, String> fieldErrors) {
-
-        /** Whether the reading identifies a document well enough to screen and record it. */
-        public boolean identified() {
-            return fieldErrors.isEmpty() && documentNumber != null && issuingState != null && surname != null
-                    && (format != null || !"MRZ".equals(source));
-        }
-    }
+public class Inspections implements DocumentReadings {
 
     private final DocumentReader documents;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.RefusalNotices;
 import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,11 +21,9 @@ import org.springframework.stereotype.Repository;
  * and a number taken by another crossing at the same moment is simply tried again.
  */
 @Repository
-public class RefusalReferences {
+public class RefusalReferences implements RefusalNotices {
 
     /** What an officer types to find a notice again: upper or lower case, with or without the dashes. */
-    public static final Pattern FORMAT = Pattern.compile("([A-Za-z]{3})-?([0-9]{8})-?([0-9]{1,9})");
-
     private static final int ATTEMPTS = 20;
 
     private final JdbcClient jdbc;
@@ -72,10 +71,5 @@ public class RefusalReferences {
                 + (seq < 10_000 ? String.format(Locale.ROOT, "%04d", seq) : Long.toString(seq));
         return jdbc.sql("select crossing_id from bordercontrol.refusal_reference where reference = :reference")
                 .param("reference", reference).query(UUID.class).optional();
-    }
-
-    /** Whether the text has the shape of a reference (and is not, say, a document number). */
-    public static boolean looksLikeOne(String typed) {
-        return typed != null && FORMAT.matcher(typed.strip()).matches() && typed.contains("-");
     }
 }

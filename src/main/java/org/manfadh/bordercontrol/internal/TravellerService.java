@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.TravellerRegister;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.LinkBasis;
@@ -28,40 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Travellers as the API shows them, searches, overstayers, and supervisors' identity decisions. */
 @Service
-public class TravellerService {
-
-    public record TravellerSummary(UUID id, String surname, String givenNames, String nameOriginal, String dateOfBirth,
-                                   String nationality, String sex) {
-    }
-
-    public record DocumentView(UUID id, String documentCode, String issuingState, String documentNumber,
-                               LocalDate dateOfExpiry, Instant firstSeenAt, LinkBasis linkBasis, BigDecimal linkConfidence) {
-    }
-
-    public record VisaView(UUID id, String number, String type, String issuingAuthority, LocalDate validFrom,
-                           LocalDate validUntil, Integer entriesAllowed, int entriesUsed, Integer permittedStayDays,
-                           List<ExtensionView> extensions) {
-    }
-
-    public record ExtensionView(UUID id, int extraDays, LocalDate grantedOn, String reason, String grantedBy) {
-    }
-
-    public record StayPeriodView(UUID entryCrossingId, LocalDate entryDay, UUID exitCrossingId, LocalDate exitDay,
-                                 String basis, UUID visaId, Integer permittedDays, LocalDate lastLegalDay,
-                                 List<String> flags, long overstayedDays) {
-    }
-
-    public record TravellerView(UUID id, UUID nodeId, Instant createdAt, String surname, String givenNames,
-                                String nameOriginal, String dateOfBirth, String nationality, String sex,
-                                List<DocumentView> documents, Crossing.StayView stay, List<StayPeriodView> stays,
-                                List<VisaView> visas, List<Crossing> crossings) {
-    }
-
-    public record OverstayView(UUID travellerId, String surname, String givenNames, String nationality,
-                               String dateOfBirth, UUID entryCrossingId, LocalDate entryDay, String entryBorderPoint,
-                               String authority, String governorate, String basis, LocalDate lastLegalDay,
-                               long daysOver) {
-    }
+public class TravellerService implements TravellerRegister {
 
     private final Travellers travellers;
     private final Crossings crossings;

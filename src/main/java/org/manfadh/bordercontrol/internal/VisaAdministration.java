@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.bordercontrol.VisaRegister;
+import org.manfadh.bordercontrol.TravellerRegister;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.platform.Rejection;
@@ -27,11 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Visas and their extensions, and the stay rules, as administrators and supervisors keep them. */
 @Service
-public class VisaAdministration {
-
-    public record RuleView(UUID id, String nationality, String visaType, int permittedDays, Integer windowDays,
-                           LocalDate effectiveFrom, boolean inForce, String note, String createdBy, Instant createdAt) {
-    }
+public class VisaAdministration implements VisaRegister {
 
     private final Visas visas;
     private final Travellers travellers;
@@ -65,7 +63,7 @@ public class VisaAdministration {
     private final NodeRole role;
     private final ApplicationEventPublisher events;
 
-    public TravellerService.VisaView add(UUID travellerId, AddVisa request, Caller caller) {
+    public TravellerRegister.VisaView add(UUID travellerId, AddVisa request, Caller caller) {
         travellers.find(travellerId)
                 .orElseThrow(() -> Rejection.notFound("Traveller", "No traveller has the id " + travellerId + "."));
         jurisdiction.requireTraveller(jurisdiction.work(caller), travellerId);
@@ -103,13 +101,13 @@ public class VisaAdministration {
     }
 
     /** A visa of a traveller with a crossing in the caller's jurisdiction. */
-    public TravellerService.VisaView visa(UUID id, Caller caller) {
+    public TravellerRegister.VisaView visa(UUID id, Caller caller) {
         return travellerService.visa(visas.find(id)
                 .filter(v -> jurisdiction.travellerIn(jurisdiction.crossings(caller), v.travellerId()))
                 .orElseThrow(() -> Rejection.notFound("Visa", "No visa has the id " + id + ".")));
     }
 
-    public TravellerService.VisaView extend(UUID visaId, ExtendVisa request, Caller caller) {
+    public TravellerRegister.VisaView extend(UUID visaId, ExtendVisa request, Caller caller) {
         Visas.Visa visa = visas.find(visaId)
                 .filter(v -> jurisdiction.travellerIn(jurisdiction.work(caller), v.travellerId()))
                 .orElseThrow(() -> Rejection.notFound("Visa", "No visa has the id " + visaId + "."));

@@ -15,8 +15,8 @@ import org.manfadh.bordercontrol.Purpose;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
-import org.manfadh.bordercontrol.internal.CrossingQueries;
-import org.manfadh.bordercontrol.internal.CrossingRecorder;
+import org.manfadh.bordercontrol.CrossingQueries;
+import org.manfadh.bordercontrol.CrossingRecording;
 import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.http.HttpStatus;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A supervisor corrects a crossing's facts (border point, direction, time, purpose) or voids a
- * crossing recorded in error, with a reason, through the same {@link CrossingRecorder} as
+ * crossing recorded in error, with a reason, through the same {@link CrossingRecording} as
  * {@code POST /api/v1/crossings/{id}/corrections} and {@code …/void}: the same roles, jurisdiction,
  * limits on late times and audit record. The original stays in the register as it was.
  */
@@ -42,11 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CorrectionScreenController {
 
     private final CrossingQueries queries;
-    private final CrossingRecorder recorder;
+    private final CrossingRecording recorder;
     private final ReferenceData referenceData;
     private final Clock clock;
 
-    CorrectionScreenController(CrossingQueries queries, CrossingRecorder recorder, ReferenceData referenceData,
+    CorrectionScreenController(CrossingQueries queries, CrossingRecording recorder, ReferenceData referenceData,
                                Clock clock) {
         this.queries = queries;
         this.recorder = recorder;

@@ -14,9 +14,9 @@ import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
-import org.manfadh.bordercontrol.internal.CrossingRecorder;
+import org.manfadh.bordercontrol.CrossingRecording;
 import org.manfadh.bordercontrol.Crossing;
-import org.manfadh.bordercontrol.internal.CrossingQueries;
+import org.manfadh.bordercontrol.CrossingQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +35,10 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1/crossings")
 class CrossingController {
 
-    private final CrossingRecorder recorder;
+    private final CrossingRecording recorder;
     private final CrossingQueries queries;
 
-    CrossingController(CrossingRecorder recorder, CrossingQueries queries) {
+    CrossingController(CrossingRecording recorder, CrossingQueries queries) {
         this.recorder = recorder;
         this.queries = queries;
     }
@@ -51,7 +51,7 @@ class CrossingController {
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
     ResponseEntity<Crossing> record(@Valid @RequestBody RecordCrossing request, Authentication authentication) {
-        CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
+        CrossingRecording.Recorded recorded = recorder.record(request, Callers.of(authentication));
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.crossing());
     }
 

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingCommands.DecideGroup;
 import org.manfadh.bordercontrol.CrossingCommands.OpenGroup;
-import org.manfadh.bordercontrol.internal.GroupService;
+import org.manfadh.bordercontrol.GroupDesk;
 import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,35 +25,35 @@ import jakarta.validation.Valid;
 @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
 class GroupController {
 
-    private final GroupService groups;
+    private final GroupDesk groups;
 
-    GroupController(GroupService groups) {
+    GroupController(GroupDesk groups) {
         this.groups = groups;
     }
 
     @Operation(summary = "Open a group (bus, pilgrim group, family); members are recorded as crossings with its groupId")
     @ProblemResponses({409})
     @PostMapping
-    ResponseEntity<GroupService.GroupView> open(@Valid @RequestBody OpenGroup request, Authentication authentication) {
-        GroupService.Opened opened = groups.open(request, Callers.of(authentication));
+    ResponseEntity<GroupDesk.GroupView> open(@Valid @RequestBody OpenGroup request, Authentication authentication) {
+        GroupDesk.Opened opened = groups.open(request, Callers.of(authentication));
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened.group());
     }
 
     @Operation(summary = "A group with its members and their decisions")
     @GetMapping("/{id}")
-    GroupService.GroupView group(@PathVariable UUID id, Authentication authentication) {
+    GroupDesk.GroupView group(@PathVariable UUID id, Authentication authentication) {
         return groups.group(id, Callers.of(authentication));
     }
 
     @Operation(summary = "Close a group: no more members")
     @PostMapping("/{id}/close")
-    GroupService.GroupView close(@PathVariable UUID id, Authentication authentication) {
+    GroupDesk.GroupView close(@PathVariable UUID id, Authentication authentication) {
         return groups.close(id, Callers.of(authentication));
     }
 
     @Operation(summary = "Decide every member awaiting a decision; members whose documents fail validation are left for their own decision")
     @PostMapping("/{id}/decision")
-    GroupService.GroupDecision decide(@PathVariable UUID id, @Valid @RequestBody DecideGroup request,
+    GroupDesk.GroupDecision decide(@PathVariable UUID id, @Valid @RequestBody DecideGroup request,
                                       Authentication authentication) {
         return groups.decide(id, request, Callers.of(authentication));
     }

@@ -8,13 +8,13 @@ import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.GroupKind;
-import org.manfadh.bordercontrol.internal.Booth;
+import org.manfadh.bordercontrol.BoothDesk;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.CrossingCommands.DecideGroup;
 import org.manfadh.bordercontrol.CrossingCommands.OpenGroup;
 import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
-import org.manfadh.bordercontrol.internal.CrossingRecorder;
-import org.manfadh.bordercontrol.internal.GroupService;
+import org.manfadh.bordercontrol.CrossingRecording;
+import org.manfadh.bordercontrol.GroupDesk;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,12 +40,12 @@ class GroupScreensController {
 
     private static final int MAX_MRZ = 1000;
 
-    private final GroupService groups;
-    private final CrossingRecorder recorder;
-    private final Booth booth;
+    private final GroupDesk groups;
+    private final CrossingRecording recorder;
+    private final BoothDesk booth;
     private final ReferenceData referenceData;
 
-    GroupScreensController(GroupService groups, CrossingRecorder recorder, Booth booth, ReferenceData referenceData) {
+    GroupScreensController(GroupDesk groups, CrossingRecording recorder, BoothDesk booth, ReferenceData referenceData) {
         this.groups = groups;
         this.recorder = recorder;
         this.booth = booth;
@@ -74,7 +74,7 @@ class GroupScreensController {
             model.addAttribute("outsidePoint", point.length() > 3 ? point.substring(0, 3) : point);
             return list(model, authentication);
         }
-        GroupService.Opened opened = groups.open(new OpenGroup(UUID.randomUUID(), point, direction, kind,
+        GroupDesk.Opened opened = groups.open(new OpenGroup(UUID.randomUUID(), point, direction, kind,
                 vehicle.strip(), leaderName.strip(), leaderDocument.strip()), caller);
         return "redirect:/inspection/groups/" + opened.group().id();
     }
@@ -91,7 +91,7 @@ class GroupScreensController {
                   Model model, Authentication authentication,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
         Caller caller = Callers.of(authentication);
-        GroupService.GroupView group = groups.group(id, caller);
+        GroupDesk.GroupView group = groups.group(id, caller);
         if (mrz.isBlank()) {
             model.addAttribute("memberError", "problem.EMPTY_INPUT");
         } else if (mrz.length() > MAX_MRZ) {
@@ -124,10 +124,10 @@ class GroupScreensController {
             model.addAttribute("decisionError", "decide.reasonRequired");
         } else {
             try {
-                GroupService.GroupDecision done = groups.decide(id, new DecideGroup(decision,
+                GroupDesk.GroupDecision done = groups.decide(id, new DecideGroup(decision,
                         decision == Decision.REFUSED ? reasonCode.strip() : null, null), caller);
                 model.addAttribute("decided", done.decided().size());
-                model.addAttribute("skipped", done.skipped().stream().map(GroupService.Skipped::crossingId).toList());
+                model.addAttribute("skipped", done.skipped().stream().map(GroupDesk.Skipped::crossingId).toList());
             } catch (Rejection e) {
                 model.addAttribute("decisionError", problemKey(e));
             }
@@ -143,7 +143,7 @@ class GroupScreensController {
     }
 
     private void show(UUID id, Model model, Caller caller) {
-        GroupService.GroupView group = groups.group(id, caller);
+        GroupDesk.GroupView group = groups.group(id, caller);
         model.addAttribute("group", group);
         model.addAttribute("waiting", group.members().stream().filter(m -> m.decision() == Decision.PENDING).count());
         model.addAttribute("crossingId", UUID.randomUUID());

@@ -13,11 +13,11 @@ import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
-import org.manfadh.bordercontrol.internal.Booth;
+import org.manfadh.bordercontrol.BoothDesk;
 import org.manfadh.bordercontrol.Caller;
-import org.manfadh.bordercontrol.internal.CrossingRecorder;
-import org.manfadh.bordercontrol.internal.Inspections;
-import org.manfadh.bordercontrol.internal.TravellerService;
+import org.manfadh.bordercontrol.CrossingRecording;
+import org.manfadh.bordercontrol.DocumentReadings;
+import org.manfadh.bordercontrol.TravellerRegister;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.referencedata.RefusalReason;
@@ -52,13 +52,13 @@ class InspectionController {
     private static final int MAX_MRZ = 1000;
     private static final int RECENT_CROSSINGS = 5;
 
-    private final Inspections inspections;
+    private final DocumentReadings inspections;
     private final Screening screening;
-    private final Booth booth;
-    private final CrossingRecorder recorder;
+    private final BoothDesk booth;
+    private final CrossingRecording recorder;
     private final ReferenceData referenceData;
 
-    InspectionController(Inspections inspections, Screening screening, Booth booth, CrossingRecorder recorder,
+    InspectionController(DocumentReadings inspections, Screening screening, BoothDesk booth, CrossingRecording recorder,
                          ReferenceData referenceData) {
         this.inspections = inspections;
         this.screening = screening;
@@ -105,7 +105,7 @@ class InspectionController {
         ManualDocument document = form.document();
         model.addAttribute("manual", form);
         Map<String, String> tooLong = form.tooLong();
-        Inspections.Reading reading = tooLong.isEmpty() ? inspections.read(document) : null;
+        DocumentReadings.Reading reading = tooLong.isEmpty() ? inspections.read(document) : null;
         if (reading == null || !reading.fieldErrors().isEmpty()) {
             model.addAttribute("manualErrors", reading == null ? tooLong : reading.fieldErrors());
             model.addAttribute("showManual", true);
@@ -155,7 +155,7 @@ class InspectionController {
                     note == null || note.isBlank() ? null : note.strip(), null, null, null, null, null, null, null,
                     reviewed ? Boolean.TRUE : null);
             try {
-                CrossingRecorder.Recorded recorded = recorder.record(request, Callers.of(authentication));
+                CrossingRecording.Recorded recorded = recorder.record(request, Callers.of(authentication));
                 model.addAttribute("recorded", recorded.crossing());
                 model.addAttribute("asked", decision);
                 return htmx != null ? "inspection/screen :: recorded" : "inspection/screen";
@@ -168,7 +168,7 @@ class InspectionController {
                 }
             }
         }
-        Inspections.Reading reading = presented.mrz() != null ? inspections.read(presented.mrz())
+        DocumentReadings.Reading reading = presented.mrz() != null ? inspections.read(presented.mrz())
                 : inspections.read(presented.manual());
         present(model, reading, presented);
         model.addAttribute("crossingId", crossingId);
@@ -193,7 +193,7 @@ class InspectionController {
         return htmx != null ? "inspection/screen :: case" : "inspection/screen";
     }
 
-    private void present(Model model, Inspections.Reading reading, Presented presented) {
+    private void present(Model model, DocumentReadings.Reading reading, Presented presented) {
         model.addAttribute("reading", reading);
         model.addAttribute("presented", presented);
         if (!model.containsAttribute("crossingId")) {
@@ -206,9 +206,9 @@ class InspectionController {
         // hides are counted, not shown, and the flags come from the whole history, as the recording's do.
         Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
         Direction direction = (Direction) model.getAttribute("direction");
-        Booth.Lookup lookup = booth.lookUp(reading, direction == null ? Direction.ENTRY : direction, caller);
+        BoothDesk.Lookup lookup = booth.lookUp(reading, direction == null ? Direction.ENTRY : direction, caller);
         model.addAttribute("lookup", lookup);
-        TravellerService.TravellerView traveller = lookup.traveller();
+        TravellerRegister.TravellerView traveller = lookup.traveller();
         if (traveller != null) {
             model.addAttribute("traveller", traveller);
             model.addAttribute("recentCrossings", traveller.crossings().stream().limit(RECENT_CROSSINGS).toList());

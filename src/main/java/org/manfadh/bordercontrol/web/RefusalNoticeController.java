@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.internal.CrossingQueries;
+import org.manfadh.bordercontrol.CrossingQueries;
 import org.manfadh.bordercontrol.Crossing;
-import org.manfadh.bordercontrol.internal.RefusalReferences;
+import org.manfadh.bordercontrol.RefusalNotices;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -37,10 +37,10 @@ class RefusalNoticeController {
     private final CrossingQueries queries;
     private final ReferenceData referenceData;
     private final MessageSource messages;
-    private final RefusalReferences references;
+    private final RefusalNotices references;
 
     RefusalNoticeController(CrossingQueries queries, ReferenceData referenceData, MessageSource messages,
-                            RefusalReferences references) {
+                            RefusalNotices references) {
         this.queries = queries;
         this.references = references;
         this.referenceData = referenceData;

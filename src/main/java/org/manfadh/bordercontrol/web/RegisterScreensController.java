@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.manfadh.bordercontrol.internal.CrossingQueries;
+import org.manfadh.bordercontrol.CrossingQueries;
 import org.manfadh.bordercontrol.Crossing;
-import org.manfadh.bordercontrol.internal.RefusalReferences;
-import org.manfadh.bordercontrol.internal.TravellerService;
-import org.manfadh.bordercontrol.internal.VisaAdministration;
+import org.manfadh.bordercontrol.RefusalNotices;
+import org.manfadh.bordercontrol.TravellerRegister;
+import org.manfadh.bordercontrol.VisaRegister;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.ReferenceData;
@@ -36,14 +36,14 @@ class RegisterScreensController {
 
     static final int PAGE_SIZE = 25;
 
-    private final TravellerService travellers;
-    private final VisaAdministration visas;
+    private final TravellerRegister travellers;
+    private final VisaRegister visas;
     private final CrossingQueries crossings;
     private final ReferenceData referenceData;
-    private final RefusalReferences refusalReferences;
+    private final RefusalNotices refusalReferences;
 
-    RegisterScreensController(TravellerService travellers, VisaAdministration visas, CrossingQueries crossings,
-                              ReferenceData referenceData, RefusalReferences refusalReferences) {
+    RegisterScreensController(TravellerRegister travellers, VisaRegister visas, CrossingQueries crossings,
+                              ReferenceData referenceData, RefusalNotices refusalReferences) {
         this.refusalReferences = refusalReferences;
         this.travellers = travellers;
         this.visas = visas;
@@ -60,7 +60,7 @@ class RegisterScreensController {
     String search(@RequestParam(defaultValue = "") String documentNumber, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String dateOfBirth, @RequestParam(defaultValue = "0") int page,
                   Model model) {
-        if (RefusalReferences.looksLikeOne(documentNumber)) {
+        if (RefusalNotices.looksLikeOne(documentNumber)) {
             // A refusal notice's reference typed where a document number goes: the notice, or for those who
             // do not hand notices out, the traveller it concerns.
             var refused = refusalReferences.crossing(documentNumber).flatMap(id -> crossings.crossing(id, caller()));
@@ -108,7 +108,7 @@ class RegisterScreensController {
     @GetMapping("/travellers/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
     String traveller(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-        TravellerService.TravellerView traveller;
+        TravellerRegister.TravellerView traveller;
         try {
             traveller = travellers.traveller(id, caller());
         } catch (Rejection e) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
-import org.manfadh.bordercontrol.internal.CrossingQueries;
-import org.manfadh.bordercontrol.internal.CrossingRecorder;
+import org.manfadh.bordercontrol.CrossingQueries;
+import org.manfadh.bordercontrol.CrossingRecording;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +33,10 @@ class SecondLineController {
     private static final int REFUSALS_SHOWN_HOURS = 12;
 
     private final CrossingQueries queries;
-    private final CrossingRecorder recorder;
+    private final CrossingRecording recorder;
     private final ReferenceData referenceData;
 
-    SecondLineController(CrossingQueries queries, CrossingRecorder recorder, ReferenceData referenceData) {
+    SecondLineController(CrossingQueries queries, CrossingRecording recorder, ReferenceData referenceData) {
         this.queries = queries;
         this.recorder = recorder;
         this.referenceData = referenceData;

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingCommands.AddVisa;
 import org.manfadh.bordercontrol.CrossingCommands.IdentityDecision;
-import org.manfadh.bordercontrol.internal.TravellerService;
-import org.manfadh.bordercontrol.internal.VisaAdministration;
+import org.manfadh.bordercontrol.TravellerRegister;
+import org.manfadh.bordercontrol.VisaRegister;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
@@ -29,10 +29,10 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1")
 class TravellerController {
 
-    private final TravellerService travellers;
-    private final VisaAdministration visas;
+    private final TravellerRegister travellers;
+    private final VisaRegister visas;
 
-    TravellerController(TravellerService travellers, VisaAdministration visas) {
+    TravellerController(TravellerRegister travellers, VisaRegister visas) {
         this.travellers = travellers;
         this.visas = visas;
     }
@@ -40,7 +40,7 @@ class TravellerController {
     @Operation(summary = "A traveller with documents, all crossings newest first, visas and stay")
     @GetMapping("/travellers/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    TravellerService.TravellerView traveller(@PathVariable UUID id, Authentication authentication) {
+    TravellerRegister.TravellerView traveller(@PathVariable UUID id, Authentication authentication) {
         return travellers.traveller(id, Callers.of(authentication));
     }
 
@@ -50,7 +50,7 @@ class TravellerController {
                     + "best first: those with more of the name's parts, then those whose names agree more closely.")
     @GetMapping("/travellers")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    Page<TravellerService.TravellerSummary> search(@RequestParam(required = false) String documentNumber,
+    Page<TravellerRegister.TravellerSummary> search(@RequestParam(required = false) String documentNumber,
                                                    @RequestParam(required = false) String issuingState,
                                                    @RequestParam(required = false) String name,
                                                    @RequestParam(required = false) String dateOfBirth,
@@ -64,7 +64,7 @@ class TravellerController {
     @Operation(summary = "Travellers past their last legal day without a recorded exit, as of a day")
     @GetMapping("/overstays")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    Page<TravellerService.OverstayView> overstays(@RequestParam(required = false) LocalDate asOf,
+    Page<TravellerRegister.OverstayView> overstays(@RequestParam(required = false) LocalDate asOf,
                                                   @RequestParam(required = false) String authority,
                                                   @RequestParam(required = false) String governorate,
                                                   @RequestParam(required = false) String nationality,
@@ -78,7 +78,7 @@ class TravellerController {
     @Operation(summary = "Confirm that a document belongs to its traveller (a probable identity link)")
     @PostMapping("/travel-documents/{id}/identity/confirm")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    TravellerService.TravellerView confirm(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
+    TravellerRegister.TravellerView confirm(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
                                            Authentication authentication) {
         return travellers.confirm(id, request, Callers.of(authentication));
     }
@@ -87,7 +87,7 @@ class TravellerController {
     @ProblemResponses({409})
     @PostMapping("/travel-documents/{id}/identity/split")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    TravellerService.TravellerView split(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
+    TravellerRegister.TravellerView split(@PathVariable UUID id, @Valid @RequestBody IdentityDecision request,
                                          Authentication authentication) {
         return travellers.split(id, request, Callers.of(authentication));
     }
@@ -97,7 +97,7 @@ class TravellerController {
     @PostMapping("/travellers/{id}/visas")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ADMIN')")
-    TravellerService.VisaView addVisa(@PathVariable UUID id, @Valid @RequestBody AddVisa request,
+    TravellerRegister.VisaView addVisa(@PathVariable UUID id, @Valid @RequestBody AddVisa request,
                                       Authentication authentication) {
         return visas.add(id, request, Callers.of(authentication));
     }

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingCommands.AddStayRule;
 import org.manfadh.bordercontrol.CrossingCommands.ExtendVisa;
-import org.manfadh.bordercontrol.internal.TravellerService;
-import org.manfadh.bordercontrol.internal.VisaAdministration;
+import org.manfadh.bordercontrol.TravellerRegister;
+import org.manfadh.bordercontrol.VisaRegister;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
@@ -29,16 +29,16 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1")
 class VisaController {
 
-    private final VisaAdministration visas;
+    private final VisaRegister visas;
 
-    VisaController(VisaAdministration visas) {
+    VisaController(VisaRegister visas) {
         this.visas = visas;
     }
 
     @Operation(summary = "A visa with its entries used and extensions")
     @GetMapping("/visas/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    TravellerService.VisaView visa(@PathVariable UUID id, Authentication authentication) {
+    TravellerRegister.VisaView visa(@PathVariable UUID id, Authentication authentication) {
         return visas.visa(id, Callers.of(authentication));
     }
 
@@ -46,7 +46,7 @@ class VisaController {
     @PostMapping("/visas/{id}/extensions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    TravellerService.VisaView extend(@PathVariable UUID id, @Valid @RequestBody ExtendVisa request,
+    TravellerRegister.VisaView extend(@PathVariable UUID id, @Valid @RequestBody ExtendVisa request,
                                      Authentication authentication) {
         return visas.extend(id, request, Callers.of(authentication));
     }
@@ -54,7 +54,7 @@ class VisaController {
     @Operation(summary = "Stay rules, every version, with whether each is in force on a day")
     @GetMapping("/stay-rules")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'ANALYST', 'ADMIN')")
-    Page<VisaAdministration.RuleView> rules(@RequestParam(required = false) LocalDate asOf,
+    Page<VisaRegister.RuleView> rules(@RequestParam(required = false) LocalDate asOf,
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
         return visas.rules(asOf, PageRequest.of(page, size));
@@ -65,7 +65,7 @@ class VisaController {
     @PostMapping("/stay-rules")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    VisaAdministration.RuleView addRule(@Valid @RequestBody AddStayRule request, Authentication authentication) {
+    VisaRegister.RuleView addRule(@Valid @RequestBody AddStayRule request, Authentication authentication) {
         return visas.addRule(request, Callers.of(authentication));
     }
 }

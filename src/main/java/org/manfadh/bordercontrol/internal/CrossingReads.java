@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.internal;
 
+import org.manfadh.bordercontrol.CrossingQueries;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.Crossing;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Read access to crossings for the API. */
 @Service
-public class CrossingQueries {
+public class CrossingReads implements CrossingQueries {
 
     private final CrossingViews views;
     private final Crossings crossings;
@@ -25,7 +26,7 @@ public class CrossingQueries {
     private final Clock clock;
     private final BorderJurisdiction jurisdiction;
 
-    CrossingQueries(CrossingViews views, Crossings crossings, StayService stays, Clock clock,
+    CrossingReads(CrossingViews views, Crossings crossings, StayService stays, Clock clock,
                     BorderJurisdiction jurisdiction) {
         this.jurisdiction = jurisdiction;
         this.views = views;
@@ -71,15 +72,6 @@ public class CrossingQueries {
     /** Who made the crossing's latest decision (the supervisor who closed a referral, or the officer at the booth). */
     public Optional<String> decidedBy(UUID id) {
         return crossings.find(id).map(Crossing::decidedBy);
-    }
-
-    /** One hour of a border point's day: entries, exits and watchlist hits. */
-    public record HourlyFlow(int hour, long entries, long exits, long hits) {
-    }
-
-    /** A border point's day so far, hour by hour, with the referrals still open there. */
-    public record PointDay(String borderPoint, LocalDate day, List<HourlyFlow> hours, long entries, long exits,
-                           long hits, long openReferrals) {
     }
 
     /**
