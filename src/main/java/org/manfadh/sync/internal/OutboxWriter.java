@@ -122,14 +122,21 @@ class OutboxWriter {
     private final class Announced implements TransactionSynchronization {
 
         private final Map<OutboxKind, Set<UUID>> records = new EnumMap<>(OutboxKind.class);
+        private boolean written;
 
+        /** What another synchronisation announces after these rows were written still goes in, at once. */
         void add(OutboxKind kind, UUID id) {
-            records.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
+            if (written) {
+                append(kind, id);
+            } else {
+                records.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
+            }
         }
 
         /** Still inside the transaction: the rows commit with the record, or a failure here rolls both back. */
         @Override
         public void beforeCommit(boolean readOnly) {
+            written = true;
             records.forEach((kind, ids) -> ids.forEach(id -> append(kind, id)));
             records.clear();
         }
