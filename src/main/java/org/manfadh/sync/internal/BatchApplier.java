@@ -81,8 +81,9 @@ class BatchApplier implements Batches {
         this.transaction = transaction;
         this.clock = clock;
         this.tolerance = tolerance;
-        // Crossings first: a screening hangs on its crossing, and a crossing's outbox row always comes before its
-        // screening's; visas and identity decisions are checked against the travellers the crossings bring.
+        // The kinds apply in OutboxKind's order, crossings first: a screening hangs on its crossing, and a crossing's
+        // outbox row always comes before its screening's; visas and identity decisions are checked against the
+        // travellers the crossings bring.
         for (OutboxKind kind : OutboxKind.values()) {
             kinds.put(kind, switch (kind) {
                 case CROSSING -> new Kind((records, from, checked) -> postRecords.crossings(records, from), crossings::apply);
