@@ -340,6 +340,18 @@ class HostilePostIntegrationTests {
     }
 
     @Test
+    void refusesABatchWithARecordOfAKindHeadquartersDoesNotKnowAndAppliesNoneOfIt() {
+        ObjectNode record = forged("ZRB", "officer");
+        Map<String, Long> before = tables();
+        ApiClient.Response answer = send(attackerNode, "ZRB", List.of(
+                item("CROSSING", record), item("SCREENINGS", JSON.createObjectNode())));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:invalid-batch");
+        assertThat(answer.json().get("detail").asString()).contains("CROSSING, SCREENING, VISA, GROUP, IDENTITY");
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    @Test
     void answersANodeAboutItselfOnlyAndSendsItOnlyItsBorderPointsAccounts() {
         JsonNode status = attacker.get("/api/v1/sync/status").json();
         assertThat(status.get("nodes")).extracting(n -> n.get("nodeId").asString()).containsExactly(attackerNode.toString());

@@ -33,7 +33,7 @@ import org.manfadh.Nodes;
 import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.Passports;
 import org.manfadh.screening.ScreeningReplication;
-import org.manfadh.sync.internal.SyncStatus;
+import org.manfadh.sync.SyncStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

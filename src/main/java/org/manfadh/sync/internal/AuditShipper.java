@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.manfadh.access.AuditReplication;
+import org.manfadh.sync.AuditCopies;
 import org.manfadh.platform.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,17 +15,19 @@ import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.PostRecords;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Provenance;
+import org.manfadh.platform.Rejection;
 import org.manfadh.screening.ScreeningReplication;
+import org.manfadh.sync.Batch;
+import org.manfadh.sync.Batches;
+import org.manfadh.sync.OutboxKind;
+import org.manfadh.sync.Sender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -43,12 +44,12 @@ import tools.jackson.databind.JsonNode;
  * credential revoked while its batch is applied stops that batch too.
  */
 @Service
-public class BatchApplier {
+class BatchApplier implements Batches {
 
     private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
 
-    /** A kind of record a batch carries: its check and how it is applied, in the order they are applied. */
-    private record Kind(String name, Check check, java.util.function.Consumer<List<JsonNode>> applier) {
+    /** A kind of record a batch carries: its check and how it is applied. */
+    private record Kind(Check check, java.util.function.Consumer<List<JsonNode>> applier) {
     }
 
     /** A kind's check: the first record the sender could not have made, given the batch's crossings that passed theirs. */
@@ -65,7 +66,7 @@ public class BatchApplier {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration tolerance;
-    private final List<Kind> kinds;
+    private final Map<OutboxKind, Kind> kinds = new java.util.EnumMap<>(OutboxKind.class);
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
                  ScreeningReplication screenings, IdentityMerges merges, IdentityReplication identities,
@@ -80,33 +81,38 @@ public class BatchApplier {
         this.transaction = transaction;
         this.clock = clock;
         this.tolerance = tolerance;
-        // Crossings first: a screening hangs on its crossing, and a crossing's outbox row always comes before its
-        // screening's; visas and identity decisions are checked against the travellers the crossings bring.
-        this.kinds = List.of(
-                new Kind("CROSSING", (records, from, checked) -> postRecords.crossings(records, from), crossings::apply),
-                new Kind("SCREENING", (records, from, checked) -> screenings.foreign(records, from,
-                        ids -> ownCrossings(crossings, ids, checked, from)), screenings::apply),
-                new Kind("VISA", (records, from, checked) -> postRecords.visas(records, from),
-                        visas -> crossings.applyVisas(array(visas))),
-                new Kind("GROUP", (records, from, checked) -> postRecords.groups(records, from),
-                        groups -> crossings.applyGroups(array(groups))),
-                new Kind("IDENTITY", (records, from, checked) -> postRecords.identityDecisions(records, from),
-                        decisions -> identities.apply(array(decisions))));
+        // The kinds apply in OutboxKind's order, crossings first: a screening hangs on its crossing, and a crossing's
+        // outbox row always comes before its screening's; visas and identity decisions are checked against the
+        // travellers the crossings bring.
+        for (OutboxKind kind : OutboxKind.values()) {
+            kinds.put(kind, switch (kind) {
+                case CROSSING -> new Kind((records, from, checked) -> postRecords.crossings(records, from), crossings::apply);
+                case SCREENING -> new Kind((records, from, checked) -> screenings.foreign(records, from,
+                        ids -> ownCrossings(crossings, ids, checked, from)), screenings::apply);
+                case VISA -> new Kind((records, from, checked) -> postRecords.visas(records, from),
+                        visas -> crossings.applyVisas(array(visas)));
+                case GROUP -> new Kind((records, from, checked) -> postRecords.groups(records, from),
+                        groups -> crossings.applyGroups(array(groups)));
+                case IDENTITY -> new Kind((records, from, checked) -> postRecords.identityDecisions(records, from),
+                        decisions -> identities.apply(array(decisions)));
+            });
+        }
     }
 
+    @Override
     public Batch.Applied apply(Batch batch, Sender sender) {
         if (settings.post()) {
-            throw ApiProblems.conflict("not-headquarters", "This node is a border post; batches go to headquarters.");
+            throw Rejection.conflict("not-headquarters", "This node is a border post; batches go to headquarters.");
         }
         if (batch.node() == null || batch.records() == null || batch.borderPoint() == null) {
             throw invalid("A batch needs the sending node's id, its border point and its records.");
         }
-        List<String> names = kinds.stream().map(Kind::name).toList();
         for (Batch.Item item : batch.records()) {
-            if (item == null || item.seq() < 1 || item.payload() == null || !names.contains(item.kind())) {
-                throw invalid("Every record needs a positive seq, a payload and a known kind (" + String.join(", ", names) + ").");
+            if (item == null || item.seq() < 1 || item.payload() == null || item.kind() == null) {
+                throw invalid("Every record needs a positive seq, a payload and a known kind (" + String.join(", ",
+                        java.util.Arrays.stream(OutboxKind.values()).map(Enum::name).toList()) + ").");
             }
-            if (item.kind().equals("CROSSING") && (!uuid(item.payload().path("crossing").path("id"))
+            if (item.kind() == OutboxKind.CROSSING && (!uuid(item.payload().path("crossing").path("id"))
                     || !uuid(item.payload().path("traveller").path("id")))) {
                 throw invalid("The CROSSING record of seq " + item.seq() + " needs its crossing's and its traveller's ids.");
             }
@@ -133,13 +139,13 @@ public class BatchApplier {
             int applied = 0;
             List<IdentityMerges.Arrived> arrived = new ArrayList<>();
             java.util.Set<UUID> checkedCrossings = new java.util.HashSet<>();
-            Map<String, List<Batch.Item>> items = new LinkedHashMap<>();
+            Map<OutboxKind, List<Batch.Item>> items = new java.util.EnumMap<>(OutboxKind.class);
             for (Batch.Item item : batch.records()) {
                 if (item.seq() <= last) {
                     continue;
                 }
                 items.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
-                if (item.kind().equals("CROSSING")) {
+                if (item.kind() == OutboxKind.CROSSING) {
                     arrived.add(arrived(item.payload()));
                 }
                 highest = Math.max(highest, item.seq());
@@ -148,9 +154,9 @@ public class BatchApplier {
             Map<String, Boolean> worksThere = new java.util.HashMap<>();
             Provenance from = new Provenance(batch.node(), point, now.plus(tolerance),
                     username -> worksThere.computeIfAbsent(username, u -> accounts.workScope(u).allows(point)));
-            for (Kind kind : kinds) {
-                List<Batch.Item> ofKind = items.get(kind.name());
-                if (kind.name().equals("IDENTITY")) {
+            for (Map.Entry<OutboxKind, Kind> kind : kinds.entrySet()) {
+                List<Batch.Item> ofKind = items.get(kind.getKey());
+                if (kind.getKey() == OutboxKind.IDENTITY) {
                     // What the crossings reveal about who is who across the posts, before what the post's supervisors
                     // decided about it, so that their decisions stand over the merges.
                     merges.resolve(arrived);
@@ -159,19 +165,17 @@ public class BatchApplier {
                     continue;
                 }
                 List<JsonNode> records = ofKind.stream().map(Batch.Item::payload).toList();
-                Optional<Provenance.Foreign> foreign = kind.check().first(records, from, checkedCrossings);
+                Optional<Provenance.Foreign> foreign = kind.getValue().check().first(records, from, checkedCrossings);
                 if (foreign.isPresent()) {
                     long seq = ofKind.get(foreign.get().index()).seq();
                     log.warn("A batch from node {} ({}, account {}) was refused: record seq {}: {}", batch.node(), point,
                             sender.username(), seq, foreign.get().why());
-                    ErrorResponseException refusal = refused("foreign-record", "Foreign record", "Record seq " + seq
+                    throw refused("foreign-record", "Foreign record", "Record seq " + seq
                             + " is not one the post at " + point + " could have made: " + foreign.get().why()
-                            + ". Nothing of the batch was applied.");
-                    refusal.getBody().setProperty("seq", seq);
-                    throw refusal;
+                            + ". Nothing of the batch was applied.").with("seq", seq);
                 }
-                kind.applier().accept(records);
-                if (kind.name().equals("CROSSING")) {
+                kind.getValue().applier().accept(records);
+                if (kind.getKey() == OutboxKind.CROSSING) {
                     arrived.forEach(a -> checkedCrossings.add(a.crossingId()));
                 }
             }
@@ -198,12 +202,12 @@ public class BatchApplier {
         return own;
     }
 
-    private static ErrorResponseException refused(String type, String title, String detail) {
-        return ApiProblems.problem(HttpStatus.FORBIDDEN, type, title, detail);
+    private static Rejection refused(String code, String title, String detail) {
+        return Rejection.of(Rejection.Kind.FORBIDDEN, code, title, detail);
     }
 
-    private static ErrorResponseException invalid(String detail) {
-        return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-batch", "Invalid batch", detail);
+    private static Rejection invalid(String detail) {
+        return Rejection.of(Rejection.Kind.INVALID, "invalid-batch", "Invalid batch", detail);
     }
 
     /** The kind of fault a SQL state names, in words that quote no value. */

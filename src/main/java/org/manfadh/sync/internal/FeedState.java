@@ -11,8 +11,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedState {
 
+    /** Whether a post is taking its border point's records back from headquarters (null: not decided yet). */
+    enum Reseed { RUNNING, DONE }
+
     record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq,
-                 String reseedState, String reseedAfter, String stayRulesDigest, long decisionsSeq) {
+                 Reseed reseedState, String reseedAfter, String stayRulesDigest, long decisionsSeq) {
     }
 
     private final JdbcClient jdbc;
@@ -29,7 +32,8 @@ class FeedState {
                 """)
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
-                        rs.getString("accounts_digest"), rs.getLong("merges_seq"), rs.getString("reseed_state"),
+                        rs.getString("accounts_digest"), rs.getLong("merges_seq"),
+                        rs.getString("reseed_state") == null ? null : Reseed.valueOf(rs.getString("reseed_state")),
                         rs.getString("reseed_after"), rs.getString("stay_rules_digest"), rs.getLong("decisions_seq")))
                 .single();
     }
@@ -41,13 +45,13 @@ class FeedState {
     /** At the first contact: a post that holds no crossing yet takes its border point's records back. */
     void decideReseed(boolean empty) {
         jdbc.sql("update sync.feed_state set reseed_state = :state where reseed_state is null")
-                .param("state", empty ? "RUNNING" : "DONE").update();
+                .param("state", (empty ? Reseed.RUNNING : Reseed.DONE).name()).update();
     }
 
     /** A page of records applied: where the next starts, or done. */
     void reseeded(String next) {
         jdbc.sql("update sync.feed_state set reseed_after = :next, reseed_state = :state")
-                .param("next", next).param("state", next == null ? "DONE" : "RUNNING").update();
+                .param("next", next).param("state", (next == null ? Reseed.DONE : Reseed.RUNNING).name()).update();
     }
 
     void stayRulesApplied(String digest) {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.platform.Rejection;
+import org.manfadh.sync.Sender;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,9 +67,8 @@ class NodeProgress {
         return locked;
     }
 
-    static org.springframework.web.ErrorResponseException foreignNode(String detail) {
-        return org.manfadh.platform.ApiProblems.problem(org.springframework.http.HttpStatus.FORBIDDEN, "foreign-node",
-                "Another node's id", detail);
+    static Rejection foreignNode(String detail) {
+        return Rejection.of(Rejection.Kind.FORBIDDEN, "foreign-node", "Another node's id", detail);
     }
 
     /** The nodes bound to a credential. */

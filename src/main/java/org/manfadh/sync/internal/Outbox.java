@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.sync.OutboxKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,7 @@ class Outbox {
     /** Serialises the outbox's writers from their insert to their commit; any constant will do. */
     private static final long OUTBOX_LOCK = 0x5_1AC_0B0L;
 
-    record Row(long seq, UUID id, String kind, UUID recordId, String payload, Instant createdAt) {
+    record Row(long seq, UUID id, OutboxKind kind, UUID recordId, String payload, Instant createdAt) {
     }
 
     record State(long acknowledgedSeq, Instant lastContact, Instant lastAttempt, String lastError) {
@@ -32,12 +33,12 @@ class Outbox {
     }
 
     /** In the record's own transaction: the lock holds until it commits, so seqs commit in order. */
-    void append(UUID id, String kind, UUID recordId, String payload, Instant at) {
+    void append(UUID id, OutboxKind kind, UUID recordId, String payload, Instant at) {
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", OUTBOX_LOCK).query((rs, n) -> 1).list();
         jdbc.sql("""
                 insert into sync.outbox (id, kind, record_id, payload, created_at)
                 values (:id, :kind, :record, cast(:payload as jsonb), :at)
-                """).param("id", id).param("kind", kind).param("record", recordId).param("payload", payload)
+                """).param("id", id).param("kind", kind.name()).param("record", recordId).param("payload", payload)
                 .param("at", utc(at)).update();
     }
 
@@ -46,7 +47,8 @@ class Outbox {
                 select seq, id, kind, record_id, payload::text as payload, created_at
                   from sync.outbox where seq > :seq order by seq limit :limit
                 """).param("seq", seq).param("limit", limit)
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getString("kind"),
+                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getObject("id", UUID.class),
+                        OutboxKind.valueOf(rs.getString("kind")),
                         rs.getObject("record_id", UUID.class), rs.getString("payload"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();

@@ -1,7 +1,11 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
@@ -13,13 +17,22 @@ import org.manfadh.bordercontrol.VisaRecorded;
 import org.manfadh.platform.Ids;
 import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.ScreeningReplication;
+import org.manfadh.sync.OutboxKind;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * At a post, every change to a crossing puts the crossing and its screening as they now stand into
  * the outbox, in the transaction that made the change: a plain, synchronous listener, so the outbox
  * rows commit or roll back with the record. Headquarters records nothing here.
+ *
+ * <p>What a transaction announces is written once, just before it commits, per kind and record: a
+ * supervisor's verdict that closes a referral announces the crossing's screening twice (the verdict,
+ * and the crossing it decided), and one row carries it, as it stands when the transaction ends. The
+ * rows go in the order headquarters applies the kinds, so a crossing's row comes before its
+ * screening's. The outbox's lock is then held only for the appends, not for the rest of the record's work.
  */
 @Component
 class OutboxWriter {
@@ -43,52 +56,105 @@ class OutboxWriter {
 
     @EventListener
     void on(CrossingRecorded recorded) {
-        if (settings.post()) {
-            append("CROSSING", recorded.crossingId(), crossings.export(recorded.crossingId()));
-            screening(recorded.crossingId());
-        }
-    }
-
-    /** A visa issued or extended on its own travels with its traveller and extensions. */
-    @EventListener
-    void on(VisaRecorded visa) {
-        if (settings.post()) {
-            append("VISA", visa.visaId(), crossings.exportVisa(visa.visaId()));
-        }
-    }
-
-    /** A supervisor's confirmation or split of a document's link to its traveller. */
-    @EventListener
-    void on(IdentityDecided decided) {
-        if (settings.post()) {
-            append("IDENTITY", decided.decisionId(), identities.export(decided.decisionId()));
-        }
-    }
-
-    /** A group closed: its row as it now stands. */
-    @EventListener
-    void on(GroupClosed closed) {
-        if (settings.post()) {
-            append("GROUP", closed.groupId(), crossings.exportGroup(closed.groupId()));
-        }
-    }
-
-    /** The record as it stands in the transaction that announced it, which can always read it. */
-    private void append(String kind, UUID id, Optional<String> payload) {
-        outbox.append(Ids.newId(), kind, id, payload.orElseThrow(() -> new IllegalStateException(
-                kind + " " + id + " was announced but cannot be read in its own transaction")), clock.instant());
+        announce(OutboxKind.CROSSING, recorded.crossingId());
+        announce(OutboxKind.SCREENING, recorded.crossingId());
     }
 
     /** A supervisor's verdict on a hit travels as the crossing's whole screening, verdicts included. */
     @EventListener
     void on(HitAdjudicated verdict) {
-        if (settings.post()) {
-            screening(verdict.crossingId());
-        }
+        announce(OutboxKind.SCREENING, verdict.crossingId());
     }
 
-    private void screening(UUID crossingId) {
-        screenings.exportOfCrossing(crossingId).ifPresent(payload ->
-                outbox.append(Ids.newId(), "SCREENING", crossingId, payload, clock.instant()));
+    /** A visa issued or extended on its own travels with its traveller and extensions. */
+    @EventListener
+    void on(VisaRecorded visa) {
+        announce(OutboxKind.VISA, visa.visaId());
+    }
+
+    /** A supervisor's confirmation or split of a document's link to its traveller. */
+    @EventListener
+    void on(IdentityDecided decided) {
+        announce(OutboxKind.IDENTITY, decided.decisionId());
+    }
+
+    /** A group closed: its row as it now stands. */
+    @EventListener
+    void on(GroupClosed closed) {
+        announce(OutboxKind.GROUP, closed.groupId());
+    }
+
+    /** Queued for the end of the announcing transaction; written at once when there is none. */
+    private void announce(OutboxKind kind, UUID id) {
+        if (!settings.post()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            append(kind, id);
+            return;
+        }
+        Announced announced = (Announced) TransactionSynchronizationManager.getResource(this);
+        if (announced == null) {
+            announced = new Announced();
+            TransactionSynchronizationManager.bindResource(this, announced);
+            TransactionSynchronizationManager.registerSynchronization(announced);
+        }
+        announced.add(kind, id);
+    }
+
+    /** The record as it stands in the transaction that announced it; a crossing without a screening has none to send. */
+    private void append(OutboxKind kind, UUID id) {
+        Optional<String> payload = switch (kind) {
+            case CROSSING -> crossings.export(id);
+            case SCREENING -> screenings.exportOfCrossing(id);
+            case VISA -> crossings.exportVisa(id);
+            case GROUP -> crossings.exportGroup(id);
+            case IDENTITY -> identities.export(id);
+        };
+        if (payload.isEmpty() && kind == OutboxKind.SCREENING) {
+            return;
+        }
+        outbox.append(Ids.newId(), kind, id, payload.orElseThrow(() -> new IllegalStateException(
+                kind + " " + id + " was announced but cannot be read in its own transaction")), clock.instant());
+    }
+
+    /** What one transaction announced, by kind in the order headquarters applies them, each record once. */
+    private final class Announced implements TransactionSynchronization {
+
+        private final Map<OutboxKind, Set<UUID>> records = new EnumMap<>(OutboxKind.class);
+        private boolean written;
+
+        /** What another synchronisation announces after these rows were written still goes in, at once. */
+        void add(OutboxKind kind, UUID id) {
+            if (written) {
+                append(kind, id);
+            } else {
+                records.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
+            }
+        }
+
+        /** Still inside the transaction: the rows commit with the record, or a failure here rolls both back. */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            records.forEach((kind, ids) -> ids.forEach(id -> append(kind, id)));
+            records.clear();
+        }
+
+        /** A transaction of its own started inside this one (the audit's) announces into its own set. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(OutboxWriter.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(OutboxWriter.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxWriter.this);
+        }
     }
 }

@@ -8,11 +8,12 @@ import java.util.zip.GZIPInputStream;
 import org.manfadh.access.Accounts;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.ProblemResponses;
-import org.manfadh.sync.internal.AuditCopies;
-import org.manfadh.sync.internal.Batch;
-import org.manfadh.sync.internal.BatchApplier;
-import org.manfadh.sync.internal.Pusher;
-import org.manfadh.sync.internal.SyncStatus;
+import org.manfadh.sync.AuditCopies;
+import org.manfadh.sync.Batch;
+import org.manfadh.sync.Batches;
+import org.manfadh.sync.Pusher;
+import org.manfadh.sync.Sender;
+import org.manfadh.sync.SyncStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +35,14 @@ class SyncController {
     /** A batch of 500 crossings is a few megabytes unpacked; anything far beyond is refused. */
     private static final long MAX_BATCH_BYTES = 256L * 1024 * 1024;
 
-    private final BatchApplier applier;
+    private final Batches applier;
     private final Pusher pusher;
     private final SyncStatus status;
     private final JsonMapper json;
     private final Accounts accounts;
     private final AuditCopies auditCopies;
 
-    SyncController(BatchApplier applier, Pusher pusher, SyncStatus status, JsonMapper json,
+    SyncController(Batches applier, Pusher pusher, SyncStatus status, JsonMapper json,
                    Accounts accounts, AuditCopies auditCopies) {
         this.auditCopies = auditCopies;
         this.accounts = accounts;
@@ -84,8 +85,8 @@ class SyncController {
         }
     }
 
-    private static org.manfadh.sync.internal.Sender sender(Principal caller) {
-        return new org.manfadh.sync.internal.Sender(caller.getName(), isNode(caller));
+    private static Sender sender(Principal caller) {
+        return new Sender(caller.getName(), isNode(caller));
     }
 
     /** A node's own credential, as opposed to an administrator's (who holds every role) delivering by hand. */

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.manfadh.sync.internal.Puller;
-import org.manfadh.sync.internal.Pusher;
-import org.manfadh.sync.internal.SyncStatus;
+import org.manfadh.sync.Puller;
+import org.manfadh.sync.Pusher;
+import org.manfadh.sync.SyncStatus;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -82,7 +82,7 @@ class SyncScreenController {
             redirect.addFlashAttribute("issued", issued);
             redirect.addFlashAttribute("issuedCommand", postCommand(issued.borderPoint(), issued.username(),
                     issued.password()));
-        } catch (org.springframework.web.ErrorResponseException e) {
+        } catch (org.springframework.web.ErrorResponseException | org.manfadh.platform.Rejection e) {
             redirect.addFlashAttribute("issueError", "sync.issue.failed");
         }
         return "redirect:/sync#issue";

@@ -2,7 +2,7 @@ package org.manfadh.sync.web;
 
 import java.time.Duration;
 
-import org.manfadh.sync.internal.Puller;
+import org.manfadh.sync.Puller;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.manfadh.ManfadhIntegrationTest;
+import org.manfadh.sync.OutboxKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -34,7 +35,7 @@ class OutboxPruningIntegrationTests {
         long[] seqs = new long[4];
         for (int i = 0; i < 4; i++) {
             Instant at = now.minus(10 - i, ChronoUnit.DAYS);
-            transaction.executeWithoutResult(s -> outbox.append(UUID.randomUUID(), "CROSSING", UUID.randomUUID(), "{}", at));
+            transaction.executeWithoutResult(s -> outbox.append(UUID.randomUUID(), OutboxKind.CROSSING, UUID.randomUUID(), "{}", at));
         }
         var rows = outbox.after(outbox.state().acknowledgedSeq(), 100);
         for (int i = 0; i < 4; i++) {

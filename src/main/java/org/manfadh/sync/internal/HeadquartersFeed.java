@@ -15,13 +15,13 @@ import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.StayRuleReplication;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.NodeRole;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
-import org.springframework.http.HttpStatus;
+import org.manfadh.sync.Feed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,25 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * carries the account set when it changed. A post receives the lists its authority screens against.
  */
 @Service
-public class Feed {
-
-    /** What a post holds. */
-    public record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest,
-                          Long mergesAfter, String stayRulesDigest, Long decisionsAfter) {
-    }
-
-    public record Held(UUID id, long version) {
-    }
-
-    /** A list the post should fetch: the versions after {@code after} up to {@code version}. */
-    public record Fetch(UUID id, String name, long after, long version) {
-    }
-
-    /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
-    public record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
-                         JsonNode merges, String stayRulesDigest, JsonNode stayRules, JsonNode decisions,
-                         Long decisionsThrough) {
-    }
+class HeadquartersFeed implements Feed {
 
     /** Merges and identity decisions go to a post a few thousand at a time; the next pull brings the rest. */
     private static final int MERGES_PER_ANSWER = 5_000;
@@ -74,7 +56,7 @@ public class Feed {
     private final JsonMapper json;
     private final Clock clock;
 
-    Feed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
+    HeadquartersFeed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
          ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
          ScreeningReplication screenings, StayRuleReplication stayRules, IdentityReplication decisions,
          JdbcClient jdbc, NodeProgress progress, JsonMapper json, Clock clock) {
@@ -94,10 +76,11 @@ public class Feed {
         this.clock = clock;
     }
 
+    @Override
     public Answer answer(Request request, String caller, boolean nodeCredential) {
         BorderPoint point = postOf(request == null ? null : request.borderPoint(), caller);
         if (request.node() == null) {
-            throw ApiProblems.badRequest("invalid-feed-request", "A feed request names the asking node.");
+            throw Rejection.invalid("invalid-feed-request", "A feed request names the asking node.");
         }
         Map<UUID, Long> held = new HashMap<>();
         if (request.watchlists() != null) {
@@ -142,14 +125,7 @@ public class Feed {
         }
     }
 
-    /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */
-    public record Records(List<Record> records, String next) {
-    }
-
-    public record Record(JsonNode crossing, JsonNode screening) {
-    }
-
-    /** A page of the crossings at the post's border point, whoever recorded them, in the order they occurred. */
+    @Override
     public Records records(String borderPoint, String after, int limit, String caller) {
         BorderPoint point = postOf(borderPoint, caller);
         CrossingReplication.IdPage page = crossings.idsAt(point.code(), after, Math.clamp(limit, 1, MAX_RECORDS));
@@ -161,13 +137,13 @@ public class Feed {
         return new Records(records, page.next());
     }
 
-    /** Whether a list may go to the post the caller speaks for. */
+    @Override
     public void checkPublished(UUID listId, String borderPoint, String caller) {
         BorderPoint point = postOf(borderPoint, caller);
         boolean published = watchlists.lists().stream()
                 .anyMatch(l -> l.id().equals(listId) && l.authority().visibleTo(point.authority()));
         if (!published) {
-            throw ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+            throw Rejection.of(Rejection.Kind.NOT_FOUND, "not-found", "Not found",
                     "No list " + listId + " is published to border point " + point.code() + ".");
         }
     }
@@ -175,15 +151,15 @@ public class Feed {
     /** The post's border point, if this is headquarters and the caller may speak for that post. */
     private BorderPoint postOf(String borderPoint, String caller) {
         if (role.post()) {
-            throw ApiProblems.conflict("not-headquarters", "This node is a border post; posts ask headquarters.");
+            throw Rejection.conflict("not-headquarters", "This node is a border post; posts ask headquarters.");
         }
         if (borderPoint == null || borderPoint.isBlank()) {
-            throw ApiProblems.badRequest("invalid-feed-request", "A feed request names the post's border point.");
+            throw Rejection.invalid("invalid-feed-request", "A feed request names the post's border point.");
         }
         BorderPoint point = referenceData.borderPoint(borderPoint.strip()).orElseThrow(() ->
-                ApiProblems.badRequest("unknown-border-point", "There is no border point " + borderPoint.strip() + "."));
+                Rejection.invalid("unknown-border-point", "There is no border point " + borderPoint.strip() + "."));
         if (!accounts.workScope(caller).allows(point.code())) {
-            throw ApiProblems.forbidden("Account " + caller + " does not speak for border point " + point.code() + ".");
+            throw Rejection.forbidden("Account " + caller + " does not speak for border point " + point.code() + ".");
         }
         return point;
     }

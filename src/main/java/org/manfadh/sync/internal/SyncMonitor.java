@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.WatchlistReplication;
+import org.manfadh.sync.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,39 +33,9 @@ import org.springframework.stereotype.Service;
  * (six hours unless set). Overdue shows in the status, in gauges and once in the log as a warning.
  */
 @Service
-public class SyncStatus implements DisposableBean {
+class SyncMonitor implements SyncStatus, DisposableBean {
 
-    public record Status(String role, UUID nodeId, String borderPoint, long alertAfterSeconds, Post post,
-                         List<Node> nodes) {
-    }
-
-    /**
-     * A post's side. {@code lagSeconds}: since the last contact with headquarters, or, before any, since
-     * the oldest record it owes; null when it has neither.
-     */
-    public record Post(String hqUrl, Instant lastContact, Instant lastAttempt, String lastError,
-                       long acknowledgedSeq, long backlog, Long oldestUnsentAgeSeconds, Long lagSeconds,
-                       boolean overdue, Received received) {
-    }
-
-    /**
-     * What a post has received from headquarters: when it was last current (everything headquarters
-     * had for it applied), its last attempt and error, the list versions it holds, the last identity
-     * merge and identity decision applied, and whether it is still taking its border point's records back.
-     */
-    public record Received(Instant currentAt, Instant lastAttempt, String lastError, List<ListVersion> watchlists,
-                           long mergesSeq, long decisionsSeq, String reseed) {
-    }
-
-    /** A list's version: held by a post, or reported by a node beside headquarters' own. */
-    public record ListVersion(UUID id, String name, long version, Long latest) {
-    }
-
-    public record Node(UUID nodeId, String borderPoint, long lastSeq, long records, Instant lastContact,
-                       long lagSeconds, boolean overdue, List<ListVersion> watchlists, int watchlistsBehind) {
-    }
-
-    private static final Logger log = LoggerFactory.getLogger(SyncStatus.class);
+    private static final Logger log = LoggerFactory.getLogger(SyncMonitor.class);
 
     private final SyncSettings settings;
     private final NodeIdentity node;
@@ -78,7 +49,7 @@ public class SyncStatus implements DisposableBean {
     private final MultiGauge nodeLag;
     private ScheduledExecutorService watch;
 
-    SyncStatus(SyncSettings settings, NodeIdentity node, Outbox outbox, NodeProgress progress, Clock clock,
+    SyncMonitor(SyncSettings settings, NodeIdentity node, Outbox outbox, NodeProgress progress, Clock clock,
                MeterRegistry meters, @Value("${manfadh.sync.alert-after:PT6H}") Duration alertAfter, FeedState feed,
                WatchlistReplication watchlists, org.manfadh.referencedata.ReferenceData referenceData) {
         this.referenceData = referenceData;
@@ -165,11 +136,12 @@ public class SyncStatus implements DisposableBean {
         return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
     }
 
+    @Override
     public Status status() {
         return status(clock.instant());
     }
 
-    /** As a node's credential sees it at headquarters: only the nodes bound to that credential. */
+    @Override
     public Status statusForNode(String username) {
         Status status = status();
         if (status.nodes() == null) {
@@ -180,7 +152,7 @@ public class SyncStatus implements DisposableBean {
                 status.nodes().stream().filter(n -> own.contains(n.nodeId())).toList());
     }
 
-    /** The status as it stands at a moment: lags and the overdue flags are measured up to it. */
+    @Override
     public Status status(Instant now) {
         String role = settings.role().name().toLowerCase(Locale.ROOT);
         long alertAfter = lateness.alertAfter().toSeconds();
@@ -228,7 +200,7 @@ public class SyncStatus implements DisposableBean {
         FeedState.State state = feed.state();
         return new Received(state.currentAt(), state.lastAttempt(), state.lastError(), watchlists.lists().stream()
                 .map(l -> new ListVersion(l.id(), l.name(), l.version(), null)).toList(), state.mergesSeq(),
-                state.decisionsSeq(), state.reseedState());
+                state.decisionsSeq(), state.reseedState() == null ? null : state.reseedState().name());
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.manfadh.bordercontrol.StayRuleReplication;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
+import org.manfadh.sync.Feed;
+import org.manfadh.sync.Puller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,13 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * older than {@code manfadh.sync.watchlist-max-age} says so on every officer's screen.
  */
 @Component
-public class Puller implements DisposableBean {
+class FeedPuller implements Puller, DisposableBean {
 
-    /** One pull: the lists received, their entries, the accounts now held (null when unchanged), or why it stopped. */
-    public record Result(List<WatchlistReplication.Received> watchlists, Integer accounts, String error) {
-    }
-
-    private static final Logger log = LoggerFactory.getLogger(Puller.class);
+    private static final Logger log = LoggerFactory.getLogger(FeedPuller.class);
     private static final int RESEED_PAGE = 500;
 
     private final SyncSettings settings;
@@ -68,7 +66,7 @@ public class Puller implements DisposableBean {
     private volatile Instant currentAt;
     private ScheduledExecutorService schedule;
 
-    Puller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
+    FeedPuller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
            AccountReplication accounts, IdentityMerges merges, IdentityReplication identities,
            CrossingReplication crossings, ScreeningReplication screenings, StayRuleReplication stayRules, TransactionTemplate transaction,
            NodeIdentity node, JsonMapper json, Clock clock,
@@ -110,6 +108,7 @@ public class Puller implements DisposableBean {
         }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public synchronized Result pull() {
         if (!settings.post()) {
             return new Result(List.of(), null, "This node is headquarters; it pulls from nobody.");
@@ -190,7 +189,7 @@ public class Puller implements DisposableBean {
         }
         String after = held.reseedAfter();
         long taken = 0;
-        while ("RUNNING".equals(held.reseedState())) {
+        while (held.reseedState() == FeedState.Reseed.RUNNING) {
             String path = "/api/v1/sync/records?borderPoint=" + settings.borderPoint() + "&limit=" + RESEED_PAGE
                     + (after == null ? "" : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
             Feed.Records page = json.readValue(headquarters.text(headquarters.request(path, Duration.ofMinutes(5))
@@ -217,10 +216,7 @@ public class Puller implements DisposableBean {
         }
     }
 
-    /**
-     * How old this post's watchlists are, when older than allowed: since they were last current,
-     * or since the epoch when they never were. Empty at headquarters and at a current post.
-     */
+    @Override
     public Optional<Duration> staleWatchlists() {
         if (!settings.post()) {
             return Optional.empty();

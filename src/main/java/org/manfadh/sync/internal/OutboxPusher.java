@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.manfadh.platform.NodeIdentity;
+import org.manfadh.sync.Batch;
+import org.manfadh.sync.Pusher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,13 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * headquarters ignores for what it already has.
  */
 @Component
-public class Pusher implements DisposableBean {
+class OutboxPusher implements Pusher, DisposableBean {
 
-    /** The result of one push: how many records headquarters acknowledged, or why it stopped. */
-    public record Result(int acknowledged, long acknowledgedSeq, String error) {
-    }
-
-    private static final Logger log = LoggerFactory.getLogger(Pusher.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxPusher.class);
 
     private final SyncSettings settings;
     private final Outbox outbox;
@@ -52,7 +50,7 @@ public class Pusher implements DisposableBean {
         return t;
     });
 
-    Pusher(SyncSettings settings, Headquarters headquarters, AuditShipper audit, Outbox outbox, NodeIdentity node,
+    OutboxPusher(SyncSettings settings, Headquarters headquarters, AuditShipper audit, Outbox outbox, NodeIdentity node,
            JsonMapper json, Clock clock) {
         this.audit = audit;
         this.settings = settings;
@@ -91,6 +89,7 @@ public class Pusher implements DisposableBean {
      * The next batch is read and packed while headquarters applies the one before, so that neither end
      * waits for the other; only headquarters' answers move the acknowledged seq.
      */
+    @Override
     public synchronized Result push() {
         if (!settings.post()) {
             return new Result(0, 0, "This node is headquarters; it pushes nothing.");
@@ -162,7 +161,7 @@ public class Pusher implements DisposableBean {
         for (int i = 0; i < rows.size(); i++) {
             Outbox.Row r = rows.get(i);
             b.append(i == 0 ? "" : ",").append("{\"seq\":").append(r.seq()).append(",\"id\":\"").append(r.id())
-                    .append("\",\"kind\":").append(json.writeValueAsString(r.kind())).append(",\"recordId\":\"")
+                    .append("\",\"kind\":").append('"').append(r.kind().name()).append('"').append(",\"recordId\":\"")
                     .append(r.recordId()).append("\",\"payload\":").append(r.payload()).append('}');
         }
         return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);

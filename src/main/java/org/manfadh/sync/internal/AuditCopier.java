@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.manfadh.access.AuditReplication;
-import org.manfadh.platform.ApiProblems;
-import org.springframework.http.HttpStatus;
+import org.manfadh.platform.Rejection;
+import org.manfadh.sync.AuditCopies;
+import org.manfadh.sync.Sender;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,16 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then found by comparing it with the copy here.
  */
 @Service
-public class AuditCopies {
-
-    /** What a post sends: its events after the last one headquarters holds, and its checkpoints. */
-    public record Delivery(UUID node, String borderPoint, List<AuditReplication.Event> events,
-                           List<AuditReplication.Checkpoint> checkpoints) {
-    }
-
-    /** Headquarters' answer: the last event of the node it holds. */
-    public record Held(long heldSeq) {
-    }
+class AuditCopier implements AuditCopies {
 
     private final NodeProgress progress;
     private final JdbcClient jdbc;
@@ -39,7 +31,7 @@ public class AuditCopies {
     private final SyncSettings settings;
     private final Clock clock;
 
-    AuditCopies(NodeProgress progress, JdbcClient jdbc, TransactionTemplate transaction, SyncSettings settings,
+    AuditCopier(NodeProgress progress, JdbcClient jdbc, TransactionTemplate transaction, SyncSettings settings,
                 Clock clock) {
         this.progress = progress;
         this.jdbc = jdbc;
@@ -48,12 +40,13 @@ public class AuditCopies {
         this.clock = clock;
     }
 
+    @Override
     public Held receive(Delivery delivery, Sender sender) {
         if (settings.post()) {
-            throw ApiProblems.conflict("not-headquarters", "This node is a border post; audit trails go to headquarters.");
+            throw Rejection.conflict("not-headquarters", "This node is a border post; audit trails go to headquarters.");
         }
         if (delivery.node() == null || delivery.borderPoint() == null) {
-            throw ApiProblems.badRequest("invalid-batch", "An audit delivery names the sending node and its border point.");
+            throw Rejection.invalid("invalid-batch", "An audit delivery names the sending node and its border point.");
         }
         String point = delivery.borderPoint().strip().toUpperCase(java.util.Locale.ROOT);
         List<AuditReplication.Event> events = delivery.events() == null ? List.of()
@@ -112,7 +105,7 @@ public class AuditCopies {
         });
     }
 
-    private static RuntimeException foreign(String why) {
-        return ApiProblems.problem(HttpStatus.FORBIDDEN, "foreign-record", "Foreign record", why + ". Nothing was taken.");
+    private static Rejection foreign(String why) {
+        return Rejection.of(Rejection.Kind.FORBIDDEN, "foreign-record", "Foreign record", why + ". Nothing was taken.");
     }
 }
