@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.manfadh.access.ReadScope;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
@@ -237,9 +237,9 @@ public class ScreeningService implements Screening {
     public ScreeningRecords.HitRow adjudicate(UUID hitId, String verdict, String note, String supervisor,
                                              ReadScope scope) {
         ScreeningRecords.HitRow hit = records.lockHit(hitId).filter(h -> scope.allows(h.borderPoint()))
-                .orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + hitId + "."));
+                .orElseThrow(() -> Rejection.notFound("Hit", "No hit has the id " + hitId + "."));
         if (hit.status().equals("TRUE_MATCH") || hit.status().equals("FALSE_POSITIVE")) {
-            throw ApiProblems.conflict("hit-adjudicated", "Hit " + hitId + " was adjudicated "
+            throw Rejection.conflict("hit-adjudicated", "Hit " + hitId + " was adjudicated "
                     + hit.status() + " by " + hit.adjudicatedBy() + "; it takes no second verdict.");
         }
         Instant now = clock.instant();

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
@@ -47,14 +47,13 @@ import org.manfadh.screening.matching.NameQuality;
 import org.manfadh.screening.matching.PartialDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,7 +221,7 @@ public class WatchlistAdministration {
                 request.possibleMatchThreshold() != null ? request.possibleMatchThreshold()
                         : current.possibleMatchThreshold());
         if (name.isEmpty()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("name", "must not be blank")));
         }
         if (lists.nameTaken(name, id)) {
             throw nameTaken(name);
@@ -260,7 +259,7 @@ public class WatchlistAdministration {
         double possible = possibleMatchThreshold != null ? possibleMatchThreshold : before.possibleMatchThreshold();
         checkThresholds(hit, possible);
         if (name.isEmpty()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("name", "must not be blank")));
         }
         if (lists.nameTaken(name, id)) {
             throw nameTaken(name);
@@ -292,7 +291,7 @@ public class WatchlistAdministration {
 
     private static void checkThresholds(double hit, double possible) {
         if (possible > hit) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("possibleMatchThreshold",
+            throw Rejection.invalidFields(List.of(new Rejection.Field("possibleMatchThreshold",
                     "must not be above hitThreshold (" + hit + ")")));
         }
     }
@@ -345,7 +344,7 @@ public class WatchlistAdministration {
             switch (format) {
                 case UN_XML -> new UnListReader(countryNames, maxImportElements).read(in, at -> {
                     if (at != null && list.unGeneratedAt() != null && !at.isAfter(list.unGeneratedAt())) {
-                        throw ApiProblems.conflict("stale-list-file", "The file was generated at " + at
+                        throw Rejection.conflict("stale-list-file", "The file was generated at " + at
                                 + ", not after the file this list was last imported from (" + list.unGeneratedAt()
                                 + ")." + ImportProblems.NOTHING_CHANGED);
                     }
@@ -418,11 +417,11 @@ public class WatchlistAdministration {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
             if (!change.pending()) {
-                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                throw Rejection.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
                         + ", not waiting for approval.");
             }
             if (change.proposedBy().equals(by)) {
-                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "four-eyes", "Second approver required",
+                throw Rejection.of(Rejection.Kind.FORBIDDEN, "four-eyes", "Second approver required",
                         "You proposed change " + changeId + "; another watchlist manager must approve it.");
             }
             Instant now = clock.instant();
@@ -442,7 +441,7 @@ public class WatchlistAdministration {
             long staged = pending.restage(changeId);
             imports.duplicate();
             imports.clash(listId, "CSV").ifPresent(c -> {
-                throw ApiProblems.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
+                throw Rejection.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
                         + c.line() + ") now belongs to an entry of this list from another source (" + c.source()
                         + "); withdraw this import and import the file again once that is settled.");
             });
@@ -466,7 +465,7 @@ public class WatchlistAdministration {
             lists.lock(listId).orElseThrow(() -> notFound(listId));
             PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
             if (!change.pending()) {
-                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                throw Rejection.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
                         + ", not waiting for approval.");
             }
             pending.withdrawn(changeId, by, clock.instant());
@@ -475,7 +474,7 @@ public class WatchlistAdministration {
     }
 
     private static PendingChanges.PendingChange pendingOf(UUID listId, java.util.Optional<PendingChanges.PendingChange> found) {
-        return found.filter(c -> c.watchlistId().equals(listId)).orElseThrow(() -> ApiProblems.notFound(
+        return found.filter(c -> c.watchlistId().equals(listId)).orElseThrow(() -> Rejection.notFound(
                 "Pending change", "List " + listId + " has no such pending change."));
     }
 
@@ -491,15 +490,15 @@ public class WatchlistAdministration {
     }
 
     private static Format format(String contentType, WatchlistKind kind) {
-        MediaType type;
+        MimeType type;
         try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+            type = contentType == null ? null : MimeTypeUtils.parseMimeType(contentType);
         } catch (IllegalArgumentException e) {
             type = null;
         }
-        boolean xml = type != null && (type.isCompatibleWith(MediaType.APPLICATION_XML)
-                || type.isCompatibleWith(MediaType.TEXT_XML));
-        boolean csv = type != null && type.isCompatibleWith(MediaType.parseMediaType("text/csv"));
+        boolean xml = type != null && (type.isCompatibleWith(MimeTypeUtils.APPLICATION_XML)
+                || type.isCompatibleWith(MimeTypeUtils.TEXT_XML));
+        boolean csv = type != null && type.isCompatibleWith(MimeTypeUtils.parseMimeType("text/csv"));
         if (csv && type.getCharset() != null && !type.getCharset().name().equals("UTF-8")) {
             throw unsupported("A CSV list file is UTF-8, not " + type.getCharset().name() + ".");
         }
@@ -520,8 +519,8 @@ public class WatchlistAdministration {
                 + "as text/csv, not " + (contentType == null ? "a body without a content type" : contentType) + ".");
     }
 
-    private static ErrorResponseException unsupported(String detail) {
-        return ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-list-format",
+    private static Rejection unsupported(String detail) {
+        return Rejection.of(Rejection.Kind.UNSUPPORTED_TYPE, "unsupported-list-format",
                 "Unsupported list format", detail + ImportProblems.NOTHING_CHANGED);
     }
 
@@ -568,7 +567,7 @@ public class WatchlistAdministration {
         private void count(long n) {
             read += n;
             if (read > limit) {
-                throw ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "list-file-too-large", "List file too large",
+                throw Rejection.of(Rejection.Kind.TOO_LARGE, "list-file-too-large", "List file too large",
                         "The file is larger than " + limit + " bytes (manfadh.screening.import.max-size)."
                                 + ImportProblems.NOTHING_CHANGED);
             }
@@ -598,7 +597,7 @@ public class WatchlistAdministration {
         Entries.StoredEntry stored = transaction.execute(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             if (entries.externalIdTaken(listId, externalId)) {
-                throw ApiProblems.conflict("external-id-taken", "The list already has an entry with the external id "
+                throw Rejection.conflict("external-id-taken", "The list already has an entry with the external id "
                         + externalId + ".");
             }
             long version = list.version() + 1;
@@ -627,17 +626,17 @@ public class WatchlistAdministration {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
             if (!entry.status().equals("PENDING")) {
-                throw ApiProblems.conflict("entry-not-pending", "Entry " + entryId + " is " + entry.status()
+                throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is " + entry.status()
                         + ", not waiting for approval.");
             }
             if (entry.proposedBy().equals(by)) {
-                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "four-eyes", "Second approver required",
+                throw Rejection.of(Rejection.Kind.FORBIDDEN, "four-eyes", "Second approver required",
                         "You proposed entry " + entryId + "; another watchlist manager must approve it.");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
             if (!entries.approve(entryId, by, now, version)) {
-                throw ApiProblems.conflict("entry-not-pending", "Entry " + entryId + " is no longer waiting for approval.");
+                throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is no longer waiting for approval.");
             }
             lists.newVersion(listId, version);
             record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_APPROVED", entryId, by,
@@ -650,13 +649,13 @@ public class WatchlistAdministration {
     public EntryView remove(UUID listId, UUID entryId, String reason, String by) {
         atHeadquarters();
         if (reason == null || reason.isBlank()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("reason", "is required to remove an entry")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("reason", "is required to remove an entry")));
         }
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
             if (entry.status().equals("REMOVED")) {
-                throw ApiProblems.conflict("entry-removed", "Entry " + entryId + " was removed already.");
+                throw Rejection.conflict("entry-removed", "Entry " + entryId + " was removed already.");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
@@ -672,7 +671,7 @@ public class WatchlistAdministration {
         list(listId);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !Set.of("PENDING", "ACTIVE", "REMOVED").contains(wanted)) {
-            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'status' is PENDING, ACTIVE or REMOVED.");
+            throw Rejection.invalid("invalid-parameter", "Parameter 'status' is PENDING, ACTIVE or REMOVED.");
         }
         String external = externalId == null || externalId.isBlank() ? null : externalId.strip();
         List<EntryView> views = entries.page(listId, text, external, wanted, page.offset(), page.size()).stream()
@@ -701,7 +700,7 @@ public class WatchlistAdministration {
     /** Lists are kept at headquarters; a post holds the versions it receives and changes none. */
     private void atHeadquarters() {
         if (role.post()) {
-            throw ApiProblems.conflict("watchlists-kept-at-headquarters",
+            throw Rejection.conflict("watchlists-kept-at-headquarters",
                     "Watchlists are changed at headquarters; this border post receives every version from there.");
         }
     }
@@ -727,15 +726,15 @@ public class WatchlistAdministration {
 
     private Entries.StoredEntry entryOf(UUID listId, UUID entryId) {
         return entries.find(entryId).filter(e -> e.watchlistId().equals(listId))
-                .orElseThrow(() -> ApiProblems.notFound("Entry", "List " + listId + " has no entry " + entryId + "."));
+                .orElseThrow(() -> Rejection.notFound("Entry", "List " + listId + " has no entry " + entryId + "."));
     }
 
-    private static ErrorResponseException notFound(UUID id) {
-        return ApiProblems.notFound("Watchlist", "No watchlist has the id " + id + ".");
+    private static Rejection notFound(UUID id) {
+        return Rejection.notFound("Watchlist", "No watchlist has the id " + id + ".");
     }
 
-    private static ErrorResponseException nameTaken(String name) {
-        return ApiProblems.conflict("watchlist-name-taken", "A watchlist is already named '" + name + "'.");
+    private static Rejection nameTaken(String name) {
+        return Rejection.conflict("watchlist-name-taken", "A watchlist is already named '" + name + "'.");
     }
 
     private WatchlistView view(Watchlist w) {
@@ -757,12 +756,12 @@ public class WatchlistAdministration {
 
     /** A manual entry's content, or 400 naming every field at fault. */
     private EntryContent content(WatchlistKind listKind, ProposeEntry r) {
-        List<ApiProblems.Field> errors = new ArrayList<>();
+        List<Rejection.Field> errors = new ArrayList<>();
         EntryKind kind;
         if (listKind.holdsDocuments()) {
             kind = EntryKind.DOCUMENT;
             if (r.kind() != null && !r.kind().equalsIgnoreCase("DOCUMENT")) {
-                errors.add(new ApiProblems.Field("kind", "is DOCUMENT on a list of lost and stolen documents"));
+                errors.add(new Rejection.Field("kind", "is DOCUMENT on a list of lost and stolen documents"));
             }
         } else if (r.kind() == null || r.kind().equalsIgnoreCase("PERSON")) {
             kind = EntryKind.PERSON;
@@ -770,19 +769,19 @@ public class WatchlistAdministration {
             kind = EntryKind.ENTITY;
         } else {
             kind = EntryKind.PERSON;
-            errors.add(new ApiProblems.Field("kind", "is PERSON or ENTITY on a list of persons"));
+            errors.add(new Rejection.Field("kind", "is PERSON or ENTITY on a list of persons"));
         }
         LocalDate today = LocalDate.now(clock);
         if (r.expiresOn() != null && r.expiresOn().isBefore(today)) {
-            errors.add(new ApiProblems.Field("expiresOn", "is in the past"));
+            errors.add(new Rejection.Field("expiresOn", "is in the past"));
         }
         if (kind == EntryKind.DOCUMENT) {
             if (blank(r.documentNumber())) {
-                errors.add(new ApiProblems.Field("documentNumber", "is required"));
+                errors.add(new Rejection.Field("documentNumber", "is required"));
             }
             String state = code(r.issuingState(), "issuingState", errors, true);
             if (!errors.isEmpty()) {
-                throw ApiProblems.invalidFields(errors);
+                throw Rejection.invalidFields(errors);
             }
             return new EntryContent("manual", kind, null, List.of(), List.of(), List.of(), List.of(), null, List.of(),
                     r.documentNumber().strip().toUpperCase(Locale.ROOT), state, blankToNull(r.documentType()),
@@ -794,7 +793,7 @@ public class WatchlistAdministration {
         String primary = !blank(r.fullName()) ? r.fullName().strip() : composed;
         Set<ListedName> names = new LinkedHashSet<>();
         if (primary == null) {
-            errors.add(new ApiProblems.Field("fullName", "is required (or surname and givenNames)"));
+            errors.add(new Rejection.Field("fullName", "is required (or surname and givenNames)"));
         } else {
             names.add(new ListedName(primary, NameQuality.PRIMARY));
             if (composed != null && !composed.equalsIgnoreCase(primary)) {
@@ -813,7 +812,7 @@ public class WatchlistAdministration {
             for (int i = 0; i < r.datesOfBirth().size(); i++) {
                 String field = "datesOfBirth[" + i + "]";
                 PartialDate.parse(r.datesOfBirth().get(i)).ifPresentOrElse(dates::add,
-                        () -> errors.add(new ApiProblems.Field(field, "is not a date (YYYY-MM-DD or YYYY)")));
+                        () -> errors.add(new Rejection.Field(field, "is not a date (YYYY-MM-DD or YYYY)")));
             }
         }
         List<String> nationalities = new ArrayList<>();
@@ -831,7 +830,7 @@ public class WatchlistAdministration {
                 case "M" -> sex = "M";
                 case "F" -> sex = "F";
                 case "X" -> sex = null;
-                default -> errors.add(new ApiProblems.Field("sex", "is M, F or X"));
+                default -> errors.add(new Rejection.Field("sex", "is M, F or X"));
             }
         }
         List<EntryDocument> documents = new ArrayList<>();
@@ -844,23 +843,23 @@ public class WatchlistAdministration {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblems.invalidFields(errors);
+            throw Rejection.invalidFields(errors);
         }
         return new EntryContent("manual", kind, primary, List.copyOf(names), dates, nationalities, List.of(), sex,
                 documents, null, null, null, null, null, blankToNull(r.originatingAgency()),
                 blankToNull(r.legalBasis()), blankToNull(r.notifyOnHit()), blankToNull(r.note()), r.expiresOn(), 0);
     }
 
-    private String code(String value, String field, List<ApiProblems.Field> errors, boolean required) {
+    private String code(String value, String field, List<Rejection.Field> errors, boolean required) {
         if (blank(value)) {
             if (required) {
-                errors.add(new ApiProblems.Field(field, "is required"));
+                errors.add(new Rejection.Field(field, "is required"));
             }
             return null;
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
         if (!icao.contains(code)) {
-            errors.add(new ApiProblems.Field(field, "is not an ICAO alpha-3 code"));
+            errors.add(new Rejection.Field(field, "is not an ICAO alpha-3 code"));
             return null;
         }
         return code;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.manfadh.platform.PageRequest;
+import org.manfadh.platform.Rejection;
 import org.manfadh.screening.internal.ScreeningService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,9 +73,8 @@ class HitScreenController {
             try {
                 screening.adjudicate(id, v, n, authentication.getName(), accounts.workScope(authentication.getName()));
                 redirect.addFlashAttribute("adjudicated", Map.of("id", id, "verdict", v));
-            } catch (ErrorResponseException e) {
-                String type = String.valueOf(e.getBody().getType());
-                error = type.endsWith("hit-adjudicated") ? "adjudication.already" : "adjudication.failed";
+            } catch (Rejection e) {
+                error = e.code().equals("hit-adjudicated") ? "adjudication.already" : "adjudication.failed";
             }
         }
         if (error != null) {

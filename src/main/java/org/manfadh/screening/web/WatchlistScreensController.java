@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Authority;
@@ -28,7 +28,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -144,11 +143,10 @@ class WatchlistScreensController {
                         possible), caller.getName());
                 redirect.addFlashAttribute("created", created.name());
                 return "redirect:/watchlists";
-            } catch (ErrorResponseException e) {
-                String type = String.valueOf(e.getBody().getType());
-                if (type.endsWith("watchlist-name-taken")) {
+            } catch (Rejection e) {
+                if (e.code().equals("watchlist-name-taken")) {
                     errors.put("name", "newList.error.taken");
-                } else if (!ApiProblems.fields(e).isEmpty()) {
+                } else if (!e.fields().isEmpty()) {
                     errors.put("possibleMatchThreshold", "newList.error.order");
                 } else {
                     errors.put("name", "newList.error.other");
@@ -247,12 +245,10 @@ class WatchlistScreensController {
                 case WatchlistAdministration.PendingChangeView change ->
                         redirect.addFlashAttribute("importPending", PendingRow.of(change));
             }
-        } catch (ErrorResponseException e) {
-            String problem = String.valueOf(e.getBody().getType());
-            problem = problem.substring(problem.lastIndexOf(':') + 1);
-            redirect.addFlashAttribute("importError", PROBLEMS.contains(problem) ? "import.error." + problem
+        } catch (Rejection e) {
+            redirect.addFlashAttribute("importError", PROBLEMS.contains(e.code()) ? "import.error." + e.code()
                     : "import.error.other");
-            redirect.addFlashAttribute("importDetail", e.getBody().getDetail());
+            redirect.addFlashAttribute("importDetail", e.detail());
         } catch (IOException e) {
             redirect.addFlashAttribute("importError", "import.error.other");
         }
@@ -290,7 +286,7 @@ class WatchlistScreensController {
                     authentication.getName());
             redirect.addFlashAttribute("done", "pending.approve.done");
             redirect.addFlashAttribute("doneName", change.appliedVersion());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", switch (problem(e)) {
                 case "four-eyes" -> "pending.error.four-eyes";
                 case "change-not-pending" -> "pending.error.notPending";
@@ -309,7 +305,7 @@ class WatchlistScreensController {
             lists.withdrawPending(id, changeId, authentication.getName());
             redirect.addFlashAttribute("done", "pending.withdraw.done");
             redirect.addFlashAttribute("doneName", "");
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("change-not-pending") ? "pending.error.notPending"
                     : "pending.error.other");
         }
@@ -410,9 +406,9 @@ class WatchlistScreensController {
     }
 
     /** The service's field names, and the message that says what is wrong with each in the user's language. */
-    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+    private static Map<String, String> fieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             String field = f.field();
             if (field.equals("fullName")) {
                 errors.put("name", "propose.error.name");
@@ -444,7 +440,7 @@ class WatchlistScreensController {
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.primaryName());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors = fieldErrors(e);
                 if (errors.isEmpty()) {
                     errors = Map.of("name", "propose.error.other");
@@ -472,7 +468,7 @@ class WatchlistScreensController {
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.documentNumber() + " " + entry.issuingState());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors = documentFieldErrors(e);
             }
         }
@@ -481,9 +477,9 @@ class WatchlistScreensController {
         return "redirect:/watchlists/" + id;
     }
 
-    private static Map<String, String> documentFieldErrors(ErrorResponseException e) {
+    private static Map<String, String> documentFieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             switch (f.field()) {
                 case "documentNumber" -> errors.put("documentNumber", "proposeDocument.error.documentNumber");
                 case "issuingState" -> errors.put("issuingState", "proposeDocument.error.issuingState");
@@ -507,7 +503,7 @@ class WatchlistScreensController {
             redirect.addFlashAttribute("done", "approve.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("four-eyes") ? "approve.error.four-eyes"
                     : problem(e).equals("entry-not-pending") ? "approve.error.notPending" : "entry.error.other");
         }
@@ -528,22 +524,21 @@ class WatchlistScreensController {
             redirect.addFlashAttribute("done", "remove.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("entry-removed") ? "remove.error.removed"
                     : "entry.error.other");
         }
         return "redirect:/watchlists/" + id;
     }
 
-    private static String problem(ErrorResponseException e) {
-        String type = String.valueOf(e.getBody().getType());
-        return type.substring(type.lastIndexOf(':') + 1);
+    private static String problem(Rejection e) {
+        return e.code();
     }
 
     private WatchlistAdministration.WatchlistView list(UUID id) {
         try {
             return lists.get(id);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
