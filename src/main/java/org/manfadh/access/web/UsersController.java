@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.manfadh.access.internal.AccountAdministration;
 import org.manfadh.access.internal.AccountListing;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Governorate;
 import org.manfadh.referencedata.ReferenceData;
@@ -18,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,7 +90,7 @@ class UsersController {
         AccountAdministration.AccountView account;
         try {
             account = administration.get(username);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
         model.addAttribute("user", account);
@@ -118,7 +117,7 @@ class UsersController {
             redirect.addFlashAttribute("done", "users.access.done");
             redirect.addFlashAttribute("doneName", username);
             return "redirect:/users";
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             Map<String, String> errors = fieldErrors(e);
             if (errors.isEmpty()) {
                 errors = Map.of("roles", problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
@@ -140,7 +139,7 @@ class UsersController {
             AccountAdministration.AccountView created = administration.create(form.command());
             redirect.addFlashAttribute("done", "users.created.done");
             redirect.addFlashAttribute("doneName", created.username());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             Map<String, String> errors = fieldErrors(e);
             if (errors.isEmpty()) {
                 errors = Map.of("username", problem(e).equals("username-taken") ? "users.error.taken"
@@ -184,16 +183,16 @@ class UsersController {
             administration.change(username, change, caller.getName());
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneName", username);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", fieldErrors(e).containsKey("enabled") ? "users.error.self"
                     : problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
         }
         return "redirect:/users";
     }
 
-    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+    private static Map<String, String> fieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             if (f.message() != null && f.message().contains("your own")) {
                 errors.put(f.field().startsWith("jurisdiction") ? "authority" : f.field().equals("roles") ? "roles"
                         : "enabled", "users.error.self");
@@ -213,8 +212,7 @@ class UsersController {
         return errors;
     }
 
-    private static String problem(ErrorResponseException e) {
-        String type = String.valueOf(e.getBody().getType());
-        return type.substring(type.lastIndexOf(':') + 1);
+    private static String problem(Rejection e) {
+        return e.code();
     }
 }
