@@ -38,9 +38,11 @@ import org.manfadh.screening.WatchlistChanged;
 import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.internal.EntryContent.EntryDocument;
 import org.manfadh.screening.internal.EntryContent.EntryKind;
-import org.manfadh.screening.internal.WatchlistCommands.ChangeWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.CreateWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.WatchlistCommands;
+import org.manfadh.screening.WatchlistCommands.ChangeWatchlist;
+import org.manfadh.screening.WatchlistCommands.CreateWatchlist;
+import org.manfadh.screening.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.WatchlistManagement;
 import org.manfadh.screening.internal.WatchlistRecords.Watchlist;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.NameQuality;
@@ -64,54 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change, so that a request that returns has changed what checks match.
  */
 @Service
-public class WatchlistAdministration {
-
-    public record WatchlistView(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit,
-                                ListAuthority authority, double hitThreshold, double possibleMatchThreshold,
-                                long version, long entryCount, long pendingCount, Instant unListGeneratedAt,
-                                String createdBy, Instant createdAt) implements SettingsChange {
-    }
-
-    /** What a change of settings did: applied at once (a new name), or waiting for a second manager. */
-    public sealed interface SettingsChange permits WatchlistView, PendingChangeView {
-    }
-
-    /** What an import did: taken effect (the UN list), or waiting for a second manager (a national list file). */
-    public sealed interface Imported permits ImportResult, PendingChangeView {
-    }
-
-    /**
-     * A change waiting for a second watchlist manager (four eyes), or decided: new settings (only
-     * those asked for), or an imported file with its SHA-256 and the entries it holds. Once
-     * approved, {@code appliedVersion} is the list's version it made, with an import's counts.
-     */
-    public record PendingChangeView(UUID id, UUID listId, String kind, String status, JsonNode settings,
-                                    String reason, String sourceFormat, String sourceSha256, Long entryCount,
-                                    String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
-                                    Long appliedVersion, Integer added, Integer updated, Integer removed)
-            implements SettingsChange, Imported {
-    }
-
-    public record EntryView(UUID id, UUID listId, String externalId, String kind, String source, String status,
-                            boolean inForce, String primaryName, JsonNode names, JsonNode datesOfBirth,
-                            JsonNode nationalities, JsonNode nationalityTexts, String sex, JsonNode documents,
-                            String documentNumber, String issuingState, String documentType, LocalDate reportedOn,
-                            LocalDate listedOn, String originatingAgency, String legalBasis, String notifyOnHit,
-                            String note, LocalDate expiresOn, String proposedBy, Instant proposedAt,
-                            String approvedBy, Instant approvedAt, String removedBy, Instant removedAt,
-                            String removalReason, long createdInVersion, long changedInVersion) {
-    }
-
-    /** A version of a list; {@code proposedBy} is the first manager of a change a second one ({@code madeBy}) approved. */
-    public record ChangeView(UUID id, long version, String action, UUID entryId, String madeBy, Instant madeAt,
-                             String reason, int added, int updated, int removed, String sourceFormat,
-                             String sourceSha256, Instant sourceGeneratedAt, JsonNode detail, String proposedBy) {
-    }
-
-    /** What an import did; when it is answered, the index matches exactly the imported entries. */
-    public record ImportResult(long imported, int added, int updated, int removed, long version, String sha256)
-            implements Imported {
-    }
+class WatchlistAdministration implements WatchlistManagement {
 
     /** The formats a list file comes in, told apart by the request's content type and the list's kind. */
     enum Format { UN_XML, PERSONS_CSV, DOCUMENTS_CSV }
@@ -161,6 +116,7 @@ public class WatchlistAdministration {
 
     // ---- lists
 
+    @Override
     public WatchlistView create(CreateWatchlist request, String by) {
         atHeadquarters();
         double hit = request.hitThreshold() != null ? request.hitThreshold() : Thresholds.DEFAULT_HIT;
@@ -183,6 +139,7 @@ public class WatchlistAdministration {
     }
 
     /** A page of the lists an authority's users see (every list when authority is null: national users). */
+    @Override
     public Page<WatchlistView> page(PageRequest page, Authority authority) {
         String[] authorities = authority == null ? null : java.util.Arrays.stream(ListAuthority.values())
                 .filter(a -> a.visibleTo(authority)).map(Enum::name).toArray(String[]::new);
@@ -191,6 +148,7 @@ public class WatchlistAdministration {
         return Page.of(views, page, lists.count(authorities));
     }
 
+    @Override
     public WatchlistView get(UUID id) {
         return view(list(id));
     }
@@ -200,6 +158,7 @@ public class WatchlistAdministration {
      * travellers — its action on a hit, the authority that screens against it, its thresholds —
      * waits for a second watchlist manager (four eyes), as a pending change.
      */
+    @Override
     public SettingsChange change(UUID id, ChangeWatchlist request, String by) {
         atHeadquarters();
         if (request.actionOnHit() != null || request.authority() != null || request.hitThreshold() != null
@@ -306,6 +265,7 @@ public class WatchlistAdministration {
      * list file is read and checked now, and its entries kept as a pending change until a second
      * watchlist manager approves it (four eyes).
      */
+    @Override
     public Imported importFile(UUID id, String contentType, InputStream body, String by) {
         atHeadquarters();
         Watchlist found = list(id);
@@ -395,12 +355,14 @@ public class WatchlistAdministration {
     // ---- pending changes (four eyes)
 
     /** A list's changes waiting for a second manager, newest first; every change, decided too, with {@code all}. */
+    @Override
     public Page<PendingChangeView> pendingChanges(UUID listId, boolean all, PageRequest page) {
         list(listId);
         return Page.of(pending.page(listId, all, page.offset(), page.size()).stream().map(this::view).toList(), page,
                 pending.count(listId, all));
     }
 
+    @Override
     public PendingChangeView pendingChange(UUID listId, UUID changeId) {
         list(listId);
         return view(pendingOf(listId, pending.find(changeId)));
@@ -411,6 +373,7 @@ public class WatchlistAdministration {
      * approves it — settings as asked on top of the list as it now stands, a file's entries merged
      * exactly as an import merges them — as the list's next version, logged with both names.
      */
+    @Override
     public PendingChangeView approvePending(UUID listId, UUID changeId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
@@ -459,6 +422,7 @@ public class WatchlistAdministration {
     }
 
     /** A pending change dropped, by its proposer or another manager; an import's kept entries go with it. */
+    @Override
     public PendingChangeView withdrawPending(UUID listId, UUID changeId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
@@ -587,6 +551,7 @@ public class WatchlistAdministration {
 
     // ---- entries
 
+    @Override
     public EntryView propose(UUID listId, ProposeEntry request, String by) {
         atHeadquarters();
         Watchlist found = list(listId);
@@ -620,6 +585,7 @@ public class WatchlistAdministration {
     }
 
     /** Four eyes: a pending entry takes effect when a watchlist manager other than its proposer approves it. */
+    @Override
     public EntryView approve(UUID listId, UUID entryId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
@@ -646,6 +612,7 @@ public class WatchlistAdministration {
     }
 
     /** Takes an entry off its list (a pending one is withdrawn), with the reason; the row stays for the record. */
+    @Override
     public EntryView remove(UUID listId, UUID entryId, String reason, String by) {
         atHeadquarters();
         if (reason == null || reason.isBlank()) {
@@ -667,6 +634,7 @@ public class WatchlistAdministration {
         return view(entries.find(entryId).orElseThrow());
     }
 
+    @Override
     public Page<EntryView> entries(UUID listId, String text, String externalId, String status, PageRequest page) {
         list(listId);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
@@ -679,11 +647,13 @@ public class WatchlistAdministration {
         return Page.of(views, page, entries.count(listId, text, external, wanted));
     }
 
+    @Override
     public EntryView entry(UUID listId, UUID entryId) {
         list(listId);
         return view(entryOf(listId, entryId));
     }
 
+    @Override
     public Page<ChangeView> changes(UUID listId, UUID entryId, PageRequest page) {
         list(listId);
         List<ChangeView> views = changes.page(listId, entryId, page.offset(), page.size()).stream()

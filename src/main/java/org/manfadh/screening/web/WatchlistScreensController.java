@@ -20,8 +20,8 @@ import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
-import org.manfadh.screening.internal.WatchlistAdministration;
-import org.manfadh.screening.internal.WatchlistCommands;
+import org.manfadh.screening.WatchlistManagement;
+import org.manfadh.screening.WatchlistCommands;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,7 +50,7 @@ class WatchlistScreensController {
     private static final Set<String> PROBLEMS = Set.of("malformed-list-file", "empty-list-file", "invalid-list-entry",
             "unsupported-list-format", "stale-list-file", "list-file-too-large");
 
-    private final WatchlistAdministration lists;
+    private final WatchlistManagement lists;
 
     private final Accounts accounts;
 
@@ -59,7 +59,7 @@ class WatchlistScreensController {
     private final Clock clock;
     private final NodeRole role;
 
-    WatchlistScreensController(WatchlistAdministration lists, Accounts accounts, ReferenceData referenceData,
+    WatchlistScreensController(WatchlistManagement lists, Accounts accounts, ReferenceData referenceData,
                                Clock clock, NodeRole role) {
         this.role = role;
         this.lists = lists;
@@ -241,8 +241,8 @@ class WatchlistScreensController {
                 : file.getContentType();
         try (InputStream in = file.getInputStream()) {
             switch (lists.importFile(id, type, in, authentication.getName())) {
-                case WatchlistAdministration.ImportResult result -> redirect.addFlashAttribute("imported", result);
-                case WatchlistAdministration.PendingChangeView change ->
+                case WatchlistManagement.ImportResult result -> redirect.addFlashAttribute("imported", result);
+                case WatchlistManagement.PendingChangeView change ->
                         redirect.addFlashAttribute("importPending", PendingRow.of(change));
             }
         } catch (Rejection e) {
@@ -263,7 +263,7 @@ class WatchlistScreensController {
                       String name, String actionOnHit, String authority, Double hitThreshold,
                       Double possibleMatchThreshold, Long entryCount, String sha256) {
 
-        static PendingRow of(WatchlistAdministration.PendingChangeView c) {
+        static PendingRow of(WatchlistManagement.PendingChangeView c) {
             var s = c.settings();
             return new PendingRow(c.id(), c.kind(), c.proposedBy(), c.proposedAt(), c.reason(),
                     s != null && s.hasNonNull("name") ? s.get("name").asString() : null,
@@ -282,7 +282,7 @@ class WatchlistScreensController {
                           RedirectAttributes redirect) {
         list(id);
         try {
-            WatchlistAdministration.PendingChangeView change = lists.approvePending(id, changeId,
+            WatchlistManagement.PendingChangeView change = lists.approvePending(id, changeId,
                     authentication.getName());
             redirect.addFlashAttribute("done", "pending.approve.done");
             redirect.addFlashAttribute("doneName", change.appliedVersion());
@@ -429,14 +429,14 @@ class WatchlistScreensController {
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
     String propose(@PathVariable UUID id, ProposalForm form, Authentication authentication,
                    RedirectAttributes redirect) {
-        WatchlistAdministration.WatchlistView list = list(id);
+        WatchlistManagement.WatchlistView list = list(id);
         if (list.kind().holdsDocuments()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Map<String, String> errors = form.tooLong();
         if (errors.isEmpty()) {
             try {
-                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                WatchlistManagement.EntryView entry = lists.propose(id, form.command(), authentication.getName());
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.primaryName());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
@@ -457,14 +457,14 @@ class WatchlistScreensController {
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
     String proposeDocument(@PathVariable UUID id, DocumentForm form, Authentication authentication,
                            RedirectAttributes redirect) {
-        WatchlistAdministration.WatchlistView list = list(id);
+        WatchlistManagement.WatchlistView list = list(id);
         if (!list.kind().holdsDocuments()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Map<String, String> errors = form.errors(referenceData.icaoCodes(), LocalDate.now(clock));
         if (errors.isEmpty()) {
             try {
-                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                WatchlistManagement.EntryView entry = lists.propose(id, form.command(), authentication.getName());
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.documentNumber() + " " + entry.issuingState());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
@@ -499,7 +499,7 @@ class WatchlistScreensController {
                    RedirectAttributes redirect) {
         list(id);
         try {
-            WatchlistAdministration.EntryView entry = lists.approve(id, entryId, authentication.getName());
+            WatchlistManagement.EntryView entry = lists.approve(id, entryId, authentication.getName());
             redirect.addFlashAttribute("done", "approve.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
@@ -520,7 +520,7 @@ class WatchlistScreensController {
             return "redirect:/watchlists/" + id;
         }
         try {
-            WatchlistAdministration.EntryView entry = lists.remove(id, entryId, reason, authentication.getName());
+            WatchlistManagement.EntryView entry = lists.remove(id, entryId, reason, authentication.getName());
             redirect.addFlashAttribute("done", "remove.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
@@ -535,7 +535,7 @@ class WatchlistScreensController {
         return e.code();
     }
 
-    private WatchlistAdministration.WatchlistView list(UUID id) {
+    private WatchlistManagement.WatchlistView list(UUID id) {
         try {
             return lists.get(id);
         } catch (Rejection e) {
