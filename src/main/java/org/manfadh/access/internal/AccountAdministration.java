@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.manfadh.access.AccountManagement;
 import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.Role;
 import org.manfadh.platform.Page;
@@ -22,23 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** Administrators create accounts and change their roles, jurisdictions, passwords, and whether they may sign in. */
 @Service
-public class AccountAdministration {
-
-    public record JurisdictionInput(String authority, Set<String> governorates, Set<String> borderPoints) {
-    }
-
-    public record NewAccount(String username, String password, Set<String> roles, JurisdictionInput jurisdiction) {
-    }
-
-    /** What an administrator changes; {@code resetTwoFactor} removes a second factor (a lost phone). */
-    public record AccountChange(Set<String> roles, JurisdictionInput jurisdiction, Boolean enabled, String password,
-                                Boolean unlock, Boolean resetTwoFactor) {
-    }
-
-    public record AccountView(String username, List<Role> roles, Jurisdiction jurisdiction, boolean enabled,
-                              boolean locked, Instant lockedUntil, int failedSignIns, Instant createdAt,
-                              boolean twoFactor) {
-    }
+class AccountAdministration implements AccountManagement {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -48,28 +33,39 @@ public class AccountAdministration {
     private final PasswordEncoder passwords;
     private final ReferenceData referenceData;
     private final TwoFactor twoFactor;
+    private final AccountListing listing;
     private final Clock clock;
 
     AccountAdministration(UserAccounts accounts, AccountDirectory directory, VerifiedCredentialsCache credentials,
-                          PasswordEncoder passwords, ReferenceData referenceData, TwoFactor twoFactor, Clock clock) {
+                          PasswordEncoder passwords, ReferenceData referenceData, TwoFactor twoFactor,
+                          AccountListing listing, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.credentials = credentials;
         this.passwords = passwords;
         this.referenceData = referenceData;
         this.twoFactor = twoFactor;
+        this.listing = listing;
         this.clock = clock;
     }
 
+    @Override
+    public Page<Listed> listing(PageRequest page) {
+        return listing.page(page);
+    }
+
+    @Override
     public Page<AccountView> page(PageRequest page) {
         return Page.of(accounts.page(page.size(), page.offset()).stream().map(this::view).toList(), page,
                 accounts.count());
     }
 
+    @Override
     public AccountView get(String username) {
         return accounts.find(username).map(this::view).orElseThrow(() -> notFound(username));
     }
 
+    @Override
     public AccountView create(NewAccount request) {
         List<Rejection.Field> errors = new ArrayList<>();
         String username = request.username() == null ? "" : request.username().strip();
@@ -96,6 +92,7 @@ public class AccountAdministration {
         return get(username);
     }
 
+    @Override
     public AccountView change(String username, AccountChange request, String by) {
         List<Rejection.Field> errors = new ArrayList<>();
         Set<Role> roles = request.roles() == null ? null : roles(request.roles(), errors);
