@@ -21,18 +21,18 @@ import tools.jackson.databind.JsonNode;
  */
 public interface WatchlistManagement {
 
-    public record WatchlistView(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit,
-                                ListAuthority authority, double hitThreshold, double possibleMatchThreshold,
-                                long version, long entryCount, long pendingCount, Instant unListGeneratedAt,
-                                String createdBy, Instant createdAt) implements SettingsChange {
+    record WatchlistView(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit,
+                         ListAuthority authority, double hitThreshold, double possibleMatchThreshold,
+                         long version, long entryCount, long pendingCount, Instant unListGeneratedAt,
+                         String createdBy, Instant createdAt) implements SettingsChange {
     }
 
     /** What a change of settings did: applied at once (a new name), or waiting for a second manager. */
-    public sealed interface SettingsChange permits WatchlistView, PendingChangeView {
+    sealed interface SettingsChange permits WatchlistView, PendingChangeView {
     }
 
     /** What an import did: taken effect (the UN list), or waiting for a second manager (a national list file). */
-    public sealed interface Imported permits ImportResult, PendingChangeView {
+    sealed interface Imported permits ImportResult, PendingChangeView {
     }
 
     /**
@@ -40,31 +40,31 @@ public interface WatchlistManagement {
      * those asked for), or an imported file with its SHA-256 and the entries it holds. Once
      * approved, {@code appliedVersion} is the list's version it made, with an import's counts.
      */
-    public record PendingChangeView(UUID id, UUID listId, String kind, String status, JsonNode settings,
-                                    String reason, String sourceFormat, String sourceSha256, Long entryCount,
-                                    String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
-                                    Long appliedVersion, Integer added, Integer updated, Integer removed)
+    record PendingChangeView(UUID id, UUID listId, PendingChangeKind kind, PendingChangeStatus status,
+                             JsonNode settings, String reason, ListFileFormat sourceFormat, String sourceSha256,
+                             Long entryCount, String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
+                             Long appliedVersion, Integer added, Integer updated, Integer removed)
             implements SettingsChange, Imported {
     }
 
-    public record EntryView(UUID id, UUID listId, String externalId, String kind, String source, String status,
-                            boolean inForce, String primaryName, JsonNode names, JsonNode datesOfBirth,
-                            JsonNode nationalities, JsonNode nationalityTexts, String sex, JsonNode documents,
-                            String documentNumber, String issuingState, String documentType, LocalDate reportedOn,
-                            LocalDate listedOn, String originatingAgency, String legalBasis, String notifyOnHit,
-                            String note, LocalDate expiresOn, String proposedBy, Instant proposedAt,
-                            String approvedBy, Instant approvedAt, String removedBy, Instant removedAt,
-                            String removalReason, long createdInVersion, long changedInVersion) {
+    record EntryView(UUID id, UUID listId, String externalId, EntryKind kind, EntrySource source, EntryStatus status,
+                     boolean inForce, String primaryName, JsonNode names, JsonNode datesOfBirth,
+                     JsonNode nationalities, JsonNode nationalityTexts, String sex, JsonNode documents,
+                     String documentNumber, String issuingState, String documentType, LocalDate reportedOn,
+                     LocalDate listedOn, String originatingAgency, String legalBasis, String notifyOnHit,
+                     String note, LocalDate expiresOn, String proposedBy, Instant proposedAt,
+                     String approvedBy, Instant approvedAt, String removedBy, Instant removedAt,
+                     String removalReason, long createdInVersion, long changedInVersion) {
     }
 
     /** A version of a list; {@code proposedBy} is the first manager of a change a second one ({@code madeBy}) approved. */
-    public record ChangeView(UUID id, long version, String action, UUID entryId, String madeBy, Instant madeAt,
-                             String reason, int added, int updated, int removed, String sourceFormat,
-                             String sourceSha256, Instant sourceGeneratedAt, JsonNode detail, String proposedBy) {
+    record ChangeView(UUID id, long version, ListChangeAction action, UUID entryId, String madeBy, Instant madeAt,
+                      String reason, int added, int updated, int removed, ListFileFormat sourceFormat,
+                      String sourceSha256, Instant sourceGeneratedAt, JsonNode detail, String proposedBy) {
     }
 
     /** What an import did; when it is answered, the index matches exactly the imported entries. */
-    public record ImportResult(long imported, int added, int updated, int removed, long version, String sha256)
+    record ImportResult(long imported, int added, int updated, int removed, long version, String sha256)
             implements Imported {
     }
 

@@ -195,8 +195,7 @@ class AccountAdministration implements AccountManagement {
             Governorate governorate = governorates.get(g);
             if (governorate == null) {
                 errors.add(new Rejection.Field("jurisdiction.governorates", "'" + g + "' is not a governorate code"));
-            } else if (scope != Jurisdiction.Scope.NATIONAL && governorate.authority() != null
-                    && !governorate.authority().name().equals(scope.name())) {
+            } else if (governorate.authority() != null && !scope.includes(governorate.authority())) {
                 errors.add(new Rejection.Field("jurisdiction.governorates", "'" + g + "' belongs to the "
                         + governorate.authority() + " authority, not " + scope));
             }
@@ -205,7 +204,7 @@ class AccountAdministration implements AccountManagement {
             BorderPoint point = referenceData.borderPoint(code).orElse(null);
             if (point == null) {
                 errors.add(new Rejection.Field("jurisdiction.borderPoints", "'" + code + "' is not a border point code"));
-            } else if (scope != Jurisdiction.Scope.NATIONAL && !point.authority().name().equals(scope.name())) {
+            } else if (!scope.includes(point.authority())) {
                 errors.add(new Rejection.Field("jurisdiction.borderPoints", "'" + code + "' belongs to the "
                         + point.authority() + " authority, not " + scope));
             }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,13 @@ import org.manfadh.screening.Thresholds;
 import org.manfadh.screening.WatchlistChanged;
 import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.internal.EntryContent.EntryDocument;
-import org.manfadh.screening.internal.EntryContent.EntryKind;
+import org.manfadh.screening.EntryKind;
+import org.manfadh.screening.EntrySource;
+import org.manfadh.screening.EntryStatus;
+import org.manfadh.screening.ListChangeAction;
+import org.manfadh.screening.ListFileFormat;
+import org.manfadh.screening.PendingChangeKind;
+import org.manfadh.screening.PendingChangeStatus;
 import org.manfadh.screening.WatchlistCommands;
 import org.manfadh.screening.WatchlistCommands.ChangeWatchlist;
 import org.manfadh.screening.WatchlistCommands.CreateWatchlist;
@@ -67,9 +74,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class WatchlistAdministration implements WatchlistManagement {
-
-    /** The formats a list file comes in, told apart by the request's content type and the list's kind. */
-    enum Format { UN_XML, PERSONS_CSV, DOCUMENTS_CSV }
 
     private final WatchlistRecords lists;
     private final Entries entries;
@@ -132,7 +136,7 @@ class WatchlistAdministration implements WatchlistManagement {
                 throw nameTaken(name);
             }
             lists.insert(list);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), list.id(), 1, "LIST_CREATED", null, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), list.id(), 1, ListChangeAction.LIST_CREATED, null, by,
                     list.createdAt(), null));
         });
         return view(list);
@@ -201,7 +205,8 @@ class WatchlistAdministration implements WatchlistManagement {
         if (request.possibleMatchThreshold() != null) {
             asked.put("possibleMatchThreshold", request.possibleMatchThreshold());
         }
-        PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "SETTINGS", "PENDING",
+        PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, PendingChangeKind.SETTINGS,
+                PendingChangeStatus.PENDING,
                 json.writeValueAsString(asked), blankToNull(request.reason()), null, null, null, by, clock.instant(),
                 null, null, null, null, null, null);
         pending.insert(change);
@@ -233,7 +238,8 @@ class WatchlistAdministration implements WatchlistManagement {
         if (pendingChangeId != null) {
             detail.put("pendingChangeId", pendingChangeId);
         }
-        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, after.version(), "SETTINGS_CHANGED", null, by,
+        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, after.version(), ListChangeAction.SETTINGS_CHANGED, null,
+                by,
                 clock.instant(), reason, 0, 0, 0, null, null, null, json.writeValueAsString(detail), proposedBy));
         return after;
     }
@@ -269,7 +275,7 @@ class WatchlistAdministration implements WatchlistManagement {
     public Imported importFile(UUID id, String contentType, InputStream body, String by) {
         atHeadquarters();
         Watchlist found = list(id);
-        Format format = format(contentType, found.kind());
+        ListFileFormat format = format(contentType, found.kind());
         Bounded counted = new Bounded(body, maxImportBytes);
         MessageDigest sha256 = sha256();
         try {
@@ -288,7 +294,7 @@ class WatchlistAdministration implements WatchlistManagement {
         }
     }
 
-    private Imported importInTransaction(UUID id, Format format, InputStream body, MessageDigest sha256,
+    private Imported importInTransaction(UUID id, ListFileFormat format, InputStream body, MessageDigest sha256,
                                          String by) {
         // The XML parser closes what it reads at the end; the rest of the body still counts for the digest.
         InputStream in = new FilterInputStream(body) {
@@ -328,16 +334,16 @@ class WatchlistAdministration implements WatchlistManagement {
             throw ImportProblems.invalidEntry("The external id " + d.externalId() + " appears twice, at lines "
                     + d.firstLine() + " and " + d.secondLine() + ".", d.secondLine(), null);
         });
-        String source = format == Format.UN_XML ? "UN_XML" : "CSV";
+        EntrySource source = format.source();
         imports.clash(id, source).ifPresent(c -> {
             throw ImportProblems.invalidEntry("The external id " + c.externalId() + " (line " + c.line()
                     + ") belongs to an entry of this list from another source (" + c.source() + ").", c.line(), null);
         });
         Instant now = clock.instant();
         String sha = HexFormat.of().formatHex(sha256.digest());
-        if (format != Format.UN_XML) {
-            PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "IMPORT",
-                    "PENDING", null, null, format.name(), sha, staged, by, now, null, null, null, null, null, null);
+        if (format != ListFileFormat.UN_XML) {
+            PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id,
+                    PendingChangeKind.IMPORT, PendingChangeStatus.PENDING, null, null, format, sha, staged, by, now, null, null, null, null, null, null);
             pending.insert(change);
             pending.keepStaged(change.id());
             return view(change);
@@ -347,8 +353,8 @@ class WatchlistAdministration implements WatchlistManagement {
         if (generated[0] != null) {
             lists.unListGenerated(id, generated[0]);
         }
-        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, version, "IMPORTED", null, by, now, null,
-                merge.added(), merge.updated(), merge.removed(), format.name(), sha, generated[0], null, null));
+        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, version, ListChangeAction.IMPORTED, null, by,
+                now, null, merge.added(), merge.updated(), merge.removed(), format, sha, generated[0], null, null));
         return new ImportResult(merge.imported(), merge.added(), merge.updated(), merge.removed(), version, sha);
     }
 
@@ -389,7 +395,7 @@ class WatchlistAdministration implements WatchlistManagement {
             }
             Instant now = clock.instant();
             long version = list.version() + 1;
-            if (change.kind().equals("SETTINGS")) {
+            if (change.kind() == PendingChangeKind.SETTINGS) {
                 JsonNode asked = json.readTree(change.settings());
                 applySettings(list, text(asked, "name"),
                         asked.hasNonNull("actionOnHit") ? ActionOnHit.valueOf(asked.get("actionOnHit").asString()) : null,
@@ -403,18 +409,18 @@ class WatchlistAdministration implements WatchlistManagement {
             imports.emptyStage();
             long staged = pending.restage(changeId);
             imports.duplicate();
-            imports.clash(listId, "CSV").ifPresent(c -> {
+            imports.clash(listId, EntrySource.CSV).ifPresent(c -> {
                 throw Rejection.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
                         + c.line() + ") now belongs to an entry of this list from another source (" + c.source()
                         + "); withdraw this import and import the file again once that is settled.");
             });
-            Imports.Merge merge = imports.merge(listId, node.nodeId(), "CSV", staged, by, now, version);
+            Imports.Merge merge = imports.merge(listId, node.nodeId(), EntrySource.CSV, staged, by, now, version);
             lists.newVersion(listId, version);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("pendingChangeId", changeId);
             detail.put("proposedAt", change.proposedAt());
-            record(new ListChanges.Change(Ids.newId(), node.nodeId(), listId, version, "IMPORTED", null, by, now,
-                    null, merge.added(), merge.updated(), merge.removed(), change.sourceFormat(), change.sourceSha256(),
+            record(new ListChanges.Change(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.IMPORTED, null, by,
+                    now,                    null, merge.added(), merge.updated(), merge.removed(), change.sourceFormat(), change.sourceSha256(),
                     null, json.writeValueAsString(detail), change.proposedBy()));
             pending.approved(changeId, by, now, version, merge.added(), merge.updated(), merge.removed());
         });
@@ -453,7 +459,7 @@ class WatchlistAdministration implements WatchlistManagement {
                 c.appliedVersion(), c.added(), c.updated(), c.removed());
     }
 
-    private static Format format(String contentType, WatchlistKind kind) {
+    private static ListFileFormat format(String contentType, WatchlistKind kind) {
         MimeType type;
         try {
             type = contentType == null ? null : MimeTypeUtils.parseMimeType(contentType);
@@ -471,13 +477,13 @@ class WatchlistAdministration implements WatchlistManagement {
                 throw unsupported("A list of lost and stolen documents is imported from text/csv with the columns "
                         + "externalId, documentNumber, issuingState, documentType, reportedOn.");
             }
-            return Format.DOCUMENTS_CSV;
+            return ListFileFormat.DOCUMENTS_CSV;
         }
         if (xml) {
-            return Format.UN_XML;
+            return ListFileFormat.UN_XML;
         }
         if (csv) {
-            return Format.PERSONS_CSV;
+            return ListFileFormat.PERSONS_CSV;
         }
         throw unsupported("Send the UN Security Council Consolidated List as application/xml or a national list "
                 + "as text/csv, not " + (contentType == null ? "a body without a content type" : contentType) + ".");
@@ -568,7 +574,7 @@ class WatchlistAdministration implements WatchlistManagement {
             long version = list.version() + 1;
             Instant now = clock.instant();
             Entries.StoredEntry e = new Entries.StoredEntry(entryId, node.nodeId(), listId, externalId,
-                    content.kind().name(), "MANUAL", "PENDING", content.primaryName(),
+                    content.kind(), EntrySource.MANUAL, EntryStatus.PENDING, content.primaryName(),
                     json.writeValueAsString(content.names()), json.writeValueAsString(content.datesOfBirth()),
                     json.writeValueAsString(content.nationalities()), "[]", content.sex(),
                     json.writeValueAsString(content.documents()), content.documentNumber(), content.issuingState(),
@@ -577,7 +583,8 @@ class WatchlistAdministration implements WatchlistManagement {
                     null, null, null, version, version);
             entries.insert(e, content.searchText());
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_PROPOSED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_PROPOSED,
+                    entryId, by,
                     now, null));
             return e;
         });
@@ -591,7 +598,7 @@ class WatchlistAdministration implements WatchlistManagement {
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
-            if (!entry.status().equals("PENDING")) {
+            if (entry.status() != EntryStatus.PENDING) {
                 throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is " + entry.status()
                         + ", not waiting for approval.");
             }
@@ -605,7 +612,8 @@ class WatchlistAdministration implements WatchlistManagement {
                 throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is no longer waiting for approval.");
             }
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_APPROVED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_APPROVED,
+                    entryId, by,
                     now, null));
         });
         return view(entries.find(entryId).orElseThrow());
@@ -621,14 +629,15 @@ class WatchlistAdministration implements WatchlistManagement {
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
-            if (entry.status().equals("REMOVED")) {
+            if (entry.status() == EntryStatus.REMOVED) {
                 throw Rejection.conflict("entry-removed", "Entry " + entryId + " was removed already.");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
             entries.remove(entryId, by, now, reason.strip(), version);
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_REMOVED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_REMOVED,
+                    entryId, by,
                     now, reason.strip()));
         });
         return view(entries.find(entryId).orElseThrow());
@@ -637,10 +646,11 @@ class WatchlistAdministration implements WatchlistManagement {
     @Override
     public Page<EntryView> entries(UUID listId, String text, String externalId, String status, PageRequest page) {
         list(listId);
-        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (wanted != null && !Set.of("PENDING", "ACTIVE", "REMOVED").contains(wanted)) {
-            throw Rejection.invalid("invalid-parameter", "Parameter 'status' is PENDING, ACTIVE or REMOVED.");
-        }
+        String named = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+        EntryStatus wanted = named == null ? null : Arrays.stream(EntryStatus.values())
+                .filter(s -> s.name().equals(named)).findFirst()
+                .orElseThrow(() -> Rejection.invalid("invalid-parameter",
+                        "Parameter 'status' is PENDING, ACTIVE or REMOVED."));
         String external = externalId == null || externalId.isBlank() ? null : externalId.strip();
         List<EntryView> views = entries.page(listId, text, external, wanted, page.offset(), page.size()).stream()
                 .map(this::view).toList();

@@ -68,7 +68,7 @@ class ScreeningController {
         // A list is seen by the authority it screens for; a national account sees every list.
         Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
         return screening.check(subject(request),
-                scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name()));
+                scope.authority().orElse(null));
     }
 
     @Operation(summary = "Hits awaiting a supervisor's adjudication, oldest first")

@@ -58,7 +58,7 @@ class WatchlistController {
     /** The authority whose lists the caller sees, or null for a national account (every list). */
     private Authority authorityOf(Authentication caller) {
         Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
-        return scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name());
+        return scope.authority().orElse(null);
     }
 
     /** A list the caller's authority does not screen against is answered as if it did not exist. */

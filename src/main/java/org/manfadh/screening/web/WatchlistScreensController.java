@@ -20,8 +20,9 @@ import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
-import org.manfadh.screening.WatchlistManagement;
+import org.manfadh.screening.PendingChangeKind;
 import org.manfadh.screening.WatchlistCommands;
+import org.manfadh.screening.WatchlistManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -78,7 +79,7 @@ class WatchlistScreensController {
     private Authority authority() {
         Jurisdiction.Scope scope = accounts.jurisdictionOf(
                 SecurityContextHolder.getContext().getAuthentication().getName()).authority();
-        return scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name());
+        return scope.authority().orElse(null);
     }
 
     private static PageRequest page(int page) {
@@ -259,7 +260,7 @@ class WatchlistScreensController {
      * A change waiting for a second manager, as the list's page shows it: the settings asked for
      * (null where unchanged), or the file's entry count and SHA-256.
      */
-    record PendingRow(UUID id, String kind, String proposedBy, java.time.Instant proposedAt, String reason,
+    record PendingRow(UUID id, PendingChangeKind kind, String proposedBy, java.time.Instant proposedAt, String reason,
                       String name, String actionOnHit, String authority, Double hitThreshold,
                       Double possibleMatchThreshold, Long entryCount, String sha256) {
 
