@@ -21,5 +21,6 @@ class ReferenceDataConstraintsIntegrationTests {
         constraints.allowsExactly("referencedata.border_point", "type", BorderPointType.class);
         constraints.allowsExactly("referencedata.border_point", "authority", Authority.class);
         constraints.allowsExactly("referencedata.border_point", "status", BorderPointStatus.class);
+        constraints.allowsExactly("referencedata.refusal_reason", "applies_to", RefusalReason.Applies.class);
     }
 }
