@@ -32,7 +32,6 @@ import org.manfadh.screening.HitStatus;
 import org.manfadh.screening.Hits;
 import org.manfadh.screening.Verdict;
 import org.manfadh.screening.ActionOnHit;
-import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningMatch;
 import org.manfadh.screening.ScreeningOutcome;

@@ -13,7 +13,6 @@ import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
-import org.manfadh.referencedata.Authority;
 import org.manfadh.screening.Hit;
 import org.manfadh.screening.Hits;
 import org.manfadh.screening.Screening;
