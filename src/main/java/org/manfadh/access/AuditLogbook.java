@@ -22,7 +22,7 @@ public interface AuditLogbook {
     enum Action { SIGN_IN, SIGN_IN_FAILED, CHANGE, READ_PERSONAL_DATA }
 
     record EventView(UUID id, long seq, UUID nodeId, Instant at, String username, String clientAddress,
-                     String action, String what, List<String> recordIds, int outcome, String previousHash,
+                     Action action, String what, List<String> recordIds, int outcome, String previousHash,
                      String hash) {
     }
 

@@ -184,7 +184,8 @@ class AuditLog implements AuditTrail, AuditReplication, AuditLogbook {
                                   PageRequest page) {
         return Page.of(events.search(username, action, from, to, recordId, page.size(), page.offset()).stream()
                 .map(s -> new EventView(s.event().id(), s.event().seq(), s.event().nodeId(), s.event().at(),
-                        s.event().username(), s.event().clientAddress(), s.event().action(), s.event().what(),
+                        s.event().username(), s.event().clientAddress(), Action.valueOf(s.event().action()),
+                        s.event().what(),
                         s.event().recordIds(), s.event().outcome(), s.previousHash(), s.hash()))
                 .toList(), page, events.count(username, action, from, to, recordId));
     }
