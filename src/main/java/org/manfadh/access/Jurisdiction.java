@@ -2,8 +2,11 @@ package org.manfadh.access;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.manfadh.referencedata.Authority;
 
 /**
  * Where a user may work and whose records they may see: an authority ({@code FEDERAL}, {@code KRI},
@@ -18,7 +21,25 @@ public record Jurisdiction(Scope authority, Set<String> governorates, Set<String
         FEDERAL,
         KRI,
         /** Both authorities. */
-        NATIONAL
+        NATIONAL;
+
+        /** Whether the border points of this authority lie in the scope. */
+        public boolean includes(Authority authority) {
+            return switch (this) {
+                case FEDERAL -> authority == Authority.FEDERAL;
+                case KRI -> authority == Authority.KRI;
+                case NATIONAL -> true;
+            };
+        }
+
+        /** The one authority of the scope; none for NATIONAL, which is both. */
+        public Optional<Authority> authority() {
+            return switch (this) {
+                case FEDERAL -> Optional.of(Authority.FEDERAL);
+                case KRI -> Optional.of(Authority.KRI);
+                case NATIONAL -> Optional.empty();
+            };
+        }
     }
 
     /** Everywhere: both authorities, every governorate and border point. */
@@ -43,8 +64,8 @@ public record Jurisdiction(Scope authority, Set<String> governorates, Set<String
     }
 
     /** Whether a record at this border point (of this authority and governorate) is within the jurisdiction. */
-    public boolean covers(String authority, String governorate, String borderPoint) {
-        if (this.authority != Scope.NATIONAL && !this.authority.name().equals(authority)) {
+    public boolean covers(Authority authority, String governorate, String borderPoint) {
+        if (!this.authority.includes(authority)) {
             return false;
         }
         if (isWholeAuthority()) {

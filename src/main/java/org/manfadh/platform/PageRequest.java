@@ -10,10 +10,10 @@ public record PageRequest(int number, int size) {
 
     public PageRequest {
         if (number < 0) {
-            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'page' must be 0 or more.");
+            throw Rejection.invalid("invalid-parameter", "Parameter 'page' must be 0 or more.");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'size' must be between 1 and " + MAX_SIZE + ".");
+            throw Rejection.invalid("invalid-parameter", "Parameter 'size' must be between 1 and " + MAX_SIZE + ".");
         }
     }
 

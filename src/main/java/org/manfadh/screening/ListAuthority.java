@@ -9,6 +9,10 @@ public enum ListAuthority {
     BOTH;
 
     public boolean visibleTo(Authority authority) {
-        return this == BOTH || name().equals(authority.name());
+        return switch (this) {
+            case FEDERAL -> authority == Authority.FEDERAL;
+            case KRI -> authority == Authority.KRI;
+            case BOTH -> true;
+        };
     }
 }

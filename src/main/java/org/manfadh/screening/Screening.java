@@ -3,11 +3,16 @@ package org.manfadh.screening;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.referencedata.Authority;
+
 /** Checks travellers against every list in force, and keeps the hits of screened crossings. */
 public interface Screening {
 
     /** A check on its own (a look-up by an officer or a script): nothing is stored. */
     ScreeningResult check(ScreeningSubject subject);
+
+    /** A check against the lists an authority screens against (every list when authority is null). */
+    ScreeningResult check(ScreeningSubject subject, Authority authority);
 
     /**
      * Screens a crossing about to be recorded and stores the result and its hits, in the caller's

@@ -8,11 +8,11 @@ import java.util.UUID;
  *
  * @param level HIT or POSSIBLE_MATCH, by the list's own thresholds
  * @param hitId the recorded hit awaiting adjudication, when the match came from screening a crossing
- * @param hitStatus OPEN, CLEARED_BY_OFFICER, TRUE_MATCH or FALSE_POSITIVE, for a recorded hit
+ * @param hitStatus where the recorded hit stands, for a match from screening a crossing
  */
-public record ScreeningMatch(UUID listId, String listName, String listKind, String actionOnHit, UUID entryId,
+public record ScreeningMatch(UUID listId, String listName, WatchlistKind listKind, ActionOnHit actionOnHit, UUID entryId,
         String externalId, String name, double score, ScreeningOutcome level, String matchedOn,
-        List<Explanation> explanation, UUID hitId, String hitStatus) {
+        List<Explanation> explanation, UUID hitId, HitStatus hitStatus) {
 
     /**
      * One feature's part in the score: {@code detail} says it in English for the API and the logs;
@@ -42,8 +42,13 @@ public record ScreeningMatch(UUID listId, String listName, String listKind, Stri
     public record NamePart(String traveller, String listed, double similarity, String how, String foundBy) {
     }
 
-    public ScreeningMatch withHit(UUID id, String status) {
+    public ScreeningMatch withHit(UUID id, HitStatus status) {
         return new ScreeningMatch(listId, listName, listKind, actionOnHit, entryId, externalId, name, score, level,
                 matchedOn, explanation, id, status);
+    }
+
+    /** A recorded hit that waits for a supervisor's verdict. */
+    public boolean awaitsAdjudication() {
+        return hitId != null && hitStatus == HitStatus.OPEN;
     }
 }

@@ -6,11 +6,10 @@ import java.util.UUID;
 /**
  * An entry as a hit shows it to the officer and records it.
  *
- * @param kind PERSON, ENTITY or DOCUMENT
  * @param name the entry's primary name, or its document number for a document
  * @param inForce approved, not removed and not expired today
  * @param notifyOnHit who is notified of a hit, as the list gives it; null when nobody
  */
-public record WatchlistEntrySummary(UUID id, UUID listId, String externalId, String kind, String name,
+public record WatchlistEntrySummary(UUID id, UUID listId, String externalId, EntryKind kind, String name,
         boolean inForce, LocalDate expiresOn, String originatingAgency, String legalBasis, String notifyOnHit) {
 }

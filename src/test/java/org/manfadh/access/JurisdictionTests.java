@@ -6,14 +6,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.manfadh.access.Jurisdiction.Scope;
+import org.manfadh.referencedata.Authority;
 
 class JurisdictionTests {
 
     @Test
     void coversEverythingWhenNational() {
         assertThat(Jurisdiction.NATIONAL.isNational()).isTrue();
-        assertThat(Jurisdiction.NATIONAL.covers("FEDERAL", "IQ-WA", "ZRB")).isTrue();
-        assertThat(Jurisdiction.NATIONAL.covers("KRI", "IQ-AR", "IBK")).isTrue();
+        assertThat(Jurisdiction.NATIONAL.covers(Authority.FEDERAL, "IQ-WA", "ZRB")).isTrue();
+        assertThat(Jurisdiction.NATIONAL.covers(Authority.KRI, "IQ-AR", "IBK")).isTrue();
     }
 
     @Test
@@ -22,8 +23,8 @@ class JurisdictionTests {
 
         assertThat(federal.isNational()).isFalse();
         assertThat(federal.isWholeAuthority()).isTrue();
-        assertThat(federal.covers("FEDERAL", "IQ-BA", "SFW")).isTrue();
-        assertThat(federal.covers("KRI", "IQ-DA", "IBK")).isFalse();
+        assertThat(federal.covers(Authority.FEDERAL, "IQ-BA", "SFW")).isTrue();
+        assertThat(federal.covers(Authority.KRI, "IQ-DA", "IBK")).isFalse();
     }
 
     @Test
@@ -32,18 +33,18 @@ class JurisdictionTests {
         Jurisdiction basra = new Jurisdiction(Scope.FEDERAL, Set.of("IQ-BA"), Set.of("ZRB"));
 
         assertThat(zurbatiyah.borderPoints()).containsExactly("ZRB");
-        assertThat(zurbatiyah.covers("FEDERAL", "IQ-WA", "ZRB")).isTrue();
-        assertThat(zurbatiyah.covers("FEDERAL", "IQ-WA", "BDR")).isFalse();
-        assertThat(basra.covers("FEDERAL", "IQ-BA", "SFW")).isTrue();
-        assertThat(basra.covers("FEDERAL", "IQ-WA", "ZRB")).isTrue();
-        assertThat(basra.covers("FEDERAL", "IQ-MU", "ARR")).isFalse();
+        assertThat(zurbatiyah.covers(Authority.FEDERAL, "IQ-WA", "ZRB")).isTrue();
+        assertThat(zurbatiyah.covers(Authority.FEDERAL, "IQ-WA", "BDR")).isFalse();
+        assertThat(basra.covers(Authority.FEDERAL, "IQ-BA", "SFW")).isTrue();
+        assertThat(basra.covers(Authority.FEDERAL, "IQ-WA", "ZRB")).isTrue();
+        assertThat(basra.covers(Authority.FEDERAL, "IQ-MU", "ARR")).isFalse();
     }
 
     @Test
     void refusesARecordOfTheOtherAuthorityEvenWhenItsBorderPointIsNamed() {
         Jurisdiction odd = new Jurisdiction(Scope.FEDERAL, Set.of(), Set.of("IBK"));
 
-        assertThat(odd.covers("KRI", "IQ-DA", "IBK")).isFalse();
+        assertThat(odd.covers(Authority.KRI, "IQ-DA", "IBK")).isFalse();
     }
 
     @Test
@@ -51,15 +52,15 @@ class JurisdictionTests {
         Jurisdiction north = new Jurisdiction(Scope.NATIONAL, Set.of("IQ-DA", "IQ-NI"), Set.of());
 
         assertThat(north.isNational()).isFalse();
-        assertThat(north.covers("KRI", "IQ-DA", "IBK")).isTrue();
-        assertThat(north.covers("FEDERAL", "IQ-NI", "RBA")).isTrue();
-        assertThat(north.covers("FEDERAL", "IQ-WA", "ZRB")).isFalse();
+        assertThat(north.covers(Authority.KRI, "IQ-DA", "IBK")).isTrue();
+        assertThat(north.covers(Authority.FEDERAL, "IQ-NI", "RBA")).isTrue();
+        assertThat(north.covers(Authority.FEDERAL, "IQ-WA", "ZRB")).isFalse();
     }
 
     @Test
     void coversNothingWithoutAnAccount() {
-        assertThat(Jurisdiction.NONE.covers("FEDERAL", "IQ-WA", "ZRB")).isFalse();
-        assertThat(Jurisdiction.NONE.covers("KRI", "IQ-DA", "IBK")).isFalse();
+        assertThat(Jurisdiction.NONE.covers(Authority.FEDERAL, "IQ-WA", "ZRB")).isFalse();
+        assertThat(Jurisdiction.NONE.covers(Authority.KRI, "IQ-DA", "IBK")).isFalse();
     }
 
     @Test

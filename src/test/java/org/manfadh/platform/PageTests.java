@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 
 class PageTests {
 
@@ -26,9 +25,9 @@ class PageTests {
 
     @Test
     void refusesPagesBeyondTheLimits() {
-        assertThatThrownBy(() -> PageRequest.of(0, 1001)).isInstanceOf(ErrorResponseException.class);
-        assertThatThrownBy(() -> PageRequest.of(-1, 10)).isInstanceOf(ErrorResponseException.class);
-        assertThatThrownBy(() -> PageRequest.of(0, 0)).isInstanceOf(ErrorResponseException.class);
+        assertThatThrownBy(() -> PageRequest.of(0, 1001)).isInstanceOf(Rejection.class);
+        assertThatThrownBy(() -> PageRequest.of(-1, 10)).isInstanceOf(Rejection.class);
+        assertThatThrownBy(() -> PageRequest.of(0, 0)).isInstanceOf(Rejection.class);
         assertThat(PageRequest.of(0, 1000).size()).isEqualTo(1000);
     }
 }

@@ -101,7 +101,7 @@ class AccountDirectory implements Accounts {
 
     private ReadScope scope(Jurisdiction j) {
         return new ReadScope(false, referenceData.borderPoints().stream()
-                .filter(p -> j.covers(p.authority().name(), p.governorate(), p.code()))
+                .filter(p -> j.covers(p.authority(), p.governorate(), p.code()))
                 .map(BorderPoint::code).collect(Collectors.toSet()));
     }
 

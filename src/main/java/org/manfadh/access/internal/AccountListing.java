@@ -1,10 +1,11 @@
 package org.manfadh.access.internal;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import org.manfadh.access.AccountManagement.Listed;
+import org.manfadh.access.Role;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,11 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The accounts as an administrator reads them on screen, by name, with their roles and language; no secrets. */
 @Repository
-public class AccountListing {
-
-    public record Listed(String username, List<String> roles, boolean enabled, String language, Instant createdAt,
-                         boolean twoFactor) {
-    }
+class AccountListing {
 
     private final JdbcClient jdbc;
 
@@ -24,7 +21,7 @@ public class AccountListing {
         this.jdbc = jdbc;
     }
 
-    public Page<Listed> page(PageRequest page) {
+    Page<Listed> page(PageRequest page) {
         List<Listed> content = jdbc.sql("""
                 select a.username, a.roles, a.enabled, a.created_at, p.language,
                        exists (select 1 from access.two_factor t
@@ -35,7 +32,7 @@ public class AccountListing {
                  limit :limit offset :offset
                 """).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new Listed(rs.getString("username"),
-                        Arrays.stream((String[]) rs.getArray("roles").getArray()).sorted().toList(),
+                        Arrays.stream((String[]) rs.getArray("roles").getArray()).sorted().map(Role::valueOf).toList(),
                         rs.getBoolean("enabled"), rs.getString("language"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("two_factor")))
                 .list();

@@ -57,7 +57,7 @@ class AccountReplicas implements AccountReplication {
     private static boolean assignedTo(UserAccounts.UserAccount account, BorderPoint point) {
         var jurisdiction = account.jurisdiction();
         if (jurisdiction.isWholeAuthority()
-                || !jurisdiction.covers(point.authority().name(), point.governorate(), point.code())) {
+                || !jurisdiction.covers(point.authority(), point.governorate(), point.code())) {
             return false;
         }
         return !account.roles().contains(Role.ADMIN) || jurisdiction.borderPoints().contains(point.code());

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.access.AuditLogbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -154,17 +155,17 @@ class AuditEvents {
                and (cast(:record as text) is null or record_ids @> array[cast(:record as text)])
             """;
 
-    List<Stored> search(String username, String action, Instant from, Instant to, String recordId, int limit,
-                        long offset) {
+    List<Stored> search(String username, AuditLogbook.Action action, Instant from, Instant to, String recordId,
+                        int limit, long offset) {
         return jdbc.sql("select * from access.audit_event " + SEARCH + " order by seq desc limit :limit offset :offset")
-                .param("username", username).param("action", action).param("from", utc(from)).param("to", utc(to))
+                .param("username", username).param("action", action == null ? null : action.name()).param("from", utc(from)).param("to", utc(to))
                 .param("record", recordId).param("limit", limit).param("offset", offset)
                 .query(AuditEvents::stored).list();
     }
 
-    long count(String username, String action, Instant from, Instant to, String recordId) {
+    long count(String username, AuditLogbook.Action action, Instant from, Instant to, String recordId) {
         return jdbc.sql("select count(*) from access.audit_event " + SEARCH)
-                .param("username", username).param("action", action).param("from", utc(from)).param("to", utc(to))
+                .param("username", username).param("action", action == null ? null : action.name()).param("from", utc(from)).param("to", utc(to))
                 .param("record", recordId).query(Long.class).single();
     }
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.manfadh.access.AuditLogbook;
 import org.manfadh.access.AuditReplication;
 import org.manfadh.access.AuditTrail;
 import org.manfadh.platform.Ids;
@@ -20,30 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * The audit trail: records events (through the writer, which chains them in batches and returns
  * once they are stored), searches them and verifies the chain.
  */
 @Service
-public class AuditLog implements AuditTrail, AuditReplication {
-
-    public enum Action { SIGN_IN, SIGN_IN_FAILED, CHANGE, READ_PERSONAL_DATA }
-
-    public record EventView(UUID id, long seq, UUID nodeId, Instant at, String username, String clientAddress,
-                            String action, String what, List<String> recordIds, int outcome, String previousHash,
-                            String hash) {
-    }
-
-    /**
-     * The chain's check: how many events and checkpoints were checked, from which seq the chain is keyed, and when it
-     * does not hold, why ({@link Broken}) and the first event (or seq) that does not fit.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(boolean valid, long checked, int checkpoints, Long keyedFrom, String reason,
-                               UUID firstBrokenId, Long firstBrokenSeq) {
-    }
+class AuditLog implements AuditTrail, AuditReplication, AuditLogbook {
 
     /** Why a chain does not hold; the API gives these as lower-case codes with hyphens. */
     enum Broken {
@@ -63,9 +46,6 @@ public class AuditLog implements AuditTrail, AuditReplication {
         }
     }
 
-    /** More record ids than this in one event are cut (a page of search results is at most 1000). */
-    static final int MAX_RECORD_IDS = 1000;
-
     private final AuditEvents events;
     private final NodeIdentity node;
     private final Clock clock;
@@ -83,7 +63,7 @@ public class AuditLog implements AuditTrail, AuditReplication {
         this.key = key.bytes();
     }
 
-    /** Appends one event to the chain; it is stored when this returns (see the writer). */
+    @Override
     public void record(Action action, String username, String clientAddress, String what,
                        Collection<String> recordIds, int outcome) {
         List<String> ids = recordIds.size() > MAX_RECORD_IDS
@@ -110,6 +90,7 @@ public class AuditLog implements AuditTrail, AuditReplication {
      * cut off the end, or a whole table replaced (even with hashes recomputed by the unkeyed rule) do not verify.
      * Events up to the first checkpoint may carry the unkeyed rule of earlier releases.
      */
+    @Override
     public Verification verify() {
         List<AuditCheckpoints.Checkpoint> sealed = checkpoints.all();
         for (AuditCheckpoints.Checkpoint c : sealed) {
@@ -198,11 +179,13 @@ public class AuditLog implements AuditTrail, AuditReplication {
                 .map(c -> new AuditReplication.Checkpoint(c.seq(), c.hash(), c.at(), c.nodeId(), c.seal())).toList();
     }
 
-    public Page<EventView> search(String username, String action, Instant from, Instant to, String recordId,
+    @Override
+    public Page<EventView> search(String username, Action action, Instant from, Instant to, String recordId,
                                   PageRequest page) {
         return Page.of(events.search(username, action, from, to, recordId, page.size(), page.offset()).stream()
                 .map(s -> new EventView(s.event().id(), s.event().seq(), s.event().nodeId(), s.event().at(),
-                        s.event().username(), s.event().clientAddress(), s.event().action(), s.event().what(),
+                        s.event().username(), s.event().clientAddress(), Action.valueOf(s.event().action()),
+                        s.event().what(),
                         s.event().recordIds(), s.event().outcome(), s.previousHash(), s.hash()))
                 .toList(), page, events.count(username, action, from, to, recordId));
     }

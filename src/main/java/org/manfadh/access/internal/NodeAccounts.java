@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.manfadh.access.NodeCredentials;
 import org.manfadh.access.Role;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class NodeAccounts implements NodeCredentials {
     @Override
     public Issued issue(String borderPoint) {
         BorderPoint point = referenceData.borderPoint(borderPoint == null ? "" : borderPoint.strip())
-                .orElseThrow(() -> ApiProblems.invalidFields(List.of(new ApiProblems.Field("borderPoint",
+                .orElseThrow(() -> Rejection.invalidFields(List.of(new Rejection.Field("borderPoint",
                         "is not a known border point code"))));
         byte[] secret = new byte[24];
         random.nextBytes(secret);
@@ -55,10 +55,10 @@ class NodeAccounts implements NodeCredentials {
 
     @Override
     public void revoke(String username) {
-        var account = accounts.find(username).orElseThrow(() -> ApiProblems.problem(
-                org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no node account " + username + "."));
+        var account = accounts.find(username).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "not-found",
+                "Not found", "There is no node account " + username + "."));
         if (!account.roles().equals(Set.of(Role.NODE))) {
-            throw ApiProblems.conflict("not-a-node", "Account " + username + " is not a node's account.");
+            throw Rejection.conflict("not-a-node", "Account " + username + " is not a node's account.");
         }
         administration.change(username, new AccountAdministration.AccountChange(null, null, false, null, null, null), "");
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.manfadh.access.SecondFactors;
+import org.manfadh.access.TwoFactorSignIn;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,18 +34,10 @@ import jakarta.servlet.http.HttpSession;
  * browser to the sign-in page, as for anyone not signed in.
  */
 @Component
-public class SecondFactorSignIn {
+class SecondFactorSignIn implements TwoFactorSignIn {
 
     /** What a session half-way through signing in holds. */
     record Pending(String username, Instant since) implements Serializable {
-    }
-
-    public enum Outcome {
-        SIGNED_IN,
-        WRONG_CODE,
-        LOCKED,
-        THROTTLED,
-        NOTHING_PENDING
     }
 
     static final String PENDING = SecondFactorSignIn.class.getName() + ".PENDING";
@@ -87,6 +81,7 @@ public class SecondFactorSignIn {
     }
 
     /** Who is half-way through signing in on this session, if anyone (and not for too long). */
+    @Override
     public Optional<String> pending(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(PENDING) instanceof Pending pending)) {
@@ -100,16 +95,19 @@ public class SecondFactorSignIn {
     }
 
     /** The second step with a code from the app; a wrong code counts as a failed sign-in. */
+    @Override
     public Outcome withCode(HttpServletRequest request, HttpServletResponse response, String code) {
         return secondStep(request, response, username -> twoFactor.verify(username, code), "sign-in: second factor");
     }
 
     /** An account whose roles require a second factor sets it up half-way through signing in. */
-    public Optional<TwoFactor.Enrolment> startEnrolment(HttpServletRequest request) {
+    @Override
+    public Optional<SecondFactors.Enrolment> startEnrolment(HttpServletRequest request) {
         return pending(request).filter(u -> !twoFactor.enrolled(u)).flatMap(twoFactor::start);
     }
 
     /** Confirms the enrolment begun half-way through signing in, and signs the session in. */
+    @Override
     public Outcome confirmEnrolment(HttpServletRequest request, HttpServletResponse response, String code) {
         return secondStep(request, response, username -> twoFactor.confirm(username, code),
                 "sign-in: second factor set up");
@@ -137,11 +135,13 @@ public class SecondFactorSignIn {
      * A signed-in user confirmed their own new second factor, which ended their sessions: this one
      * carries on, signed in afresh under the account's new version.
      */
+    @Override
     public void renew(HttpServletRequest request, HttpServletResponse response, String username) {
         store(request, response, username);
     }
 
     /** Where to go once signed in: the page first asked for, or the start page. */
+    @Override
     public String next(HttpServletRequest request, HttpServletResponse response) {
         SavedRequest saved = savedRequests.getRequest(request, response);
         if (saved != null) {

@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.manfadh.access.Role;
+import org.manfadh.access.web.ApiSignInProblems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,7 +28,6 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.manfadh.platform.ApiProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -106,40 +103,28 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        ApiSignInProblems problems = new ApiSignInProblems(json);
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
-                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-                write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
-                        "Too many failed sign-ins", "Too many failed sign-ins came from this address. Wait "
-                                + throttled.retryAfterSeconds() + " seconds (Retry-After) before the next attempt.");
+                problems.tooManySignIns(request, response, throttled.retryAfterSeconds());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Manfadh\"");
             if (e instanceof SecondFactorException second) {
                 switch (second.kind()) {
-                    case MISSING -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-required",
-                            "Second factor required", "This account signs in with a second factor: send the code "
-                                    + "its authenticator app shows now in the " + SignInDetails.OTP_HEADER + " header.");
-                    case REJECTED -> write(json, request, response, HttpStatus.UNAUTHORIZED, "second-factor-rejected",
-                            "Second factor rejected", "The code in " + SignInDetails.OTP_HEADER + " is wrong or was "
-                                    + "used already: send the code the authenticator app shows now.");
-                    case NOT_ENROLLED -> write(json, request, response, HttpStatus.UNAUTHORIZED,
-                            "second-factor-not-enrolled", "Second factor not set up", "This account's roles need a "
-                                    + "second factor: sign in on the screens once to set it up.");
+                    case MISSING -> problems.secondFactorRequired(request, response, SignInDetails.OTP_HEADER);
+                    case REJECTED -> problems.secondFactorRejected(request, response, SignInDetails.OTP_HEADER);
+                    case NOT_ENROLLED -> problems.secondFactorNotEnrolled(request, response);
                 }
                 return;
             }
             if (e instanceof org.springframework.security.authentication.LockedException) {
-                write(json, request, response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
-                        "This account is locked after too many failed sign-ins. Try again later, or ask an "
-                                + "administrator to unlock it.");
+                problems.accountLocked(request, response);
                 return;
             }
-            write(json, request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                    "This API needs an account: send HTTP Basic credentials of a valid, enabled account.");
+            problems.unauthenticated(request, response);
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(json, request, response, HttpStatus.FORBIDDEN,
-                "forbidden", "Forbidden", "Your account's roles do not allow this request.");
+        AccessDeniedHandler denied = (request, response, e) -> problems.forbidden(request, response);
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -182,7 +167,7 @@ class SecurityConfiguration {
         signedIn.setDefaultTargetUrl("/");
         AuthenticationEntryPoint htmxSignIn = (request, response, e) -> {
             response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         };
         return http
                 .authorizeHttpRequests(a -> a
@@ -226,18 +211,5 @@ class SecurityConfiguration {
         handler.setExceptionMappings(java.util.Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
         handler.setDefaultFailureUrl("/login?error");
         return handler;
-    }
-
-    private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
-                              HttpStatus status, String type, String title, String detail) throws IOException {
-        ProblemDetail problem = ApiProblems.detail(status, type, title, detail);
-        try {
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException unusualPath) {
-            // The problem stands without an instance.
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

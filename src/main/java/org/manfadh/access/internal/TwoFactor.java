@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import org.manfadh.access.Role;
+import org.manfadh.access.SecondFactors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,20 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Any account may enrol; an enrolled account always needs its code.
  */
 @Service
-public class TwoFactor {
+class TwoFactor implements SecondFactors {
 
     /** Roles that reach national data from headquarters: their accounts need a second factor when required. */
     static final Set<Role> HEADQUARTERS_ROLES = EnumSet.of(Role.ADMIN, Role.WATCHLIST_MANAGER, Role.ANALYST);
 
     static final String ISSUER = "Manfadh";
-
-    /** What an enrolling user copies into their app. */
-    public record Enrolment(String secret, String uri) {
-    }
-
-    /** An account's second factor as its owner and administrators see it. */
-    public record Status(boolean enrolled, Instant since, boolean required, Optional<Enrolment> pending) {
-    }
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -70,6 +63,7 @@ public class TwoFactor {
                 || accounts.find(username).map(a -> requiredFor(a.roles())).orElse(false);
     }
 
+    @Override
     public Status status(String username) {
         var row = jdbc.sql("select secret, confirmed_at from access.two_factor where username = :u")
                 .param("u", username).query((rs, n) -> new Object[] {rs.getBytes("secret"),
@@ -92,6 +86,7 @@ public class TwoFactor {
      * account already enrolled keeps its factor: an administrator resets it first.
      */
     @Transactional
+    @Override
     public Optional<Enrolment> start(String username) {
         byte[] secret = new byte[20];
         random.nextBytes(secret);
@@ -104,6 +99,7 @@ public class TwoFactor {
 
     /** Confirms an enrolment with the first code the app shows; true when it matched. */
     @Transactional
+    @Override
     public boolean confirm(String username, String code) {
         Optional<byte[]> pending = jdbc.sql(
                         "select secret from access.two_factor where username = :u and confirmed_at is null for update")

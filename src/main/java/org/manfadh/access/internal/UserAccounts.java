@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class UserAccounts {
+class UserAccounts {
 
     /**
      * An account; {@code failedSignIns} and {@code lockedUntil} are those of the client address

@@ -1,9 +1,9 @@
 package org.manfadh.access.web;
 
-import org.manfadh.access.internal.AccountAdministration;
-import org.manfadh.access.internal.AccountAdministration.AccountChange;
-import org.manfadh.access.internal.AccountAdministration.AccountView;
-import org.manfadh.access.internal.AccountAdministration.NewAccount;
+import org.manfadh.access.AccountManagement;
+import org.manfadh.access.AccountManagement.AccountChange;
+import org.manfadh.access.AccountManagement.AccountView;
+import org.manfadh.access.AccountManagement.NewAccount;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
@@ -27,9 +27,9 @@ import io.swagger.v3.oas.annotations.Operation;
 @PreAuthorize("hasRole('ADMIN')")
 class AccountController {
 
-    private final AccountAdministration accounts;
+    private final AccountManagement accounts;
 
-    AccountController(AccountAdministration accounts) {
+    AccountController(AccountManagement accounts) {
         this.accounts = accounts;
     }
 

@@ -3,7 +3,7 @@ package org.manfadh.access.web;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.manfadh.access.internal.AuditLog;
+import org.manfadh.access.AuditLogbook;
 import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
@@ -20,15 +20,15 @@ import io.swagger.v3.oas.annotations.Operation;
 @PreAuthorize("hasRole('ADMIN')")
 class AuditController {
 
-    private final AuditLog audit;
+    private final AuditLogbook audit;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLogbook audit) {
         this.audit = audit;
     }
 
     @Operation(summary = "Audit events, newest first, by username, action, time window [from, to) and record id; paged")
     @GetMapping
-    Page<AuditLog.EventView> search(@RequestParam(required = false) String username,
+    Page<AuditLogbook.EventView> search(@RequestParam(required = false) String username,
                                     @RequestParam(required = false) String action,
                                     @RequestParam(required = false) Instant from,
                                     @RequestParam(required = false) Instant to,
@@ -36,15 +36,16 @@ class AuditController {
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
         String a = action == null || action.isBlank() ? null : action.strip().toUpperCase(Locale.ROOT);
+        AuditLogbook.Action wanted = null;
         if (a != null) {
             try {
-                AuditLog.Action.valueOf(a);
+                wanted = AuditLogbook.Action.valueOf(a);
             } catch (IllegalArgumentException e) {
                 throw ApiProblems.badRequest("invalid-parameter", "Parameter 'action' must be one of "
-                        + java.util.Arrays.toString(AuditLog.Action.values()) + ".");
+                        + java.util.Arrays.toString(AuditLogbook.Action.values()) + ".");
             }
         }
-        return audit.search(blankToNull(username), a, from, to,
+        return audit.search(blankToNull(username), wanted, from, to,
                 recordId == null || recordId.isBlank() ? null : recordId.strip().toLowerCase(Locale.ROOT),
                 PageRequest.of(page, size));
     }
@@ -52,7 +53,7 @@ class AuditController {
     @Operation(summary = "Recompute the audit trail's hash chain: valid, how many events were checked, and the "
             + "first event that does not fit")
     @GetMapping("/verify")
-    AuditLog.Verification verify() {
+    AuditLogbook.Verification verify() {
         return audit.verify();
     }
 

@@ -1,7 +1,7 @@
 package org.manfadh.access.web;
 
-import org.manfadh.access.internal.SecondFactorSignIn;
-import org.manfadh.access.internal.TwoFactor;
+import org.manfadh.access.SecondFactors;
+import org.manfadh.access.TwoFactorSignIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class TwoFactorController {
 
-    private final SecondFactorSignIn signIn;
-    private final TwoFactor twoFactor;
+    private final TwoFactorSignIn signIn;
+    private final SecondFactors twoFactor;
 
-    TwoFactorController(SecondFactorSignIn signIn, TwoFactor twoFactor) {
+    TwoFactorController(TwoFactorSignIn signIn, SecondFactors twoFactor) {
         this.signIn = signIn;
         this.twoFactor = twoFactor;
     }
@@ -72,7 +72,7 @@ class TwoFactorController {
 
     @GetMapping("/account/two-factor")
     String own(Authentication user, Model model) {
-        TwoFactor.Status status = twoFactor.status(user.getName());
+        SecondFactors.Status status = twoFactor.status(user.getName());
         model.addAttribute("status", status);
         status.pending().ifPresent(e -> model.addAttribute("enrolment", e));
         model.addAttribute("required", status.required());

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.manfadh.access.internal.AccountAdministration;
-import org.manfadh.access.internal.AccountListing;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.access.AccountManagement;
+import org.manfadh.platform.Rejection;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Governorate;
 import org.manfadh.referencedata.ReferenceData;
@@ -18,7 +17,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,20 +25,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and their roles for administrators: the list, a new account, and enabling, disabling or
- * unlocking one or removing its second factor, through the same {@link AccountAdministration} as POST and PATCH /api/v1/users.
+ * unlocking one or removing its second factor, through the same {@link AccountManagement} as POST and PATCH /api/v1/users.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UsersController {
 
-    private final AccountListing accounts;
-
-    private final AccountAdministration administration;
+    private final AccountManagement administration;
 
     private final ReferenceData referenceData;
 
-    UsersController(AccountListing accounts, AccountAdministration administration, ReferenceData referenceData) {
-        this.accounts = accounts;
+    UsersController(AccountManagement administration, ReferenceData referenceData) {
         this.administration = administration;
         this.referenceData = referenceData;
     }
@@ -52,15 +47,15 @@ class UsersController {
     record NewAccountForm(String username, String password, List<String> roles, String authority,
                           List<String> governorates, String borderPoints) {
 
-        AccountAdministration.NewAccount command() {
+        AccountManagement.NewAccount command() {
             Set<String> points = new LinkedHashSet<>();
             if (borderPoints != null) {
                 Arrays.stream(borderPoints.split("[,\\s]+")).filter(p -> !p.isBlank())
                         .forEach(p -> points.add(p.strip().toUpperCase(java.util.Locale.ROOT)));
             }
-            return new AccountAdministration.NewAccount(username, password,
+            return new AccountManagement.NewAccount(username, password,
                     roles == null ? null : new LinkedHashSet<>(roles),
-                    new AccountAdministration.JurisdictionInput(authority,
+                    new AccountManagement.JurisdictionInput(authority,
                             governorates == null ? Set.of() : new LinkedHashSet<>(governorates), points));
         }
     }
@@ -68,9 +63,9 @@ class UsersController {
     @GetMapping("/users")
     String users(@RequestParam(defaultValue = "0") int page, Model model) {
         PageRequest request = new PageRequest(Math.max(page, 0), 50);
-        model.addAttribute("users", accounts.page(request));
+        model.addAttribute("users", administration.listing(request));
         // Jurisdiction and lock-out as the API shows them, by name (both pages run in username order).
-        Map<String, AccountAdministration.AccountView> access = new LinkedHashMap<>();
+        Map<String, AccountManagement.AccountView> access = new LinkedHashMap<>();
         administration.page(request).content().forEach(a -> access.put(a.username(), a));
         model.addAttribute("access", access);
         model.addAttribute("governorates", governorates());
@@ -88,10 +83,10 @@ class UsersController {
     /** An account's roles and jurisdiction, to change. */
     @GetMapping("/users/{username}")
     String account(@PathVariable String username, Model model, Authentication caller) {
-        AccountAdministration.AccountView account;
+        AccountManagement.AccountView account;
         try {
             account = administration.get(username);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
         model.addAttribute("user", account);
@@ -110,15 +105,15 @@ class UsersController {
     @PostMapping("/users/{username}/access")
     String changeAccess(@PathVariable String username, NewAccountForm form, Authentication caller,
                         RedirectAttributes redirect) {
-        AccountAdministration.NewAccount typed = form.command();
+        AccountManagement.NewAccount typed = form.command();
         try {
-            administration.change(username, new AccountAdministration.AccountChange(
+            administration.change(username, new AccountManagement.AccountChange(
                     typed.roles() == null ? Set.of() : typed.roles(), typed.jurisdiction(), null, null, null, null),
                     caller.getName());
             redirect.addFlashAttribute("done", "users.access.done");
             redirect.addFlashAttribute("doneName", username);
             return "redirect:/users";
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             Map<String, String> errors = fieldErrors(e);
             if (errors.isEmpty()) {
                 errors = Map.of("roles", problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
@@ -137,10 +132,10 @@ class UsersController {
     @PostMapping("/users")
     String create(NewAccountForm form, RedirectAttributes redirect) {
         try {
-            AccountAdministration.AccountView created = administration.create(form.command());
+            AccountManagement.AccountView created = administration.create(form.command());
             redirect.addFlashAttribute("done", "users.created.done");
             redirect.addFlashAttribute("doneName", created.username());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             Map<String, String> errors = fieldErrors(e);
             if (errors.isEmpty()) {
                 errors = Map.of("username", problem(e).equals("username-taken") ? "users.error.taken"
@@ -156,44 +151,44 @@ class UsersController {
 
     @PostMapping("/users/{username}/enable")
     String enable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, true, null, null, null),
+        return change(username, new AccountManagement.AccountChange(null, null, true, null, null, null),
                 "users.enabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/disable")
     String disable(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, false, null, null, null),
+        return change(username, new AccountManagement.AccountChange(null, null, false, null, null, null),
                 "users.disabled.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/unlock")
     String unlock(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, null, null, true, null),
+        return change(username, new AccountManagement.AccountChange(null, null, null, null, true, null),
                 "users.unlocked.done", caller, redirect);
     }
 
     @PostMapping("/users/{username}/reset-two-factor")
     String resetTwoFactor(@PathVariable String username, Authentication caller, RedirectAttributes redirect) {
-        return change(username, new AccountAdministration.AccountChange(null, null, null, null, null, true),
+        return change(username, new AccountManagement.AccountChange(null, null, null, null, null, true),
                 "users.twoFactorReset.done", caller, redirect);
     }
 
-    private String change(String username, AccountAdministration.AccountChange change, String done,
+    private String change(String username, AccountManagement.AccountChange change, String done,
                           Authentication caller, RedirectAttributes redirect) {
         try {
             administration.change(username, change, caller.getName());
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneName", username);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", fieldErrors(e).containsKey("enabled") ? "users.error.self"
                     : problem(e).equals("not-found") ? "users.error.notFound" : "users.error.other");
         }
         return "redirect:/users";
     }
 
-    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+    private static Map<String, String> fieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             if (f.message() != null && f.message().contains("your own")) {
                 errors.put(f.field().startsWith("jurisdiction") ? "authority" : f.field().equals("roles") ? "roles"
                         : "enabled", "users.error.self");
@@ -213,8 +208,7 @@ class UsersController {
         return errors;
     }
 
-    private static String problem(ErrorResponseException e) {
-        String type = String.valueOf(e.getBody().getType());
-        return type.substring(type.lastIndexOf(':') + 1);
+    private static String problem(Rejection e) {
+        return e.code();
     }
 }

@@ -65,7 +65,8 @@ class ReferenceDataRepository {
                 select code, applies_to, label_en, label_ar, label_ckb
                   from referencedata.refusal_reason
                  order by code
-                """).query((rs, n) -> new RefusalReason(rs.getString("code"), rs.getString("applies_to"),
+                """).query((rs, n) -> new RefusalReason(rs.getString("code"),
+                RefusalReason.Applies.valueOf(rs.getString("applies_to")),
                 rs.getString("label_en"), rs.getString("label_ar"), rs.getString("label_ckb"))).list();
     }
 
@@ -76,7 +77,7 @@ class ReferenceDataRepository {
                 on conflict (code) do update
                    set applies_to = excluded.applies_to, label_en = excluded.label_en,
                        label_ar = excluded.label_ar, label_ckb = excluded.label_ckb
-                """).param("code", r.code()).param("appliesTo", r.appliesTo()).param("labelEn", r.labelEn())
+                """).param("code", r.code()).param("appliesTo", r.appliesTo().name()).param("labelEn", r.labelEn())
                 .param("labelAr", r.labelAr()).param("labelCkb", r.labelCkb()).update();
     }
 

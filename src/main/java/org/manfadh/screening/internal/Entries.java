@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.manfadh.screening.EntryKind;
+import org.manfadh.screening.EntrySource;
+import org.manfadh.screening.EntryStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +28,8 @@ import org.springframework.stereotype.Repository;
 class Entries {
 
     /** An entry as stored; the JSON columns as text. */
-    record StoredEntry(UUID id, UUID nodeId, UUID watchlistId, String externalId, String kind, String source,
-                       String status, String primaryName, String names, String datesOfBirth, String nationalities,
+    record StoredEntry(UUID id, UUID nodeId, UUID watchlistId, String externalId, EntryKind kind, EntrySource source,
+                       EntryStatus status, String primaryName, String names, String datesOfBirth, String nationalities,
                        String nationalityTexts, String sex, String documents, String documentNumber,
                        String issuingState, String documentType, LocalDate reportedOn, LocalDate listedOn,
                        String originatingAgency, String legalBasis, String notifyOnHit, String note, LocalDate expiresOn,
@@ -34,17 +37,17 @@ class Entries {
                        Instant removedAt, String removalReason, long createdInVersion, long changedInVersion) {
 
         boolean inForce(LocalDate today) {
-            return status.equals("ACTIVE") && (expiresOn == null || !expiresOn.isBefore(today));
+            return status == EntryStatus.ACTIVE && (expiresOn == null || !expiresOn.isBefore(today));
         }
     }
 
     /** What the index needs of an entry, and whether it is in force. */
-    record IndexRow(UUID id, UUID watchlistId, String kind, String status, String names, String datesOfBirth,
+    record IndexRow(UUID id, UUID watchlistId, EntryKind kind, EntryStatus status, String names, String datesOfBirth,
                     String nationalities, String sex, String documents, String documentNumber, String issuingState,
                     String documentType, LocalDate expiresOn) {
 
         boolean inForce(LocalDate today) {
-            return status.equals("ACTIVE") && (expiresOn == null || !expiresOn.isBefore(today));
+            return status == EntryStatus.ACTIVE && (expiresOn == null || !expiresOn.isBefore(today));
         }
     }
 
@@ -59,7 +62,7 @@ class Entries {
     private static final RowMapper<StoredEntry> ENTRY = Entries::map;
 
     private static final RowMapper<IndexRow> INDEX_ROW = (rs, n) -> new IndexRow(rs.getObject(1, UUID.class),
-            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getObject(2, UUID.class), EntryKind.valueOf(rs.getString(3)), EntryStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
             rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
             rs.getObject(13, LocalDate.class));
 
@@ -75,8 +78,9 @@ class Entries {
 
     private static StoredEntry map(ResultSet rs, int n) throws SQLException {
         return new StoredEntry(rs.getObject("id", UUID.class), rs.getObject("node_id", UUID.class),
-                rs.getObject("watchlist_id", UUID.class), rs.getString("external_id"), rs.getString("kind"),
-                rs.getString("source"), rs.getString("status"), rs.getString("primary_name"), rs.getString("names"),
+                rs.getObject("watchlist_id", UUID.class), rs.getString("external_id"),
+                EntryKind.valueOf(rs.getString("kind")), EntrySource.valueOf(rs.getString("source")),
+                EntryStatus.valueOf(rs.getString("status")), rs.getString("primary_name"), rs.getString("names"),
                 rs.getString("dates_of_birth"), rs.getString("nationalities"), rs.getString("nationality_texts"),
                 rs.getString("sex"), rs.getString("documents"), rs.getString("document_number"),
                 rs.getString("issuing_state"), rs.getString("document_type"),
@@ -104,8 +108,8 @@ class Entries {
                         cast(:documents as jsonb), :number, :state, :type, :reported, :listed, :agency, :basis,
                         :notify, :note, :expires, :search, :by, :at, :version, :version)
                 """).param("id", e.id()).param("node", e.nodeId()).param("list", e.watchlistId())
-                .param("external", e.externalId()).param("kind", e.kind()).param("source", e.source())
-                .param("status", e.status()).param("primary", e.primaryName()).param("names", e.names())
+                .param("external", e.externalId()).param("kind", e.kind().name()).param("source", e.source().name())
+                .param("status", e.status().name()).param("primary", e.primaryName()).param("names", e.names())
                 .param("dobs", e.datesOfBirth()).param("nationalities", e.nationalities())
                 .param("texts", e.nationalityTexts()).param("sex", e.sex()).param("documents", e.documents())
                 .param("number", e.documentNumber()).param("state", e.issuingState())
@@ -133,16 +137,17 @@ class Entries {
     }
 
     /** Entries of a list in the order they were made; {@code text} anywhere in names, external id or numbers. */
-    List<StoredEntry> page(UUID watchlistId, String text, String externalId, String status, long offset, int size) {
+    List<StoredEntry> page(UUID watchlistId, String text, String externalId, EntryStatus status, long offset,
+                           int size) {
         return jdbc.sql("select * from screening.entry where " + FILTER + " order by id offset :offset limit :size")
                 .param("list", watchlistId).param("text", like(text)).param("external", externalId)
-                .param("status", status).param("offset", offset).param("size", size).query(ENTRY).list();
+                .param("status", status == null ? null : status.name()).param("offset", offset).param("size", size).query(ENTRY).list();
     }
 
-    long count(UUID watchlistId, String text, String externalId, String status) {
+    long count(UUID watchlistId, String text, String externalId, EntryStatus status) {
         return jdbc.sql("select count(*) from screening.entry where " + FILTER).param("list", watchlistId)
-                .param("text", like(text)).param("external", externalId).param("status", status)
-                .query(Long.class).single();
+                .param("text", like(text)).param("external", externalId)
+                .param("status", status == null ? null : status.name()).query(Long.class).single();
     }
 
     private static final String FILTER = """

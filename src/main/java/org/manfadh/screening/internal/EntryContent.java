@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.manfadh.screening.EntryKind;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.PartialDate;
 
@@ -17,7 +18,6 @@ record EntryContent(String externalId, EntryKind kind, String primaryName, List<
                     String documentType, LocalDate reportedOn, LocalDate listedOn, String originatingAgency,
                     String legalBasis, String notifyOnHit, String note, LocalDate expiresOn, long line) {
 
-    enum EntryKind { PERSON, ENTITY, DOCUMENT }
 
     /** A document of a listed person, its issuing state a code where the source's country is known. */
     record EntryDocument(String number, String issuingState, String issuingCountry, String type) {

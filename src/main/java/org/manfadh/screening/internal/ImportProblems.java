@@ -1,8 +1,6 @@
 package org.manfadh.screening.internal;
 
-import org.manfadh.platform.ApiProblems;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.manfadh.platform.Rejection;
 
 /**
  * Why a list file was refused, with where: the line (and column) of a CSV, the line and element
@@ -16,28 +14,28 @@ final class ImportProblems {
     }
 
     /** The file cannot be read as its format: not well-formed XML, a CSV row of the wrong length, a missing column. */
-    static ErrorResponseException malformed(String detail, Long line, String where) {
-        return located(HttpStatus.BAD_REQUEST, "malformed-list-file", "Malformed list file", detail, line, where);
+    static Rejection malformed(String detail, Long line, String where) {
+        return located(Rejection.Kind.INVALID, "malformed-list-file", "Malformed list file", detail, line, where);
     }
 
     /** The file reads, but an entry in it is wrong: a bad date or country code, no name. */
-    static ErrorResponseException invalidEntry(String detail, Long line, String where) {
-        return located(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-list-entry", "Invalid list entry", detail, line, where);
+    static Rejection invalidEntry(String detail, Long line, String where) {
+        return located(Rejection.Kind.UNPROCESSABLE, "invalid-list-entry", "Invalid list entry", detail, line, where);
     }
 
-    static ErrorResponseException empty(String detail) {
-        return ApiProblems.problem(HttpStatus.BAD_REQUEST, "empty-list-file", "Empty list file", detail + NOTHING_CHANGED);
+    static Rejection empty(String detail) {
+        return Rejection.of(Rejection.Kind.INVALID, "empty-list-file", "Empty list file", detail + NOTHING_CHANGED);
     }
 
-    private static ErrorResponseException located(HttpStatus status, String type, String title, String detail,
-                                                  Long line, String where) {
-        ErrorResponseException e = ApiProblems.problem(status, type, title, detail + NOTHING_CHANGED);
+    private static Rejection located(Rejection.Kind kind, String code, String title, String detail, Long line,
+                                     String where) {
+        Rejection rejection = Rejection.of(kind, code, title, detail + NOTHING_CHANGED);
         if (line != null && line > 0) {
-            e.getBody().setProperty("line", line);
+            rejection = rejection.with("line", line);
         }
         if (where != null) {
-            e.getBody().setProperty(where.startsWith("/") ? "element" : "column", where);
+            rejection = rejection.with(where.startsWith("/") ? "element" : "column", where);
         }
-        return e;
+        return rejection;
     }
 }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.manfadh.platform.Ids;
 import org.postgresql.PGConnection;
+import org.manfadh.screening.EntrySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -34,7 +35,7 @@ class Imports {
     }
 
     /** An entry of the file whose external id a live entry from another source already has. */
-    record Clash(String externalId, long line, String source) {
+    record Clash(String externalId, long line, EntrySource source) {
     }
 
     private static final String COLUMNS = "line, id, external_id, kind, primary_name, names, dates_of_birth, "
@@ -141,38 +142,39 @@ class Imports {
                 """).query((rs, n) -> new Duplicate(rs.getString(1), rs.getLong(2), rs.getLong(3))).optional();
     }
 
-    Optional<Clash> clash(UUID watchlistId, String source) {
+    Optional<Clash> clash(UUID watchlistId, EntrySource source) {
         return jdbc.sql("""
                 select s.external_id, s.line, e.source from pg_temp.import_entry s
                   join screening.entry e on e.watchlist_id = :list and e.external_id = s.external_id
                  where e.status <> 'REMOVED' and e.source <> :source
                  order by s.line limit 1
-                """).param("list", watchlistId).param("source", source)
-                .query((rs, n) -> new Clash(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
+                """).param("list", watchlistId).param("source", source.name())
+                .query((rs, n) -> new Clash(rs.getString(1), rs.getLong(2), EntrySource.valueOf(rs.getString(3))))
+                .optional();
     }
 
     /** Makes the list's entries from this source exactly those staged, as the given version. */
-    Merge merge(UUID watchlistId, UUID nodeId, String source, long staged, String by, Instant at, long version) {
+    Merge merge(UUID watchlistId, UUID nodeId, EntrySource source, long staged, String by, Instant at, long version) {
         int updated = jdbc.sql("update screening.entry e set (" + CONTENT + ", changed_in_version) = (" + prefixed("s")
                 + ", :version) from pg_temp.import_entry s"
                 + " where e.watchlist_id = :list and e.source = :source and e.status = 'ACTIVE'"
                 + " and e.external_id = s.external_id"
                 + " and (" + prefixed("e") + ") is distinct from (" + prefixed("s") + ")")
-                .param("list", watchlistId).param("source", source).param("version", version).update();
+                .param("list", watchlistId).param("source", source.name()).param("version", version).update();
         int added = jdbc.sql("insert into screening.entry (id, node_id, watchlist_id, external_id, source, status, "
                 + CONTENT + ", proposed_by, proposed_at, created_in_version, changed_in_version)"
                 + " select s.id, :node, :list, s.external_id, :source, 'ACTIVE', " + prefixed("s")
                 + ", :by, :at, :version, :version from pg_temp.import_entry s"
                 + " where not exists (select 1 from screening.entry e where e.watchlist_id = :list"
                 + " and e.external_id = s.external_id and e.status <> 'REMOVED')")
-                .param("node", nodeId).param("list", watchlistId).param("source", source).param("by", by)
+                .param("node", nodeId).param("list", watchlistId).param("source", source.name()).param("by", by)
                 .param("at", WatchlistRecords.utc(at)).param("version", version).update();
         int removed = jdbc.sql("""
                 update screening.entry e set status = 'REMOVED', removed_by = :by, removed_at = :at,
                        removal_reason = :reason, changed_in_version = :version
                  where e.watchlist_id = :list and e.source = :source and e.status = 'ACTIVE'
                    and not exists (select 1 from pg_temp.import_entry s where s.external_id = e.external_id)
-                """).param("list", watchlistId).param("source", source).param("by", by)
+                """).param("list", watchlistId).param("source", source.name()).param("by", by)
                 .param("at", WatchlistRecords.utc(at))
                 .param("reason", "Not in the file imported as version " + version + ".")
                 .param("version", version).update();

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import org.manfadh.platform.LoggableFailures;
+import org.manfadh.screening.EntryKind;
 import org.manfadh.screening.matching.ListedDocument;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.ListedPerson;
@@ -202,7 +203,7 @@ class IndexFeeder implements SmartInitializingSingleton {
         private final List<UUID> removals = new ArrayList<>();
 
         void put(Entries.IndexRow row) {
-            if (row.kind().equals("DOCUMENT")) {
+            if (row.kind() == EntryKind.DOCUMENT) {
                 documents.add(new ListedDocument(row.id(), row.watchlistId(), row.documentNumber(),
                         row.issuingState(), row.documentType()));
             } else {

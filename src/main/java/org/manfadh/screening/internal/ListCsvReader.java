@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.screening.internal.EntryContent.EntryDocument;
-import org.manfadh.screening.internal.EntryContent.EntryKind;
+import org.manfadh.screening.EntryKind;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.NameQuality;
 import org.manfadh.screening.matching.PartialDate;

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.screening.ActionOnHit;
 import org.manfadh.screening.ListAuthority;
+import org.manfadh.screening.WatchlistKind;
 
 /** What screening needs to know about the lists and their entries beyond what the index holds. */
 interface ListDirectory {
 
     /** A list as screening applies it. */
-    record ListInfo(UUID id, String name, String kind, String actionOnHit, double hitThreshold,
+    record ListInfo(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit, double hitThreshold,
                     double possibleMatchThreshold, ListAuthority authority) {
     }
 

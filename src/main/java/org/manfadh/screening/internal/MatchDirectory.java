@@ -28,7 +28,7 @@ class MatchDirectory implements ListDirectory {
 
     @Override
     public Optional<ListInfo> list(UUID listId) {
-        return watchlists.find(listId).map(w -> new ListInfo(w.id(), w.name(), w.kind().name(), w.actionOnHit().name(),
+        return watchlists.find(listId).map(w -> new ListInfo(w.id(), w.name(), w.kind(), w.actionOnHit(),
                 w.hitThreshold(), w.possibleMatchThreshold(), w.authority()));
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.manfadh.screening.ListFileFormat;
+import org.manfadh.screening.PendingChangeKind;
+import org.manfadh.screening.PendingChangeStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,13 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingChanges {
 
-    record PendingChange(UUID id, UUID watchlistId, String kind, String status, String settings, String reason,
-                         String sourceFormat, String sourceSha256, Long entryCount, String proposedBy,
+    record PendingChange(UUID id, UUID watchlistId, PendingChangeKind kind, PendingChangeStatus status, String settings,
+                         String reason, ListFileFormat sourceFormat, String sourceSha256, Long entryCount, String proposedBy,
                          Instant proposedAt, String decidedBy, Instant decidedAt, Long appliedVersion, Integer added,
                          Integer updated, Integer removed) {
 
         boolean pending() {
-            return "PENDING".equals(status);
+            return status == PendingChangeStatus.PENDING;
         }
     }
 
@@ -32,8 +35,9 @@ class PendingChanges {
             + "reported_on, listed_on, originating_agency, legal_basis, notify_on_hit, note, expires_on, search_text";
 
     private static final RowMapper<PendingChange> CHANGE = (rs, n) -> new PendingChange(rs.getObject("id", UUID.class),
-            rs.getObject("watchlist_id", UUID.class), rs.getString("kind"), rs.getString("status"),
-            rs.getString("settings"), rs.getString("reason"), rs.getString("source_format"),
+            rs.getObject("watchlist_id", UUID.class), PendingChangeKind.valueOf(rs.getString("kind")),
+            PendingChangeStatus.valueOf(rs.getString("status")), rs.getString("settings"), rs.getString("reason"),
+            rs.getString("source_format") == null ? null : ListFileFormat.valueOf(rs.getString("source_format")),
             rs.getString("source_sha256"), (Long) rs.getObject("entry_count"), rs.getString("proposed_by"),
             rs.getObject("proposed_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
             instant(rs.getObject("decided_at", OffsetDateTime.class)), (Long) rs.getObject("applied_version"),
@@ -54,8 +58,8 @@ class PendingChanges {
                 insert into screening.pending_change (id, watchlist_id, kind, status, settings, reason, source_format,
                        source_sha256, entry_count, proposed_by, proposed_at)
                 values (:id, :list, :kind, 'PENDING', cast(:settings as jsonb), :reason, :format, :sha, :count, :by, :at)
-                """).param("id", c.id()).param("list", c.watchlistId()).param("kind", c.kind())
-                .param("settings", c.settings()).param("reason", c.reason()).param("format", c.sourceFormat())
+                """).param("id", c.id()).param("list", c.watchlistId()).param("kind", c.kind().name())
+                .param("settings", c.settings()).param("reason", c.reason()).param("format", c.sourceFormat() == null ? null : c.sourceFormat().name())
                 .param("sha", c.sourceSha256()).param("count", c.entryCount()).param("by", c.proposedBy())
                 .param("at", WatchlistRecords.utc(c.proposedAt())).update();
     }

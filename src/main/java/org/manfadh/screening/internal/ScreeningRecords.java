@@ -14,8 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.manfadh.screening.ActionOnHit;
+import org.manfadh.screening.Hit;
+import org.manfadh.screening.HitStatus;
 import org.manfadh.screening.ScreeningMatch;
+import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
+import org.manfadh.screening.Verdict;
+import org.manfadh.screening.WatchlistKind;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,29 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Screenings of crossings, their hits, the verdicts on them and cleared false positives. */
 @Repository
-public class ScreeningRecords {
+class ScreeningRecords {
 
-    record NewScreening(UUID id, UUID nodeId, UUID crossingId, UUID travellerId, String outcome,
+    record NewScreening(UUID id, UUID nodeId, UUID crossingId, UUID travellerId, ScreeningOutcome outcome,
                         String subjectFingerprint, String officer, Instant screenedAt, String borderPoint) {
     }
 
-    record NewHit(UUID id, UUID entryId, UUID listId, String level, double score, String actionOnHit, String listKind,
-                  String entryFingerprint, String status) {
+    record NewHit(UUID id, UUID entryId, UUID listId, ScreeningOutcome level, double score, ActionOnHit actionOnHit,
+                  WatchlistKind listKind, String entryFingerprint, HitStatus status) {
     }
 
-    record HitState(UUID id, String level, String status, String actionOnHit) {
-    }
-
-    /**
-     * A hit as the second line sees it.
-     *
-     * @param status OPEN, CLEARED_BY_OFFICER, TRUE_MATCH or FALSE_POSITIVE
-     */
-    public record HitRow(UUID id, UUID crossingId, UUID travellerId, UUID screeningId, UUID entryId, UUID listId,
-                         String level, BigDecimal score, String actionOnHit, String listKind, String status,
-                         ScreeningMatch match, Instant createdAt, String officer, String adjudicatedBy,
-                         Instant adjudicatedAt, String note, String entryFingerprint, String subjectFingerprint,
-                         String borderPoint) {
+    record HitState(UUID id, ScreeningOutcome level, HitStatus status, ActionOnHit actionOnHit) {
     }
 
     private static final String HIT_SELECT = """
@@ -60,7 +54,7 @@ public class ScreeningRecords {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final RowMapper<HitRow> hitRow;
+    private final RowMapper<Hit> hitRow;
 
     ScreeningRecords(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -75,7 +69,7 @@ public class ScreeningRecords {
                 values (:id, :node, :crossing, :traveller, :outcome, :fingerprint, cast(:result as jsonb), :officer, :at)
                 """)
                 .param("id", s.id()).param("node", s.nodeId()).param("crossing", s.crossingId())
-                .param("traveller", s.travellerId()).param("outcome", s.outcome())
+                .param("traveller", s.travellerId()).param("outcome", s.outcome().name())
                 .param("fingerprint", s.subjectFingerprint()).param("result", json.writeValueAsString(result))
                 .param("officer", s.officer()).param("at", utc(s.screenedAt()))
                 .update();
@@ -90,10 +84,10 @@ public class ScreeningRecords {
                     """)
                     .param("id", h.id()).param("node", s.nodeId()).param("screening", s.id())
                     .param("crossing", s.crossingId()).param("traveller", s.travellerId())
-                    .param("entry", h.entryId()).param("list", h.listId()).param("level", h.level())
-                    .param("score", BigDecimal.valueOf(h.score())).param("action", h.actionOnHit())
-                    .param("kind", h.listKind()).param("entryFingerprint", h.entryFingerprint())
-                    .param("status", h.status()).param("match", json.writeValueAsString(result.matches().get(i)))
+                    .param("entry", h.entryId()).param("list", h.listId()).param("level", h.level().name())
+                    .param("score", BigDecimal.valueOf(h.score())).param("action", h.actionOnHit().name())
+                    .param("kind", h.listKind().name()).param("entryFingerprint", h.entryFingerprint())
+                    .param("status", h.status().name()).param("match", json.writeValueAsString(result.matches().get(i)))
                     .param("at", utc(s.screenedAt())).param("point", s.borderPoint())
                     .update();
         }
@@ -108,7 +102,7 @@ public class ScreeningRecords {
         if (stored.isEmpty() || stored.get().matches().isEmpty()) {
             return stored;
         }
-        Map<UUID, String> statuses = new HashMap<>();
+        Map<UUID, HitStatus> statuses = new HashMap<>();
         for (HitState h : hitsOf(crossingId)) {
             statuses.put(h.id(), h.status());
         }
@@ -124,8 +118,9 @@ public class ScreeningRecords {
                   from screening.hit h left join screening.adjudication a on a.hit_id = h.id
                  where h.crossing_id = :id
                 """).param("id", crossingId)
-                .query((rs, n) -> new HitState(rs.getObject("id", UUID.class), rs.getString("level"),
-                        rs.getString("status"), rs.getString("action_on_hit")))
+                .query((rs, n) -> new HitState(rs.getObject("id", UUID.class),
+                        ScreeningOutcome.valueOf(rs.getString("level")), HitStatus.valueOf(rs.getString("status")),
+                        ActionOnHit.valueOf(rs.getString("action_on_hit"))))
                 .list();
     }
 
@@ -147,16 +142,16 @@ public class ScreeningRecords {
                 .list());
     }
 
-    Optional<HitRow> hit(UUID id) {
+    Optional<Hit> hit(UUID id) {
         return jdbc.sql(HIT_SELECT + " where h.id = :id").param("id", id).query(hitRow).optional();
     }
 
-    Optional<HitRow> lockHit(UUID id) {
+    Optional<Hit> lockHit(UUID id) {
         return jdbc.sql(HIT_SELECT + " where h.id = :id for update of h").param("id", id).query(hitRow).optional();
     }
 
     /** Open hits, at the given border points only unless they are null. */
-    List<HitRow> openHits(int page, int size, String[] points) {
+    List<Hit> openHits(int page, int size, String[] points) {
         return jdbc.sql(HIT_SELECT + """
                  where h.initial_status = 'OPEN' and a.id is null
                    and (cast(:points as text[]) is null or h.border_point = any(cast(:points as text[])))
@@ -175,11 +170,11 @@ public class ScreeningRecords {
                 """).param("points", points).query(Long.class).single();
     }
 
-    void adjudicate(UUID id, UUID nodeId, UUID hitId, String verdict, String note, String supervisor, Instant at) {
+    void adjudicate(UUID id, UUID nodeId, UUID hitId, Verdict verdict, String note, String supervisor, Instant at) {
         jdbc.sql("""
                 insert into screening.adjudication (id, node_id, hit_id, verdict, note, supervisor, adjudicated_at)
                 values (:id, :node, :hit, :verdict, :note, :supervisor, :at)
-                """).param("id", id).param("node", nodeId).param("hit", hitId).param("verdict", verdict)
+                """).param("id", id).param("node", nodeId).param("hit", hitId).param("verdict", verdict.name())
                 .param("note", note).param("supervisor", supervisor).param("at", utc(at)).update();
     }
 
@@ -195,13 +190,14 @@ public class ScreeningRecords {
                 .param("at", utc(at)).update();
     }
 
-    private HitRow hitRow(ResultSet rs, int n) throws SQLException {
+    private Hit hitRow(ResultSet rs, int n) throws SQLException {
         OffsetDateTime adjudicated = rs.getObject("adjudicated_at", OffsetDateTime.class);
-        return new HitRow(rs.getObject("id", UUID.class), rs.getObject("crossing_id", UUID.class),
+        return new Hit(rs.getObject("id", UUID.class), rs.getObject("crossing_id", UUID.class),
                 rs.getObject("traveller_id", UUID.class), rs.getObject("screening_id", UUID.class),
-                rs.getObject("entry_id", UUID.class), rs.getObject("list_id", UUID.class), rs.getString("level"),
-                rs.getBigDecimal("score"), rs.getString("action_on_hit"), rs.getString("list_kind"),
-                rs.getString("status"), json.readValue(rs.getString("match"), ScreeningMatch.class),
+                rs.getObject("entry_id", UUID.class), rs.getObject("list_id", UUID.class),
+                ScreeningOutcome.valueOf(rs.getString("level")), rs.getBigDecimal("score"),
+                ActionOnHit.valueOf(rs.getString("action_on_hit")), WatchlistKind.valueOf(rs.getString("list_kind")),
+                HitStatus.valueOf(rs.getString("status")), json.readValue(rs.getString("match"), ScreeningMatch.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("officer"),
                 rs.getString("supervisor"), adjudicated == null ? null : adjudicated.toInstant(), rs.getString("note"),
                 rs.getString("entry_fingerprint"), rs.getString("subject_fingerprint"),

@@ -19,17 +19,19 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.manfadh.access.ReadScope;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.screening.AdmissionBar;
+import org.manfadh.screening.Hit;
 import org.manfadh.screening.HitAdjudicated;
+import org.manfadh.screening.HitStatus;
+import org.manfadh.screening.Hits;
 import org.manfadh.screening.Verdict;
 import org.manfadh.screening.ActionOnHit;
-import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningMatch;
 import org.manfadh.screening.ScreeningOutcome;
@@ -54,7 +56,7 @@ import org.springframework.transaction.annotation.Transactional;
  * adjudication of a hit is stored beside it, never over it.
  */
 @Service
-public class ScreeningService implements Screening {
+class ScreeningService implements Screening, Hits {
 
     /** More than this many matches help nobody at a booth; the best ones are kept. */
     static final int MAX_MATCHES = 10;
@@ -87,6 +89,7 @@ public class ScreeningService implements Screening {
      * {@code authority} is null: a national account): a list it may not see neither shows its
      * matches nor raises the outcome.
      */
+    @Override
     public ScreeningResult check(ScreeningSubject subject, Authority authority) {
         List<ScreeningMatch> found = matches(subject,
                 list -> authority == null || list.authority().visibleTo(authority)).matches();
@@ -183,17 +186,17 @@ public class ScreeningService implements Screening {
         List<ScreeningMatch> withHits = new ArrayList<>(kept.size());
         List<ScreeningRecords.NewHit> hits = new ArrayList<>(kept.size());
         for (ScreeningMatch m : kept) {
-            String status = m.level() == ScreeningOutcome.POSSIBLE_MATCH && possibleMatchesReviewed
-                    ? "CLEARED_BY_OFFICER" : "OPEN";
+            HitStatus status = m.level() == ScreeningOutcome.POSSIBLE_MATCH && possibleMatchesReviewed
+                    ? HitStatus.CLEARED_BY_OFFICER : HitStatus.OPEN;
             UUID hitId = Ids.newId();
             EntryInfo entry = entries.get(m.entryId());
-            hits.add(new ScreeningRecords.NewHit(hitId, m.entryId(), m.listId(), m.level().name(), m.score(),
+            hits.add(new ScreeningRecords.NewHit(hitId, m.entryId(), m.listId(), m.level(), m.score(),
                     m.actionOnHit(), m.listKind(), entry == null ? "" : entry.fingerprint(), status));
             withHits.add(m.withHit(hitId, status));
         }
         ScreeningResult result = new ScreeningResult(screeningId, outcome(kept), withHits, suppressed, now);
         records.insert(new ScreeningRecords.NewScreening(screeningId, node.nodeId(), crossingId, travellerId,
-                result.outcome().name(), subjectFingerprint, officer, now, borderPoint), result, hits);
+                result.outcome(), subjectFingerprint, officer, now, borderPoint), result, hits);
         return result;
     }
 
@@ -206,14 +209,14 @@ public class ScreeningService implements Screening {
     public Optional<AdmissionBar> admissionBar(UUID crossingId) {
         List<ScreeningRecords.HitState> hits = records.hitsOf(crossingId);
         for (ScreeningRecords.HitState hit : hits) {
-            if (hit.status().equals("OPEN")) {
-                return Optional.of(new AdmissionBar("watchlist-hit-open", "A watchlist " + hit.level()
+            if (hit.status() == HitStatus.OPEN) {
+                return Optional.of(new AdmissionBar("watchlist-hit-open", "A watchlist " + hit.level().name()
                         .toLowerCase(Locale.ROOT).replace('_', ' ') + " on this crossing awaits a supervisor's "
                         + "adjudication; the traveller cannot be admitted before it."));
             }
         }
         for (ScreeningRecords.HitState hit : hits) {
-            if (hit.status().equals("TRUE_MATCH") && hit.actionOnHit().equals("REFUSE")) {
+            if (hit.status() == HitStatus.TRUE_MATCH && hit.actionOnHit() == ActionOnHit.REFUSE) {
                 return Optional.of(new AdmissionBar("watchlist-refusal", "The traveller is a confirmed match on a "
                         + "list whose action is to refuse; the traveller cannot be admitted."));
             }
@@ -221,30 +224,29 @@ public class ScreeningService implements Screening {
         return Optional.empty();
     }
 
-    /** Hits awaiting a decision at the border points in scope, oldest first: the second line's queue. */
-    public Page<ScreeningRecords.HitRow> openHits(PageRequest page, ReadScope scope) {
+    @Override
+    public Page<Hit> openHits(PageRequest page, ReadScope scope) {
         String[] points = scope.borderPointsOrNull();
         return Page.of(records.openHits(page.number(), page.size(), points), page, records.openHitCount(points));
     }
 
-    /** A hit, if its crossing's border point is in scope (hits stored without one: national accounts only). */
-    public Optional<ScreeningRecords.HitRow> hit(UUID hitId, ReadScope scope) {
+    @Override
+    public Optional<Hit> hit(UUID hitId, ReadScope scope) {
         return records.hit(hitId).filter(h -> scope.allows(h.borderPoint()));
     }
 
-    /** A supervisor's verdict on a hit: TRUE_MATCH, or FALSE_POSITIVE with a note. */
+    @Override
     @Transactional
-    public ScreeningRecords.HitRow adjudicate(UUID hitId, String verdict, String note, String supervisor,
-                                             ReadScope scope) {
-        ScreeningRecords.HitRow hit = records.lockHit(hitId).filter(h -> scope.allows(h.borderPoint()))
-                .orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + hitId + "."));
-        if (hit.status().equals("TRUE_MATCH") || hit.status().equals("FALSE_POSITIVE")) {
-            throw ApiProblems.conflict("hit-adjudicated", "Hit " + hitId + " was adjudicated "
+    public Hit adjudicate(UUID hitId, Verdict verdict, String note, String supervisor, ReadScope scope) {
+        Hit hit = records.lockHit(hitId).filter(h -> scope.allows(h.borderPoint()))
+                .orElseThrow(() -> Rejection.notFound("Hit", "No hit has the id " + hitId + "."));
+        if (hit.status().adjudicated()) {
+            throw Rejection.conflict("hit-adjudicated", "Hit " + hitId + " was adjudicated "
                     + hit.status() + " by " + hit.adjudicatedBy() + "; it takes no second verdict.");
         }
         Instant now = clock.instant();
         records.adjudicate(Ids.newId(), node.nodeId(), hitId, verdict, note, supervisor, now);
-        if (verdict.equals("FALSE_POSITIVE") && hit.travellerId() != null) {
+        if (verdict == Verdict.FALSE_POSITIVE && hit.travellerId() != null) {
             records.clearFalsePositive(hit.travellerId(), hit.entryId(), hit.entryFingerprint(),
                     hit.subjectFingerprint(), hitId, supervisor, now);
         }
@@ -252,7 +254,7 @@ public class ScreeningService implements Screening {
         String notify = directory.entries(List.of(hit.entryId())).values().stream().findFirst()
                 .map(EntryInfo::notifyOnHit).orElse(null);
         events.publishEvent(new HitAdjudicated(hitId, hit.crossingId(), hit.entryId(), hit.listId(),
-                Verdict.valueOf(verdict), ActionOnHit.valueOf(hit.actionOnHit()), WatchlistKind.valueOf(hit.listKind()), notify, note, supervisor, openLeft));
+                verdict, hit.actionOnHit(), hit.listKind(), notify, note, supervisor, openLeft));
         return records.hit(hitId).orElseThrow();
     }
 

@@ -20,7 +20,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.manfadh.screening.internal.EntryContent.EntryDocument;
-import org.manfadh.screening.internal.EntryContent.EntryKind;
+import org.manfadh.screening.EntryKind;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.NameQuality;
 import org.manfadh.screening.matching.PartialDate;

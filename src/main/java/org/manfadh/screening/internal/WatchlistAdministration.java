@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
@@ -37,24 +38,31 @@ import org.manfadh.screening.Thresholds;
 import org.manfadh.screening.WatchlistChanged;
 import org.manfadh.screening.WatchlistKind;
 import org.manfadh.screening.internal.EntryContent.EntryDocument;
-import org.manfadh.screening.internal.EntryContent.EntryKind;
-import org.manfadh.screening.internal.WatchlistCommands.ChangeWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.CreateWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.EntryKind;
+import org.manfadh.screening.EntrySource;
+import org.manfadh.screening.EntryStatus;
+import org.manfadh.screening.ListChangeAction;
+import org.manfadh.screening.ListFileFormat;
+import org.manfadh.screening.PendingChangeKind;
+import org.manfadh.screening.PendingChangeStatus;
+import org.manfadh.screening.WatchlistCommands;
+import org.manfadh.screening.WatchlistCommands.ChangeWatchlist;
+import org.manfadh.screening.WatchlistCommands.CreateWatchlist;
+import org.manfadh.screening.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.WatchlistManagement;
 import org.manfadh.screening.internal.WatchlistRecords.Watchlist;
 import org.manfadh.screening.matching.ListedName;
 import org.manfadh.screening.matching.NameQuality;
 import org.manfadh.screening.matching.PartialDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,57 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change, so that a request that returns has changed what checks match.
  */
 @Service
-public class WatchlistAdministration {
-
-    public record WatchlistView(UUID id, String name, WatchlistKind kind, ActionOnHit actionOnHit,
-                                ListAuthority authority, double hitThreshold, double possibleMatchThreshold,
-                                long version, long entryCount, long pendingCount, Instant unListGeneratedAt,
-                                String createdBy, Instant createdAt) implements SettingsChange {
-    }
-
-    /** What a change of settings did: applied at once (a new name), or waiting for a second manager. */
-    public sealed interface SettingsChange permits WatchlistView, PendingChangeView {
-    }
-
-    /** What an import did: taken effect (the UN list), or waiting for a second manager (a national list file). */
-    public sealed interface Imported permits ImportResult, PendingChangeView {
-    }
-
-    /**
-     * A change waiting for a second watchlist manager (four eyes), or decided: new settings (only
-     * those asked for), or an imported file with its SHA-256 and the entries it holds. Once
-     * approved, {@code appliedVersion} is the list's version it made, with an import's counts.
-     */
-    public record PendingChangeView(UUID id, UUID listId, String kind, String status, JsonNode settings,
-                                    String reason, String sourceFormat, String sourceSha256, Long entryCount,
-                                    String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
-                                    Long appliedVersion, Integer added, Integer updated, Integer removed)
-            implements SettingsChange, Imported {
-    }
-
-    public record EntryView(UUID id, UUID listId, String externalId, String kind, String source, String status,
-                            boolean inForce, String primaryName, JsonNode names, JsonNode datesOfBirth,
-                            JsonNode nationalities, JsonNode nationalityTexts, String sex, JsonNode documents,
-                            String documentNumber, String issuingState, String documentType, LocalDate reportedOn,
-                            LocalDate listedOn, String originatingAgency, String legalBasis, String notifyOnHit,
-                            String note, LocalDate expiresOn, String proposedBy, Instant proposedAt,
-                            String approvedBy, Instant approvedAt, String removedBy, Instant removedAt,
-                            String removalReason, long createdInVersion, long changedInVersion) {
-    }
-
-    /** A version of a list; {@code proposedBy} is the first manager of a change a second one ({@code madeBy}) approved. */
-    public record ChangeView(UUID id, long version, String action, UUID entryId, String madeBy, Instant madeAt,
-                             String reason, int added, int updated, int removed, String sourceFormat,
-                             String sourceSha256, Instant sourceGeneratedAt, JsonNode detail, String proposedBy) {
-    }
-
-    /** What an import did; when it is answered, the index matches exactly the imported entries. */
-    public record ImportResult(long imported, int added, int updated, int removed, long version, String sha256)
-            implements Imported {
-    }
-
-    /** The formats a list file comes in, told apart by the request's content type and the list's kind. */
-    enum Format { UN_XML, PERSONS_CSV, DOCUMENTS_CSV }
+class WatchlistAdministration implements WatchlistManagement {
 
     private final WatchlistRecords lists;
     private final Entries entries;
@@ -162,6 +120,7 @@ public class WatchlistAdministration {
 
     // ---- lists
 
+    @Override
     public WatchlistView create(CreateWatchlist request, String by) {
         atHeadquarters();
         double hit = request.hitThreshold() != null ? request.hitThreshold() : Thresholds.DEFAULT_HIT;
@@ -177,13 +136,14 @@ public class WatchlistAdministration {
                 throw nameTaken(name);
             }
             lists.insert(list);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), list.id(), 1, "LIST_CREATED", null, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), list.id(), 1, ListChangeAction.LIST_CREATED, null, by,
                     list.createdAt(), null));
         });
         return view(list);
     }
 
     /** A page of the lists an authority's users see (every list when authority is null: national users). */
+    @Override
     public Page<WatchlistView> page(PageRequest page, Authority authority) {
         String[] authorities = authority == null ? null : java.util.Arrays.stream(ListAuthority.values())
                 .filter(a -> a.visibleTo(authority)).map(Enum::name).toArray(String[]::new);
@@ -192,6 +152,7 @@ public class WatchlistAdministration {
         return Page.of(views, page, lists.count(authorities));
     }
 
+    @Override
     public WatchlistView get(UUID id) {
         return view(list(id));
     }
@@ -201,6 +162,7 @@ public class WatchlistAdministration {
      * travellers — its action on a hit, the authority that screens against it, its thresholds —
      * waits for a second watchlist manager (four eyes), as a pending change.
      */
+    @Override
     public SettingsChange change(UUID id, ChangeWatchlist request, String by) {
         atHeadquarters();
         if (request.actionOnHit() != null || request.authority() != null || request.hitThreshold() != null
@@ -222,7 +184,7 @@ public class WatchlistAdministration {
                 request.possibleMatchThreshold() != null ? request.possibleMatchThreshold()
                         : current.possibleMatchThreshold());
         if (name.isEmpty()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("name", "must not be blank")));
         }
         if (lists.nameTaken(name, id)) {
             throw nameTaken(name);
@@ -243,7 +205,8 @@ public class WatchlistAdministration {
         if (request.possibleMatchThreshold() != null) {
             asked.put("possibleMatchThreshold", request.possibleMatchThreshold());
         }
-        PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "SETTINGS", "PENDING",
+        PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, PendingChangeKind.SETTINGS,
+                PendingChangeStatus.PENDING,
                 json.writeValueAsString(asked), blankToNull(request.reason()), null, null, null, by, clock.instant(),
                 null, null, null, null, null, null);
         pending.insert(change);
@@ -260,7 +223,7 @@ public class WatchlistAdministration {
         double possible = possibleMatchThreshold != null ? possibleMatchThreshold : before.possibleMatchThreshold();
         checkThresholds(hit, possible);
         if (name.isEmpty()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("name", "must not be blank")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("name", "must not be blank")));
         }
         if (lists.nameTaken(name, id)) {
             throw nameTaken(name);
@@ -275,7 +238,8 @@ public class WatchlistAdministration {
         if (pendingChangeId != null) {
             detail.put("pendingChangeId", pendingChangeId);
         }
-        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, after.version(), "SETTINGS_CHANGED", null, by,
+        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, after.version(), ListChangeAction.SETTINGS_CHANGED, null,
+                by,
                 clock.instant(), reason, 0, 0, 0, null, null, null, json.writeValueAsString(detail), proposedBy));
         return after;
     }
@@ -292,7 +256,7 @@ public class WatchlistAdministration {
 
     private static void checkThresholds(double hit, double possible) {
         if (possible > hit) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("possibleMatchThreshold",
+            throw Rejection.invalidFields(List.of(new Rejection.Field("possibleMatchThreshold",
                     "must not be above hitThreshold (" + hit + ")")));
         }
     }
@@ -307,10 +271,11 @@ public class WatchlistAdministration {
      * list file is read and checked now, and its entries kept as a pending change until a second
      * watchlist manager approves it (four eyes).
      */
+    @Override
     public Imported importFile(UUID id, String contentType, InputStream body, String by) {
         atHeadquarters();
         Watchlist found = list(id);
-        Format format = format(contentType, found.kind());
+        ListFileFormat format = format(contentType, found.kind());
         Bounded counted = new Bounded(body, maxImportBytes);
         MessageDigest sha256 = sha256();
         try {
@@ -329,7 +294,7 @@ public class WatchlistAdministration {
         }
     }
 
-    private Imported importInTransaction(UUID id, Format format, InputStream body, MessageDigest sha256,
+    private Imported importInTransaction(UUID id, ListFileFormat format, InputStream body, MessageDigest sha256,
                                          String by) {
         // The XML parser closes what it reads at the end; the rest of the body still counts for the digest.
         InputStream in = new FilterInputStream(body) {
@@ -345,7 +310,7 @@ public class WatchlistAdministration {
             switch (format) {
                 case UN_XML -> new UnListReader(countryNames, maxImportElements).read(in, at -> {
                     if (at != null && list.unGeneratedAt() != null && !at.isAfter(list.unGeneratedAt())) {
-                        throw ApiProblems.conflict("stale-list-file", "The file was generated at " + at
+                        throw Rejection.conflict("stale-list-file", "The file was generated at " + at
                                 + ", not after the file this list was last imported from (" + list.unGeneratedAt()
                                 + ")." + ImportProblems.NOTHING_CHANGED);
                     }
@@ -369,16 +334,16 @@ public class WatchlistAdministration {
             throw ImportProblems.invalidEntry("The external id " + d.externalId() + " appears twice, at lines "
                     + d.firstLine() + " and " + d.secondLine() + ".", d.secondLine(), null);
         });
-        String source = format == Format.UN_XML ? "UN_XML" : "CSV";
+        EntrySource source = format.source();
         imports.clash(id, source).ifPresent(c -> {
             throw ImportProblems.invalidEntry("The external id " + c.externalId() + " (line " + c.line()
                     + ") belongs to an entry of this list from another source (" + c.source() + ").", c.line(), null);
         });
         Instant now = clock.instant();
         String sha = HexFormat.of().formatHex(sha256.digest());
-        if (format != Format.UN_XML) {
-            PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id, "IMPORT",
-                    "PENDING", null, null, format.name(), sha, staged, by, now, null, null, null, null, null, null);
+        if (format != ListFileFormat.UN_XML) {
+            PendingChanges.PendingChange change = new PendingChanges.PendingChange(Ids.newId(), id,
+                    PendingChangeKind.IMPORT, PendingChangeStatus.PENDING, null, null, format, sha, staged, by, now, null, null, null, null, null, null);
             pending.insert(change);
             pending.keepStaged(change.id());
             return view(change);
@@ -388,20 +353,22 @@ public class WatchlistAdministration {
         if (generated[0] != null) {
             lists.unListGenerated(id, generated[0]);
         }
-        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, version, "IMPORTED", null, by, now, null,
-                merge.added(), merge.updated(), merge.removed(), format.name(), sha, generated[0], null, null));
+        record(new ListChanges.Change(Ids.newId(), node.nodeId(), id, version, ListChangeAction.IMPORTED, null, by,
+                now, null, merge.added(), merge.updated(), merge.removed(), format, sha, generated[0], null, null));
         return new ImportResult(merge.imported(), merge.added(), merge.updated(), merge.removed(), version, sha);
     }
 
     // ---- pending changes (four eyes)
 
     /** A list's changes waiting for a second manager, newest first; every change, decided too, with {@code all}. */
+    @Override
     public Page<PendingChangeView> pendingChanges(UUID listId, boolean all, PageRequest page) {
         list(listId);
         return Page.of(pending.page(listId, all, page.offset(), page.size()).stream().map(this::view).toList(), page,
                 pending.count(listId, all));
     }
 
+    @Override
     public PendingChangeView pendingChange(UUID listId, UUID changeId) {
         list(listId);
         return view(pendingOf(listId, pending.find(changeId)));
@@ -412,22 +379,23 @@ public class WatchlistAdministration {
      * approves it — settings as asked on top of the list as it now stands, a file's entries merged
      * exactly as an import merges them — as the list's next version, logged with both names.
      */
+    @Override
     public PendingChangeView approvePending(UUID listId, UUID changeId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
             if (!change.pending()) {
-                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                throw Rejection.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
                         + ", not waiting for approval.");
             }
             if (change.proposedBy().equals(by)) {
-                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "four-eyes", "Second approver required",
+                throw Rejection.of(Rejection.Kind.FORBIDDEN, "four-eyes", "Second approver required",
                         "You proposed change " + changeId + "; another watchlist manager must approve it.");
             }
             Instant now = clock.instant();
             long version = list.version() + 1;
-            if (change.kind().equals("SETTINGS")) {
+            if (change.kind() == PendingChangeKind.SETTINGS) {
                 JsonNode asked = json.readTree(change.settings());
                 applySettings(list, text(asked, "name"),
                         asked.hasNonNull("actionOnHit") ? ActionOnHit.valueOf(asked.get("actionOnHit").asString()) : null,
@@ -441,18 +409,18 @@ public class WatchlistAdministration {
             imports.emptyStage();
             long staged = pending.restage(changeId);
             imports.duplicate();
-            imports.clash(listId, "CSV").ifPresent(c -> {
-                throw ApiProblems.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
+            imports.clash(listId, EntrySource.CSV).ifPresent(c -> {
+                throw Rejection.conflict("pending-import-clashes", "The external id " + c.externalId() + " (line "
                         + c.line() + ") now belongs to an entry of this list from another source (" + c.source()
                         + "); withdraw this import and import the file again once that is settled.");
             });
-            Imports.Merge merge = imports.merge(listId, node.nodeId(), "CSV", staged, by, now, version);
+            Imports.Merge merge = imports.merge(listId, node.nodeId(), EntrySource.CSV, staged, by, now, version);
             lists.newVersion(listId, version);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("pendingChangeId", changeId);
             detail.put("proposedAt", change.proposedAt());
-            record(new ListChanges.Change(Ids.newId(), node.nodeId(), listId, version, "IMPORTED", null, by, now,
-                    null, merge.added(), merge.updated(), merge.removed(), change.sourceFormat(), change.sourceSha256(),
+            record(new ListChanges.Change(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.IMPORTED, null, by,
+                    now,                    null, merge.added(), merge.updated(), merge.removed(), change.sourceFormat(), change.sourceSha256(),
                     null, json.writeValueAsString(detail), change.proposedBy()));
             pending.approved(changeId, by, now, version, merge.added(), merge.updated(), merge.removed());
         });
@@ -460,13 +428,14 @@ public class WatchlistAdministration {
     }
 
     /** A pending change dropped, by its proposer or another manager; an import's kept entries go with it. */
+    @Override
     public PendingChangeView withdrawPending(UUID listId, UUID changeId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
             lists.lock(listId).orElseThrow(() -> notFound(listId));
             PendingChanges.PendingChange change = pendingOf(listId, pending.lock(changeId));
             if (!change.pending()) {
-                throw ApiProblems.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
+                throw Rejection.conflict("change-not-pending", "Change " + changeId + " is " + change.status()
                         + ", not waiting for approval.");
             }
             pending.withdrawn(changeId, by, clock.instant());
@@ -475,7 +444,7 @@ public class WatchlistAdministration {
     }
 
     private static PendingChanges.PendingChange pendingOf(UUID listId, java.util.Optional<PendingChanges.PendingChange> found) {
-        return found.filter(c -> c.watchlistId().equals(listId)).orElseThrow(() -> ApiProblems.notFound(
+        return found.filter(c -> c.watchlistId().equals(listId)).orElseThrow(() -> Rejection.notFound(
                 "Pending change", "List " + listId + " has no such pending change."));
     }
 
@@ -490,16 +459,16 @@ public class WatchlistAdministration {
                 c.appliedVersion(), c.added(), c.updated(), c.removed());
     }
 
-    private static Format format(String contentType, WatchlistKind kind) {
-        MediaType type;
+    private static ListFileFormat format(String contentType, WatchlistKind kind) {
+        MimeType type;
         try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+            type = contentType == null ? null : MimeTypeUtils.parseMimeType(contentType);
         } catch (IllegalArgumentException e) {
             type = null;
         }
-        boolean xml = type != null && (type.isCompatibleWith(MediaType.APPLICATION_XML)
-                || type.isCompatibleWith(MediaType.TEXT_XML));
-        boolean csv = type != null && type.isCompatibleWith(MediaType.parseMediaType("text/csv"));
+        boolean xml = type != null && (type.isCompatibleWith(MimeTypeUtils.APPLICATION_XML)
+                || type.isCompatibleWith(MimeTypeUtils.TEXT_XML));
+        boolean csv = type != null && type.isCompatibleWith(MimeTypeUtils.parseMimeType("text/csv"));
         if (csv && type.getCharset() != null && !type.getCharset().name().equals("UTF-8")) {
             throw unsupported("A CSV list file is UTF-8, not " + type.getCharset().name() + ".");
         }
@@ -508,20 +477,20 @@ public class WatchlistAdministration {
                 throw unsupported("A list of lost and stolen documents is imported from text/csv with the columns "
                         + "externalId, documentNumber, issuingState, documentType, reportedOn.");
             }
-            return Format.DOCUMENTS_CSV;
+            return ListFileFormat.DOCUMENTS_CSV;
         }
         if (xml) {
-            return Format.UN_XML;
+            return ListFileFormat.UN_XML;
         }
         if (csv) {
-            return Format.PERSONS_CSV;
+            return ListFileFormat.PERSONS_CSV;
         }
         throw unsupported("Send the UN Security Council Consolidated List as application/xml or a national list "
                 + "as text/csv, not " + (contentType == null ? "a body without a content type" : contentType) + ".");
     }
 
-    private static ErrorResponseException unsupported(String detail) {
-        return ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-list-format",
+    private static Rejection unsupported(String detail) {
+        return Rejection.of(Rejection.Kind.UNSUPPORTED_TYPE, "unsupported-list-format",
                 "Unsupported list format", detail + ImportProblems.NOTHING_CHANGED);
     }
 
@@ -568,7 +537,7 @@ public class WatchlistAdministration {
         private void count(long n) {
             read += n;
             if (read > limit) {
-                throw ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "list-file-too-large", "List file too large",
+                throw Rejection.of(Rejection.Kind.TOO_LARGE, "list-file-too-large", "List file too large",
                         "The file is larger than " + limit + " bytes (manfadh.screening.import.max-size)."
                                 + ImportProblems.NOTHING_CHANGED);
             }
@@ -588,6 +557,7 @@ public class WatchlistAdministration {
 
     // ---- entries
 
+    @Override
     public EntryView propose(UUID listId, ProposeEntry request, String by) {
         atHeadquarters();
         Watchlist found = list(listId);
@@ -598,13 +568,13 @@ public class WatchlistAdministration {
         Entries.StoredEntry stored = transaction.execute(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             if (entries.externalIdTaken(listId, externalId)) {
-                throw ApiProblems.conflict("external-id-taken", "The list already has an entry with the external id "
+                throw Rejection.conflict("external-id-taken", "The list already has an entry with the external id "
                         + externalId + ".");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
             Entries.StoredEntry e = new Entries.StoredEntry(entryId, node.nodeId(), listId, externalId,
-                    content.kind().name(), "MANUAL", "PENDING", content.primaryName(),
+                    content.kind(), EntrySource.MANUAL, EntryStatus.PENDING, content.primaryName(),
                     json.writeValueAsString(content.names()), json.writeValueAsString(content.datesOfBirth()),
                     json.writeValueAsString(content.nationalities()), "[]", content.sex(),
                     json.writeValueAsString(content.documents()), content.documentNumber(), content.issuingState(),
@@ -613,7 +583,8 @@ public class WatchlistAdministration {
                     null, null, null, version, version);
             entries.insert(e, content.searchText());
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_PROPOSED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_PROPOSED,
+                    entryId, by,
                     now, null));
             return e;
         });
@@ -621,70 +592,78 @@ public class WatchlistAdministration {
     }
 
     /** Four eyes: a pending entry takes effect when a watchlist manager other than its proposer approves it. */
+    @Override
     public EntryView approve(UUID listId, UUID entryId, String by) {
         atHeadquarters();
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
-            if (!entry.status().equals("PENDING")) {
-                throw ApiProblems.conflict("entry-not-pending", "Entry " + entryId + " is " + entry.status()
+            if (entry.status() != EntryStatus.PENDING) {
+                throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is " + entry.status()
                         + ", not waiting for approval.");
             }
             if (entry.proposedBy().equals(by)) {
-                throw ApiProblems.problem(HttpStatus.FORBIDDEN, "four-eyes", "Second approver required",
+                throw Rejection.of(Rejection.Kind.FORBIDDEN, "four-eyes", "Second approver required",
                         "You proposed entry " + entryId + "; another watchlist manager must approve it.");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
             if (!entries.approve(entryId, by, now, version)) {
-                throw ApiProblems.conflict("entry-not-pending", "Entry " + entryId + " is no longer waiting for approval.");
+                throw Rejection.conflict("entry-not-pending", "Entry " + entryId + " is no longer waiting for approval.");
             }
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_APPROVED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_APPROVED,
+                    entryId, by,
                     now, null));
         });
         return view(entries.find(entryId).orElseThrow());
     }
 
     /** Takes an entry off its list (a pending one is withdrawn), with the reason; the row stays for the record. */
+    @Override
     public EntryView remove(UUID listId, UUID entryId, String reason, String by) {
         atHeadquarters();
         if (reason == null || reason.isBlank()) {
-            throw ApiProblems.invalidFields(List.of(new ApiProblems.Field("reason", "is required to remove an entry")));
+            throw Rejection.invalidFields(List.of(new Rejection.Field("reason", "is required to remove an entry")));
         }
         transaction.executeWithoutResult(status -> {
             Watchlist list = lists.lock(listId).orElseThrow(() -> notFound(listId));
             Entries.StoredEntry entry = entryOf(listId, entryId);
-            if (entry.status().equals("REMOVED")) {
-                throw ApiProblems.conflict("entry-removed", "Entry " + entryId + " was removed already.");
+            if (entry.status() == EntryStatus.REMOVED) {
+                throw Rejection.conflict("entry-removed", "Entry " + entryId + " was removed already.");
             }
             long version = list.version() + 1;
             Instant now = clock.instant();
             entries.remove(entryId, by, now, reason.strip(), version);
             lists.newVersion(listId, version);
-            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, "ENTRY_REMOVED", entryId, by,
+            record(ListChanges.Change.of(Ids.newId(), node.nodeId(), listId, version, ListChangeAction.ENTRY_REMOVED,
+                    entryId, by,
                     now, reason.strip()));
         });
         return view(entries.find(entryId).orElseThrow());
     }
 
+    @Override
     public Page<EntryView> entries(UUID listId, String text, String externalId, String status, PageRequest page) {
         list(listId);
-        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (wanted != null && !Set.of("PENDING", "ACTIVE", "REMOVED").contains(wanted)) {
-            throw ApiProblems.badRequest("invalid-parameter", "Parameter 'status' is PENDING, ACTIVE or REMOVED.");
-        }
+        String named = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+        EntryStatus wanted = named == null ? null : Arrays.stream(EntryStatus.values())
+                .filter(s -> s.name().equals(named)).findFirst()
+                .orElseThrow(() -> Rejection.invalid("invalid-parameter",
+                        "Parameter 'status' is PENDING, ACTIVE or REMOVED."));
         String external = externalId == null || externalId.isBlank() ? null : externalId.strip();
         List<EntryView> views = entries.page(listId, text, external, wanted, page.offset(), page.size()).stream()
                 .map(this::view).toList();
         return Page.of(views, page, entries.count(listId, text, external, wanted));
     }
 
+    @Override
     public EntryView entry(UUID listId, UUID entryId) {
         list(listId);
         return view(entryOf(listId, entryId));
     }
 
+    @Override
     public Page<ChangeView> changes(UUID listId, UUID entryId, PageRequest page) {
         list(listId);
         List<ChangeView> views = changes.page(listId, entryId, page.offset(), page.size()).stream()
@@ -701,7 +680,7 @@ public class WatchlistAdministration {
     /** Lists are kept at headquarters; a post holds the versions it receives and changes none. */
     private void atHeadquarters() {
         if (role.post()) {
-            throw ApiProblems.conflict("watchlists-kept-at-headquarters",
+            throw Rejection.conflict("watchlists-kept-at-headquarters",
                     "Watchlists are changed at headquarters; this border post receives every version from there.");
         }
     }
@@ -727,15 +706,15 @@ public class WatchlistAdministration {
 
     private Entries.StoredEntry entryOf(UUID listId, UUID entryId) {
         return entries.find(entryId).filter(e -> e.watchlistId().equals(listId))
-                .orElseThrow(() -> ApiProblems.notFound("Entry", "List " + listId + " has no entry " + entryId + "."));
+                .orElseThrow(() -> Rejection.notFound("Entry", "List " + listId + " has no entry " + entryId + "."));
     }
 
-    private static ErrorResponseException notFound(UUID id) {
-        return ApiProblems.notFound("Watchlist", "No watchlist has the id " + id + ".");
+    private static Rejection notFound(UUID id) {
+        return Rejection.notFound("Watchlist", "No watchlist has the id " + id + ".");
     }
 
-    private static ErrorResponseException nameTaken(String name) {
-        return ApiProblems.conflict("watchlist-name-taken", "A watchlist is already named '" + name + "'.");
+    private static Rejection nameTaken(String name) {
+        return Rejection.conflict("watchlist-name-taken", "A watchlist is already named '" + name + "'.");
     }
 
     private WatchlistView view(Watchlist w) {
@@ -757,12 +736,12 @@ public class WatchlistAdministration {
 
     /** A manual entry's content, or 400 naming every field at fault. */
     private EntryContent content(WatchlistKind listKind, ProposeEntry r) {
-        List<ApiProblems.Field> errors = new ArrayList<>();
+        List<Rejection.Field> errors = new ArrayList<>();
         EntryKind kind;
         if (listKind.holdsDocuments()) {
             kind = EntryKind.DOCUMENT;
             if (r.kind() != null && !r.kind().equalsIgnoreCase("DOCUMENT")) {
-                errors.add(new ApiProblems.Field("kind", "is DOCUMENT on a list of lost and stolen documents"));
+                errors.add(new Rejection.Field("kind", "is DOCUMENT on a list of lost and stolen documents"));
             }
         } else if (r.kind() == null || r.kind().equalsIgnoreCase("PERSON")) {
             kind = EntryKind.PERSON;
@@ -770,19 +749,19 @@ public class WatchlistAdministration {
             kind = EntryKind.ENTITY;
         } else {
             kind = EntryKind.PERSON;
-            errors.add(new ApiProblems.Field("kind", "is PERSON or ENTITY on a list of persons"));
+            errors.add(new Rejection.Field("kind", "is PERSON or ENTITY on a list of persons"));
         }
         LocalDate today = LocalDate.now(clock);
         if (r.expiresOn() != null && r.expiresOn().isBefore(today)) {
-            errors.add(new ApiProblems.Field("expiresOn", "is in the past"));
+            errors.add(new Rejection.Field("expiresOn", "is in the past"));
         }
         if (kind == EntryKind.DOCUMENT) {
             if (blank(r.documentNumber())) {
-                errors.add(new ApiProblems.Field("documentNumber", "is required"));
+                errors.add(new Rejection.Field("documentNumber", "is required"));
             }
             String state = code(r.issuingState(), "issuingState", errors, true);
             if (!errors.isEmpty()) {
-                throw ApiProblems.invalidFields(errors);
+                throw Rejection.invalidFields(errors);
             }
             return new EntryContent("manual", kind, null, List.of(), List.of(), List.of(), List.of(), null, List.of(),
                     r.documentNumber().strip().toUpperCase(Locale.ROOT), state, blankToNull(r.documentType()),
@@ -794,7 +773,7 @@ public class WatchlistAdministration {
         String primary = !blank(r.fullName()) ? r.fullName().strip() : composed;
         Set<ListedName> names = new LinkedHashSet<>();
         if (primary == null) {
-            errors.add(new ApiProblems.Field("fullName", "is required (or surname and givenNames)"));
+            errors.add(new Rejection.Field("fullName", "is required (or surname and givenNames)"));
         } else {
             names.add(new ListedName(primary, NameQuality.PRIMARY));
             if (composed != null && !composed.equalsIgnoreCase(primary)) {
@@ -813,7 +792,7 @@ public class WatchlistAdministration {
             for (int i = 0; i < r.datesOfBirth().size(); i++) {
                 String field = "datesOfBirth[" + i + "]";
                 PartialDate.parse(r.datesOfBirth().get(i)).ifPresentOrElse(dates::add,
-                        () -> errors.add(new ApiProblems.Field(field, "is not a date (YYYY-MM-DD or YYYY)")));
+                        () -> errors.add(new Rejection.Field(field, "is not a date (YYYY-MM-DD or YYYY)")));
             }
         }
         List<String> nationalities = new ArrayList<>();
@@ -831,7 +810,7 @@ public class WatchlistAdministration {
                 case "M" -> sex = "M";
                 case "F" -> sex = "F";
                 case "X" -> sex = null;
-                default -> errors.add(new ApiProblems.Field("sex", "is M, F or X"));
+                default -> errors.add(new Rejection.Field("sex", "is M, F or X"));
             }
         }
         List<EntryDocument> documents = new ArrayList<>();
@@ -844,23 +823,23 @@ public class WatchlistAdministration {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblems.invalidFields(errors);
+            throw Rejection.invalidFields(errors);
         }
         return new EntryContent("manual", kind, primary, List.copyOf(names), dates, nationalities, List.of(), sex,
                 documents, null, null, null, null, null, blankToNull(r.originatingAgency()),
                 blankToNull(r.legalBasis()), blankToNull(r.notifyOnHit()), blankToNull(r.note()), r.expiresOn(), 0);
     }
 
-    private String code(String value, String field, List<ApiProblems.Field> errors, boolean required) {
+    private String code(String value, String field, List<Rejection.Field> errors, boolean required) {
         if (blank(value)) {
             if (required) {
-                errors.add(new ApiProblems.Field(field, "is required"));
+                errors.add(new Rejection.Field(field, "is required"));
             }
             return null;
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
         if (!icao.contains(code)) {
-            errors.add(new ApiProblems.Field(field, "is not an ICAO alpha-3 code"));
+            errors.add(new Rejection.Field(field, "is not an ICAO alpha-3 code"));
             return null;
         }
         return code;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.manfadh.screening.EntryKind;
 import org.manfadh.screening.WatchlistEntrySummary;
 import org.manfadh.screening.WatchlistSummary;
 import org.manfadh.screening.Watchlists;
@@ -54,7 +55,7 @@ class WatchlistDirectory implements Watchlists, SmartInitializingSingleton {
     public Optional<WatchlistEntrySummary> entry(UUID entryId) {
         LocalDate today = LocalDate.now(clock);
         return entries.find(entryId).map(e -> new WatchlistEntrySummary(e.id(), e.watchlistId(), e.externalId(),
-                e.kind(), e.kind().equals("DOCUMENT") ? e.documentNumber() : e.primaryName(), e.inForce(today),
+                e.kind(), e.kind() == EntryKind.DOCUMENT ? e.documentNumber() : e.primaryName(), e.inForce(today),
                 e.expiresOn(), e.originatingAgency(), e.legalBasis(), e.notifyOnHit()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.screening.ListAuthority;
 import org.manfadh.screening.WatchlistReplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,7 +120,7 @@ class WatchlistReplicas implements WatchlistReplication {
             }
         });
         if (received == null) {
-            throw ApiProblems.badRequest("invalid-watchlist-export", "The watchlist export is empty.");
+            throw Rejection.invalid("invalid-watchlist-export", "The watchlist export is empty.");
         }
         return received;
     }
@@ -231,6 +231,6 @@ class WatchlistReplicas implements WatchlistReplication {
     }
 
     private static RuntimeException invalid(String why) {
-        return ApiProblems.badRequest("invalid-watchlist-export", "The watchlist export cannot be applied: " + why + ".");
+        return Rejection.invalid("invalid-watchlist-export", "The watchlist export cannot be applied: " + why + ".");
     }
 }

@@ -4,17 +4,17 @@ import org.manfadh.access.SharedData;
 import org.manfadh.access.ReadScope;
 import org.manfadh.access.Accounts;
 import org.springframework.security.core.context.SecurityContextHolder;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.manfadh.platform.PageRequest;
-import org.manfadh.screening.internal.ScreeningService;
+import org.manfadh.platform.Rejection;
+import org.manfadh.screening.Hits;
+import org.manfadh.screening.Verdict;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +31,11 @@ class HitScreenController {
 
     private static final int PAGE_SIZE = 20;
 
-    private final ScreeningService screening;
+    private final Hits screening;
 
     private final Accounts accounts;
 
-    HitScreenController(ScreeningService screening, Accounts accounts) {
+    HitScreenController(Hits screening, Accounts accounts) {
         this.screening = screening;
         this.accounts = accounts;
     }
@@ -56,13 +56,13 @@ class HitScreenController {
     String adjudicate(@PathVariable UUID id, @RequestParam(required = false) String verdict,
                       @RequestParam(required = false) String note, @RequestParam(required = false) String back,
                       Authentication authentication, RedirectAttributes redirect) {
-        String v = verdict == null ? null : verdict.strip().toUpperCase(Locale.ROOT);
+        Verdict v = Verdict.named(verdict).orElse(null);
         String n = note == null || note.isBlank() ? null : note.strip();
         String error = null;
         String field = "verdict";
-        if (!"TRUE_MATCH".equals(v) && !"FALSE_POSITIVE".equals(v)) {
+        if (v == null) {
             error = "adjudication.verdictRequired";
-        } else if ("FALSE_POSITIVE".equals(v) && n == null) {
+        } else if (v == Verdict.FALSE_POSITIVE && n == null) {
             error = "adjudication.noteRequired";
             field = "note";
         } else if (n != null && n.length() > 2000) {
@@ -72,10 +72,9 @@ class HitScreenController {
         if (error == null) {
             try {
                 screening.adjudicate(id, v, n, authentication.getName(), accounts.workScope(authentication.getName()));
-                redirect.addFlashAttribute("adjudicated", Map.of("id", id, "verdict", v));
-            } catch (ErrorResponseException e) {
-                String type = String.valueOf(e.getBody().getType());
-                error = type.endsWith("hit-adjudicated") ? "adjudication.already" : "adjudication.failed";
+                redirect.addFlashAttribute("adjudicated", Map.of("id", id, "verdict", v.name()));
+            } catch (Rejection e) {
+                error = e.code().equals("hit-adjudicated") ? "adjudication.already" : "adjudication.failed";
             }
         }
         if (error != null) {

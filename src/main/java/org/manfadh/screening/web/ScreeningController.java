@@ -13,11 +13,12 @@ import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
-import org.manfadh.referencedata.Authority;
+import org.manfadh.screening.Hit;
+import org.manfadh.screening.Hits;
+import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
-import org.manfadh.screening.internal.ScreeningRecords;
-import org.manfadh.screening.internal.ScreeningService;
+import org.manfadh.screening.Verdict;
 import org.manfadh.screening.matching.PartialDate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -44,11 +45,13 @@ class ScreeningController {
     record Adjudication(String verdict, String note) {
     }
 
-    private final ScreeningService screening;
+    private final Screening screening;
+    private final Hits hits;
     private final Accounts accounts;
 
-    ScreeningController(ScreeningService screening, Accounts accounts) {
+    ScreeningController(Screening screening, Hits hits, Accounts accounts) {
         this.screening = screening;
+        this.hits = hits;
         this.accounts = accounts;
     }
 
@@ -64,37 +67,37 @@ class ScreeningController {
         // A list is seen by the authority it screens for; a national account sees every list.
         Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
         return screening.check(subject(request),
-                scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name()));
+                scope.authority().orElse(null));
     }
 
     @Operation(summary = "Hits awaiting a supervisor's adjudication, oldest first")
     @GetMapping("/hits")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    Page<ScreeningRecords.HitRow> openHits(@RequestParam(required = false) Integer page,
+    Page<Hit> openHits(@RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size, Authentication caller) {
-        return screening.openHits(PageRequest.of(page, size), hitsScope(caller));
+        return hits.openHits(PageRequest.of(page, size), hitsScope(caller));
     }
 
     @Operation(summary = "A hit with its match, its explanation and its verdict")
     @GetMapping("/hits/{id}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    ScreeningRecords.HitRow hit(@PathVariable UUID id, Authentication caller) {
-        return screening.hit(id, hitsScope(caller)).orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + id + "."));
+    Hit hit(@PathVariable UUID id, Authentication caller) {
+        return hits.hit(id, hitsScope(caller)).orElseThrow(() -> ApiProblems.notFound("Hit", "No hit has the id " + id + "."));
     }
 
     @Operation(summary = "Adjudicate a hit: TRUE_MATCH (the list's action applies) or FALSE_POSITIVE with a note")
     @ProblemResponses({409})
     @PostMapping("/hits/{id}/adjudication")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    ScreeningRecords.HitRow adjudicate(@PathVariable UUID id, @RequestBody Adjudication request,
+    Hit adjudicate(@PathVariable UUID id, @RequestBody Adjudication request,
                                        Authentication authentication) {
         List<ApiProblems.Field> errors = new ArrayList<>();
-        String verdict = request.verdict() == null ? null : request.verdict().strip().toUpperCase(Locale.ROOT);
-        if (!"TRUE_MATCH".equals(verdict) && !"FALSE_POSITIVE".equals(verdict)) {
+        Verdict verdict = Verdict.named(request.verdict()).orElse(null);
+        if (verdict == null) {
             errors.add(new ApiProblems.Field("verdict", "must be TRUE_MATCH or FALSE_POSITIVE"));
         }
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        if ("FALSE_POSITIVE".equals(verdict) && note == null) {
+        if (verdict == Verdict.FALSE_POSITIVE && note == null) {
             errors.add(new ApiProblems.Field("note", "a false positive needs a note saying why"));
         }
         if (note != null && note.length() > 2000) {
@@ -103,7 +106,7 @@ class ScreeningController {
         if (!errors.isEmpty()) {
             throw ApiProblems.invalidFields(errors);
         }
-        return screening.adjudicate(id, verdict, note, authentication.getName(),
+        return hits.adjudicate(id, verdict, note, authentication.getName(),
                 accounts.workScope(authentication.getName()));
     }
 

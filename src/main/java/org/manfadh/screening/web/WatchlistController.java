@@ -10,17 +10,17 @@ import org.manfadh.platform.Page;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.platform.PageRequest;
-import org.manfadh.screening.internal.WatchlistAdministration;
-import org.manfadh.screening.internal.WatchlistAdministration.ChangeView;
-import org.manfadh.screening.internal.WatchlistAdministration.EntryView;
-import org.manfadh.screening.internal.WatchlistAdministration.Imported;
-import org.manfadh.screening.internal.WatchlistAdministration.PendingChangeView;
-import org.manfadh.screening.internal.WatchlistAdministration.SettingsChange;
-import org.manfadh.screening.internal.WatchlistAdministration.WatchlistView;
-import org.manfadh.screening.internal.WatchlistCommands.ChangeWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.CreateWatchlist;
-import org.manfadh.screening.internal.WatchlistCommands.ProposeEntry;
-import org.manfadh.screening.internal.WatchlistCommands.RemoveEntry;
+import org.manfadh.screening.WatchlistManagement;
+import org.manfadh.screening.WatchlistManagement.ChangeView;
+import org.manfadh.screening.WatchlistManagement.EntryView;
+import org.manfadh.screening.WatchlistManagement.Imported;
+import org.manfadh.screening.WatchlistManagement.PendingChangeView;
+import org.manfadh.screening.WatchlistManagement.SettingsChange;
+import org.manfadh.screening.WatchlistManagement.WatchlistView;
+import org.manfadh.screening.WatchlistCommands.ChangeWatchlist;
+import org.manfadh.screening.WatchlistCommands.CreateWatchlist;
+import org.manfadh.screening.WatchlistCommands.ProposeEntry;
+import org.manfadh.screening.WatchlistCommands.RemoveEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +47,10 @@ import jakarta.validation.Valid;
 @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
 class WatchlistController {
 
-    private final WatchlistAdministration watchlists;
+    private final WatchlistManagement watchlists;
     private final Accounts accounts;
 
-    WatchlistController(WatchlistAdministration watchlists, Accounts accounts) {
+    WatchlistController(WatchlistManagement watchlists, Accounts accounts) {
         this.watchlists = watchlists;
         this.accounts = accounts;
     }
@@ -58,7 +58,7 @@ class WatchlistController {
     /** The authority whose lists the caller sees, or null for a national account (every list). */
     private Authority authorityOf(Authentication caller) {
         Jurisdiction.Scope scope = accounts.jurisdictionOf(caller.getName()).authority();
-        return scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name());
+        return scope.authority().orElse(null);
     }
 
     /** A list the caller's authority does not screen against is answered as if it did not exist. */

@@ -14,21 +14,21 @@ import java.util.UUID;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.Rejection;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.IcaoCodes;
 import org.manfadh.referencedata.ReferenceData;
-import org.manfadh.screening.internal.WatchlistAdministration;
-import org.manfadh.screening.internal.WatchlistCommands;
+import org.manfadh.screening.PendingChangeKind;
+import org.manfadh.screening.WatchlistCommands;
+import org.manfadh.screening.WatchlistManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +51,7 @@ class WatchlistScreensController {
     private static final Set<String> PROBLEMS = Set.of("malformed-list-file", "empty-list-file", "invalid-list-entry",
             "unsupported-list-format", "stale-list-file", "list-file-too-large");
 
-    private final WatchlistAdministration lists;
+    private final WatchlistManagement lists;
 
     private final Accounts accounts;
 
@@ -60,7 +60,7 @@ class WatchlistScreensController {
     private final Clock clock;
     private final NodeRole role;
 
-    WatchlistScreensController(WatchlistAdministration lists, Accounts accounts, ReferenceData referenceData,
+    WatchlistScreensController(WatchlistManagement lists, Accounts accounts, ReferenceData referenceData,
                                Clock clock, NodeRole role) {
         this.role = role;
         this.lists = lists;
@@ -79,7 +79,7 @@ class WatchlistScreensController {
     private Authority authority() {
         Jurisdiction.Scope scope = accounts.jurisdictionOf(
                 SecurityContextHolder.getContext().getAuthentication().getName()).authority();
-        return scope == Jurisdiction.Scope.NATIONAL ? null : Authority.valueOf(scope.name());
+        return scope.authority().orElse(null);
     }
 
     private static PageRequest page(int page) {
@@ -144,11 +144,10 @@ class WatchlistScreensController {
                         possible), caller.getName());
                 redirect.addFlashAttribute("created", created.name());
                 return "redirect:/watchlists";
-            } catch (ErrorResponseException e) {
-                String type = String.valueOf(e.getBody().getType());
-                if (type.endsWith("watchlist-name-taken")) {
+            } catch (Rejection e) {
+                if (e.code().equals("watchlist-name-taken")) {
                     errors.put("name", "newList.error.taken");
-                } else if (!ApiProblems.fields(e).isEmpty()) {
+                } else if (!e.fields().isEmpty()) {
                     errors.put("possibleMatchThreshold", "newList.error.order");
                 } else {
                     errors.put("name", "newList.error.other");
@@ -243,16 +242,14 @@ class WatchlistScreensController {
                 : file.getContentType();
         try (InputStream in = file.getInputStream()) {
             switch (lists.importFile(id, type, in, authentication.getName())) {
-                case WatchlistAdministration.ImportResult result -> redirect.addFlashAttribute("imported", result);
-                case WatchlistAdministration.PendingChangeView change ->
+                case WatchlistManagement.ImportResult result -> redirect.addFlashAttribute("imported", result);
+                case WatchlistManagement.PendingChangeView change ->
                         redirect.addFlashAttribute("importPending", PendingRow.of(change));
             }
-        } catch (ErrorResponseException e) {
-            String problem = String.valueOf(e.getBody().getType());
-            problem = problem.substring(problem.lastIndexOf(':') + 1);
-            redirect.addFlashAttribute("importError", PROBLEMS.contains(problem) ? "import.error." + problem
+        } catch (Rejection e) {
+            redirect.addFlashAttribute("importError", PROBLEMS.contains(e.code()) ? "import.error." + e.code()
                     : "import.error.other");
-            redirect.addFlashAttribute("importDetail", e.getBody().getDetail());
+            redirect.addFlashAttribute("importDetail", e.detail());
         } catch (IOException e) {
             redirect.addFlashAttribute("importError", "import.error.other");
         }
@@ -263,11 +260,11 @@ class WatchlistScreensController {
      * A change waiting for a second manager, as the list's page shows it: the settings asked for
      * (null where unchanged), or the file's entry count and SHA-256.
      */
-    record PendingRow(UUID id, String kind, String proposedBy, java.time.Instant proposedAt, String reason,
+    record PendingRow(UUID id, PendingChangeKind kind, String proposedBy, java.time.Instant proposedAt, String reason,
                       String name, String actionOnHit, String authority, Double hitThreshold,
                       Double possibleMatchThreshold, Long entryCount, String sha256) {
 
-        static PendingRow of(WatchlistAdministration.PendingChangeView c) {
+        static PendingRow of(WatchlistManagement.PendingChangeView c) {
             var s = c.settings();
             return new PendingRow(c.id(), c.kind(), c.proposedBy(), c.proposedAt(), c.reason(),
                     s != null && s.hasNonNull("name") ? s.get("name").asString() : null,
@@ -286,11 +283,11 @@ class WatchlistScreensController {
                           RedirectAttributes redirect) {
         list(id);
         try {
-            WatchlistAdministration.PendingChangeView change = lists.approvePending(id, changeId,
+            WatchlistManagement.PendingChangeView change = lists.approvePending(id, changeId,
                     authentication.getName());
             redirect.addFlashAttribute("done", "pending.approve.done");
             redirect.addFlashAttribute("doneName", change.appliedVersion());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", switch (problem(e)) {
                 case "four-eyes" -> "pending.error.four-eyes";
                 case "change-not-pending" -> "pending.error.notPending";
@@ -309,7 +306,7 @@ class WatchlistScreensController {
             lists.withdrawPending(id, changeId, authentication.getName());
             redirect.addFlashAttribute("done", "pending.withdraw.done");
             redirect.addFlashAttribute("doneName", "");
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("change-not-pending") ? "pending.error.notPending"
                     : "pending.error.other");
         }
@@ -410,9 +407,9 @@ class WatchlistScreensController {
     }
 
     /** The service's field names, and the message that says what is wrong with each in the user's language. */
-    private static Map<String, String> fieldErrors(ErrorResponseException e) {
+    private static Map<String, String> fieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             String field = f.field();
             if (field.equals("fullName")) {
                 errors.put("name", "propose.error.name");
@@ -433,18 +430,18 @@ class WatchlistScreensController {
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
     String propose(@PathVariable UUID id, ProposalForm form, Authentication authentication,
                    RedirectAttributes redirect) {
-        WatchlistAdministration.WatchlistView list = list(id);
+        WatchlistManagement.WatchlistView list = list(id);
         if (list.kind().holdsDocuments()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Map<String, String> errors = form.tooLong();
         if (errors.isEmpty()) {
             try {
-                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                WatchlistManagement.EntryView entry = lists.propose(id, form.command(), authentication.getName());
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.primaryName());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors = fieldErrors(e);
                 if (errors.isEmpty()) {
                     errors = Map.of("name", "propose.error.other");
@@ -461,18 +458,18 @@ class WatchlistScreensController {
     @PreAuthorize("hasAnyRole('WATCHLIST_MANAGER', 'ADMIN')")
     String proposeDocument(@PathVariable UUID id, DocumentForm form, Authentication authentication,
                            RedirectAttributes redirect) {
-        WatchlistAdministration.WatchlistView list = list(id);
+        WatchlistManagement.WatchlistView list = list(id);
         if (!list.kind().holdsDocuments()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Map<String, String> errors = form.errors(referenceData.icaoCodes(), LocalDate.now(clock));
         if (errors.isEmpty()) {
             try {
-                WatchlistAdministration.EntryView entry = lists.propose(id, form.command(), authentication.getName());
+                WatchlistManagement.EntryView entry = lists.propose(id, form.command(), authentication.getName());
                 redirect.addFlashAttribute("done", "propose.done");
                 redirect.addFlashAttribute("doneName", entry.documentNumber() + " " + entry.issuingState());
                 return "redirect:/watchlists/" + id + "?status=PENDING";
-            } catch (ErrorResponseException e) {
+            } catch (Rejection e) {
                 errors = documentFieldErrors(e);
             }
         }
@@ -481,9 +478,9 @@ class WatchlistScreensController {
         return "redirect:/watchlists/" + id;
     }
 
-    private static Map<String, String> documentFieldErrors(ErrorResponseException e) {
+    private static Map<String, String> documentFieldErrors(Rejection e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ApiProblems.Field f : ApiProblems.fields(e)) {
+        for (Rejection.Field f : e.fields()) {
             switch (f.field()) {
                 case "documentNumber" -> errors.put("documentNumber", "proposeDocument.error.documentNumber");
                 case "issuingState" -> errors.put("issuingState", "proposeDocument.error.issuingState");
@@ -503,11 +500,11 @@ class WatchlistScreensController {
                    RedirectAttributes redirect) {
         list(id);
         try {
-            WatchlistAdministration.EntryView entry = lists.approve(id, entryId, authentication.getName());
+            WatchlistManagement.EntryView entry = lists.approve(id, entryId, authentication.getName());
             redirect.addFlashAttribute("done", "approve.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("four-eyes") ? "approve.error.four-eyes"
                     : problem(e).equals("entry-not-pending") ? "approve.error.notPending" : "entry.error.other");
         }
@@ -524,26 +521,25 @@ class WatchlistScreensController {
             return "redirect:/watchlists/" + id;
         }
         try {
-            WatchlistAdministration.EntryView entry = lists.remove(id, entryId, reason, authentication.getName());
+            WatchlistManagement.EntryView entry = lists.remove(id, entryId, reason, authentication.getName());
             redirect.addFlashAttribute("done", "remove.done");
             redirect.addFlashAttribute("doneName", entry.primaryName() != null ? entry.primaryName()
                     : entry.documentNumber());
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             redirect.addFlashAttribute("failed", problem(e).equals("entry-removed") ? "remove.error.removed"
                     : "entry.error.other");
         }
         return "redirect:/watchlists/" + id;
     }
 
-    private static String problem(ErrorResponseException e) {
-        String type = String.valueOf(e.getBody().getType());
-        return type.substring(type.lastIndexOf(':') + 1);
+    private static String problem(Rejection e) {
+        return e.code();
     }
 
-    private WatchlistAdministration.WatchlistView list(UUID id) {
+    private WatchlistManagement.WatchlistView list(UUID id) {
         try {
             return lists.get(id);
-        } catch (ErrorResponseException e) {
+        } catch (Rejection e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }

@@ -82,7 +82,7 @@ class SyncScreenController {
             redirect.addFlashAttribute("issued", issued);
             redirect.addFlashAttribute("issuedCommand", postCommand(issued.borderPoint(), issued.username(),
                     issued.password()));
-        } catch (org.springframework.web.ErrorResponseException | org.manfadh.platform.Rejection e) {
+        } catch (org.manfadh.platform.Rejection e) {
             redirect.addFlashAttribute("issueError", "sync.issue.failed");
         }
         return "redirect:/sync#issue";

@@ -1,4 +1,4 @@
-package org.manfadh.access.internal;
+package org.manfadh.access.web;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.manfadh.access.AuditLogbook;
 import org.manfadh.platform.Page;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -110,9 +111,9 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         }
     };
 
-    private final AuditLog audit;
+    private final AuditLogbook audit;
 
-    RequestAuditing(AuditLog audit) {
+    RequestAuditing(AuditLogbook audit) {
         this.audit = audit;
     }
 
@@ -157,7 +158,7 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         // Before the view is rendered: no record, no screen.
         request.setAttribute(SCREEN_READ_DONE, Boolean.TRUE);
         int status = response.getStatus();
-        record(request, AuditLog.Action.READ_PERSONAL_DATA, ids, status);
+        record(request, AuditLogbook.Action.READ_PERSONAL_DATA, ids, status);
         if (!CHANGING_SCREENS.contains(mapping(request))) {
             request.setAttribute(DONE, Boolean.TRUE);
         }
@@ -185,7 +186,7 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         if (read && http.getAttribute(DONE) == null) {
             int status = response instanceof ServletServerHttpResponse r ? r.getServletResponse().getStatus() : 200;
             // Before the body is written: no record, no data.
-            write(http, AuditLog.Action.READ_PERSONAL_DATA, ids, status);
+            write(http, AuditLogbook.Action.READ_PERSONAL_DATA, ids, status);
         }
         return body;
     }
@@ -200,7 +201,7 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         // A screen that failed before its view (not found, refused) was still asked for.
         if (isScreenRead(request) && request.getAttribute(SCREEN_READ_DONE) == null) {
             request.setAttribute(SCREEN_READ_DONE, Boolean.TRUE);
-            record(request, AuditLog.Action.READ_PERSONAL_DATA, idsOf(request), status);
+            record(request, AuditLogbook.Action.READ_PERSONAL_DATA, idsOf(request), status);
             if (!CHANGING_SCREENS.contains(mapping(request))) {
                 return;
             }
@@ -209,15 +210,15 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
         if (!read && !isChange(request)) {
             return;
         }
-        write(request, read ? AuditLog.Action.READ_PERSONAL_DATA : AuditLog.Action.CHANGE, idsOf(request), status);
+        write(request, read ? AuditLogbook.Action.READ_PERSONAL_DATA : AuditLogbook.Action.CHANGE, idsOf(request), status);
     }
 
-    private void write(HttpServletRequest request, AuditLog.Action action, Collection<String> ids, int status) {
+    private void write(HttpServletRequest request, AuditLogbook.Action action, Collection<String> ids, int status) {
         request.setAttribute(DONE, Boolean.TRUE);
         record(request, action, ids, status);
     }
 
-    private void record(HttpServletRequest request, AuditLog.Action action, Collection<String> ids, int status) {
+    private void record(HttpServletRequest request, AuditLogbook.Action action, Collection<String> ids, int status) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         String username = user == null || user instanceof AnonymousAuthenticationToken ? null : user.getName();
         audit.record(action, username, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
@@ -241,7 +242,7 @@ class RequestAuditing implements HandlerInterceptor, ResponseBodyAdvice<Object>,
     private static void collect(Object body, Set<String> ids) {
         if (body instanceof Page<?> page) {
             for (Object item : page.content()) {
-                if (ids.size() >= AuditLog.MAX_RECORD_IDS) {
+                if (ids.size() >= AuditLogbook.MAX_RECORD_IDS) {
                     return;
                 }
                 collectOne(item, ids);

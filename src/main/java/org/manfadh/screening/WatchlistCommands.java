@@ -1,11 +1,9 @@
-package org.manfadh.screening.internal;
+package org.manfadh.screening;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import org.manfadh.screening.ActionOnHit;
-import org.manfadh.screening.ListAuthority;
-import org.manfadh.screening.WatchlistKind;
+
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
