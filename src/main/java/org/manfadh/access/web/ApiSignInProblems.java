@@ -3,7 +3,7 @@ package org.manfadh.access.web;
 import java.io.IOException;
 import java.net.URI;
 
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.manfadh.access.AuditLogbook;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;

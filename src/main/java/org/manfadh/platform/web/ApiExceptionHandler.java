@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.manfadh.platform.LoggableFailures;
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,6 @@ package org.manfadh.platform.web;
 
 import java.net.URI;
 
-import org.manfadh.platform.ApiProblems;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;

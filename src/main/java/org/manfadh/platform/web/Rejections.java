@@ -2,7 +2,6 @@ package org.manfadh.platform.web;
 
 import java.io.IOException;
 
-import org.manfadh.platform.ApiProblems;
 import org.manfadh.platform.Rejection;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -2,7 +2,7 @@ package org.manfadh.referencedata.web;
 
 import java.util.List;
 
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.BorderPointStatus;

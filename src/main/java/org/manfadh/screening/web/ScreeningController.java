@@ -9,7 +9,7 @@ import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.ReadScope;
 import org.manfadh.access.SharedData;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.referencedata.Authority;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 import org.manfadh.access.AuditTrail;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.screening.WatchlistReplication;
 import org.manfadh.sync.Feed;
 import org.manfadh.sync.Puller;

@@ -3,7 +3,7 @@ package org.manfadh.sync.web;
 import java.util.Map;
 
 import org.manfadh.access.NodeCredentials;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;

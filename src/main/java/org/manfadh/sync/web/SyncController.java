@@ -6,7 +6,7 @@ import java.security.Principal;
 import java.util.zip.GZIPInputStream;
 
 import org.manfadh.access.Accounts;
-import org.manfadh.platform.ApiProblems;
+import org.manfadh.platform.web.ApiProblems;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.sync.AuditCopies;
 import org.manfadh.sync.Batch;

@@ -1,4 +1,4 @@
-package org.manfadh.platform;
+package org.manfadh.platform.web;
 
 import java.net.URI;
 import java.util.List;
