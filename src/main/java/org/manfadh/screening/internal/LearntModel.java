@@ -1,42 +1,25 @@
 package org.manfadh.screening.internal;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.manfadh.screening.matching.TransliterationModel;
 
 /**
- * The transliteration model, learnt once on a thread of its own from the moment the application
- * asks for it: learning takes seconds, which then overlap with the rest of start-up instead of
- * adding to it. The watchlist index and the register's name keys read names with this one model.
+ * The transliteration model the watchlist index and the register's name keys read names with: the
+ * one learnt when Manfadh was built, read from the class path as the context starts (milliseconds),
+ * so that a missing or damaged model stops the start with a message saying so instead of failing
+ * the first check.
  */
 final class LearntModel {
 
-    private final CompletableFuture<TransliterationModel> model = new CompletableFuture<>();
+    private final CompletableFuture<TransliterationModel> model;
 
     LearntModel() {
-        Thread thread = new Thread(() -> {
-            try {
-                model.complete(TransliterationModel.fromClasspath());
-            } catch (Throwable e) {
-                model.completeExceptionally(e);
-            }
-        }, "screening-model");
-        thread.setDaemon(true);
-        thread.start();
+        this.model = CompletableFuture.completedFuture(TransliterationModel.fromClasspath());
     }
 
-    /** The model as it will be once learnt. */
+    /** The model, as a future its readers compose with. */
     CompletableFuture<TransliterationModel> future() {
         return model;
-    }
-
-    /** The model, waiting for it if it is still being learnt. */
-    TransliterationModel get() {
-        try {
-            return model.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("The transliteration model could not be learnt: " + e.getCause(), e.getCause());
-        }
     }
 }
