@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -14,6 +14,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -35,12 +36,18 @@ class EmbeddedPostgresConfiguration {
 
     private static final int POOL_SIZE = 10;
 
+    /** The server {@link EmbeddedPostgresEarlyStart} has been starting since the context was made, or a new one. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(
-            @Value("${manfadh.data-dir:manfadh-data}") String dataDirectory,
-            @Value("${manfadh.embedded-postgres.port:0}") int port,
-            @Value("${manfadh.embedded-postgres.durable:true}") boolean durable) throws IOException {
-        return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Settings(Path.of(dataDirectory), port, durable));
+    EmbeddedPostgresServer embeddedPostgresServer(Environment environment,
+            ObjectProvider<EmbeddedPostgresEarlyStart.Starting> early) throws IOException {
+        EmbeddedPostgresEarlyStart.Starting starting = early.getIfAvailable();
+        return starting != null ? starting.take() : EmbeddedPostgresServer.start(settings(environment));
+    }
+
+    static EmbeddedPostgresServer.Settings settings(Environment environment) {
+        return new EmbeddedPostgresServer.Settings(Path.of(environment.getProperty("manfadh.data-dir", "manfadh-data")),
+                environment.getProperty("manfadh.embedded-postgres.port", Integer.class, 0),
+                environment.getProperty("manfadh.embedded-postgres.durable", Boolean.class, true));
     }
 
     /** The application's connections: its own role, which neither owns the tables nor may rewrite the audit trail. */

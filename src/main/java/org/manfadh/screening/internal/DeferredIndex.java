@@ -15,10 +15,9 @@ import org.manfadh.screening.matching.PersonQuery;
 import org.manfadh.screening.matching.WatchlistIndex;
 
 /**
- * The name index, built as soon as the transliteration model it reads names with has been learnt
- * (on a thread of its own, see {@link LearntModel}). The first use waits for the model; the lists
- * are loaded into the index before the application reports itself ready, so no check is ever
- * answered without it.
+ * The name index, built on the transliteration model it reads names with (see {@link LearntModel}).
+ * The lists are loaded into the index before the application reports itself ready, so no check is
+ * ever answered without it.
  */
 final class DeferredIndex implements WatchlistIndex {
 

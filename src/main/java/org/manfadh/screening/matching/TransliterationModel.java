@@ -104,8 +104,7 @@ public final class TransliterationModel {
     /** Per table, the log-probability of its likeliest segment. */
     private final double[] bestLogs;
 
-    private TransliterationModel(Map<String, String[]> dictionary, Map<Character, String[][]> segments,
-            Map<Character, double[][]> logProbabilities, Map<String, Integer> keyCounts, int totalCount,
+    private TransliterationModel(Map<String, String[]> dictionary, Map<String, Integer> keyCounts, int totalCount,
             SegmentTable[] tables) {
         this.tables = tables;
         this.bestLogs = new double[tables.length];
@@ -117,19 +116,49 @@ public final class TransliterationModel {
             bestLogs[t] = best;
         }
         this.dictionary = dictionary;
-        this.segments = segments;
-        this.logProbabilities = logProbabilities;
         this.keyCounts = keyCounts;
         this.totalCount = totalCount;
+        this.segments = new HashMap<>();
+        this.logProbabilities = new HashMap<>();
+        for (int l = 0; l < LETTERS.length(); l++) {
+            String[][] segs = new String[CONTEXTS][];
+            double[][] lp = new double[CONTEXTS][];
+            for (int c = 0; c < CONTEXTS; c++) {
+                SegmentTable t = tables[l * CONTEXTS + c];
+                Integer[] order = new Integer[t.codes.length];
+                for (int k = 0; k < order.length; k++) {
+                    order[k] = k;
+                }
+                Arrays.sort(order, (x, y) -> Double.compare(t.logs[y], t.logs[x]));
+                int keep = Math.min(KEEP_PER_LETTER, order.length);
+                segs[c] = new String[keep];
+                lp[c] = new double[keep];
+                for (int k = 0; k < keep; k++) {
+                    segs[c][k] = decode(t.codes[order[k]]);
+                    lp[c][k] = t.logs[order[k]];
+                }
+            }
+            segments.put(LETTERS.charAt(l), segs);
+            logProbabilities.put(LETTERS.charAt(l), lp);
+        }
     }
 
-    /** The model learnt from the corpora that ship with Manfadh (about a second). */
+    /**
+     * The model Manfadh ships: learnt from the corpora at build time (see {@link LearntModelFile})
+     * and read here in milliseconds. Fails with {@link IllegalStateException} saying what to do
+     * when the learnt model is missing from the class path, damaged, or of another version.
+     */
     public static TransliterationModel fromClasspath() {
-        return fromClasspath(pair -> true);
+        return LearntModelFile.fromClasspath();
     }
 
-    /** As {@link #fromClasspath()}, learning only from the pairs the filter keeps (for held-out tests). */
-    static TransliterationModel fromClasspath(Predicate<Pair> keep) {
+    /** Learns the model from the corpora that ship with Manfadh (a second or two of CPU). */
+    static TransliterationModel learnFromClasspath() {
+        return learnFromClasspath(pair -> true);
+    }
+
+    /** As {@link #learnFromClasspath()}, learning only from the pairs the filter keeps (for held-out tests). */
+    static TransliterationModel learnFromClasspath(Predicate<Pair> keep) {
         ClassLoader loader = TransliterationModel.class.getClassLoader();
         try (InputStream wikidata = loader.getResourceAsStream("screening/translit-en-ar-wikidata.tsv");
                 InputStream wikipedia = loader.getResourceAsStream("screening/translit-ar-en-wikipedia.txt")) {
@@ -248,30 +277,7 @@ public final class TransliterationModel {
             tables = normalise(counts, tables);
         }
 
-        Map<Character, String[][]> segments = new HashMap<>();
-        Map<Character, double[][]> logs = new HashMap<>();
-        for (int l = 0; l < LETTERS.length(); l++) {
-            String[][] segs = new String[CONTEXTS][];
-            double[][] lp = new double[CONTEXTS][];
-            for (int c = 0; c < CONTEXTS; c++) {
-                SegmentTable t = tables[l * CONTEXTS + c];
-                Integer[] order = new Integer[t.codes.length];
-                for (int k = 0; k < order.length; k++) {
-                    order[k] = k;
-                }
-                Arrays.sort(order, (x, y) -> Double.compare(t.logs[y], t.logs[x]));
-                int keep = Math.min(KEEP_PER_LETTER, order.length);
-                segs[c] = new String[keep];
-                lp[c] = new double[keep];
-                for (int k = 0; k < keep; k++) {
-                    segs[c][k] = decode(t.codes[order[k]]);
-                    lp[c][k] = t.logs[order[k]];
-                }
-            }
-            segments.put(LETTERS.charAt(l), segs);
-            logs.put(LETTERS.charAt(l), lp);
-        }
-        return new TransliterationModel(dictionary, segments, logs, keyCounts, total, tables);
+        return new TransliterationModel(dictionary, keyCounts, total, tables);
     }
 
     private static final int ROUNDS = 2;
@@ -633,5 +639,61 @@ public final class TransliterationModel {
 
     int dictionarySize() {
         return dictionary.size();
+    }
+
+    /**
+     * What the model learns, the rest being worked out from it: the dictionary, the phonetic keys'
+     * counts and their total, and every letter's segment table in every context (table t is letter
+     * {@code t / contexts} of {@link #shape()}'s letters in context {@code t % contexts}: codes
+     * ascending, base 27, with their log-probabilities).
+     */
+    record Learnt(Map<String, String[]> dictionary, Map<String, Integer> keyCounts, int totalCount, int[][] codes,
+            double[][] logs) {
+    }
+
+    /**
+     * The layout the learnt tables depend on (the letters in table order, the contexts, the longest
+     * segment): a model learnt by code of another shape cannot be read back.
+     */
+    static String shape() {
+        return LETTERS + "|" + CONTEXTS + "|" + MAX_SEGMENT;
+    }
+
+    Learnt learnt() {
+        int[][] codes = new int[tables.length][];
+        double[][] logs = new double[tables.length][];
+        for (int t = 0; t < tables.length; t++) {
+            codes[t] = tables[t].codes().clone();
+            logs[t] = tables[t].logs().clone();
+        }
+        return new Learnt(Map.copyOf(dictionary), Map.copyOf(keyCounts), totalCount, codes, logs);
+    }
+
+    /**
+     * The model as it was learnt, taking the learnt state as its own (not copied: nothing else may
+     * change it); {@link IllegalArgumentException} when the tables do not fit the model's shape.
+     */
+    static TransliterationModel of(Learnt learnt) {
+        int expected = LETTERS.length() * CONTEXTS;
+        if (learnt.codes().length != expected || learnt.logs().length != expected) {
+            throw new IllegalArgumentException("expected " + expected + " segment tables, not " + learnt.codes().length);
+        }
+        int largest = encode("z".repeat(MAX_SEGMENT));
+        SegmentTable[] tables = new SegmentTable[expected];
+        for (int t = 0; t < expected; t++) {
+            int[] codes = learnt.codes()[t];
+            double[] logs = learnt.logs()[t];
+            if (codes.length != logs.length) {
+                throw new IllegalArgumentException("segment table " + t + " has " + codes.length + " codes and "
+                        + logs.length + " probabilities");
+            }
+            for (int k = 0; k < codes.length; k++) {
+                if (codes[k] < 0 || codes[k] > largest || k > 0 && codes[k] <= codes[k - 1]) {
+                    throw new IllegalArgumentException("segment table " + t + " is not a sorted set of segments");
+                }
+            }
+            tables[t] = new SegmentTable(codes, logs);
+        }
+        return new TransliterationModel(learnt.dictionary(), learnt.keyCounts(), learnt.totalCount(), tables);
     }
 }

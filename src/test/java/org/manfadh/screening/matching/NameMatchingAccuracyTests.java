@@ -66,7 +66,7 @@ class NameMatchingAccuracyTests {
 
     @Test
     void readsArabicNamesItNeverSawIntoTheirLatinSpellings() {
-        TransliterationModel trained = TransliterationModel.fromClasspath(p -> !heldOut(p.arabic()));
+        TransliterationModel trained = TransliterationModel.learnFromClasspath(p -> !heldOut(p.arabic()));
         List<TransliterationModel.Pair> held = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
         ClassLoader loader = getClass().getClassLoader();
