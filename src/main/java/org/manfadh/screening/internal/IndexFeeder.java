@@ -53,6 +53,8 @@ class IndexFeeder implements SmartInitializingSingleton {
     private final ReentrantLock lock = new ReentrantLock();
     /** Entries expiring before this day are out of the index already. */
     private volatile LocalDate sweptUpTo;
+    /** Done once every entry in force at the start is in the index. */
+    private final java.util.concurrent.CompletableFuture<Void> firstLoad = new java.util.concurrent.CompletableFuture<>();
 
     IndexFeeder(WatchlistIndex index, Entries entries, JsonMapper json, PlatformTransactionManager transactions,
                 Clock clock) {
@@ -88,10 +90,26 @@ class IndexFeeder implements SmartInitializingSingleton {
                 batch.flush();
             });
             sweptUpTo = today;
+            firstLoad.complete(null);
             log.info("Watchlist index loaded with {} entries in force in {} ms", loaded[0],
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the lists in force at the start are in the index: a check made while the
+     * application starts (in the background) is answered against every list, as later ones are.
+     */
+    void awaitFirstLoad() {
+        try {
+            firstLoad.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the watchlist index was loaded", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The watchlist index was not loaded: " + e, e);
         }
     }
 

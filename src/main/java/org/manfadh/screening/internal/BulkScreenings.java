@@ -1,0 +1,156 @@
+package org.manfadh.screening.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.manfadh.platform.CopyRows;
+import org.manfadh.platform.Ids;
+import org.manfadh.platform.NodeIdentity;
+import org.manfadh.screening.BulkScreening;
+import org.manfadh.screening.ScreeningMatch;
+import org.manfadh.screening.ScreeningOutcome;
+import org.manfadh.screening.ScreeningResult;
+import org.manfadh.screening.internal.ListDirectory.EntryInfo;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link BulkScreening}: each crossing is matched as {@link ScreeningService#screenCrossing} matches
+ * it (the same {@link ScreeningService#matches}, the same suppression and hit statuses), on every
+ * core, and the screenings and hits go in with {@code COPY} on the caller's connection.
+ */
+@Service
+class BulkScreenings implements BulkScreening {
+
+    private final ScreeningService screening;
+    private final IndexFeeder feeder;
+    private final ScreeningRecords records;
+    private final DataSource dataSource;
+    private final NodeIdentity node;
+    private final JsonMapper json;
+
+    BulkScreenings(ScreeningService screening, IndexFeeder feeder, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
+                   JsonMapper json) {
+        this.screening = screening;
+        this.feeder = feeder;
+        this.records = records;
+        this.dataSource = dataSource;
+        this.node = node;
+        this.json = json;
+    }
+
+    /** One crossing's screening as it will be stored. */
+    private record Screened(Subject subject, String fingerprint, ScreeningResult result,
+                            List<ScreeningRecords.NewHit> hits) {
+    }
+
+    @Override
+    public Map<UUID, ScreeningResult> screenCrossings(List<Subject> crossings) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Crossings are screened in bulk inside the transaction that records them");
+        }
+        // A backlog may come while the application starts: it is screened against every list in force.
+        feeder.awaitFirstLoad();
+        // Matching reads only the index and the lists in memory: in parallel. Looking up cleared false
+        // positives reads the database, on this thread and its transaction, for the few with matches.
+        List<ScreeningService.Found> found = crossings.parallelStream()
+                .map(c -> screening.matches(c.subject(), list -> true)).toList();
+        List<Screened> screened = new ArrayList<>(crossings.size());
+        for (int i = 0; i < crossings.size(); i++) {
+            screened.add(screen(crossings.get(i), found.get(i)));
+        }
+        write(screened);
+        Map<UUID, ScreeningResult> results = new LinkedHashMap<>();
+        screened.forEach(s -> results.put(s.subject().crossingId(), s.result()));
+        return results;
+    }
+
+    private Screened screen(Subject c, ScreeningService.Found found) {
+        String fingerprint = ScreeningService.fingerprint(c.subject());
+        UUID screeningId = Ids.newId();
+        if (found.matches().isEmpty()) {
+            return new Screened(c, fingerprint, new ScreeningResult(screeningId, ScreeningOutcome.CLEAR, List.of(),
+                    List.of(), c.screenedAt()), List.of());
+        }
+        Set<String> cleared = c.travellerId() == null ? Set.of()
+                : records.clearedFalsePositives(c.travellerId(), fingerprint);
+        List<ScreeningMatch> kept = new ArrayList<>();
+        List<ScreeningMatch> suppressed = new ArrayList<>();
+        for (ScreeningMatch m : found.matches()) {
+            EntryInfo entry = found.entries().get(m.entryId());
+            if (cleared.contains(m.entryId() + "/" + (entry == null ? "" : entry.fingerprint()))) {
+                suppressed.add(m);
+            } else {
+                kept.add(m);
+            }
+        }
+        List<ScreeningMatch> withHits = new ArrayList<>(kept.size());
+        List<ScreeningRecords.NewHit> hits = new ArrayList<>(kept.size());
+        for (ScreeningMatch m : kept) {
+            // Nobody at a booth saw these matches: every one waits, as an unreviewed booth match does.
+            String status = "OPEN";
+            UUID hitId = Ids.newId();
+            EntryInfo entry = found.entries().get(m.entryId());
+            hits.add(new ScreeningRecords.NewHit(hitId, m.entryId(), m.listId(), m.level().name(), m.score(),
+                    m.actionOnHit(), m.listKind(), entry == null ? "" : entry.fingerprint(), status));
+            withHits.add(m.withHit(hitId, status));
+        }
+        return new Screened(c, fingerprint, new ScreeningResult(screeningId, ScreeningService.outcome(kept), withHits,
+                suppressed, c.screenedAt()), hits);
+    }
+
+    private void write(List<Screened> screened) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        String nodeId = node.nodeId().toString();
+        CopyRows rows = null;
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            rows = CopyRows.into(copy, "screening.screening", "id, node_id, crossing_id, traveller_id, outcome, "
+                    + "subject_fingerprint, result, officer, screened_at");
+            for (Screened s : screened) {
+                Subject c = s.subject();
+                rows.value(s.result().id()).text(nodeId).value(c.crossingId()).value(c.travellerId())
+                        .text(s.result().outcome().name()).text(s.fingerprint())
+                        .text(json.writeValueAsString(s.result())).text(c.officer()).time(c.screenedAt()).endRow();
+            }
+            rows.finish();
+            rows = CopyRows.into(copy, "screening.hit", "id, node_id, screening_id, crossing_id, traveller_id, "
+                    + "entry_id, list_id, level, score, action_on_hit, list_kind, entry_fingerprint, initial_status, "
+                    + "match, created_at, border_point");
+            for (Screened s : screened) {
+                Subject c = s.subject();
+                for (int i = 0; i < s.hits().size(); i++) {
+                    ScreeningRecords.NewHit h = s.hits().get(i);
+                    rows.value(h.id()).text(nodeId).value(s.result().id()).value(c.crossingId())
+                            .value(c.travellerId()).value(h.entryId()).value(h.listId()).text(h.level())
+                            .value(java.math.BigDecimal.valueOf(h.score())).text(h.actionOnHit()).text(h.listKind())
+                            .text(h.entryFingerprint()).text(h.status())
+                            .text(json.writeValueAsString(s.result().matches().get(i))).time(c.screenedAt())
+                            .text(c.borderPoint()).endRow();
+                }
+            }
+            rows.finish();
+            rows = null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The screenings could not be stored: " + e.getMessage(), e);
+        } finally {
+            if (rows != null) {
+                rows.cancel();
+            }
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}
