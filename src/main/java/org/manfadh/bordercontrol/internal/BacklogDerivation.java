@@ -73,20 +73,15 @@ public final class BacklogDerivation {
     /** See {@link CrossingBacklog#derive}. */
     public static CrossingBacklog.Derived preview(Batch batch, List<StayRule> rules, ZoneId zone,
                                                   BiPredicate<VisaType, Authority> visaValidAt) {
-        Plan plan = plan(batch, Map.of(), zone, visaValidAt);
+        Plan plan = plan(batch, zone, visaValidAt);
         Stays stays = stays(plan, rules, zone);
         List<CrossingBacklog.Stay> shown = stays.rows().stream().map(s -> new CrossingBacklog.Stay(s.travellerId(),
                 s.entryCrossingId(), s.entryDay(), s.exitCrossingId(), s.exitDay(), s.lastLegalDay())).toList();
         return new CrossingBacklog.Derived(shown, stays.flags());
     }
 
-    /**
-     * Checks the backlog whole and plans each crossing.
-     *
-     * @param screened the crossings' screenings; a crossing without one counts as clear
-     */
-    static Plan plan(Batch batch, Map<UUID, ScreeningResult> screened, ZoneId zone,
-                     BiPredicate<VisaType, Authority> visaValidAt) {
+    /** Checks the backlog whole and plans each crossing as if it screened clear. */
+    static Plan plan(Batch batch, ZoneId zone, BiPredicate<VisaType, Authority> visaValidAt) {
         Map<UUID, CrossingBacklog.Traveller> travellers = byId(batch.travellers(), CrossingBacklog.Traveller::id, "traveller");
         Map<UUID, CrossingBacklog.Document> documents = byId(batch.documents(), CrossingBacklog.Document::id, "document");
         Map<UUID, CrossingBacklog.Visa> visas = byId(batch.visas(), CrossingBacklog.Visa::id, "visa");
@@ -106,7 +101,6 @@ public final class BacklogDerivation {
         Map<UUID, Set<UUID>> documentsSeen = new HashMap<>();
         Set<UUID> linked = new HashSet<>();
         Map<UUID, Instant> firstRecorded = new HashMap<>();
-        int referred = 0;
         for (Crossing c : ordered) {
             CrossingBacklog.Traveller traveller = travellers.get(c.travellerId());
             CrossingBacklog.Document document = documents.get(c.documentId());
@@ -132,28 +126,6 @@ public final class BacklogDerivation {
             LocalDate day = LocalDate.ofInstant(c.occurredAt(), zone);
             Set<CrossingFlag> flags = EnumSet.noneOf(CrossingFlag.class);
             List<Ruling> rulings = c.rulings();
-            ScreeningResult screening = screened.get(c.id());
-            if (screening != null) {
-                if (screening.outcome() == ScreeningOutcome.HIT) {
-                    flags.add(CrossingFlag.WATCHLIST_HIT);
-                } else if (screening.outcome() == ScreeningOutcome.POSSIBLE_MATCH) {
-                    flags.add(CrossingFlag.WATCHLIST_POSSIBLE_MATCH);
-                }
-                Ruling initial = rulings.getFirst();
-                if (screening.needsReferral(false)
-                        && (initial.decision() == Decision.ADMITTED || initial.decision() == Decision.PENDING)) {
-                    // As at a booth: the crossing waits at the second line; what the source decided after
-                    // the initial decision did not see the match and is not taken.
-                    String why = "Referred by screening: " + (screening.outcome() == ScreeningOutcome.HIT
-                            ? "a watchlist hit awaits a supervisor's adjudication."
-                            : "a possible watchlist match awaits an officer's look.");
-                    rulings = List.of(new Ruling(initial.id(), Decision.REFERRED, initial.reasonCode(),
-                            initial.note() == null ? why : initial.note() + " — " + why, initial.vulnerability(),
-                            initial.protectionReferral(), initial.decidedBy(), initial.decidedAt()));
-                    flags.add(CrossingFlag.REFERRED_BY_SCREENING);
-                    referred++;
-                }
-            }
             if (c.lateReason() != null) {
                 flags.add(CrossingFlag.LATE_RECORD);
             }
@@ -181,7 +153,46 @@ public final class BacklogDerivation {
                 p.flags().add(CrossingFlag.PROBABLE_IDENTITY_MATCH);
             }
         }
-        return new Plan(batch, planned, List.copyOf(histories.values()), linked, firstRecorded, referred);
+        return new Plan(batch, planned, List.copyOf(histories.values()), linked, firstRecorded, 0);
+    }
+
+    /**
+     * The plan once the crossings are screened, with the screening's effect as at a booth: a hit or
+     * possible match flags the crossing, and one nobody reviewed refers a crossing that was to be
+     * admitted (or awaited its group's decision) to the second line. What the source decided after
+     * the initial decision did not see the match and is not taken.
+     */
+    static Plan withScreenings(Plan plan, Map<UUID, ScreeningResult> screened) {
+        List<Planned> crossings = new ArrayList<>(plan.crossings().size());
+        Map<UUID, List<Planned>> histories = new LinkedHashMap<>();
+        int referred = 0;
+        for (Planned p : plan.crossings()) {
+            ScreeningResult screening = screened.get(p.crossing().id());
+            if (screening != null && screening.outcome() != ScreeningOutcome.CLEAR) {
+                Set<CrossingFlag> flags = EnumSet.copyOf(p.flags());
+                flags.add(screening.outcome() == ScreeningOutcome.HIT ? CrossingFlag.WATCHLIST_HIT
+                        : CrossingFlag.WATCHLIST_POSSIBLE_MATCH);
+                List<Ruling> rulings = p.rulings();
+                Ruling initial = rulings.getFirst();
+                if (screening.needsReferral(false)
+                        && (initial.decision() == Decision.ADMITTED || initial.decision() == Decision.PENDING)) {
+                    String why = "Referred by screening: " + (screening.outcome() == ScreeningOutcome.HIT
+                            ? "a watchlist hit awaits a supervisor's adjudication."
+                            : "a possible watchlist match awaits an officer's look.");
+                    rulings = List.of(new Ruling(initial.id(), Decision.REFERRED, initial.reasonCode(),
+                            initial.note() == null ? why : initial.note() + " — " + why, initial.vulnerability(),
+                            initial.protectionReferral(), initial.decidedBy(), initial.decidedAt()));
+                    flags.add(CrossingFlag.REFERRED_BY_SCREENING);
+                    referred++;
+                }
+                p = new Planned(p.crossing(), p.traveller(), p.document(), p.visa(), p.documentValid(), p.minor(),
+                        rulings, flags);
+            }
+            crossings.add(p);
+            histories.computeIfAbsent(p.traveller().id(), k -> new ArrayList<>()).add(p);
+        }
+        return new Plan(plan.batch(), crossings, List.copyOf(histories.values()), plan.linkedDocuments(),
+                plan.firstRecorded(), referred);
     }
 
     /**

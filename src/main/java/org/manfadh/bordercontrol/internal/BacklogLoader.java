@@ -21,6 +21,8 @@ import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class BacklogLoader implements CrossingBacklog {
+
+    private static final Logger log = LoggerFactory.getLogger(BacklogLoader.class);
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -78,26 +82,35 @@ class BacklogLoader implements CrossingBacklog {
                 return Optional.empty();
             }
             // Checked whole before anything is written or screened.
-            BacklogDerivation.Plan checked = BacklogDerivation.plan(batch, Map.of(), clock.getZone(), settings::validAt);
+            BacklogDerivation.Plan checked = BacklogDerivation.plan(batch, clock.getZone(), settings::validAt);
             if (jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single()) {
                 // As pg_restore --disable-triggers does: the rows refer only to each other and to reference
                 // data, checked above, and checking every reference again would double the time of the load.
                 // SET LOCAL: for this transaction only.
                 jdbc.sql("set local session_replication_role = replica").update();
             }
+            long started = System.nanoTime();
             Map<UUID, ScreeningResult> screened = screening.screenCrossings(checked.crossings().stream()
                     .map(BacklogLoader::subject).toList());
-            BacklogDerivation.Plan plan = BacklogDerivation.plan(batch, screened, clock.getZone(), settings::validAt);
+            BacklogDerivation.Plan plan = BacklogDerivation.withScreenings(checked, screened);
             // The stays are worked out while the travellers, documents, groups and visas go in.
             CompletableFuture<BacklogDerivation.Stays> derived = CompletableFuture.supplyAsync(
                     () -> BacklogDerivation.stays(plan, rules, clock.getZone()));
+            long screenedAt = System.nanoTime();
             write(plan, derived);
             BacklogDerivation.Stays s = derived.join();
+            log.info("Backlog {}: {} crossings screened in {} s ({} referred by screening), written in {} s",
+                    batch.source(), plan.crossings().size(), seconds(screenedAt - started), plan.referredByScreening(),
+                    seconds(System.nanoTime() - screenedAt));
             int decisions = plan.crossings().stream().mapToInt(p -> p.rulings().size()).sum();
             return Optional.of(new Loaded(plan.crossings().size(), decisions, batch.travellers().size(),
                     batch.documents().size(), batch.visas().size(), batch.groups().size(), s.rows().size(),
                     plan.referredByScreening()));
         });
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** The traveller as the booth's screening reads them: from the document. */

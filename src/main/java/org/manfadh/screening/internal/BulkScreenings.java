@@ -19,6 +19,7 @@ import org.manfadh.screening.ScreeningMatch;
 import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.internal.ListDirectory.EntryInfo;
+import org.manfadh.screening.matching.WatchlistIndex;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -37,19 +38,24 @@ class BulkScreenings implements BulkScreening {
 
     private final ScreeningService screening;
     private final IndexFeeder feeder;
+    private final WatchlistIndex index;
     private final ScreeningRecords records;
     private final DataSource dataSource;
     private final NodeIdentity node;
     private final JsonMapper json;
 
-    BulkScreenings(ScreeningService screening, IndexFeeder feeder, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
+    BulkScreenings(ScreeningService screening, IndexFeeder feeder, WatchlistIndex index, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
                    JsonMapper json) {
         this.screening = screening;
         this.feeder = feeder;
+        this.index = index;
         this.records = records;
         this.dataSource = dataSource;
         this.node = node;
         this.json = json;
+    }
+
+    private record Matched(ScreeningService.Found found, String fingerprint) {
     }
 
     /** One crossing's screening as it will be stored. */
@@ -63,14 +69,21 @@ class BulkScreenings implements BulkScreening {
             throw new IllegalStateException("Crossings are screened in bulk inside the transaction that records them");
         }
         // A backlog may come while the application starts: it is screened against every list in force.
-        feeder.awaitFirstLoad();
-        // Matching reads only the index and the lists in memory: in parallel. Looking up cleared false
-        // positives reads the database, on this thread and its transaction, for the few with matches.
-        List<ScreeningService.Found> found = crossings.parallelStream()
-                .map(c -> screening.matches(c.subject(), list -> true)).toList();
+        feeder.loadOnce();
+        // With no entry in force the index answers nothing, whatever it is asked: each crossing is
+        // stored as the clear screening a booth would store, without asking it.
+        boolean nothingListed = index.personCount() == 0 && index.documentCount() == 0;
+        ScreeningService.Found none = new ScreeningService.Found(List.of(), Map.of());
+        // Matching reads only the index and the lists in memory: in parallel, with the fingerprints.
+        // Looking up cleared false positives reads the database, on this thread and its transaction,
+        // for the few with matches.
+        List<Matched> matched = crossings.parallelStream()
+                .map(c -> new Matched(nothingListed ? none : screening.matches(c.subject(), list -> true),
+                        ScreeningService.fingerprint(c.subject())))
+                .toList();
         List<Screened> screened = new ArrayList<>(crossings.size());
         for (int i = 0; i < crossings.size(); i++) {
-            screened.add(screen(crossings.get(i), found.get(i)));
+            screened.add(screen(crossings.get(i), matched.get(i)));
         }
         write(screened);
         Map<UUID, ScreeningResult> results = new LinkedHashMap<>();
@@ -78,8 +91,9 @@ class BulkScreenings implements BulkScreening {
         return results;
     }
 
-    private Screened screen(Subject c, ScreeningService.Found found) {
-        String fingerprint = ScreeningService.fingerprint(c.subject());
+    private Screened screen(Subject c, Matched matched) {
+        ScreeningService.Found found = matched.found();
+        String fingerprint = matched.fingerprint();
         UUID screeningId = Ids.newId();
         if (found.matches().isEmpty()) {
             return new Screened(c, fingerprint, new ScreeningResult(screeningId, ScreeningOutcome.CLEAR, List.of(),
@@ -113,6 +127,7 @@ class BulkScreenings implements BulkScreening {
     }
 
     private void write(List<Screened> screened) {
+        List<String> results = screened.parallelStream().map(s -> json.writeValueAsString(s.result())).toList();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String nodeId = node.nodeId().toString();
         CopyRows rows = null;
@@ -120,11 +135,12 @@ class BulkScreenings implements BulkScreening {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             rows = CopyRows.into(copy, "screening.screening", "id, node_id, crossing_id, traveller_id, outcome, "
                     + "subject_fingerprint, result, officer, screened_at");
-            for (Screened s : screened) {
+            for (int i = 0; i < screened.size(); i++) {
+                Screened s = screened.get(i);
                 Subject c = s.subject();
                 rows.value(s.result().id()).text(nodeId).value(c.crossingId()).value(c.travellerId())
                         .text(s.result().outcome().name()).text(s.fingerprint())
-                        .text(json.writeValueAsString(s.result())).text(c.officer()).time(c.screenedAt()).endRow();
+                        .text(results.get(i)).text(c.officer()).time(c.screenedAt()).endRow();
             }
             rows.finish();
             rows = CopyRows.into(copy, "screening.hit", "id, node_id, screening_id, crossing_id, traveller_id, "

@@ -53,8 +53,8 @@ class IndexFeeder implements SmartInitializingSingleton {
     private final ReentrantLock lock = new ReentrantLock();
     /** Entries expiring before this day are out of the index already. */
     private volatile LocalDate sweptUpTo;
-    /** Done once every entry in force at the start is in the index. */
-    private final java.util.concurrent.CompletableFuture<Void> firstLoad = new java.util.concurrent.CompletableFuture<>();
+    /** Whether every entry in force at the start is in the index. */
+    private volatile boolean loadedAtStart;
 
     IndexFeeder(WatchlistIndex index, Entries entries, JsonMapper json, PlatformTransactionManager transactions,
                 Clock clock) {
@@ -69,7 +69,7 @@ class IndexFeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        loadAll();
+        loadOnce();
     }
 
     /** Every entry in force today into the index. */
@@ -90,7 +90,7 @@ class IndexFeeder implements SmartInitializingSingleton {
                 batch.flush();
             });
             sweptUpTo = today;
-            firstLoad.complete(null);
+            loadedAtStart = true;
             log.info("Watchlist index loaded with {} entries in force in {} ms", loaded[0],
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -99,17 +99,18 @@ class IndexFeeder implements SmartInitializingSingleton {
     }
 
     /**
-     * Waits until the lists in force at the start are in the index: a check made while the
-     * application starts (in the background) is answered against every list, as later ones are.
+     * Makes sure the lists in force at the start are in the index, loading them now unless that was
+     * done: a check made while the application starts (in the background) is answered against every
+     * list, as later ones are, and does not wait for the rest of the start to load them.
      */
-    void awaitFirstLoad() {
+    void loadOnce() {
+        lock.lock();
         try {
-            firstLoad.get(5, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the watchlist index was loaded", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The watchlist index was not loaded: " + e, e);
+            if (!loadedAtStart) {
+                loadAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
