@@ -17,6 +17,7 @@ import org.manfadh.bordercontrol.stay.StayRule;
 import org.manfadh.platform.CopyRows;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.BulkScreening;
+import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
 import org.postgresql.PGConnection;
@@ -89,13 +90,17 @@ class BacklogLoader implements CrossingBacklog {
                 // SET LOCAL: for this transaction only.
                 jdbc.sql("set local session_replication_role = replica").update();
             }
+            // The stays are worked out while the crossings are screened (and the travellers, documents, groups
+            // and visas go in): again, only if screening found anything, which changes flags or decisions.
+            CompletableFuture<BacklogDerivation.Stays> clear = CompletableFuture.supplyAsync(
+                    () -> BacklogDerivation.stays(checked, rules, clock.getZone()));
             long started = System.nanoTime();
             Map<UUID, ScreeningResult> screened = screening.screenCrossings(checked.crossings().stream()
                     .map(BacklogLoader::subject).toList());
             BacklogDerivation.Plan plan = BacklogDerivation.withScreenings(checked, screened);
-            // The stays are worked out while the travellers, documents, groups and visas go in.
-            CompletableFuture<BacklogDerivation.Stays> derived = CompletableFuture.supplyAsync(
-                    () -> BacklogDerivation.stays(plan, rules, clock.getZone()));
+            boolean allClear = screened.values().stream().allMatch(r -> r.outcome() == ScreeningOutcome.CLEAR);
+            CompletableFuture<BacklogDerivation.Stays> derived = allClear ? clear
+                    : clear.thenApply(ignored -> BacklogDerivation.stays(plan, rules, clock.getZone()));
             long screenedAt = System.nanoTime();
             write(plan, derived);
             BacklogDerivation.Stays s = derived.join();

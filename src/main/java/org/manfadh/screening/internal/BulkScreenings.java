@@ -19,9 +19,9 @@ import org.manfadh.screening.ScreeningMatch;
 import org.manfadh.screening.ScreeningOutcome;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.internal.ListDirectory.EntryInfo;
-import org.manfadh.screening.matching.WatchlistIndex;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,17 +38,17 @@ class BulkScreenings implements BulkScreening {
 
     private final ScreeningService screening;
     private final IndexFeeder feeder;
-    private final WatchlistIndex index;
+    private final JdbcClient jdbc;
     private final ScreeningRecords records;
     private final DataSource dataSource;
     private final NodeIdentity node;
     private final JsonMapper json;
 
-    BulkScreenings(ScreeningService screening, IndexFeeder feeder, WatchlistIndex index, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
+    BulkScreenings(ScreeningService screening, IndexFeeder feeder, JdbcClient jdbc, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
                    JsonMapper json) {
         this.screening = screening;
         this.feeder = feeder;
-        this.index = index;
+        this.jdbc = jdbc;
         this.records = records;
         this.dataSource = dataSource;
         this.node = node;
@@ -68,11 +68,17 @@ class BulkScreenings implements BulkScreening {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Crossings are screened in bulk inside the transaction that records them");
         }
-        // A backlog may come while the application starts: it is screened against every list in force.
-        feeder.loadOnce();
         // With no entry in force the index answers nothing, whatever it is asked: each crossing is
-        // stored as the clear screening a booth would store, without asking it.
-        boolean nothingListed = index.personCount() == 0 && index.documentCount() == 0;
+        // stored as the clear screening a booth would store, without asking it (nor waiting at the
+        // start for the transliteration model the index reads names with).
+        boolean nothingListed = !jdbc.sql("""
+                select exists (select 1 from screening.entry
+                                where status = 'ACTIVE' and (expires_on is null or expires_on >= current_date))
+                """).query(Boolean.class).single();
+        if (!nothingListed) {
+            // A backlog may come while the application starts: it is screened against every list in force.
+            feeder.loadOnce();
+        }
         ScreeningService.Found none = new ScreeningService.Found(List.of(), Map.of());
         // Matching reads only the index and the lists in memory: in parallel, with the fingerprints.
         // Looking up cleared false positives reads the database, on this thread and its transaction,

@@ -56,6 +56,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScreeningService implements Screening {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** More than this many matches help nobody at a booth; the best ones are kept. */
     static final int MAX_MATCHES = 10;
 
@@ -281,7 +283,7 @@ public class ScreeningService implements Screening {
     }
 
     private static String norm(String s) {
-        return s == null ? "" : s.replace('<', ' ').strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return s == null ? "" : SPACES.matcher(s.replace('<', ' ').strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     private static double round(double score) {
