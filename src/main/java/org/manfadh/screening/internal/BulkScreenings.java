@@ -2,6 +2,8 @@ package org.manfadh.screening.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +45,10 @@ class BulkScreenings implements BulkScreening {
     private final DataSource dataSource;
     private final NodeIdentity node;
     private final JsonMapper json;
+    private final Clock clock;
 
-    BulkScreenings(ScreeningService screening, IndexFeeder feeder, JdbcClient jdbc, ScreeningRecords records, DataSource dataSource, NodeIdentity node,
-                   JsonMapper json) {
+    BulkScreenings(ScreeningService screening, IndexFeeder feeder, JdbcClient jdbc, ScreeningRecords records,
+                   DataSource dataSource, NodeIdentity node, JsonMapper json, Clock clock) {
         this.screening = screening;
         this.feeder = feeder;
         this.jdbc = jdbc;
@@ -53,6 +56,7 @@ class BulkScreenings implements BulkScreening {
         this.dataSource = dataSource;
         this.node = node;
         this.json = json;
+        this.clock = clock;
     }
 
     private record Matched(ScreeningService.Found found, String fingerprint) {
@@ -73,8 +77,8 @@ class BulkScreenings implements BulkScreening {
         // start for the transliteration model the index reads names with).
         boolean nothingListed = !jdbc.sql("""
                 select exists (select 1 from screening.entry
-                                where status = 'ACTIVE' and (expires_on is null or expires_on >= current_date))
-                """).query(Boolean.class).single();
+                                where status = 'ACTIVE' and (expires_on is null or expires_on >= :today))
+                """).param("today", LocalDate.now(clock)).query(Boolean.class).single();
         if (!nothingListed) {
             // A backlog may come while the application starts: it is screened against every list in force.
             feeder.loadOnce();
