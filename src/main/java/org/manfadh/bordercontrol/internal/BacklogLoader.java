@@ -24,6 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -46,11 +47,13 @@ class BacklogLoader implements CrossingBacklog {
     private final NodeIdentity node;
     private final StayService stays;
     private final BorderControlSettings settings;
-    private final BulkScreening screening;
+    /** Found when a backlog comes, so that the screening beans are not made early in the start for it. */
+    private final ObjectProvider<BulkScreening> screening;
     private final Clock clock;
 
     BacklogLoader(DataSource dataSource, TransactionTemplate transaction, JdbcClient jdbc, NodeIdentity node,
-                  StayService stays, BorderControlSettings settings, BulkScreening screening, Clock clock) {
+                  StayService stays, BorderControlSettings settings, ObjectProvider<BulkScreening> screening,
+                  Clock clock) {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -95,7 +98,7 @@ class BacklogLoader implements CrossingBacklog {
             CompletableFuture<BacklogDerivation.Stays> clear = CompletableFuture.supplyAsync(
                     () -> BacklogDerivation.stays(checked, rules, clock.getZone()));
             long started = System.nanoTime();
-            Map<UUID, ScreeningResult> screened = screening.screenCrossings(checked.crossings().stream()
+            Map<UUID, ScreeningResult> screened = screening.getObject().screenCrossings(checked.crossings().stream()
                     .map(BacklogLoader::subject).toList());
             BacklogDerivation.Plan plan = BacklogDerivation.withScreenings(checked, screened);
             boolean allClear = screened.values().stream().allMatch(r -> r.outcome() == ScreeningOutcome.CLEAR);
