@@ -447,12 +447,7 @@ public class CrossingRecorder implements CrossingRecording {
         return Rejection.invalidFields(errors.stream().map(e -> new Rejection.Field(e.field(), e.message())).toList());
     }
 
-    /** Kept for the register's bulk loads until they use the policy's own. */
-    static Set<CrossingFlag> stayFlags(UUID crossingId, Direction direction, java.util.List<org.manfadh.bordercontrol.stay.StayPeriod> periods, boolean citizen) {
-        return CrossingPolicy.stayFlags(crossingId, direction, periods, citizen);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String blankToNull(String value) {
+        return Texts.blankToNull(value);
     }
 }

@@ -71,7 +71,7 @@ public class GroupService implements GroupDesk {
 
     public Opened open(OpenGroup request, Caller caller) {
         BorderPoint point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> CrossingRecorder.invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
+                .orElseThrow(() -> Rejection.invalidField("borderPoint", "is not a known border point code"));
         jurisdiction.requireWorkAt(caller, point.code());
         String hash = org.manfadh.platform.Sha256.hex(json.writeValueAsString(request));
         var existing = groups.find(request.id());
@@ -83,8 +83,8 @@ public class GroupService implements GroupDesk {
         }
         try {
             groups.insert(new Groups.Group(request.id(), node.nodeId(), point.code(), request.direction().name(),
-                    request.kind().name(), CrossingRecorder.blankToNull(request.vehicle()),
-                    CrossingRecorder.blankToNull(request.leaderName()), CrossingRecorder.blankToNull(request.leaderDocument()),
+                    request.kind().name(), Texts.blankToNull(request.vehicle()),
+                    Texts.blankToNull(request.leaderName()), Texts.blankToNull(request.leaderDocument()),
                     caller.username(), clock.instant(), null, null, hash));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             return open(request, caller);
@@ -127,7 +127,7 @@ public class GroupService implements GroupDesk {
     public GroupDecision decide(UUID id, DecideGroup request, Caller caller) {
         groupFor(id, caller);
         if (request.decision() == Decision.PENDING) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("decision", "is ADMITTED, REFERRED or REFUSED")));
+            throw Rejection.invalidField("decision", "is ADMITTED, REFERRED or REFUSED");
         }
         List<UUID> decided = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The keys travellers are found by name with (see {@link NameKeys}), worked out by this node from
  * the names it holds and never taken from another node. A traveller recorded here is keyed in the
  * transaction that records them; every other traveller (applied from a post's batch, taken back
- * from headquarters, merged, copied in as demo data, or here before the keys existed) is queued by
+ * from headquarters, merged, copied in with a backlog, or here before the keys existed) is queued by
  * a trigger and keyed in the background, a batch at a time.
  */
 @Component

@@ -71,10 +71,10 @@ public class VisaAdministration implements VisaRegister {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = input.validFrom() != null ? input.validFrom() : today;
         if (input.validUntil() == null) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("visa.validUntil", "is required")));
+            throw Rejection.invalidField("visa.validUntil", "is required");
         }
         if (input.validUntil().isBefore(from)) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("visa.validUntil", "is before validFrom")));
+            throw Rejection.invalidField("visa.validUntil", "is before validFrom");
         }
         String authority = input.issuingAuthority() == null ? "FEDERAL" : input.issuingAuthority().name();
         String number = input.number().strip().toUpperCase(Locale.ROOT);
@@ -146,14 +146,13 @@ public class VisaAdministration implements VisaRegister {
         LocalDate today = LocalDate.now(clock);
         String nationality = request.nationality() == null ? null : request.nationality().strip().toUpperCase(Locale.ROOT);
         if (nationality != null && !referenceData.icaoCodes().contains(nationality)) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("nationality", "is not an ICAO nationality code")));
+            throw Rejection.invalidField("nationality", "is not an ICAO nationality code");
         }
         if (request.effectiveFrom().isBefore(today)) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("effectiveFrom",
-                    "is in the past: a rule change applies from today or later, so that it does not rewrite history")));
+            throw Rejection.invalidField("effectiveFrom", "is in the past: a rule change applies from today or later, so that it does not rewrite history");
         }
         if (request.windowDays() != null && request.windowDays() <= request.permittedDays()) {
-            throw CrossingRecorder.invalid(List.of(new FieldError("windowDays", "must be longer than permittedDays")));
+            throw Rejection.invalidField("windowDays", "must be longer than permittedDays");
         }
         String type = request.visaType() == null ? null : request.visaType().name();
         if (rules.exists(nationality, type, request.effectiveFrom())) {
@@ -161,7 +160,7 @@ public class VisaAdministration implements VisaRegister {
                     + request.effectiveFrom() + ".");
         }
         StayRules.Rule rule = new StayRules.Rule(Ids.newId(), nationality, type, request.permittedDays(),
-                request.windowDays(), request.effectiveFrom(), CrossingRecorder.blankToNull(request.note()),
+                request.windowDays(), request.effectiveFrom(), Texts.blankToNull(request.note()),
                 caller.username(), clock.instant());
         rules.insert(rule);
         return new RuleView(rule.id(), nationality, type, rule.permittedDays(), rule.windowDays(), rule.effectiveFrom(),

@@ -54,6 +54,8 @@ class IndexFeeder implements SmartInitializingSingleton {
     private final ReentrantLock lock = new ReentrantLock();
     /** Entries expiring before this day are out of the index already. */
     private volatile LocalDate sweptUpTo;
+    /** Whether every entry in force at the start is in the index. */
+    private volatile boolean loadedAtStart;
 
     IndexFeeder(WatchlistIndex index, Entries entries, JsonMapper json, PlatformTransactionManager transactions,
                 Clock clock) {
@@ -68,7 +70,7 @@ class IndexFeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        loadAll();
+        loadOnce();
     }
 
     /** Every entry in force today into the index. */
@@ -89,8 +91,25 @@ class IndexFeeder implements SmartInitializingSingleton {
                 batch.flush();
             });
             sweptUpTo = today;
+            loadedAtStart = true;
             log.info("Watchlist index loaded with {} entries in force in {} ms", loaded[0],
                     (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes sure the lists in force at the start are in the index, loading them now unless that was
+     * done: a check made while the application starts (in the background) is answered against every
+     * list, as later ones are, and does not wait for the rest of the start to load them.
+     */
+    void loadOnce() {
+        lock.lock();
+        try {
+            if (!loadedAtStart) {
+                loadAll();
+            }
         } finally {
             lock.unlock();
         }

@@ -58,6 +58,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ScreeningService implements Screening, Hits {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** More than this many matches help nobody at a booth; the best ones are kept. */
     static final int MAX_MATCHES = 10;
 
@@ -283,7 +285,7 @@ class ScreeningService implements Screening, Hits {
     }
 
     private static String norm(String s) {
-        return s == null ? "" : s.replace('<', ' ').strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return s == null ? "" : SPACES.matcher(s.replace('<', ' ').strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     private static double round(double score) {

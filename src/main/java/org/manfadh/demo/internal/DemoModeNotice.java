@@ -1,4 +1,4 @@
-package org.manfadh.platform.internal;
+package org.manfadh.demo.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

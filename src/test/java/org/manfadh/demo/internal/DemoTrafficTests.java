@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.manfadh.bordercontrol.CrossingBacklog;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.VisaType;
-import org.manfadh.bordercontrol.internal.DemoTraffic.Crossing;
-import org.manfadh.bordercontrol.internal.DemoTraffic.Traffic;
+import org.manfadh.demo.internal.DemoTraffic.Crossing;
+import org.manfadh.demo.internal.DemoTraffic.Traffic;
 import org.manfadh.bordercontrol.stay.StayRule;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
@@ -65,8 +66,7 @@ class DemoTrafficTests {
     static Traffic traffic(int scale, long seed) {
         AtomicLong ids = new AtomicLong();
         DemoTraffic.Register register = new DemoTraffic.Register(borderPoints(), refusalReasons(),
-                IcaoCodes.bundled()::contains,
-                (type, authority) -> type != VisaType.KRI_VISA_ON_ARRIVAL || authority == Authority.KRI, RULES,
+                IcaoCodes.bundled()::contains, RULES,
                 () -> new UUID(0x0190000000007000L, ids.incrementAndGet()));
         return DemoTraffic.generate(new DemoTraffic.Settings(TODAY, NOW, BAGHDAD, scale, seed), register,
                 DemoNames.bundled());
@@ -143,13 +143,14 @@ class DemoTrafficTests {
                 .allSatisfy(c -> assertThat(c.transportReference()).matches("[A-Z0-9]{2} [0-9]{3,4}"));
     }
 
-    static DemoTraffic.Derived derived(Traffic traffic) {
-        return DemoTraffic.derive(traffic, RULES, BAGHDAD);
+    static CrossingBacklog.Derived derived(Traffic traffic) {
+        return CrossingBacklog.derive(DemoDataLoader.backlog(traffic), RULES, BAGHDAD,
+                (type, authority) -> type != VisaType.KRI_VISA_ON_ARRIVAL || authority == Authority.KRI);
     }
 
     @Test
     void leavesAFewPercentOfVisitorsOverstaying() {
-        List<Stays.StayRow> stays = derived(year()).stays();
+        List<CrossingBacklog.Stay> stays = derived(year()).stays();
         long visits = stays.stream().filter(s -> s.lastLegalDay() != null).count();
         long overstaying = stays.stream()
                 .filter(s -> s.exitDay() == null && s.lastLegalDay() != null && s.lastLegalDay().isBefore(TODAY))
@@ -221,9 +222,9 @@ class DemoTrafficTests {
     @Test
     void flagsMinorsAndCrossingsTheStaysMakeUnusual() {
         Traffic traffic = year();
-        DemoTraffic.Derived derived = derived(traffic);
+        CrossingBacklog.Derived derived = derived(traffic);
         Map<CrossingFlag, Long> flags = new HashMap<>();
-        traffic.crossings().forEach(c -> derived.flagsOf(c).forEach(f -> flags.merge(f, 1L, Long::sum)));
+        traffic.crossings().forEach(c -> derived.flagsOf(c.id()).forEach(f -> flags.merge(f, 1L, Long::sum)));
 
         assertThat(flags).containsKeys(CrossingFlag.MINOR, CrossingFlag.OVERSTAY, CrossingFlag.NO_ENTRY_RECORDED,
                 CrossingFlag.PROBABLE_IDENTITY_MATCH);

@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.demo.internal;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
-import org.manfadh.platform.NodeIdentity;
+import org.manfadh.bordercontrol.CrossingBacklog;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -26,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crossings recorded through the API while the demo data goes in: both are kept, apart. The
@@ -43,25 +40,13 @@ class DemoDataConcurrencyIntegrationTests {
     int port;
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
+    CrossingBacklog backlog;
+
+    @Autowired
     ReferenceData referenceData;
-
-    @Autowired
-    NodeIdentity node;
-
-    @Autowired
-    StayService stays;
-
-    @Autowired
-    BorderControlSettings settings;
 
     @Autowired
     Clock clock;
@@ -74,8 +59,7 @@ class DemoDataConcurrencyIntegrationTests {
 
     @Test
     void recordsCrossingsThroughTheApiWhileTheDemoDataLoadsAndReportsReadyOnlyAfterIt() throws Exception {
-        DemoDataLoader loader = new DemoDataLoader(dataSource, transaction, jdbc, referenceData, node, stays, settings,
-                clock, events, SCALE, 1);
+        DemoDataLoader loader = new DemoDataLoader(backlog, referenceData, clock, events, SCALE, 1);
         ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
         List<String> recorded = new ArrayList<>();
         int whileLoading = 0;

@@ -1,4 +1,4 @@
-package org.manfadh.platform.internal;
+package org.manfadh.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.manfadh.platform.UnsafeConfigurationException;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
 class DemoModeGuardTests {
@@ -49,16 +48,5 @@ class DemoModeGuardTests {
     @Test
     void leavesTheAddressAloneOutsideDemoMode() {
         assertThat(DemoModeGuard.defaults(new MockEnvironment().withProperty("manfadh.demo", "false"))).isEmpty();
-    }
-
-    @Test
-    void reportsARefusedStartAsWhatIsWrongAndWhatToSet() {
-        UnsafeConfigurationException refused = new UnsafeConfigurationException("what is wrong", "what to set");
-
-        FailureAnalysis analysis = new UnsafeConfigurationFailureAnalyzer()
-                .analyze(new IllegalStateException("context failed", refused));
-
-        assertThat(analysis.getDescription()).isEqualTo("what is wrong");
-        assertThat(analysis.getAction()).isEqualTo("what to set");
     }
 }

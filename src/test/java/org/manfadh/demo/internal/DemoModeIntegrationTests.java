@@ -1,4 +1,4 @@
-package org.manfadh.platform.internal;
+package org.manfadh.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.demo.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -35,17 +34,12 @@ import org.manfadh.bordercontrol.Purpose;
 import org.manfadh.bordercontrol.TransportMode;
 import org.manfadh.bordercontrol.VisaType;
 import org.manfadh.bordercontrol.VulnerabilityIndicator;
-import org.manfadh.bordercontrol.internal.DemoProfiles.Origin;
-import org.manfadh.bordercontrol.internal.DemoProfiles.PointProfile;
-import org.manfadh.bordercontrol.internal.DemoProfiles.Segment;
-import org.manfadh.bordercontrol.internal.DemoProfiles.VisaPlan;
-import org.manfadh.bordercontrol.internal.DemoProfiles.Weighted;
-import org.manfadh.bordercontrol.stay.Movement;
-import org.manfadh.bordercontrol.stay.StayCalculator;
-import org.manfadh.bordercontrol.stay.StayFacts;
-import org.manfadh.bordercontrol.stay.StayPeriod;
+import org.manfadh.demo.internal.DemoProfiles.Origin;
+import org.manfadh.demo.internal.DemoProfiles.PointProfile;
+import org.manfadh.demo.internal.DemoProfiles.Segment;
+import org.manfadh.demo.internal.DemoProfiles.VisaPlan;
+import org.manfadh.demo.internal.DemoProfiles.Weighted;
 import org.manfadh.bordercontrol.stay.StayRule;
-import org.manfadh.bordercontrol.stay.VisaGrant;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.BorderPointStatus;
@@ -54,9 +48,10 @@ import org.manfadh.referencedata.RefusalReason;
 
 /**
  * A year of crossings at Iraq's border points, made up for demonstrations: travellers with their
- * documents and visas, their trips in and out, groups, the decisions taken, and the stays the
- * register derives from them with the same {@link StayCalculator} the application uses. Pure: no
- * database and no clock of its own; the same settings and seed give the same traffic.
+ * documents and visas, their trips in and out, groups and the decisions taken. What the register
+ * derives from them (stays, screenings, flags) is the register's to work out when they are loaded
+ * (see {@link org.manfadh.bordercontrol.CrossingBacklog}). Pure: no database and no clock of its
+ * own; the same settings and seed give the same traffic.
  *
  * <p>Traffic is drawn day by day and point by point from {@link DemoProfiles}: the point's share of
  * a normal day, the month and the weekday, plus the seasons that move whole populations (Arbaeen
@@ -125,21 +120,6 @@ final class DemoTraffic {
         }
     }
 
-    /** What the register derives from the traffic: the stays, and the flags the travellers' histories put on crossings. */
-    record Derived(List<Stays.StayRow> stays, Map<UUID, Set<CrossingFlag>> flags) {
-
-        /** A crossing's flags as the recorder leaves them. */
-        Set<CrossingFlag> flagsOf(Crossing c) {
-            Set<CrossingFlag> derived = flags.get(c.id());
-            if (derived == null) {
-                return c.flags();
-            }
-            Set<CrossingFlag> all = EnumSet.copyOf(derived);
-            all.addAll(c.flags());
-            return all;
-        }
-    }
-
     /**
      * @param today the border day the year ends on (Asia/Baghdad)
      * @param now   no crossing is made after this instant
@@ -149,12 +129,11 @@ final class DemoTraffic {
     }
 
     /**
-     * What the application knows: its border points, refusal reasons, country codes, where a visa
-     * type is valid, the stay rules, and how it makes ids.
+     * What the application knows: its border points, refusal reasons, country codes, the stay rules
+     * (to plan when visitors leave), and how it makes ids.
      */
     record Register(List<BorderPoint> borderPoints, List<RefusalReason> refusalReasons,
-                    Predicate<String> knownCountry, BiPredicate<VisaType, Authority> visaValidAt,
-                    List<StayRule> stayRules, Supplier<UUID> ids) {
+                    Predicate<String> knownCountry, List<StayRule> stayRules, Supplier<UUID> ids) {
     }
 
     /** Expected crossings per traveller who starts a trip: most come back, some are still away or never return. */
@@ -999,9 +978,6 @@ final class DemoTraffic {
                 }
             }
         }
-        if (visa != null && !register.visaValidAt().test(visa.type(), point.authority())) {
-            flags.add(CrossingFlag.VISA_NOT_VALID_HERE);
-        }
         List<Ruling> rulings = new ArrayList<>(2);
         if (pending) {
             rulings.add(new Ruling(register.ids().get(), "INITIAL", Decision.PENDING, null, null, List.of(), null,
@@ -1195,7 +1171,7 @@ final class DemoTraffic {
         return k - 1;
     }
 
-    // --- what the register derives ---------------------------------------------------------------------
+    // --- bookkeeping -------------------------------------------------------------------------------------
 
     private Traffic bookkeeping(LocalDate from, LocalDate to, List<Season> seasons) {
         Map<UUID, Instant> firstRecorded = new HashMap<>();
@@ -1223,62 +1199,6 @@ final class DemoTraffic {
         return new Traffic(travellers, List.copyOf(usedDocuments.values()), List.copyOf(usedVisas.values()),
                 List.copyOf(groups), List.copyOf(crossings), List.copyOf(byTraveller.values()), firstRecorded, linked,
                 from, to, arbaeen);
-    }
-
-    /**
-     * The stays of every traveller, worked out as the application does ({@link StayCalculator}, rows
-     * as {@link StayService} stores them), and the flags they put on crossings as the recorder
-     * would; travellers are independent, so they are worked out in parallel, in a stable order.
-     */
-    static Derived derive(Traffic traffic, List<StayRule> rules, ZoneId zone) {
-        record One(List<Stays.StayRow> stays, Map<UUID, Set<CrossingFlag>> flags) {
-        }
-        List<One> all = traffic.histories().parallelStream().map(history -> {
-            Person person = history.getFirst().traveller();
-            Map<UUID, BorderPoint> pointOf = new HashMap<>();
-            Map<UUID, Visa> visas = new LinkedHashMap<>();
-            List<String> issuers = new ArrayList<>(2);
-            List<Movement> movements = new ArrayList<>(history.size());
-            for (Crossing c : history) {
-                pointOf.put(c.id(), c.point());
-                issuers.add(c.document().issuingState());
-                if (c.visa() != null) {
-                    visas.putIfAbsent(c.visa().id(), c.visa());
-                }
-                if (c.admitted()) {
-                    movements.add(new Movement(c.id(), c.direction(), LocalDate.ofInstant(c.occurredAt(), zone),
-                            c.occurredAt(), c.visa() == null ? null : c.visa().id()));
-                }
-            }
-            List<VisaGrant> grants = visas.values().stream()
-                    .map(v -> new VisaGrant(v.id(), v.type(), v.validFrom(), v.validUntil(), v.permittedStayDays(),
-                            v.entriesAllowed()))
-                    .toList();
-            boolean citizen = StayService.citizen(person.nationality(), issuers);
-            List<StayPeriod> periods = StayCalculator.periods(new StayFacts(person.nationality(), citizen), movements,
-                    grants, rules);
-            Map<UUID, Set<CrossingFlag>> flags = new HashMap<>();
-            for (Crossing c : history) {
-                Set<CrossingFlag> own = EnumSet.noneOf(CrossingFlag.class);
-                if (traffic.linkedDocuments().contains(c.document().id())) {
-                    own.add(CrossingFlag.PROBABLE_IDENTITY_MATCH);
-                }
-                if (c.admitted()) {
-                    own.addAll(CrossingRecorder.stayFlags(c.id(), c.direction(), periods, citizen));
-                }
-                if (!own.isEmpty()) {
-                    flags.put(c.id(), own);
-                }
-            }
-            return new One(StayService.rows(person.id(), person.nationality(), periods, pointOf::get), flags);
-        }).toList();
-        List<Stays.StayRow> stays = new ArrayList<>();
-        Map<UUID, Set<CrossingFlag>> flags = new HashMap<>();
-        for (One one : all) {
-            stays.addAll(one.stays());
-            flags.putAll(one.flags());
-        }
-        return new Derived(stays, flags);
     }
 
     private static Instant earlier(Instant a, Instant b) {

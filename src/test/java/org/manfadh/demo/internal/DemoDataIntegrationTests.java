@@ -1,4 +1,4 @@
-package org.manfadh.bordercontrol.internal;
+package org.manfadh.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
 import org.manfadh.bordercontrol.CrossingFlag;
-import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.internal.StayProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,13 +47,7 @@ class DemoDataIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    StayService stays;
-
-    @Autowired
-    Travellers travellers;
-
-    @Autowired
-    TransactionTemplate transaction;
+    ApplicationContext context;
 
     @Autowired
     Clock clock;
@@ -220,28 +214,20 @@ class DemoDataIntegrationTests {
                 """).param("today", today()).query(UUID.class).list();
         assertThat(sample).hasSizeGreaterThan(40);
 
+        StayProbe probe = new StayProbe(context);
         for (UUID traveller : sample) {
-            List<String> loaded = storedStays(traveller);
-            List<String> rebuilt = transaction.execute(status -> {
-                status.setRollbackOnly();
-                travellers.lockTraveller(traveller);
-                stays.rebuild(traveller, today());
-                return storedStays(traveller);
-            });
+            List<String> loaded = storedStays(probe, traveller);
+            List<String> rebuilt = probe.rebuilt(traveller, today());
             assertThat(loaded).as("stays of traveller %s", traveller).isEqualTo(rebuilt);
 
-            StayService.Stay stay = stays.compute(traveller, today());
-            for (org.manfadh.bordercontrol.Crossing c : stay.crossings().values()) {
-                if (c.decision() == org.manfadh.bordercontrol.Decision.ADMITTED) {
-                    assertThat(c.flags()).containsAll(CrossingRecorder.stayFlags(c.id(), c.direction(),
-                            stay.periods(), stay.citizen()));
-                }
+            for (StayProbe.Flags c : probe.admittedCrossingFlags(traveller, today())) {
+                assertThat(c.stored()).containsAll(c.fromStays());
             }
         }
     }
 
-    private List<String> storedStays(UUID traveller) {
-        return StoredStays.of(jdbc, traveller);
+    private List<String> storedStays(StayProbe probe, UUID traveller) {
+        return probe.stored(traveller);
     }
 
     @Test

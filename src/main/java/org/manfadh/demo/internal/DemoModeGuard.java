@@ -1,4 +1,4 @@
-package org.manfadh.platform.internal;
+package org.manfadh.demo.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
