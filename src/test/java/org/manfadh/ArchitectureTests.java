@@ -25,13 +25,16 @@ class ArchitectureTests {
     /** Manfadh's own web packages: controllers, screens, the API's problems. */
     private static final String WEB = "org.manfadh..web..";
 
+    /** A package's own annotations (a named interface for Spring Modulith) are no dependency of its code. */
+    private static final String PACKAGE_INFO = "package-info";
+
     /** The cores that hold rules and nothing else: the MRZ engine, the name matcher, stays, the crossing policy. */
     private static final String[] PURE_CORES = {"org.manfadh.document", "org.manfadh.screening.matching..",
             "org.manfadh.bordercontrol.stay..", "org.manfadh.bordercontrol.policy.."};
 
     @Test
     void keepsThePureCoresFreeOfSpringSqlAndJson() {
-        noClasses().that().resideInAnyPackage(PURE_CORES)
+        noClasses().that().resideInAnyPackage(PURE_CORES).and().doNotHaveSimpleName(PACKAGE_INFO)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "javax.sql..", "org.postgresql..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta..",
                         "java.net.http..")
@@ -58,6 +61,7 @@ class ArchitectureTests {
     void keepsTheBorderRulesToTheirModulesOwnValues() {
         // The stay calculation and the crossing policy may use the module's own enums, nothing else of it.
         classes().that().resideInAnyPackage("org.manfadh.bordercontrol.stay..", "org.manfadh.bordercontrol.policy..")
+                .and().doNotHaveSimpleName(PACKAGE_INFO)
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "org.manfadh.bordercontrol.stay..",
                         "org.manfadh.bordercontrol.policy..")
                         .or(resideInAPackage("org.manfadh.bordercontrol").and(JavaClass.Predicates.ENUMS)))

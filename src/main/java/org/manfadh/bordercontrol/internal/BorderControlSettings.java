@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.manfadh.bordercontrol.VisaType;
+import org.manfadh.bordercontrol.policy.CrossingPolicy;
 import org.manfadh.referencedata.Authority;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -26,6 +27,7 @@ class BorderControlSettings {
 
     private final int lateRecordLimitDays;
     private final List<String> lateRecordRoles;
+    private final CrossingPolicy policy;
     private final Map<VisaType, Set<Authority>> validAt = new EnumMap<>(VisaType.class);
 
     BorderControlSettings(@Value("${manfadh.bordercontrol.late-record-limit-days:400}") int lateRecordLimitDays,
@@ -33,6 +35,7 @@ class BorderControlSettings {
                           Environment environment) {
         this.lateRecordLimitDays = lateRecordLimitDays;
         this.lateRecordRoles = List.copyOf(lateRecordRoles);
+        this.policy = new CrossingPolicy(lateRecordLimitDays, this.lateRecordRoles);
         for (VisaType type : VisaType.values()) {
             String fallback = type == VisaType.KRI_VISA_ON_ARRIVAL ? "KRI" : "FEDERAL,KRI";
             String configured = environment.getProperty("manfadh.bordercontrol.visa-valid-at." + type.name(), fallback);
@@ -44,6 +47,11 @@ class BorderControlSettings {
             }
             validAt.put(type, authorities);
         }
+    }
+
+    /** The rules of a border check, with the limit for late records and who may record late. */
+    CrossingPolicy policy() {
+        return policy;
     }
 
     int lateRecordLimitDays() {

@@ -4,49 +4,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecording;
-import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.bordercontrol.LinkBasis;
 import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.Decision;
-import org.manfadh.bordercontrol.Direction;
-import org.manfadh.bordercontrol.Purpose;
-import org.manfadh.bordercontrol.VulnerabilityIndicator;
 import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.VoidCrossing;
 import org.manfadh.bordercontrol.policy.CheckFacts;
 import org.manfadh.bordercontrol.policy.CrossingPolicy;
-import org.manfadh.bordercontrol.policy.Refusal;
-import org.manfadh.bordercontrol.policy.Result;
 import org.manfadh.bordercontrol.policy.Ruling;
-import org.manfadh.document.MrzProblem;
-import org.manfadh.document.MrzProblemCode;
-import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.platform.Rejection;
 import org.manfadh.platform.Sha256;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
-import org.manfadh.referencedata.RefusalReason;
-import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.Screening;
 import org.manfadh.screening.ScreeningResult;
 import org.manfadh.screening.ScreeningSubject;
-import org.manfadh.screening.Verdict;
-import org.manfadh.screening.WatchlistKind;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,12 +62,14 @@ public class CrossingRecorder implements CrossingRecording {
     private final BorderJurisdiction jurisdiction;
     private final ApplicationEventPublisher events;
     private final CrossingPolicy policy;
+    private final LaterDecisions later;
 
     CrossingRecorder(DocumentReader documents, IdentityResolver identities, Crossings crossings, Travellers travellers,
                      PresentedVisas visas, Groups groups, StayService stays, CrossingViews views,
                      ReferenceData referenceData, NodeIdentity node, TransactionTemplate transaction, JsonMapper json,
                      Clock clock, BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, LaterDecisions later) {
+        this.later = later;
         this.documents = documents;
         this.identities = identities;
         this.crossings = crossings;
@@ -99,7 +86,7 @@ public class CrossingRecorder implements CrossingRecording {
         this.screening = screening;
         this.jurisdiction = jurisdiction;
         this.events = events;
-        this.policy = new CrossingPolicy(settings.lateRecordLimitDays(), settings.lateRecordRoles());
+        this.policy = settings.policy();
     }
 
     /**
@@ -133,7 +120,7 @@ public class CrossingRecorder implements CrossingRecording {
                     intake.facts().reviewed(), caller.username(), intake.point().code());
             PresentedVisas.Presented visa = visas.present(request.visa(), identity.travellerId(), intake.point(),
                     intake.day(), caller.username(), now);
-            Ruling ruling = policy.rule(intake.facts(), officer(caller), intake.documentFacts(), screened(screened),
+            Ruling ruling = policy.rule(intake.facts(), Refusals.officer(caller), intake.documentFacts(), Refusals.screened(screened),
                     identity.linkBasis() == LinkBasis.NAME_BIRTH_NATIONALITY, visa.flags(), now, intake.day());
             return write(request, caller, intake, identity, visa.visa(), ruling, screened, now);
         });
@@ -156,11 +143,11 @@ public class CrossingRecorder implements CrossingRecording {
         Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
         LocalDate day = LocalDate.ofInstant(occurredAt, clock.getZone());
         CheckFacts.Request facts = new CheckFacts.Request(request.direction(), request.decision(),
-                reason(request.reasonCode(), request.direction()), request.groupId() != null, occurredAt,
+                Refusals.reason(referenceData, request.reasonCode(), request.direction()), request.groupId() != null, occurredAt,
                 blankToNull(request.lateReason()) != null, request.override() != null,
                 blankToNull(request.accompaniedBy()) != null || blankToNull(request.consentDocument()) != null,
                 Boolean.TRUE.equals(request.screeningReviewed()));
-        policy.checkFields(facts, officer(caller), now).forEach(e -> fieldErrors.add(new FieldError(e.field(), e.message())));
+        policy.checkFields(facts, Refusals.officer(caller), now).forEach(e -> fieldErrors.add(new FieldError(e.field(), e.message())));
         var visa = request.visa();
         if (visa != null && visa.validFrom() != null && visa.validUntil() != null
                 && visa.validUntil().isBefore(visa.validFrom())) {
@@ -180,8 +167,8 @@ public class CrossingRecorder implements CrossingRecording {
         CheckFacts.Document documentFacts = new CheckFacts.Document(document.identified(), document.failsValidation(day),
                 document.dateOfBirth());
         DocumentReading read = document;
-        policy.checkDocument(facts, officer(caller), documentFacts).ifPresent(refusal -> {
-            throw rejection(refusal, read);
+        policy.checkDocument(facts, Refusals.officer(caller), documentFacts).ifPresent(refusal -> {
+            throw Refusals.rejection(refusal, read);
         });
         List<String> locks = new ArrayList<>();
         locks.add("crossing:" + request.id());
@@ -248,197 +235,19 @@ public class CrossingRecorder implements CrossingRecording {
         return CrossingPolicy.stayFlags(crossing.id(), crossing.direction(), stay.periods(), stay.citizen());
     }
 
-    private CheckFacts.Reason reason(String code, Direction direction) {
-        String given = blankToNull(code);
-        if (given == null) {
-            return null;
-        }
-        RefusalReason reason = referenceData.refusalReason(given.toUpperCase(Locale.ROOT)).orElse(null);
-        return new CheckFacts.Reason(given, reason != null, reason != null && (direction == null || reason.appliesTo(direction.name())));
-    }
-
-    private static CheckFacts.Officer officer(Caller caller) {
-        return new CheckFacts.Officer(caller.isSupervisor(), caller.roles());
-    }
-
-    private static CheckFacts.Screened screened(ScreeningResult result) {
-        return switch (result.outcome()) {
-            case CLEAR -> CheckFacts.Screened.CLEAR;
-            case POSSIBLE_MATCH -> CheckFacts.Screened.POSSIBLE_MATCH;
-            case HIT -> CheckFacts.Screened.HIT;
-        };
-    }
-
-    /** A policy's refusal as the domain exception the web layer answers. */
-    private static Rejection rejection(Refusal refusal, DocumentReading doc) {
-        return switch (refusal) {
-            case Refusal.InvalidField f -> Rejection.invalidField(f.field(), f.message());
-            case Refusal.NotAllowed n -> Rejection.forbidden(n.detail());
-            case Refusal.StateBars s -> Rejection.conflict(s.code(), s.detail());
-            case Refusal.DocumentBars d -> {
-                Rejection r = Rejection.unprocessable(d.code(), "Document fails validation", d.detail());
-                if (doc == null) {
-                    yield r;
-                }
-                List<MrzProblem> problems = new ArrayList<>(doc.errors());
-                doc.warnings().stream().filter(w -> w.code() == MrzProblemCode.DOCUMENT_EXPIRED).forEach(problems::add);
-                yield r.with("problems", problems);
-            }
-        };
-    }
-
-    private static Rejection rejection(List<? extends Refusal> refusals) {
-        if (refusals.stream().allMatch(Refusal.InvalidField.class::isInstance)) {
-            return Rejection.invalidFields(refusals.stream().map(Refusal.InvalidField.class::cast)
-                    .map(f -> new Rejection.Field(f.field(), f.message())).toList());
-        }
-        return rejection(refusals.getFirst(), null);
-    }
-
-    /** A later decision: the final decision on a referral or a group member, or a supervisor's correction. */
+    @Override
     public Crossing decide(UUID crossingId, DecideCrossing request, Caller caller) {
-        Instant now = clock.instant();
-        Crossing current = find(crossingId, caller);
-        CrossingPolicy.Later later = new CrossingPolicy.Later(request.decision(),
-                reason(request.reasonCode(), current.direction()), request.override() != null);
-        CrossingPolicy.LaterKind kind = switch (policy.decideLater(facts(current), later, officer(caller))) {
-            case Result.Allowed<CrossingPolicy.LaterKind> allowed -> allowed.value();
-            case Result.Refused<CrossingPolicy.LaterKind> refused -> throw rejection(refused.refusals());
-        };
-        return transaction.execute(status -> {
-            travellers.lockTraveller(current.travellerId());
-            if (request.decision() == Decision.ADMITTED) {
-                // Checked under the traveller's lock, so that no verdict slips in between.
-                screening.admissionBar(crossingId).ifPresent(bar -> {
-                    throw Rejection.conflict(bar.type(), bar.detail());
-                });
-            }
-            String note = blankToNull(request.note());
-            if (request.override() != null) {
-                note = (note == null ? "" : note + " ") + "[override: " + request.override().reason().strip() + "]";
-            }
-            StayService.Stay stay = decided(current, Crossings.DecisionKind.valueOf(kind.name()), request.decision(),
-                    blankToNull(request.reasonCode()), note,
-                    request.vulnerability() == null ? List.of() : request.vulnerability().stream().distinct().toList(),
-                    blankToNull(request.protectionReferral()), caller.username(), now);
-            return views.crossing(crossingId, stay.status()).orElseThrow();
-        });
+        return later.decide(crossingId, request, caller);
     }
 
-    /**
-     * What a supervisor's verdict on a hit means for the crossing, in the adjudication's own
-     * transaction: the policy's {@link CrossingPolicy#afterTrueMatch} under the traveller's lock.
-     */
-    @EventListener
-    public void onHitAdjudicated(HitAdjudicated verdict) {
-        if (verdict.verdict() != Verdict.TRUE_MATCH) {
-            return;
-        }
-        CrossingPolicy.ListAction action = switch (verdict.actionOnHit()) {
-            case REFUSE -> CrossingPolicy.ListAction.REFUSE;
-            case NOTIFY_AND_ADMIT, MONITOR -> CrossingPolicy.ListAction.ADMIT;
-            case REFER -> CrossingPolicy.ListAction.LEAVE;
-        };
-        Crossing found = crossings.find(verdict.crossingId()).orElse(null);
-        if (action == CrossingPolicy.ListAction.LEAVE || found == null || found.voided()) {
-            return;
-        }
-        travellers.lockTraveller(found.travellerId());
-        Crossing current = crossings.find(verdict.crossingId()).orElseThrow();
-        boolean barred = action == CrossingPolicy.ListAction.ADMIT && screening.admissionBar(current.id()).isPresent();
-        policy.afterTrueMatch(facts(current), action, verdict.listKind() == WatchlistKind.TRAVEL_BAN, barred)
-                .ifPresent(after -> {
-                    String why = after.decision() == Decision.REFUSED ? "; the list's action is to refuse."
-                            : "; the list's action is " + verdict.actionOnHit()
-                                    + (verdict.notifyOnHit() == null ? "" : "; notify: " + verdict.notifyOnHit()) + ".";
-                    decided(current, Crossings.DecisionKind.FINAL, after.decision(), after.reasonCode(), "Watchlist true match confirmed by "
-                            + verdict.supervisor() + " (hit " + verdict.hitId() + ")" + why, List.of(), null,
-                            verdict.supervisor(), clock.instant());
-                });
-    }
-
-    /**
-     * Writes a later decision on a crossing, rebuilds the traveller's stays and, when it admits,
-     * adds the flags the stays give; the traveller is locked.
-     */
-    private StayService.Stay decided(Crossing current, Crossings.DecisionKind kind, Decision decision,
-                                     String reasonCode, String note, List<VulnerabilityIndicator> vulnerability,
-                                     String protectionReferral, String by, Instant now) {
-        crossings.decide(current.id(), node.nodeId(), kind, decision, reasonCode, note, vulnerability,
-                protectionReferral, by, now);
-        StayService.Stay stay = stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
-        if (decision == Decision.ADMITTED) {
-            Set<CrossingFlag> flags = EnumSet.copyOf(stayFlags(current, stay));
-            flags.addAll(current.flags());
-            crossings.setFlags(current.id(), flags);
-        }
-        events.publishEvent(new CrossingRecorded(current.id()));
-        return stay;
-    }
-
-    private static CheckFacts.Current facts(Crossing crossing) {
-        return new CheckFacts.Current(crossing.id(), crossing.direction(), crossing.decision(), crossing.voided(),
-                crossing.documentPasses(), crossing.flags().contains(CrossingFlag.REFERRED_BY_SCREENING));
-    }
-
-    private Crossing find(UUID crossingId, Caller caller) {
-        Crossing current = crossings.find(crossingId)
-                .orElseThrow(() -> Rejection.notFound("Crossing", "No crossing has the id " + crossingId + "."));
-        jurisdiction.requireCrossing(jurisdiction.work(caller), current);
-        return current;
-    }
-
-    /** A supervisor's correction of a crossing's facts: a new record; the original stays as it was. */
+    @Override
     public Crossing amend(UUID crossingId, AmendCrossing request, Caller caller) {
-        Instant now = clock.instant();
-        Crossing current = find(crossingId, caller);
-        if (current.voided()) {
-            throw Rejection.conflict("crossing-voided", "Crossing " + crossingId + " was voided; it cannot be corrected.");
-        }
-        String point = current.borderPoint();
-        if (request.borderPoint() != null) {
-            point = referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT))
-                    .map(BorderPoint::code)
-                    .orElseThrow(() -> invalid(List.of(new FieldError("borderPoint", "is not a known border point code"))));
-            jurisdiction.requireWorkAt(caller, point);
-        }
-        if (request.occurredAt() != null) {
-            // A corrected time is a late record of the crossing: the same limit and the same roles
-            // apply; the correction's own reason stands for the late reason.
-            var errors = policy.checkTime(request.occurredAt(), officer(caller), now);
-            if (!errors.isEmpty()) {
-                throw rejection(errors);
-            }
-        }
-        Direction direction = request.direction() == null ? current.direction() : request.direction();
-        Instant occurredAt = request.occurredAt() == null ? current.occurredAt() : request.occurredAt();
-        Purpose purpose = request.purpose() == null ? current.purpose() : request.purpose();
-        String finalPoint = point;
-        return transaction.execute(status -> {
-            travellers.lockTraveller(current.travellerId());
-            crossings.amend(node.nodeId(), crossingId, Crossings.AmendmentKind.CORRECTION, finalPoint, direction, occurredAt,
-                    purpose, request.reason().strip(), caller.username(), now);
-            stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
-            events.publishEvent(new CrossingRecorded(crossingId));
-            return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
-        });
+        return later.amend(crossingId, request, caller);
     }
 
-    /** A supervisor voids a crossing recorded in error: it stays in the register, marked void, and counts no more. */
+    @Override
     public Crossing voidCrossing(UUID crossingId, VoidCrossing request, Caller caller) {
-        Instant now = clock.instant();
-        Crossing current = find(crossingId, caller);
-        if (current.voided()) {
-            return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
-        }
-        return transaction.execute(status -> {
-            travellers.lockTraveller(current.travellerId());
-            crossings.amend(node.nodeId(), crossingId, Crossings.AmendmentKind.VOID, current.borderPoint(), current.direction(),
-                    current.occurredAt(), current.purpose(), request.reason().strip(), caller.username(), now);
-            stays.rebuild(current.travellerId(), LocalDate.ofInstant(now, clock.getZone()));
-            events.publishEvent(new CrossingRecorded(crossingId));
-            return views.crossing(crossingId, LocalDate.ofInstant(now, clock.getZone())).orElseThrow();
-        });
+        return later.voidCrossing(crossingId, request, caller);
     }
 
     // --- helpers -----------------------------------------------------------------------------
