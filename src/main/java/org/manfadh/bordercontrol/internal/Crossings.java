@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,8 +47,8 @@ class Crossings {
         CORRECTION, VOID
     }
 
-    private static final String EFFECTIVE = """
-            select c.id, c.node_id, c.traveller_id, c.document_id, c.document::text as document, c.document_valid,
+    private static final String EFFECTIVE_TEMPLATE = """
+            select c.id, c.node_id, c.traveller_id, c.document_id, %1$s as document, c.document_valid,
                    coalesce(a.border_point, c.border_point) as border_point,
                    coalesce(a.direction, c.direction) as direction,
                    coalesce(a.occurred_at, c.occurred_at) as occurred_at, c.recorded_at,
@@ -56,9 +57,9 @@ class Crossings {
                    c.consent_document, c.flags, coalesce(a.kind = 'VOID', false) as voided,
                    case when a.kind = 'VOID' then a.reason end as void_reason, coalesce(a.amendments, 0) as amendments,
                    d.decision, d.reason_code, d.note, d.vulnerability, d.protection_referral, d.decided_by,
-                   d.decided_at, td.link_basis, td.link_confidence
+                   d.decided_at, %2$s
               from bordercontrol.crossing c
-              left join bordercontrol.travel_document td on td.id = c.document_id
+              %3$s
               left join lateral (
                    select x.kind, x.border_point, x.direction, x.occurred_at, x.purpose, x.reason,
                           count(*) over () as amendments
@@ -74,6 +75,14 @@ class Crossings {
                     order by y.decided_at desc, y.id desc
                     limit 1) d on true
             """;
+
+    /** A crossing as it stands, with the document as read and how it was tied to its traveller. */
+    private static final String EFFECTIVE = EFFECTIVE_TEMPLATE.formatted("c.document::text",
+            "td.link_basis, td.link_confidence",
+            "left join bordercontrol.travel_document td on td.id = c.document_id");
+    /** The same without the document as read and its link: what a traveller's stays are worked out from. */
+    private static final String EFFECTIVE_FACTS = EFFECTIVE_TEMPLATE.formatted("null::text",
+            "null::text as link_basis, null::numeric as link_confidence", "");
 
     private final RowMapper<Crossing> row = this::row;
     private final JdbcClient jdbc;
@@ -92,7 +101,16 @@ class Crossings {
 
     /** All of a traveller's crossings as they stand, oldest first. */
     List<Crossing> ofTraveller(UUID travellerId) {
-        return jdbc.sql(EFFECTIVE + " where c.traveller_id = :id order by occurred_at, c.id")
+        return ofTraveller(travellerId, EFFECTIVE);
+    }
+
+    /** A traveller's crossings, oldest first, without the documents as read (their {@code document} is null). */
+    List<Crossing> factsOfTraveller(UUID travellerId) {
+        return ofTraveller(travellerId, EFFECTIVE_FACTS);
+    }
+
+    private List<Crossing> ofTraveller(UUID travellerId, String effective) {
+        return jdbc.sql(effective + " where c.traveller_id = :id order by occurred_at, c.id")
                 .param("id", travellerId).query(row).list();
     }
 
@@ -314,7 +332,11 @@ class Crossings {
                 rs.getString("override_reason"), rs.getBoolean("minor"), rs.getString("accompanied_by"),
                 rs.getString("consent_document"), rs.getBoolean("document_valid"),
                 new Crossing.Identity(documentId, value(rs.getString("link_basis"), LinkBasis.class), rs.getBigDecimal("link_confidence")),
-                null, json.readTree(rs.getString("document")), null);
+                null, document(rs.getString("document")), null);
+    }
+
+    private JsonNode document(String text) {
+        return text == null ? null : json.readTree(text);
     }
 
     private static <E extends Enum<E>> E value(String name, Class<E> type) {

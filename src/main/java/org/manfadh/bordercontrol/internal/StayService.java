@@ -65,7 +65,7 @@ class StayService {
     private Stay compute(Travellers.Traveller traveller, LocalDate asOf) {
         UUID travellerId = traveller.id();
         Map<UUID, Crossing> byId = new HashMap<>();
-        List<Movement> movements = movements(crossings.ofTraveller(travellerId), byId);
+        List<Movement> movements = movements(crossings.factsOfTraveller(travellerId), byId);
         List<VisaGrant> grants = grants(travellerId);
         StayFacts facts = new StayFacts(traveller.nationality(), isCitizen(traveller));
         List<StayPeriod> periods = StayCalculator.periods(facts, movements, grants, rules());
@@ -88,7 +88,7 @@ class StayService {
         String stayNationality = nationality;
         if (travellerId != null) {
             Travellers.Traveller traveller = travellers.find(travellerId).orElseThrow();
-            movements.addAll(movements(crossings.ofTraveller(travellerId), new HashMap<>()));
+            movements.addAll(movements(crossings.factsOfTraveller(travellerId), new HashMap<>()));
             grants = grants(travellerId);
             citizen = citizen || isCitizen(traveller);
             stayNationality = traveller.nationality();

@@ -62,7 +62,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private volatile boolean closing;
 
     DemoDataLoader(CrossingBacklog backlog, ReferenceData referenceData, Clock clock, ApplicationEventPublisher events,
-                   @Value("${manfadh.demo.data.scale:80000}") int scale,
+                   @Value("${manfadh.demo.data.scale:50000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.backlog = backlog;
         this.referenceData = referenceData;
