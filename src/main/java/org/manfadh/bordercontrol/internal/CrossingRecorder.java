@@ -132,11 +132,11 @@ public class CrossingRecorder implements CrossingRecording {
     }
 
     private Intake intake(RecordCrossing request, Caller caller, Instant now) {
-        List<FieldError> fieldErrors = new ArrayList<>();
+        List<Rejection.Field> fieldErrors = new ArrayList<>();
         BorderPoint point = request.borderPoint() == null ? null
                 : referenceData.borderPoint(request.borderPoint().strip().toUpperCase(Locale.ROOT)).orElse(null);
         if (point == null) {
-            fieldErrors.add(new FieldError("borderPoint", "is not a known border point code"));
+            fieldErrors.add(new Rejection.Field("borderPoint", "is not a known border point code"));
         } else {
             jurisdiction.requireWorkAt(caller, point.code());
         }
@@ -147,22 +147,22 @@ public class CrossingRecorder implements CrossingRecording {
                 blankToNull(request.lateReason()) != null, request.override() != null,
                 blankToNull(request.accompaniedBy()) != null || blankToNull(request.consentDocument()) != null,
                 Boolean.TRUE.equals(request.screeningReviewed()));
-        policy.checkFields(facts, Refusals.officer(caller), now).forEach(e -> fieldErrors.add(new FieldError(e.field(), e.message())));
+        policy.checkFields(facts, Refusals.officer(caller), now).forEach(e -> fieldErrors.add(new Rejection.Field(e.field(), e.message())));
         var visa = request.visa();
         if (visa != null && visa.validFrom() != null && visa.validUntil() != null
                 && visa.validUntil().isBefore(visa.validFrom())) {
-            fieldErrors.add(new FieldError("visa.validUntil", "is before validFrom"));
+            fieldErrors.add(new Rejection.Field("visa.validUntil", "is before validFrom"));
         }
         DocumentReading document = null;
         boolean hasMrz = request.mrz() != null && !request.mrz().isBlank();
         if (hasMrz == (request.document() != null)) {
-            fieldErrors.add(new FieldError(hasMrz ? "document" : "mrz",
+            fieldErrors.add(new Rejection.Field(hasMrz ? "document" : "mrz",
                     "give either the machine readable zone (mrz) or the typed document (document), not both or neither"));
         } else {
             document = hasMrz ? documents.fromMrz(request.mrz(), day) : documents.fromManual(request.document(), day, fieldErrors);
         }
         if (!fieldErrors.isEmpty()) {
-            throw invalid(fieldErrors);
+            throw Rejection.invalidFields(fieldErrors);
         }
         CheckFacts.Document documentFacts = new CheckFacts.Document(document.identified(), document.failsValidation(day),
                 document.dateOfBirth());
@@ -251,10 +251,6 @@ public class CrossingRecorder implements CrossingRecording {
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    static Rejection invalid(List<FieldError> errors) {
-        return Rejection.invalidFields(errors.stream().map(e -> new Rejection.Field(e.field(), e.message())).toList());
-    }
 
     private static String blankToNull(String value) {
         return Texts.blankToNull(value);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
 import org.manfadh.document.MrzProblem;
@@ -52,20 +53,20 @@ class DocumentReader {
      * Reads typed fields. Fields that cannot identify a document at all are the client's mistake and
      * come back in {@code fieldErrors}; everything else becomes a document problem, as for a zone.
      */
-    DocumentReading fromManual(ManualDocument d, LocalDate today, List<FieldError> fieldErrors) {
+    DocumentReading fromManual(ManualDocument d, LocalDate today, List<Rejection.Field> fieldErrors) {
         List<MrzProblem> errors = new ArrayList<>();
         List<MrzProblem> warnings = new ArrayList<>();
         String number = normalise(d.documentNumber());
         if (number == null || !DOCUMENT_NUMBER.matcher(number).matches()) {
-            fieldErrors.add(new FieldError("document.documentNumber", "is required: 1 to 23 letters and digits"));
+            fieldErrors.add(new Rejection.Field("document.documentNumber", "is required: 1 to 23 letters and digits"));
         }
         String surname = d.surname() == null ? null : d.surname().strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         if (surname == null || surname.isEmpty()) {
-            fieldErrors.add(new FieldError("document.surname", "is required"));
+            fieldErrors.add(new Rejection.Field("document.surname", "is required"));
         }
         String issuingState = normalise(d.issuingState());
         if (issuingState == null) {
-            fieldErrors.add(new FieldError("document.issuingState", "is required"));
+            fieldErrors.add(new Rejection.Field("document.issuingState", "is required"));
         } else if (!codes.contains(issuingState)) {
             errors.add(problem(MrzProblemCode.UNKNOWN_ISSUING_STATE, "issuingState", "'" + issuingState + "' is not an ICAO code."));
         }
@@ -77,12 +78,12 @@ class DocumentReader {
         }
         String sex = normalise(d.sex());
         if (sex != null && !sex.equals("M") && !sex.equals("F") && !sex.equals("X")) {
-            fieldErrors.add(new FieldError("document.sex", "must be M, F or X"));
+            fieldErrors.add(new Rejection.Field("document.sex", "must be M, F or X"));
         }
         String birth = d.dateOfBirth() == null || d.dateOfBirth().isBlank() ? null : d.dateOfBirth().strip();
         if (birth != null) {
             if (!BIRTH_DATE.matcher(birth).matches()) {
-                fieldErrors.add(new FieldError("document.dateOfBirth", "must be YYYY-MM-DD, YYYY-MM or YYYY"));
+                fieldErrors.add(new Rejection.Field("document.dateOfBirth", "must be YYYY-MM-DD, YYYY-MM or YYYY"));
             } else if (!realDate(birth)) {
                 errors.add(problem(MrzProblemCode.INVALID_BIRTH_DATE, "dateOfBirth", birth + " is not a real date."));
             } else if (birth.compareTo(today.toString().substring(0, birth.length())) > 0) {
@@ -97,7 +98,7 @@ class DocumentReader {
                     warnings.add(problem(MrzProblemCode.DOCUMENT_EXPIRED, "dateOfExpiry", "The document expired on " + expiry + "."));
                 }
             } catch (DateTimeException e) {
-                fieldErrors.add(new FieldError("document.dateOfExpiry", "must be a date YYYY-MM-DD"));
+                fieldErrors.add(new Rejection.Field("document.dateOfExpiry", "must be a date YYYY-MM-DD"));
             }
         }
         String code = normalise(d.documentCode());

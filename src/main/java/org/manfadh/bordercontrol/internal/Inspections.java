@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.DocumentReadings;
 import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.CrossingCommands.ManualDocument;
@@ -36,7 +37,7 @@ public class Inspections implements DocumentReadings {
 
     public Reading read(ManualDocument document) {
         LocalDate today = LocalDate.now(clock);
-        List<FieldError> fieldErrors = new ArrayList<>();
+        List<Rejection.Field> fieldErrors = new ArrayList<>();
         DocumentReading reading = documents.fromManual(document, today, fieldErrors);
         Map<String, String> fields = new LinkedHashMap<>();
         fieldErrors.forEach(e -> fields.putIfAbsent(e.field().replaceFirst("^document\\.", ""), e.message()));
