@@ -12,5 +12,7 @@ public enum SharedData {
     /** Overstayers, by the border point of their last entry. */
     OVERSTAYS,
     /** Watchlist hits of screened crossings. */
-    HITS
+    HITS,
+    /** Counted flows and overstayers (the statistics module's tables): never a traveller, only counts. */
+    AGGREGATES
 }
