@@ -59,6 +59,23 @@ final class PdfCanvas implements AutoCloseable {
     private record Piece(String text, BaseFont font, float size, float width) {
     }
 
+    /**
+     * Glyph layout for pieces this class has already cut into runs of one direction: a piece is
+     * shaped right to left when it holds a right-to-left letter. (The library's own guess calls a
+     * run of Arabic-Indic digits such as ١٤:٠٠ "mixed" and gives up.)
+     */
+    private static final class OneDirection extends GlyphLayoutManager {
+        @Override
+        protected int computeBidiFlags(String text) {
+            return hasRightToLeftLetter(text) ? java.awt.Font.LAYOUT_RIGHT_TO_LEFT : java.awt.Font.LAYOUT_LEFT_TO_RIGHT;
+        }
+
+        @Override
+        protected boolean ifMixedThenDivideTextAndShow(PdfContentByte cb, BaseFont font, float size, String text) {
+            return false;
+        }
+    }
+
     private final Document document;
     private final PdfWriter writer;
     private final GlyphLayoutManager layout;
@@ -83,7 +100,7 @@ final class PdfCanvas implements AutoCloseable {
         this.rtl = rtl;
         this.footer = footer;
         this.pageNumbers = pageNumbers;
-        this.layout = new GlyphLayoutManager();
+        this.layout = new OneDirection();
         BaseFont arabic = load("NotoSansArabic-Regular.ttf", fonts.arabic());
         BaseFont arabicBold = load("NotoSansArabic-Bold.ttf", fonts.arabicBold());
         BaseFont latin = load("NotoSans-Regular.ttf", fonts.latin());
@@ -351,6 +368,55 @@ final class PdfCanvas implements AutoCloseable {
             out.appendCodePoint(UCharacter.getMirror(cps[i]));
         }
         return out.toString();
+    }
+
+    // ---- tables -------------------------------------------------------------------------------
+
+    /**
+     * A table across the page: a shaded header, then a row a line, the header again at the top of
+     * any page it runs onto.
+     *
+     * @param widths each column's share of the page's width
+     * @param aligns each column's alignment (numbers at the end)
+     */
+    void table(List<String> header, List<List<String>> rows, float[] widths, Align[] aligns) {
+        float rowHeight = 15;
+        float size = 8.5f;
+        float[] starts = new float[widths.length];
+        float[] boxes = new float[widths.length];
+        float total = 0;
+        for (float w : widths) {
+            total += w;
+        }
+        float at = 0;
+        for (int i = 0; i < widths.length; i++) {
+            starts[i] = at;
+            boxes[i] = WIDTH * widths[i] / total;
+            at += boxes[i];
+        }
+        ensure(rowHeight * Math.min(rows.size() + 1, 4));
+        tableRow(header, starts, boxes, aligns, rowHeight, size, Weight.BOLD, SHADE);
+        for (List<String> row : rows) {
+            if (y - rowHeight < MARGIN + FOOTER) {
+                ensure(rowHeight * 2);
+                tableRow(header, starts, boxes, aligns, rowHeight, size, Weight.BOLD, SHADE);
+            }
+            tableRow(row, starts, boxes, aligns, rowHeight, size, Weight.REGULAR, null);
+        }
+        y -= 6;
+    }
+
+    private void tableRow(List<String> cells, float[] starts, float[] boxes, Align[] aligns, float height,
+                          float size, Weight weight, Color shade) {
+        y -= height;
+        if (shade != null) {
+            box(0, y, WIDTH, height, shade);
+        }
+        rule(0, y, WIDTH, y, RULE, 0.4f);
+        for (int i = 0; i < starts.length && i < cells.size(); i++) {
+            text(cells.get(i), starts[i] + 4, y + (height - size) / 2 + 1.5f, boxes[i] - 8, aligns[i], weight, size,
+                    INK);
+        }
     }
 
     // ---- shapes -------------------------------------------------------------------------------
