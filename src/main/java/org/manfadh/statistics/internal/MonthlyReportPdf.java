@@ -208,7 +208,7 @@ final class MonthlyReportPdf {
             Long whole = sum(report.decisions().stream().map(Line::count).toList());
             List<List<String>> rows = new ArrayList<>();
             for (Line line : report.decisions()) {
-                rows.add(List.of(line.label(), count(line.count()), percent(line.count(), whole)));
+                rows.add(List.of(text("decision." + line.code()), count(line.count()), percent(line.count(), whole)));
             }
             canvas.table(List.of(text("statistics.report.decision"), text("statistics.report.count"),
                             text("statistics.report.share")), rows, new float[] {3, 1.5f, 1.5f},
@@ -243,7 +243,8 @@ final class MonthlyReportPdf {
             }
             List<PdfCharts.Bar> bars = report.nationalities().stream()
                     .filter(line -> line.count() != null)
-                    .map(line -> new PdfCharts.Bar(line.label(), line.count())).toList();
+                    .map(line -> new PdfCharts.Bar(line.label() == null ? text("statistics.report.unknown") : line.label(),
+                            line.count())).toList();
             PdfCharts.bars(canvas, bars, PdfCharts.ENTRIES, this::number);
         }
 
@@ -284,7 +285,7 @@ final class MonthlyReportPdf {
             List<List<String>> rows = new ArrayList<>();
             for (AgeLine line : report.ageBands()) {
                 String band = AgeBand.ofLabel(line.band()).filter(b -> b == AgeBand.UNKNOWN).isPresent()
-                        ? text("statistics.report.ageUnknown") : bandInDigits(line.band());
+                        ? text("statistics.report.unknown") : bandInDigits(line.band());
                 rows.add(List.of(band, count(line.male()), count(line.female()), count(line.other()),
                         count(sum(java.util.Arrays.asList(line.male(), line.female(), line.other())))));
             }
