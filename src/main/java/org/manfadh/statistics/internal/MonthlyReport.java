@@ -2,16 +2,13 @@ package org.manfadh.statistics.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.manfadh.referencedata.Authority;
 import org.manfadh.statistics.Forecasts;
+import org.manfadh.statistics.MonthlyReports.Language;
 import org.manfadh.statistics.SurgeAlerts;
-
-import com.ibm.icu.util.ULocale;
 
 /**
  * What the monthly report of one authority says, gathered for one language: its figures already
@@ -46,49 +43,10 @@ public record MonthlyReport(Authority authority, YearMonth month, Language langu
         accuracy = accuracy.map(List::copyOf);
     }
 
-    /** The languages a report is written in, with the conventions of Iraq for each. */
-    public enum Language {
-        EN("en", "en-IQ", false),
-        /** Arabic as in Iraq: Arabic-Indic digits, the Syriac month names (كانون الثاني). */
-        AR("ar", "ar-IQ", true),
-        /** Central Kurdish (Sorani), in Arabic script with Arabic-Indic digits. */
-        CKB("ckb", "ckb-IQ", true);
-
-        private final String tag;
-        private final String formats;
-        private final boolean rightToLeft;
-
-        Language(String tag, String formats, boolean rightToLeft) {
-            this.tag = tag;
-            this.formats = formats;
-            this.rightToLeft = rightToLeft;
-        }
-
-        /** As the API and the message bundles name it: {@code en}, {@code ar}, {@code ckb}. */
-        public String tag() {
-            return tag;
-        }
-
-        /** The locale of the message bundles. */
-        public Locale locale() {
-            return Locale.forLanguageTag(tag);
-        }
-
-        /** The locale for numbers and dates (its digits, its month names). */
-        public ULocale formats() {
-            return new ULocale(formats);
-        }
-
-        public boolean rightToLeft() {
-            return rightToLeft;
-        }
-
-        public static Optional<Language> ofTag(String tag) {
-            return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();
-        }
-    }
-
-    /** A value of a dimension (its code), its name in the report's language, and its count. */
+    /**
+     * A value of a dimension (its code), its name in the report's language (null where the bundles
+     * name it: a decision, an unknown nationality), and its count.
+     */
     public record Line(String code, String label, Long count) {
     }
 

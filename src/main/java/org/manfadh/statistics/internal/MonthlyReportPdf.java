@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.manfadh.statistics.AgeBand;
 import org.manfadh.statistics.Forecasts;
+import org.manfadh.statistics.MonthlyReports.Language;
 import org.manfadh.statistics.SurgeAlerts;
 import org.manfadh.statistics.internal.MonthlyReport.AccuracyLine;
 import org.manfadh.statistics.internal.MonthlyReport.AgeLine;
@@ -57,6 +58,18 @@ final class MonthlyReportPdf {
         return out.toByteArray();
     }
 
+    /**
+     * Numbers and dates as Iraq writes them in each language: Arabic-Indic digits in Arabic and
+     * Kurdish, and in Arabic the Syriac month names (كانون الثاني, آذار) used in Iraq.
+     */
+    static ULocale formats(Language language) {
+        return switch (language) {
+            case EN -> new ULocale("en-IQ");
+            case AR -> new ULocale("ar-IQ");
+            case CKB -> new ULocale("ckb-IQ");
+        };
+    }
+
     /** The report's words and numbers in its language. */
     private final class Writer {
 
@@ -68,7 +81,7 @@ final class MonthlyReportPdf {
         Writer(MonthlyReport report) {
             this.report = report;
             this.locale = report.language().locale();
-            this.formats = report.language().formats();
+            this.formats = formats(report.language());
             this.integers = NumberFormat.getIntegerInstance(formats);
         }
 

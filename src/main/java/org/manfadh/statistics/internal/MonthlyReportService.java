@@ -27,11 +27,12 @@ import org.manfadh.statistics.FlowStatistics;
 import org.manfadh.statistics.FlowTable;
 import org.manfadh.statistics.Forecasts;
 import org.manfadh.statistics.Interval;
+import org.manfadh.statistics.MonthlyReports;
+import org.manfadh.statistics.MonthlyReports.Language;
 import org.manfadh.statistics.SurgeAlerts;
 import org.manfadh.statistics.internal.MonthlyReport.AccuracyLine;
 import org.manfadh.statistics.internal.MonthlyReport.AgeLine;
 import org.manfadh.statistics.internal.MonthlyReport.DayLine;
-import org.manfadh.statistics.internal.MonthlyReport.Language;
 import org.manfadh.statistics.internal.MonthlyReport.Line;
 import org.manfadh.statistics.internal.MonthlyReport.PointLine;
 import org.manfadh.statistics.internal.MonthlyReport.SurgeLine;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Service;
  * accuracy where those services run, written as a PDF in English, Arabic or Kurdish.
  */
 @Service
-public class MonthlyReports {
+class MonthlyReportService implements MonthlyReports {
 
     private static final int TOP_NATIONALITIES = 10;
     private static final String UNKNOWN = "UNKNOWN";
@@ -58,7 +59,7 @@ public class MonthlyReports {
     private final Clock clock;
     private final MonthlyReportPdf pdf;
 
-    MonthlyReports(FlowStatistics flows, ObjectProvider<SurgeAlerts> surges, ObjectProvider<Forecasts> forecasts,
+    MonthlyReportService(FlowStatistics flows, ObjectProvider<SurgeAlerts> surges, ObjectProvider<Forecasts> forecasts,
                    ReferenceData reference, Accounts accounts, Clock clock, MessageSource messages) {
         this.flows = flows;
         this.surges = surges;
@@ -69,11 +70,7 @@ public class MonthlyReports {
         this.pdf = new MonthlyReportPdf(messages, PdfFonts.shipped());
     }
 
-    /**
-     * The report as a PDF. An authority the caller neither works in nor receives shared aggregates
-     * from is refused; the other authority's shared report has its small counts suppressed. A month
-     * that has not begun is refused; the current month is counted up to today.
-     */
+    @Override
     public byte[] pdf(Authority authority, YearMonth month, Language language, String username) {
         return pdf.render(report(authority, month, language, username), LocalDate.now(clock));
     }
