@@ -18,11 +18,11 @@ public enum HijriMonth {
     }
 
     /** The month after this one, and the year it falls in. */
-    HijriMonthOfYear next(int year) {
+    public HijriMonthOfYear next(int year) {
         return this == DHU_AL_HIJJA ? new HijriMonthOfYear(year + 1, MUHARRAM) : new HijriMonthOfYear(year, of(number() + 1));
     }
 
-    HijriMonthOfYear previous(int year) {
+    public HijriMonthOfYear previous(int year) {
         return this == MUHARRAM ? new HijriMonthOfYear(year - 1, DHU_AL_HIJJA) : new HijriMonthOfYear(year, of(number() - 1));
     }
 }
