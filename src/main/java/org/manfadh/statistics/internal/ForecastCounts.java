@@ -12,5 +12,10 @@ interface ForecastCounts {
     DailyCounts daily(String borderPoint, Direction direction, LocalDate from, LocalDate to);
 
     /** Crossings per hour of the border's clock on a day, both directions: 24 counts. */
-    long[] hourly(String borderPoint, LocalDate day);
+    default long[] hourly(String borderPoint, LocalDate day) {
+        return hourly(borderPoint, day, day).get(0);
+    }
+
+    /** Crossings per hour of each day from {@code from} to {@code to} inclusive: 24 counts a day, in order. */
+    java.util.List<long[]> hourly(String borderPoint, LocalDate from, LocalDate to);
 }

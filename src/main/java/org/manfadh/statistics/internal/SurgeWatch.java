@@ -132,11 +132,7 @@ class SurgeWatch {
     private double[] profile(String code, LocalDate today) {
         Profile p = profiles.get(code);
         if (p == null || !p.day().equals(today)) {
-            List<long[]> days = new ArrayList<>(PROFILE_DAYS);
-            for (int d = 1; d <= PROFILE_DAYS; d++) {
-                days.add(counts.hourly(code, today.minusDays(d)));
-            }
-            p = new Profile(today, SurgeRule.profile(days));
+            p = new Profile(today, SurgeRule.profile(counts.hourly(code, today.minusDays(PROFILE_DAYS), today.minusDays(1))));
             profiles.put(code, p);
         }
         return p.shares();
