@@ -13,7 +13,7 @@ package org.manfadh.statistics.forecast;
 public record ModelSettings(int fourierPairs, double ridge, double bandZ) {
 
     /** As tuned on the first half of the backtest origins (see docs/PERFORMANCE.md). */
-    public static final ModelSettings DEFAULT = new ModelSettings(3, 0.1, 1.96);
+    public static final ModelSettings DEFAULT = new ModelSettings(1, 0.01, 1.96);
 
     public ModelSettings {
         if (fourierPairs < 0 || fourierPairs > 10) {
