@@ -86,6 +86,9 @@ class ForecastApiIntegrationTests {
         assertThat(badDate.status()).as(badDate.body()).isEqualTo(400);
         ApiClient.Response unknown = analyst().get("/api/v1/statistics/forecast?borderPoint=XXX&from=" + from + "&days=3");
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        ApiClient.Response missing = analyst().get("/api/v1/statistics/forecast?borderPoint=ZRB");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.body()).contains("from").contains("days");
         ApiClient.Response direction = analyst().get("/api/v1/statistics/forecast?borderPoint=ZRB&from=" + from
                 + "&days=3&direction=SIDEWAYS");
         assertThat(direction.status()).as(direction.body()).isEqualTo(400);
@@ -121,7 +124,7 @@ class ForecastApiIntegrationTests {
             assertThat(recorded.json().get("recordedBy").asString()).isEqualTo("admin");
             assertThat(events(analyst().get(path).json().get(0))).containsExactly("ARBAEEN");
         } finally {
-            assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1449/2").status()).isEqualTo(200);
+            assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1449-2").status()).isEqualTo(200);
         }
         assertThat(events(analyst().get(path).json().get(0))).isEmpty();
     }
@@ -161,7 +164,7 @@ class ForecastApiIntegrationTests {
             audited |= event.get("what").asString().contains("/api/v1/statistics/hijri-month-starts");
         }
         assertThat(audited).as("the change is in the audit trail").isTrue();
-        assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1460/2").status()).isEqualTo(200);
-        assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1460/2").status()).isEqualTo(404);
+        assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1460-2").status()).isEqualTo(200);
+        assertThat(delete(admin(), "/api/v1/statistics/hijri-month-starts/1460-2").status()).isEqualTo(404);
     }
 }

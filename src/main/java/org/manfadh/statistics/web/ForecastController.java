@@ -30,9 +30,11 @@ class ForecastController {
     @ProblemResponses({404})
     @GetMapping("/forecast")
     @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR', 'ADMIN')")
-    List<Forecasts.Day> forecast(@RequestParam String borderPoint, @RequestParam LocalDate from,
-                                 @RequestParam int days, @RequestParam(required = false) Direction direction,
-                                 Authentication caller) {
-        return forecasts.forecast(borderPoint, direction, from, days, caller.getName());
+    List<Forecasts.Day> forecast(@RequestParam(required = false) String borderPoint,
+                                 @RequestParam(required = false) LocalDate from,
+                                 @RequestParam(required = false) Integer days,
+                                 @RequestParam(required = false) Direction direction, Authentication caller) {
+        // Missing parameters are named by the service, after the caller's roles were checked.
+        return forecasts.forecast(borderPoint, direction, from, days == null ? 0 : days, caller.getName());
     }
 }

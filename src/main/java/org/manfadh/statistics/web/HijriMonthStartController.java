@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.manfadh.platform.ProblemResponses;
+import org.manfadh.platform.Rejection;
 import org.manfadh.statistics.HijriMonthStarts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -47,11 +51,17 @@ class HijriMonthStartController {
         return months.record(request, caller.getName());
     }
 
-    @Operation(summary = "Forget a recorded month start: Umm al-Qura's applies again")
+    @Operation(summary = "Forget a recorded month start, named year-month (1449-2 for Safar 1449): Umm al-Qura's applies again")
     @ProblemResponses({404})
-    @DeleteMapping("/{year}/{month}")
+    @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    HijriMonthStarts.Month forget(@PathVariable int year, @PathVariable int month, Authentication caller) {
-        return months.forget(year, month, caller.getName());
+    HijriMonthStarts.Month forget(@PathVariable String id, Authentication caller) {
+        Matcher m = MONTH_ID.matcher(id);
+        if (!m.matches()) {
+            throw Rejection.invalidField("id", "a Hijri year and month, such as 1449-2 for Safar 1449");
+        }
+        return months.forget(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), caller.getName());
     }
+
+    private static final Pattern MONTH_ID = Pattern.compile("(\\d{4})-(\\d{1,2})");
 }

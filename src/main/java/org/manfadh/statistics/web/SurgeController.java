@@ -27,7 +27,8 @@ class SurgeController {
     @Operation(summary = "Surges raised on these days (at most 400) at the border points you may see, newest first")
     @GetMapping("/surges")
     @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR', 'ADMIN')")
-    List<SurgeAlerts.Surge> surges(@RequestParam LocalDate from, @RequestParam LocalDate to, Authentication caller) {
+    List<SurgeAlerts.Surge> surges(@RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to, Authentication caller) {
         return surges.between(from, to, caller.getName());
     }
 }
