@@ -46,6 +46,9 @@ class DemoDataConcurrencyIntegrationTests {
     CrossingBacklog backlog;
 
     @Autowired
+    DemoYears years;
+
+    @Autowired
     ReferenceData referenceData;
 
     @Autowired
@@ -59,7 +62,7 @@ class DemoDataConcurrencyIntegrationTests {
 
     @Test
     void recordsCrossingsThroughTheApiWhileTheDemoDataLoadsAndReportsReadyOnlyAfterIt() throws Exception {
-        DemoDataLoader loader = new DemoDataLoader(backlog, referenceData, clock, events, SCALE, 1);
+        DemoDataLoader loader = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, 1);
         ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
         List<String> recorded = new ArrayList<>();
         int whileLoading = 0;
