@@ -954,7 +954,8 @@ final class DemoTraffic {
             default -> "SP" + point.code() + year;
         };
         int next = visaSequences.merge(prefix, 1 + random.nextInt(7), Integer::sum);
-        return prefix + String.format("%07d", next);
+        // Each year of the history loads on its own: its numbers are those that leave its remainder.
+        return prefix + String.format("%07d", next * YEARS + settings.yearsBack());
     }
 
     /** The last legal day of a stay, as the stay calculation will find it: for planning the day of leaving. */

@@ -229,13 +229,18 @@ class DemoTrafficTests {
     }
 
     @Test
-    void issuesEachDocumentNumberInOneYearOnly() {
+    void issuesEachDocumentAndVisaNumberInOneYearOnly() {
         Set<String> numbers = new HashSet<>();
         for (Traffic year : history()) {
             year.documents().forEach(d -> assertThat(numbers.add(d.issuingState() + ":" + d.number()))
                     .as("%s %s", d.issuingState(), d.number()).isTrue());
         }
         assertThat(numbers).hasSizeGreaterThan(10_000);
+        Set<String> visas = new HashSet<>();
+        for (Traffic year : history()) {
+            year.visas().forEach(v -> assertThat(visas.add(v.issuer() + ":" + v.type() + ":" + v.number()))
+                    .as("%s %s %s", v.issuer(), v.type(), v.number()).isTrue());
+        }
     }
 
     @Test
