@@ -66,6 +66,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     /** Guards the readiness hand-over between Spring Boot's announcement and the end of the load. */
     private final Object readiness = new Object();
     private boolean done;
+    private boolean started;
     private boolean earlierDone;
     private boolean refusing;
     private volatile boolean closing;
@@ -111,6 +112,8 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
             return;
         }
         synchronized (readiness) {
+            started = true;
+            readiness.notifyAll();
             if (!done) {
                 refusing = true;
                 AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
@@ -144,11 +147,31 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
             }
         }
         try {
-            loadEarlierYears();
+            if (awaitStart()) {
+                loadEarlierYears();
+            }
         } finally {
             synchronized (readiness) {
                 earlierDone = true;
             }
+        }
+    }
+
+    /**
+     * The earlier years wait until the application has started (on a restart the latest year is
+     * held at once), so that they never slow the start down; answers false if it stops first.
+     */
+    private boolean awaitStart() {
+        synchronized (readiness) {
+            try {
+                while (!started && !closing) {
+                    readiness.wait(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return !closing;
         }
     }
 
