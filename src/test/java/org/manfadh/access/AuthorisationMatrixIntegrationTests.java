@@ -109,6 +109,9 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("GET /api/v1/stay-rules", allow(READERS));
         TABLE.put("POST /api/v1/stay-rules", allowValidated(ADMIN));
 
+        TABLE.put("GET /api/v1/statistics/flows", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/overstayers", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/reports/monthly", allow(EnumSet.of(Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/forecast", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/surges", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/hijri-month-starts", allow(READERS));
