@@ -65,7 +65,7 @@ class FlowExportsService implements FlowExports {
         about.add(words.about("by", dimensions(query.by(), words)));
         query.filters().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(f -> about.add(
                 new FlowExportsSheet.About(words.text("statistics.export.column." + f.getKey().parameter()),
-                        f.getValue().stream().sorted().collect(Collectors.joining(", ")))));
+                        f.getValue().stream().sorted().collect(Collectors.joining(words.comma())))));
         String name = "manfadh-flows-" + query.from() + "-" + query.to() + (table.shared() ? "-shared" : "");
         return export(table, words.text("statistics.export.title.flows"), about, name, format, words);
     }
@@ -164,7 +164,7 @@ class FlowExportsService implements FlowExports {
 
     private static String dimensions(List<Dimension> by, Words words) {
         return by.isEmpty() ? "–" : by.stream().map(d -> words.text("statistics.export.column." + d.parameter()))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(words.comma()));
     }
 
     /** The words of one language: headers, and the names of the codes a table holds. */
@@ -175,6 +175,11 @@ class FlowExportsService implements FlowExports {
         Words(Language language) {
             this.language = language;
             this.locale = language.locale();
+        }
+
+        /** The list separator: the Arabic comma in Arabic and Kurdish. */
+        String comma() {
+            return language.rightToLeft() ? "، " : ", ";
         }
 
         String text(String key) {
