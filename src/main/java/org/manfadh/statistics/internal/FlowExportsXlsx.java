@@ -37,14 +37,11 @@ final class FlowExportsXlsx {
         if (table.rows().size() > MAX_ROWS) {
             throw new IllegalArgumentException("A sheet holds at most " + MAX_ROWS + " rows of a table");
         }
-        SXSSFWorkbook workbook = new SXSSFWorkbook(500);
-        try (workbook) {
+        // The streamed rows wait in temporary files until written; closing the workbook removes them.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             return write(table, workbook);
         } catch (IOException e) {
             throw new UncheckedIOException("An XLSX written to memory failed", e);
-        } finally {
-            // The streamed rows wait in temporary files until written; remove them whatever happened.
-            workbook.dispose();
         }
     }
 
