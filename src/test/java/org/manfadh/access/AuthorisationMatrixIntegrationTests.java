@@ -111,6 +111,8 @@ class AuthorisationMatrixIntegrationTests {
 
         TABLE.put("GET /api/v1/statistics/flows", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/overstayers", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/flows/export", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/overstayers/export", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/reports/monthly", allow(EnumSet.of(Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/forecast", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
         TABLE.put("GET /api/v1/statistics/surges", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
