@@ -71,9 +71,13 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private boolean refusing;
     private volatile boolean closing;
 
+    private final org.manfadh.statistics.HijriMonthStarts monthStarts;
+
     DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
                    ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:50000}") int scale,
-                   @Value("${manfadh.demo.data.seed:20260804}") long seed) {
+                   @Value("${manfadh.demo.data.seed:20260804}") long seed,
+                   org.manfadh.statistics.HijriMonthStarts monthStarts) {
+        this.monthStarts = monthStarts;
         this.backlog = backlog;
         this.years = years;
         this.referenceData = referenceData;
@@ -148,12 +152,38 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
         }
         try {
             if (awaitStart()) {
+                recordAnnouncedMonths();
                 loadEarlierYears();
             }
         } finally {
             synchronized (readiness) {
                 earlierDone = true;
             }
+        }
+    }
+
+    /**
+     * Muharram and Safar as the demo's traffic keeps them (a day after Umm al-Qura's, as Iraq's
+     * announcements usually are), recorded as an administrator records them, for the demo history's
+     * years and the next: the forecast then places Arbaeen and Ashura where the demo traffic has them.
+     * A month already recorded is left as it is.
+     */
+    private void recordAnnouncedMonths() {
+        try {
+            LocalDate today = LocalDate.now(clock);
+            int first = monthStarts.hijriYearOf(today.minusYears(3));
+            int last = monthStarts.hijriYearOf(today) + 1;
+            for (int year = first; year <= last; year++) {
+                for (org.manfadh.statistics.HijriMonthStarts.Month m : monthStarts.year(year)) {
+                    if (m.month() <= 2 && !m.recorded()) {
+                        monthStarts.record(new org.manfadh.statistics.HijriMonthStarts.RecordMonthStart(year, m.month(),
+                                DemoTraffic.monthStart(year, m.month())), "admin");
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo data: the announced Hijri month starts could not be recorded; forecasts use Umm al-Qura's: {}",
+                    e.toString());
         }
     }
 

@@ -60,9 +60,12 @@ class DemoDataConcurrencyIntegrationTests {
     @Autowired
     ApplicationAvailability availability;
 
+    @Autowired
+    org.manfadh.statistics.HijriMonthStarts monthStarts;
+
     @Test
     void recordsCrossingsThroughTheApiWhileTheDemoDataLoadsAndReportsReadyOnlyAfterIt() throws Exception {
-        DemoDataLoader loader = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, 1);
+        DemoDataLoader loader = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, 1, monthStarts);
         ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
         List<String> recorded = new ArrayList<>();
         int whileLoading = 0;

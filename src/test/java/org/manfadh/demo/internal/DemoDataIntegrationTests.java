@@ -76,6 +76,27 @@ class DemoDataIntegrationTests {
     }
 
     @Test
+    void recordsMuharramAndSafarAsIraqAnnouncesThemSoThatTheForecastPlacesArbaeenWhereTheTrafficHasIt()
+            throws InterruptedException {
+        waitUntilReady();
+        org.manfadh.statistics.HijriMonthStarts months = context.getBean(org.manfadh.statistics.HijriMonthStarts.class);
+        int year = months.hijriYearOf(today());
+        for (int y : new int[] {year - 2, year, year + 1}) {
+            org.manfadh.statistics.HijriMonthStarts.Month safar = months.year(y).get(1);
+            assertThat(safar.recorded()).as("Safar %d recorded", y).isTrue();
+            assertThat(safar.firstDay()).isEqualTo(DemoTraffic.monthStart(y, 2)).isEqualTo(safar.ummAlQura().plusDays(1));
+        }
+        // Next year's Arbaeen at Zurbatiyah: the forecast learnt from the demo history peaks in its window.
+        LocalDate arbaeen = DemoTraffic.arbaeen(year + 1);
+        var forecast = context.getBean(org.manfadh.statistics.Forecasts.class)
+                .forecast("ZRB", arbaeen.minusDays(30), 60, "analyst");
+        var peak = forecast.stream().max(java.util.Comparator.comparingLong(org.manfadh.statistics.Forecasts.Day::expected))
+                .orElseThrow();
+        assertThat(peak.date()).isBetween(arbaeen.minusDays(4), arbaeen.plusDays(4));
+        assertThat(peak.events()).contains("ARBAEEN");
+    }
+
+    @Test
     void spreadsCrossingsOverTheBorderPointsAndTheYear() throws InterruptedException {
         waitUntilReady();
         Map<String, Object> row = jdbc.sql("""

@@ -59,6 +59,9 @@ class DemoHistoryIntegrationTests {
     ApplicationAvailability availability;
 
     @Autowired
+    org.manfadh.statistics.HijriMonthStarts monthStarts;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     @Autowired
@@ -75,7 +78,7 @@ class DemoHistoryIntegrationTests {
             }
         });
         DemoDataLoader first = new DemoDataLoader(failingTheYearBefore(), years, referenceData, clock, events, SCALE,
-                SEED);
+                SEED, monthStarts);
 
         first.start();
         // As Spring Boot does once the application has started.
@@ -96,7 +99,7 @@ class DemoHistoryIntegrationTests {
         long travellers = count("select count(*) from bordercontrol.traveller");
 
         // The next start: the latest year and the one before the last are held; the failed one comes in.
-        DemoDataLoader next = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, SEED);
+        DemoDataLoader next = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, SEED, monthStarts);
         assertThat(next.load()).isEmpty();
         assertThat(next.loadEarlierYears()).containsExactly(1);
         assertThat(count("select count(*) from bordercontrol.traveller")).isGreaterThan(travellers);
