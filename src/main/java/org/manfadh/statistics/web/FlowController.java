@@ -44,6 +44,20 @@ class FlowController {
                     + "the caller's jurisdiction, and the other authority's where it shares its aggregates. shared=true "
                     + "suppresses small cells and whatever would give them away (whole months only).")
     @ProblemResponses({400})
+    @io.swagger.v3.oas.annotations.Parameters({
+            @Parameter(name = "from", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, required = true,
+                    description = "first day, YYYY-MM-DD (the border's day)"),
+            @Parameter(name = "to", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, required = true,
+                    description = "last day, YYYY-MM-DD, inclusive"),
+            @Parameter(name = "interval", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+                    description = "hour, day (default), week, month, year or none"),
+            @Parameter(name = "by", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+                    description = "dimensions, comma-separated: borderPoint, authority, governorate, direction, "
+                            + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome"),
+            @Parameter(name = "shared", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+                    description = "true for a table for partners: whole months, small cells suppressed"),
+            @Parameter(name = "borderPoint", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+                    description = "a filter, like every dimension's name: values comma-separated (ZRB,IBK)")})
     @GetMapping("/flows")
     @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR', 'ADMIN')")
     Map<String, Object> flows(@Parameter(hidden = true) HttpServletRequest request, Authentication authentication) {
