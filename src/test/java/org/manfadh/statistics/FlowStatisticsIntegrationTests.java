@@ -187,6 +187,31 @@ class FlowStatisticsIntegrationTests {
                 .get("/api/v1/statistics/flows?from=" + day + "&to=" + day).status()).isEqualTo(403);
     }
 
+    /** An analyst of a whole authority, as the administrator creates one. */
+    static String analystOf(ApiClient admin, String authority) {
+        String username = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ApiClient.Response created = admin.post("/api/v1/users", ApiClient.json(Map.of("username", username,
+                "password", "a-long-enough-password", "roles", List.of("ANALYST"),
+                "jurisdiction", Map.of("authority", authority))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return username;
+    }
+
+    @Test
+    void showsAKurdistanRegionAnalystOnlyTheRegionsPointsWhileTheFederalSideSharesNothing() {
+        String day = today();
+        record("IBK", "ENTRY", "MEX", "F", LocalDate.of(1975, 2, 2), "TOURISM", "ADMITTED");
+        record("ZRB", "ENTRY", "MEX", "F", LocalDate.of(1975, 2, 2), "TOURISM", "ADMITTED");
+        ApiClient kri = new ApiClient(port).as(analystOf(admin(), "KRI"), "a-long-enough-password");
+        JsonNode seen = flows(kri, "from=" + day + "&to=" + day + "&interval=none&nationality=MEX&by=borderPoint,authority");
+        assertThat(seen.get("rows")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("authority").asString()).isEqualTo("KRI"));
+        assertThat(flows(kri, "from=" + day + "&to=" + day + "&interval=none&borderPoint=ZRB").get("total").asLong())
+                .isZero();
+        assertThat(flows(analyst(), "from=" + day + "&to=" + day + "&interval=none&nationality=MEX&by=authority")
+                .get("rows")).hasSize(2);
+    }
+
     @Test
     void refusesAMalformedTableWithTheParameterAtFault() {
         ApiClient.Response backwards = analyst().get("/api/v1/statistics/flows?from=2026-08-10&to=2026-08-01");
