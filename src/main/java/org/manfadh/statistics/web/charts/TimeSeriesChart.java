@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Entries, exits and net flow by day as lines over the forecast band (the expected count dashed,
- * the band from low to high shaded). Each day is a column that names its figures and, with an
+ * Crossings (entries and exits together), entries, exits and net flow by day as lines over the
+ * forecast band of crossings (the expected count dashed, the band from low to high shaded). Each day is a column that names its figures and, with an
  * address, leads to that day's hours. The time axis runs right to left in Arabic and Kurdish.
  */
 public final class TimeSeriesChart {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 340;
+    static final String TOTAL = "#1b2733";
     static final String ENTRIES = "#1f6fb2";
     static final String EXITS = "#c0601a";
     static final String NET = "#2e7d32";
@@ -37,10 +38,15 @@ public final class TimeSeriesChart {
         Long net() {
             return entries == null || exits == null ? null : entries - exits;
         }
+
+        /** Entries and exits together: what the forecast band is for. */
+        Long total() {
+            return entries == null || exits == null ? null : entries + exits;
+        }
     }
 
     /** The chart's words in the user's language. */
-    public record Words(String label, String entries, String exits, String net, String expected, String band,
+    public record Words(String label, String total, String entries, String exits, String net, String expected, String band,
                         String noData) {
     }
 
@@ -60,7 +66,7 @@ public final class TimeSeriesChart {
         long max = 0;
         long min = 0;
         for (Day d : days) {
-            max = Math.max(max, Math.max(orZero(d.entries()), Math.max(orZero(d.exits()), orZero(d.high()))));
+            max = Math.max(max, Math.max(orZero(d.total()), Math.max(orZero(d.entries()), Math.max(orZero(d.exits()), orZero(d.high())))));
             max = Math.max(max, orZero(d.expected()));
             if (d.net() != null) {
                 min = Math.min(min, d.net());
@@ -80,6 +86,7 @@ public final class TimeSeriesChart {
         }
         band(svg, days, axis);
         polyline(svg, days, axis, Day::expected, EXPECTED, "expected", "5 4");
+        polyline(svg, days, axis, Day::total, TOTAL, "total", null);
         polyline(svg, days, axis, Day::entries, ENTRIES, "entries", null);
         polyline(svg, days, axis, Day::exits, EXITS, "exits", null);
         polyline(svg, days, axis, Day::net, NET, "net", null);
@@ -161,6 +168,9 @@ public final class TimeSeriesChart {
 
     private static String tooltip(Day d, Words words, ChartLanguage language) {
         StringBuilder text = new StringBuilder(language.fullDay(d.day()));
+        if (d.total() != null) {
+            text.append(" · ").append(words.total()).append(' ').append(language.number(d.total()));
+        }
         if (d.entries() != null) {
             text.append(" · ").append(words.entries()).append(' ').append(language.number(d.entries()));
         }
@@ -184,6 +194,7 @@ public final class TimeSeriesChart {
 
     private static void legend(Svg svg, Words words, boolean rtl, boolean withBand) {
         List<String[]> items = new ArrayList<>();
+        items.add(new String[]{words.total(), TOTAL, "line"});
         items.add(new String[]{words.entries(), ENTRIES, "line"});
         items.add(new String[]{words.exits(), EXITS, "line"});
         items.add(new String[]{words.net(), NET, "line"});

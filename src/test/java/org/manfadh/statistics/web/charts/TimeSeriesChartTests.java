@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 
 class TimeSeriesChartTests {
 
-    private static final TimeSeriesChart.Words WORDS = new TimeSeriesChart.Words("Crossings by day <all>", "Entries",
+    private static final TimeSeriesChart.Words WORDS = new TimeSeriesChart.Words("Crossings by day <all>", "Crossings", "Entries",
             "Exits", "Net", "Forecast", "Forecast band", "No crossings");
 
     private static List<TimeSeriesChart.Day> days(int count, boolean forecast) {
@@ -42,7 +42,7 @@ class TimeSeriesChartTests {
         assertThat(with.withClass("polyline", "expected")).hasSize(1);
         assertThat(without.withClass("polygon", "band")).isEmpty();
         assertThat(without.withClass("polyline", "expected")).isEmpty();
-        assertThat(without.texts("legend")).containsExactly("Entries", "Exits", "Net");
+        assertThat(without.texts("legend")).containsExactly("Crossings", "Entries", "Exits", "Net");
     }
 
     @Test
@@ -64,7 +64,7 @@ class TimeSeriesChartTests {
         assertThat(links).hasSize(3);
         assertThat(links.getFirst().getAttribute("href")).isEqualTo("/statistics/points/ZRB/days/2026-08-01");
         assertThat(svg.withClass("rect", "day").getFirst().getTextContent())
-                .isEqualTo("1 Aug 2026 · Entries 1,000 · Exits 400 · Net 600 · Forecast 1,000 (800–13,000)");
+                .isEqualTo("1 Aug 2026 · Crossings 1,400 · Entries 1,000 · Exits 400 · Net 600 · Forecast 1,000 (800–13,000)");
     }
 
     @Test
