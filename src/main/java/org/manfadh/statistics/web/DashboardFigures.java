@@ -455,7 +455,8 @@ class DashboardFigures {
                         query.export("csv", by, Interval.NONE, refused), query.export("xlsx", by, Interval.NONE, refused)));
     }
 
-    private static final List<String> SEXES = List.of("F", "M", "X");
+    /** The sexes a document may give, and UNKNOWN where the crossing had none. */
+    private static final List<String> SEXES = List.of("F", "M", "X", "UNKNOWN");
 
     private Section sexAndAge(Query query, ChartLanguage language) {
         List<Dimension> by = List.of(Dimension.AGE_BAND, Dimension.SEX);
@@ -474,7 +475,8 @@ class DashboardFigures {
             rows.add(new Row(label, null, figures));
             categories.add(new ColumnChart.Category(label, figures.stream().map(Cell::value).toList(), null));
         }
-        List<String> sexes = SEXES.stream().map(s -> text("sex." + s)).toList();
+        List<String> sexes = SEXES.stream().map(s -> s.equals("UNKNOWN") ? text("statistics.dashboard.unknown") : text("sex." + s))
+                .toList();
         String chart = ColumnChart.render(categories, new ColumnChart.Words(text("statistics.dashboard.sexAge"), sexes,
                 text("statistics.dashboard.noData"), SUPPRESSED), language);
         List<String> headers = new ArrayList<>();
@@ -586,7 +588,7 @@ class DashboardFigures {
     }
 
     private String reason(String code) {
-        if (code == null || code.isBlank()) {
+        if (code == null || code.isBlank() || code.equals("NONE")) {
             return text("statistics.dashboard.noReason");
         }
         return referenceData.refusalReason(code).map(r -> switch (language()) {
@@ -600,7 +602,7 @@ class DashboardFigures {
 
     /** A nationality by CLDR's name in the user's language, the reference data's where CLDR has none. */
     String country(String code) {
-        if (code == null || code.isBlank()) {
+        if (code == null || code.isBlank() || code.equals("UNKNOWN")) {
             return text("statistics.dashboard.unknown");
         }
         Map<String, Country> byCode = countries;
