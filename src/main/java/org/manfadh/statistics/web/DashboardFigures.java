@@ -478,7 +478,7 @@ class DashboardFigures {
         List<String> sexes = SEXES.stream().map(s -> s.equals("UNKNOWN") ? text("statistics.dashboard.unknown") : text("sex." + s))
                 .toList();
         String chart = ColumnChart.render(categories, new ColumnChart.Words(text("statistics.dashboard.sexAge"), sexes,
-                text("statistics.dashboard.noData"), SUPPRESSED), language);
+                text("statistics.dashboard.noData"), SUPPRESSED), language, 560, 260);
         List<String> headers = new ArrayList<>();
         headers.add(text("statistics.dashboard.ageBand"));
         headers.addAll(sexes);

@@ -34,16 +34,21 @@ public final class ColumnChart {
     }
 
     public static String render(List<Category> categories, Words words, ChartLanguage language) {
-        Svg svg = new Svg(WIDTH, HEIGHT, "columns", words.label());
+        return render(categories, words, language, WIDTH, HEIGHT);
+    }
+
+    /** In a box of its own size: a narrow one for a column of the page, so that its words stay legible. */
+    public static String render(List<Category> categories, Words words, ChartLanguage language, int width, int height) {
+        Svg svg = new Svg(width, height, "columns", words.label());
         boolean any = categories.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v != null && v > 0));
         if (!any) {
-            return svg.text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "empty", words.noData()).end();
+            return svg.text(width / 2.0, height / 2.0, "middle", "empty", words.noData()).end();
         }
         boolean rtl = language.rightToLeft();
         double left = rtl ? 16 : 70;
-        double right = rtl ? WIDTH - 70 : WIDTH - 16;
+        double right = rtl ? width - 70 : width - 16;
         double top = 12;
-        double bottom = HEIGHT - 56;
+        double bottom = height - 56;
         long max = categories.stream().flatMap(c -> c.values().stream()).mapToLong(v -> v == null ? 0 : v).max().orElse(1);
         long step = Svg.step(max, 5);
         long ceiling = Math.max(step, (long) Math.ceil((double) max / step) * step);
@@ -81,7 +86,7 @@ public final class ColumnChart {
             }
         }
         double x = rtl ? right : left;
-        double y = HEIGHT - 14;
+        double y = height - 14;
         for (int s = 0; s < series; s++) {
             String name = words.series().get(s);
             double swatch = rtl ? x - 14 : x;

@@ -51,4 +51,12 @@ class ColumnChartTests {
     private static double x(Element group) {
         return SvgDocument.number((Element) group.getElementsByTagNameNS("*", "rect").item(0), "x");
     }
+
+    @Test
+    void fitsTheBoxItIsGiven() {
+        SvgDocument svg = SvgDocument.parse(ColumnChart.render(hours(), WORDS, ChartLanguage.ENGLISH, 560, 260));
+        assertThat(svg.root().getAttribute("viewBox")).isEqualTo("0 0 560 260");
+        assertThat(svg.all("rect")).allSatisfy(r -> assertThat(SvgDocument.number(r, "x") + SvgDocument.number(r, "width"))
+                .isLessThanOrEqualTo(560.0));
+    }
 }
