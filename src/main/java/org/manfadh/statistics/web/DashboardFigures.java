@@ -101,12 +101,24 @@ class DashboardFigures {
         }).toList();
     }
 
+    private volatile List<Governorate> governorates;
+
+    /** Iraq's governorates change with a law, not with a click: read once, not once per point and per request. */
+    private List<Governorate> governorates() {
+        List<Governorate> known = governorates;
+        if (known == null) {
+            known = List.copyOf(referenceData.governorates());
+            governorates = known;
+        }
+        return known;
+    }
+
     /** The reference data names a point's governorate by its English name or its code: the code either way. */
     String governorateCode(String governorate) {
         if (governorate == null) {
             return null;
         }
-        return referenceData.governorates().stream()
+        return governorates().stream()
                 .filter(g -> g.code().equals(governorate) || g.nameEn().equalsIgnoreCase(governorate))
                 .map(Governorate::code).findFirst().orElse(governorate);
     }
@@ -245,7 +257,7 @@ class DashboardFigures {
             case AUTHORITY -> authority = code;
             case GOVERNORATE -> {
                 governorate = code;
-                authority = referenceData.governorates().stream().filter(g -> g.code().equals(code)).findFirst()
+                authority = governorates().stream().filter(g -> g.code().equals(code)).findFirst()
                         .map(g -> g.authority().name()).orElse(null);
             }
             case POINT, DAY -> {
@@ -580,7 +592,7 @@ class DashboardFigures {
 
     String governorate(String code) {
         String key = governorateCode(code);
-        return referenceData.governorates().stream().filter(g -> g.code().equals(key)).findFirst().map(g -> switch (language()) {
+        return governorates().stream().filter(g -> g.code().equals(key)).findFirst().map(g -> switch (language()) {
             case "ar" -> g.nameAr();
             case "ckb" -> g.nameCkb();
             default -> g.nameEn();

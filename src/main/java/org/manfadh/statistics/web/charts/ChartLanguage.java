@@ -3,6 +3,8 @@ package org.manfadh.statistics.web.charts;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.DateTimePatternGenerator;
@@ -29,9 +31,17 @@ public record ChartLanguage(String language, ULocale locale, boolean rightToLeft
         };
     }
 
+    /**
+     * ICU's formats are costly to make and not safe to share between threads: each thread keeps its
+     * own, made once per language and pattern (a chart writes hundreds of numbers and days).
+     */
+    private static final ThreadLocal<Map<String, Object>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     /** A whole number, grouped ({@code 12,345}; {@code ١٢٬٣٤٥}). */
     public String number(long value) {
-        return NumberFormat.getIntegerInstance(locale).format(value);
+        NumberFormat format = (NumberFormat) FORMATS.get().computeIfAbsent(language + "|number",
+                k -> NumberFormat.getIntegerInstance(locale));
+        return format.format(value);
     }
 
     /** A day as an axis names it: day and short month ({@code 3 Aug}). */
@@ -45,9 +55,12 @@ public record ChartLanguage(String language, ULocale locale, boolean rightToLeft
     }
 
     private String format(String skeleton, LocalDate day) {
-        String pattern = DateTimePatternGenerator.getInstance(locale).getBestPattern(skeleton);
-        DateFormat format = new SimpleDateFormat(pattern, locale);
-        format.setTimeZone(TimeZone.GMT_ZONE);
+        DateFormat format = (DateFormat) FORMATS.get().computeIfAbsent(language + "|" + skeleton, k -> {
+            String pattern = DateTimePatternGenerator.getInstance(locale).getBestPattern(skeleton);
+            DateFormat made = new SimpleDateFormat(pattern, locale);
+            made.setTimeZone(TimeZone.GMT_ZONE);
+            return made;
+        });
         return format.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 }
