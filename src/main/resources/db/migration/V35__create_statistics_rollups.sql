@@ -41,7 +41,9 @@ create table statistics.flow_change (
 create index flow_change_day on statistics.flow_change (day);
 
 -- The rollups: each a cube over some of the dimensions, by the border's day and by month, so that a
--- dashboard reads few rows whatever the years of crossings behind them.
+-- dashboard reads few rows whatever the years of crossings behind them. A count has no check of its
+-- own: the compactor adds a negative change to a row with an upsert, and PostgreSQL checks the row it
+-- proposes to insert before it finds the row to update.
 create table statistics.points_by_day (
     day            date not null,
     border_point   char(3) not null,
@@ -49,7 +51,7 @@ create table statistics.points_by_day (
     decision       text not null,
     reason         text not null,
     hit_outcome    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, border_point, direction, decision, reason, hit_outcome)
 );
 create index points_by_day_empty on statistics.points_by_day (day) where n = 0;
@@ -61,7 +63,7 @@ create table statistics.points_by_month (
     decision       text not null,
     reason         text not null,
     hit_outcome    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (month, border_point, direction, decision, reason, hit_outcome)
 );
 create index points_by_month_empty on statistics.points_by_month (month) where n = 0;
@@ -71,7 +73,7 @@ create table statistics.nationalities_by_day (
     border_point   char(3) not null,
     direction      text not null,
     nationality    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, border_point, direction, nationality)
 );
 create index nationalities_by_day_empty on statistics.nationalities_by_day (day) where n = 0;
@@ -81,7 +83,7 @@ create table statistics.nationalities_by_month (
     border_point   char(3) not null,
     direction      text not null,
     nationality    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (month, border_point, direction, nationality)
 );
 create index nationalities_by_month_empty on statistics.nationalities_by_month (month) where n = 0;
@@ -92,7 +94,7 @@ create table statistics.people_by_day (
     direction      text not null,
     sex            text not null,
     age_band       text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, border_point, direction, sex, age_band)
 );
 create index people_by_day_empty on statistics.people_by_day (day) where n = 0;
@@ -103,7 +105,7 @@ create table statistics.people_by_month (
     direction      text not null,
     sex            text not null,
     age_band       text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (month, border_point, direction, sex, age_band)
 );
 create index people_by_month_empty on statistics.people_by_month (month) where n = 0;
@@ -114,7 +116,7 @@ create table statistics.travel_by_day (
     direction      text not null,
     purpose        text not null,
     transport_mode text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, border_point, direction, purpose, transport_mode)
 );
 create index travel_by_day_empty on statistics.travel_by_day (day) where n = 0;
@@ -125,7 +127,7 @@ create table statistics.travel_by_month (
     direction      text not null,
     purpose        text not null,
     transport_mode text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (month, border_point, direction, purpose, transport_mode)
 );
 create index travel_by_month_empty on statistics.travel_by_month (month) where n = 0;
@@ -142,7 +144,7 @@ create table statistics.cells_by_day (
     decision       text not null,
     reason         text not null,
     hit_outcome    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, border_point, direction, nationality, sex, age_band, purpose, transport_mode, decision, reason, hit_outcome)
 );
 create index cells_by_day_empty on statistics.cells_by_day (day) where n = 0;
@@ -159,7 +161,7 @@ create table statistics.cells_by_month (
     decision       text not null,
     reason         text not null,
     hit_outcome    text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (month, border_point, direction, nationality, sex, age_band, purpose, transport_mode, decision, reason, hit_outcome)
 );
 create index cells_by_month_empty on statistics.cells_by_month (month) where n = 0;
@@ -171,7 +173,7 @@ create table statistics.hours_by_day (
     border_point   char(3) not null,
     direction      text not null,
     decision       text not null,
-    n              bigint not null check (n >= 0),
+    n              bigint not null,
     primary key (day, hour, border_point, direction, decision)
 );
 create index hours_by_day_empty on statistics.hours_by_day (day) where n = 0;
