@@ -239,6 +239,23 @@ class StatisticsBrowserTests {
     }
 
     @Test
+    void takesABorderPointsManagerToTheirOwnPointOnly() {
+        signInAs("supervisor", "manfadh-demo");
+        driver.get("http://localhost:" + port + "/statistics?lang=en");
+        checkPage("en");
+        assertThat(driver.getCurrentUrl()).contains("/statistics/points/ZRB");
+        assertThat(driver.findElements(By.cssSelector(".map circle.point"))).extracting(c -> c.getDomAttribute("data-code"))
+                .containsExactly("ZRB");
+        assertThat(driver.findElements(By.cssSelector("input[name='shared']"))).isEmpty();
+        ApiClient supervisor = new ApiClient(port).as("supervisor", "manfadh-demo");
+        assertThat(tile("crossings")).isEqualTo(total(supervisor, "from=" + today.minusDays(89) + "&to=" + today + "&interval=none"));
+        driver.get("http://localhost:" + port + "/statistics/points/IBK");
+        assertThat(driver.findElements(By.cssSelector("main.statistics"))).isEmpty();
+        driver.get("http://localhost:" + port + "/statistics/authorities/FEDERAL");
+        assertThat(driver.findElements(By.cssSelector("main.statistics"))).isEmpty();
+    }
+
+    @Test
     void namesARangeTheWrongWayRoundBesideItsField() {
         signInAs("analyst", "manfadh-demo");
         open("/statistics?from=" + today + "&to=" + today.minusDays(5), "ar");
