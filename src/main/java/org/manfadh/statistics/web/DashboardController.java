@@ -134,21 +134,32 @@ class DashboardController {
             from = to.minusDays(DEFAULT_DAYS - 1);
         }
         boolean canShare = has("ANALYST") || has("ADMIN");
+        if (shared && canShare && level != DashboardLevel.DAY) {
+            // What is shared with partners is counted by whole months.
+            from = from.withDayOfMonth(1);
+            to = to.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+        }
         DashboardPage page;
         try {
             page = figures.page(level, code, from, to, shared && canShare, canShare, errors, username);
         } catch (Rejection e) {
-            errors.put("from", "statistics.dashboard.error.range");
-            LocalDate end = today;
-            page = figures.page(level, code, end.minusDays(DEFAULT_DAYS - 1), end, shared && canShare, canShare, errors, username);
+            if (shared && canShare) {
+                // The tables cannot be disclosed as shared (no disclosure control configured): shown as they are,
+                // and said so beside the box, rather than not at all.
+                errors.put("shared", "statistics.dashboard.error.shared");
+                page = figures.page(level, code, from, to, false, canShare, errors, username);
+            } else {
+                errors.put("from", "statistics.dashboard.error.range");
+                page = figures.page(level, code, today.minusDays(DEFAULT_DAYS - 1), today, false, canShare, errors, username);
+            }
         }
         model.addAttribute("page", page);
         DashboardPage shown = page;
         model.addAttribute("presets", java.util.stream.Stream.of(30, 90, 365).map(days -> new Preset(days,
                 shown.path() + "?from=" + shown.to().minusDays(days - 1) + "&to=" + shown.to()
                         + (shown.shared() ? "&shared=true" : ""))).toList());
-        model.addAttribute("fromText", fromText == null ? page.from().toString() : fromText);
-        model.addAttribute("toText", toText == null ? page.to().toString() : toText);
+        model.addAttribute("fromText", fromText == null || page.shared() ? page.from().toString() : fromText);
+        model.addAttribute("toText", toText == null || page.shared() ? page.to().toString() : toText);
         return "statistics/dashboard";
     }
 

@@ -145,11 +145,18 @@ class DashboardFigures {
             series = hourSection.chart();
             sections.add(new Section(hourSection.id(), hourSection.heading(), null, hourSection.table()));
         } else {
-            FlowTable days = query.table(List.of(Dimension.DIRECTION), Interval.DAY);
-            totals = totals(days);
-            List<org.manfadh.statistics.Forecasts.Day> band = band(level, code, points, from, to, username);
-            forecastShown = !band.isEmpty();
-            series = series(days, band, from, to, level == DashboardLevel.POINT ? code : null, language);
+            if (shared) {
+                // A shared table is counted by whole months: the series goes month by month, with no band.
+                FlowTable months = query.table(List.of(Dimension.DIRECTION), Interval.MONTH);
+                totals = totals(months);
+                series = months(months, from, to, language);
+            } else {
+                FlowTable days = query.table(List.of(Dimension.DIRECTION), Interval.DAY);
+                totals = totals(days);
+                List<org.manfadh.statistics.Forecasts.Day> band = band(level, code, points, from, to, username);
+                forecastShown = !band.isEmpty();
+                series = series(days, band, from, to, level == DashboardLevel.POINT ? code : null, language);
+            }
             FlowTable byPoint = query.table(List.of(Dimension.BORDER_POINT, Dimension.DIRECTION), Interval.NONE);
             mapSvg = map(level, code, points, byPoint, language, keep);
             switch (level) {
@@ -367,6 +374,29 @@ class DashboardFigures {
                     point != null && !d.isAfter(today) ? path(DashboardLevel.DAY, point, d) : null));
         }
         return TimeSeriesChart.render(chartDays, new TimeSeriesChart.Words(text("statistics.dashboard.series"),
+                text("statistics.dashboard.crossings"), text("statistics.dashboard.entries"), text("statistics.dashboard.exits"),
+                text("statistics.dashboard.net"), text("statistics.dashboard.expected"), text("statistics.dashboard.band"),
+                text("statistics.dashboard.noData")), language);
+    }
+
+    /** Entries, exits and net flow by month, a withheld month left as a gap. */
+    private String months(FlowTable table, LocalDate from, LocalDate to, ChartLanguage language) {
+        Map<LocalDate, Long[]> counts = new java.util.TreeMap<>();
+        for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
+            counts.put(m, new Long[]{0L, 0L});
+        }
+        for (FlowTable.Row row : table.rows()) {
+            Long[] c = counts.computeIfAbsent(row.period(), d -> new Long[]{0L, 0L});
+            int i = "ENTRY".equals(row.values().get(Dimension.DIRECTION)) ? 0 : 1;
+            c[i] = row.count() == null || c[i] == null ? null : c[i] + row.count();
+        }
+        List<TimeSeriesChart.Day> points = new ArrayList<>();
+        counts.forEach((month, c) -> {
+            boolean withheld = c[0] == null || c[1] == null;
+            points.add(new TimeSeriesChart.Day(month, withheld ? null : c[0], withheld ? null : c[1], null, null, null,
+                    List.of(), null));
+        });
+        return TimeSeriesChart.render(points, new TimeSeriesChart.Words(text("statistics.dashboard.seriesMonths"),
                 text("statistics.dashboard.crossings"), text("statistics.dashboard.entries"), text("statistics.dashboard.exits"),
                 text("statistics.dashboard.net"), text("statistics.dashboard.expected"), text("statistics.dashboard.band"),
                 text("statistics.dashboard.noData")), language);
