@@ -40,7 +40,8 @@ public final class ColumnChart {
     /** In a box of its own size: a narrow one for a column of the page, so that its words stay legible. */
     public static String render(List<Category> categories, Words words, ChartLanguage language, int width, int height) {
         Svg svg = new Svg(width, height, "columns", words.label());
-        boolean any = categories.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v != null && v > 0));
+        // A withheld figure is something to show (as withheld), not nothing.
+        boolean any = categories.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v == null || v > 0));
         if (!any) {
             return svg.text(width / 2.0, height / 2.0, "middle", "empty", words.noData()).end();
         }

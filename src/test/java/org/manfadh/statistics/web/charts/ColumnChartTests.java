@@ -59,4 +59,12 @@ class ColumnChartTests {
         assertThat(svg.all("rect")).allSatisfy(r -> assertThat(SvgDocument.number(r, "x") + SvgDocument.number(r, "width"))
                 .isLessThanOrEqualTo(560.0));
     }
+
+    @Test
+    void drawsAGroupOfWithheldFiguresAsWithheldNotAsNothing() {
+        List<ColumnChart.Category> withheld = List.of(new ColumnChart.Category("18-29", java.util.Arrays.asList(null, 0L), null));
+        SvgDocument svg = SvgDocument.parse(ColumnChart.render(withheld, WORDS, ChartLanguage.ENGLISH));
+        assertThat(svg.texts("empty")).isEmpty();
+        assertThat(svg.withClass("g", "category").getFirst().getTextContent()).isEqualTo("18-29 · Entries — · Exits 0");
+    }
 }
