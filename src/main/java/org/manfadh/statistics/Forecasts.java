@@ -27,7 +27,13 @@ public interface Forecasts {
     }
 
     /** {@code days} days from {@code from} at a border point in the caller's jurisdiction (1 to 400 days). */
-    List<Day> forecast(String borderPoint, LocalDate from, int days, String username);
+    default List<Day> forecast(String borderPoint, LocalDate from, int days, String username) {
+        return forecast(borderPoint, null, from, days, username);
+    }
+
+    /** The same for one direction's crossings only; {@code direction} null for both. */
+    List<Day> forecast(String borderPoint, org.manfadh.bordercontrol.Direction direction, LocalDate from, int days,
+                       String username);
 
     /** The forecast's accuracy at a border point over a month that has passed; empty without the history to judge it. */
     Optional<Accuracy> accuracy(String borderPoint, YearMonth month);

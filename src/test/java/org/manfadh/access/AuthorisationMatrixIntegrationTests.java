@@ -109,6 +109,17 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("GET /api/v1/stay-rules", allow(READERS));
         TABLE.put("POST /api/v1/stay-rules", allowValidated(ADMIN));
 
+        TABLE.put("GET /api/v1/statistics/flows", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/overstayers", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/flows/export", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/overstayers/export", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/reports/monthly", allow(EnumSet.of(Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/forecast", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/surges", allow(EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)));
+        TABLE.put("GET /api/v1/statistics/hijri-month-starts", allow(READERS));
+        TABLE.put("PUT /api/v1/statistics/hijri-month-starts", allow(ADMIN));
+        TABLE.put("DELETE /api/v1/statistics/hijri-month-starts/{id}", allow(ADMIN));
+
         TABLE.put("POST /api/v1/screening/check", allow(EnumSet.of(Role.OFFICER, Role.SUPERVISOR,
                 Role.WATCHLIST_MANAGER, Role.ADMIN)));
         TABLE.put("GET /api/v1/screening/hits", allow(SECOND_LINE));

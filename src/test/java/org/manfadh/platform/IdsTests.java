@@ -2,6 +2,9 @@ package org.manfadh.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +37,25 @@ class IdsTests {
 
         long millis = id.getMostSignificantBits() >>> 16;
         assertThat(millis).isBetween(before, after + 1);
+    }
+
+    @Test
+    void makesAVersion7IdForAGivenMoment() {
+        Instant recorded = Instant.parse("2024-08-25T21:14:03.517Z");
+
+        UUID id = Ids.at(recorded);
+
+        assertThat(Ids.isVersion7(id)).isTrue();
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(recorded.toEpochMilli());
+        assertThat(Ids.at(recorded)).isNotEqualTo(id);
+        assertThat(Long.compareUnsigned(id.getMostSignificantBits(),
+                Ids.at(recorded.plusMillis(1)).getMostSignificantBits())).isNegative();
+    }
+
+    @Test
+    void refusesAMomentA48BitMillisecondCannotHold() {
+        assertThatThrownBy(() -> Ids.at(Instant.parse("1969-12-31T23:59:59Z")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

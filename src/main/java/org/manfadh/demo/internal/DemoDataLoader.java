@@ -3,6 +3,7 @@ package org.manfadh.demo.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,19 +28,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the border control register with a year of demo crossings at Iraq's border points (see
- * {@link DemoTraffic}), once: when the register holds no demo rows yet. Only in demo mode and with
- * {@code manfadh.demo.data=true}; {@code manfadh.demo.data.scale} sets about how many crossings.
+ * Fills the border control register with three years of demo crossings at Iraq's border points
+ * (see {@link DemoTraffic}), each year once: when the register does not hold it yet. Only in demo
+ * mode and with {@code manfadh.demo.data=true}; {@code manfadh.demo.data.scale} sets about how many
+ * crossings the latest year has (the earlier ones a little fewer, by the trend).
  *
- * <p>The load runs in the background, from the moment what it needs exists, so that start-up
- * stays within its budget. If Spring Boot declares the application ready before the
- * load is done, readiness is taken back ({@code REFUSING_TRAFFIC}) and given again when it is
- * done; liveness stays {@code CORRECT} and the API works all along. The year goes in through the
- * register's own door for a backlog ({@link CrossingBacklog}): every crossing screened against the
- * lists in force as a booth's crossing is, the stays and flags worked out by the register, all in
- * one transaction, so a failed load leaves nothing behind. Demo rows carry the source label (request
- * hash) {@value #MARKER}; demo travellers are the loader's own, so crossings recorded meanwhile
- * through the API do not meet them.
+ * <p>The latest year, ending today, loads in the background from the moment what it needs exists,
+ * so that start-up stays within its budget. If Spring Boot declares the application ready before
+ * that load is done, readiness is taken back ({@code REFUSING_TRAFFIC}) and given again when it is
+ * done; liveness stays {@code CORRECT} and the API works all along. The two earlier years follow
+ * after readiness, one after the other, while the application is in use. The day the history ends
+ * is kept ({@link DemoYears}), so that a year loaded at a later start joins the others.
+ *
+ * <p>Each year goes in through the register's own door for a backlog ({@link CrossingBacklog}) as a
+ * source of its own: every crossing screened against the lists in force as a booth's crossing is,
+ * the stays and flags worked out by the register, all in one transaction, so a failed year leaves
+ * nothing behind and is loaded again at the next start, and a year held is not loaded again. The
+ * latest year's rows carry the source label (request hash) {@value #MARKER}, the earlier years'
+ * {@code demo-1} and {@code demo-2}; demo travellers are the loader's own, so crossings recorded
+ * meanwhile through the API do not meet them.
  */
 @Component
 @ConditionalOnBooleanProperty(name = {"manfadh.demo", "manfadh.demo.data"}, matchIfMissing = true)
@@ -50,6 +57,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final CrossingBacklog backlog;
+    private final DemoYears years;
     private final ReferenceData referenceData;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -58,13 +66,16 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     /** Guards the readiness hand-over between Spring Boot's announcement and the end of the load. */
     private final Object readiness = new Object();
     private boolean done;
+    private boolean started;
+    private boolean earlierDone;
     private boolean refusing;
     private volatile boolean closing;
 
-    DemoDataLoader(CrossingBacklog backlog, ReferenceData referenceData, Clock clock, ApplicationEventPublisher events,
-                   @Value("${manfadh.demo.data.scale:50000}") int scale,
+    DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
+                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:50000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.backlog = backlog;
+        this.years = years;
         this.referenceData = referenceData;
         this.clock = clock;
         this.events = events;
@@ -101,6 +112,8 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
             return;
         }
         synchronized (readiness) {
+            started = true;
+            readiness.notifyAll();
             if (!done) {
                 refusing = true;
                 AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
@@ -133,40 +146,131 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
                 }
             }
         }
+        try {
+            if (awaitStart()) {
+                loadEarlierYears();
+            }
+        } finally {
+            synchronized (readiness) {
+                earlierDone = true;
+            }
+        }
     }
 
-    /** Whether the background load is still running. */
+    /**
+     * The earlier years wait until the application has started (on a restart the latest year is
+     * held at once), so that they never slow the start down; answers false if it stops first.
+     */
+    private boolean awaitStart() {
+        synchronized (readiness) {
+            try {
+                while (!started && !closing) {
+                    readiness.wait(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return !closing;
+        }
+    }
+
+    /** Whether the latest year is still loading (the application is not ready until it is done). */
     boolean loading() {
         synchronized (readiness) {
             return !done;
         }
     }
 
-    /** Loads the demo data unless the register already has it; answers what was loaded. */
+    /** Whether the earlier years are still loading, after the latest. */
+    boolean loadingEarlierYears() {
+        synchronized (readiness) {
+            return !earlierDone;
+        }
+    }
+
+    /** The source label of a year of the history: {@value #MARKER} for the latest, {@code demo-1} for the year before. */
+    static String source(int yearsBack) {
+        return yearsBack == 0 ? MARKER : MARKER + "-" + yearsBack;
+    }
+
+    /** Loads the latest year, ending today, unless the register already has it; answers what was loaded. */
     Optional<CrossingBacklog.Loaded> load() {
-        long start = System.nanoTime();
         if (backlog.holds(MARKER)) {
-            log.info("Demo data: the register already holds demo crossings; nothing loaded");
+            log.info("Demo data: the register already holds the latest year's demo crossings; nothing loaded");
             return Optional.empty();
         }
         Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        // Fixed before the load: a start that fails before the year is in fixes it again, to its own day.
+        years.endOn(today);
+        return load(today, 0, now);
+    }
+
+    /**
+     * Loads the earlier years the register does not hold yet, latest first; a year that fails is
+     * logged, leaves nothing, and is tried again at the next start. Answers the years loaded.
+     */
+    List<Integer> loadEarlierYears() {
+        List<Integer> loaded = new ArrayList<>();
+        try {
+            LocalDate end = null;
+            for (int yearsBack = 1; yearsBack < DemoTraffic.YEARS && !closing; yearsBack++) {
+                if (backlog.holds(source(yearsBack))) {
+                    continue;
+                }
+                if (end == null) {
+                    end = years.endOrFix(LocalDate.now(clock));
+                }
+                try {
+                    if (load(end, yearsBack, clock.instant()).isPresent()) {
+                        loaded.add(yearsBack);
+                    }
+                } catch (RuntimeException e) {
+                    failed(yearsBack, end, e);
+                }
+            }
+        } catch (RuntimeException e) {
+            failed(0, null, e);
+        }
+        return loaded;
+    }
+
+    private void failed(int yearsBack, LocalDate end, RuntimeException e) {
+        if (closing) {
+            log.info("Demo data: the earlier years' load stopped as the application shut down; the year it was "
+                    + "loading was not kept and is loaded at the next start");
+        } else if (end == null) {
+            log.error("Demo data: the earlier years could not be loaded; they are tried again at the next start",
+                    LoggableFailures.of(e));
+        } else {
+            LocalDate to = end.minusDays((long) DemoTraffic.DAYS_A_YEAR * yearsBack);
+            log.error("Demo data: the year {} to {} ({}) could not be loaded; nothing of it was kept, and it is "
+                            + "tried again at the next start", to.minusDays(DemoTraffic.DAYS_A_YEAR - 1), to,
+                    source(yearsBack), LoggableFailures.of(e));
+        }
+    }
+
+    /** Makes and loads one year of the history ending on {@code end}, unless the register holds it. */
+    private Optional<CrossingBacklog.Loaded> load(LocalDate end, int yearsBack, Instant now) {
+        long start = System.nanoTime();
         List<StayRule> rules = backlog.stayRules();
         Traffic traffic = DemoTraffic.generate(
-                new DemoTraffic.Settings(LocalDate.ofInstant(now, clock.getZone()), now, clock.getZone(), scale, seed),
+                new DemoTraffic.Settings(end, yearsBack, now, clock.getZone(), scale, seed),
                 new DemoTraffic.Register(referenceData.borderPoints(), referenceData.refusalReasons(),
-                        referenceData.icaoCodes()::contains, rules, Ids::newId),
+                        referenceData.icaoCodes()::contains, rules, Ids::at),
                 DemoNames.bundled());
         long made = System.nanoTime();
-        Optional<CrossingBacklog.Loaded> loaded = backlog.load(backlog(traffic));
+        Optional<CrossingBacklog.Loaded> loaded = backlog.load(backlog(traffic, source(yearsBack)));
         if (loaded.isEmpty()) {
-            log.info("Demo data: the register already holds demo crossings; nothing loaded");
+            log.info("Demo data: the register already holds the demo crossings of {}; nothing loaded", source(yearsBack));
         }
         loaded.ifPresent(l -> log.info("Demo data: {} crossings with {} decisions, {} travellers, {} documents, "
-                        + "{} visas, {} groups and {} stays, {} to {}, screened ({} referred by screening), loaded in "
-                        + "{} s ({} s to make, {} s to screen and write)",
+                        + "{} visas, {} groups and {} stays, {} to {} ({}), screened ({} referred by screening), "
+                        + "loaded in {} s ({} s to make, {} s to screen and write)",
                 l.crossings(), l.decisions(), l.travellers(), l.documents(), l.visas(), l.groups(), l.stays(),
-                traffic.from(), traffic.to(), l.referredByScreening(), seconds(System.nanoTime() - start),
-                seconds(made - start), seconds(System.nanoTime() - made)));
+                traffic.from(), traffic.to(), source(yearsBack), l.referredByScreening(),
+                seconds(System.nanoTime() - start), seconds(made - start), seconds(System.nanoTime() - made)));
         return loaded;
     }
 
@@ -174,9 +278,14 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
-    /** The year as the register takes a backlog: each record with the ids of those it refers to. */
+    /** The latest year as the register takes a backlog. */
     static CrossingBacklog.Batch backlog(Traffic traffic) {
-        return new CrossingBacklog.Batch(MARKER,
+        return backlog(traffic, MARKER);
+    }
+
+    /** A year as the register takes a backlog: each record with the ids of those it refers to. */
+    static CrossingBacklog.Batch backlog(Traffic traffic, String source) {
+        return new CrossingBacklog.Batch(source,
                 traffic.people().stream().map(p -> new CrossingBacklog.Traveller(p.id(), p.surname(), p.givenNames(),
                         p.nameOriginal(), p.dateOfBirth(), p.nationality(), p.sex())).toList(),
                 traffic.documents().stream().map(d -> new CrossingBacklog.Document(d.id(), d.holder().id(), d.format(),

@@ -192,7 +192,8 @@ final class DemoProfiles {
             List.of(w(VisaPlan.ARBAEEN_EXEMPT, 1)), 0, new int[] {3, 7, 14}, 0.004, 0.02, 0.08, 0.5,
             GroupKind.PILGRIM_GROUP, 18, 80, 0);
     static final Segment ARBAEEN_OVERLAND = new Segment("ARBAEEN_OVERLAND", false,
-            List.of(w(o("PAK", "PAKISTANI", 0.65), 60), w(o("AFG", "AFGHAN", 0.7), 25), w(o("AZE", "AZERI", 0.55), 15)),
+            List.of(w(o("PAK", "PAKISTANI", 0.65), 55), w(o("AZE", "AZERI", 0.55), 20), w(o("AFG", "AFGHAN", 0.7), 17),
+                    w(o("IND", "INDIAN_MUSLIM", 0.6), 8)),
             List.of(w(Purpose.PILGRIMAGE, 1)), List.of(w(TransportMode.BUS, 85), w(TransportMode.FOOT, 15)),
             List.of(w(VisaPlan.E_VISA, 70), w(VisaPlan.ON_ARRIVAL, 30)), 30, new int[] {7, 12, 21}, 0.04, 0.02, 0.1,
             0.5, GroupKind.BUS, 18, 75, 0);
@@ -202,7 +203,8 @@ final class DemoProfiles {
                     w(o("KWT", "GULF", 0.6), 8), w(o("AZE", "AZERI", 0.55), 7)),
             List.of(w(Purpose.PILGRIMAGE, 1)), BY_CAR, List.of(w(VisaPlan.E_VISA, 50), w(VisaPlan.ON_ARRIVAL, 50)), 30,
             new int[] {4, 8, 14}, 0.015, 0.05, 0.1, 0, null, 18, 78, 0);
-    static final Segment ARBAEEN_KUWAITI = new Segment("ARBAEEN_KUWAITI", false, List.of(w(o("KWT", "GULF", 0.6), 1)),
+    static final Segment ARBAEEN_GULF = new Segment("ARBAEEN_GULF", false,
+            List.of(w(o("KWT", "GULF", 0.6), 65), w(o("BHR", "GULF", 0.6), 20), w(o("SAU", "GULF", 0.65), 15)),
             List.of(w(Purpose.PILGRIMAGE, 1)), List.of(w(TransportMode.CAR, 70), w(TransportMode.BUS, 30)),
             List.of(w(VisaPlan.ON_ARRIVAL, 1)), 60, new int[] {2, 5, 10}, 0.001, 0.1, 0.2, 0, GroupKind.FAMILY, 18,
             78, 0);

@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.Decision;
@@ -121,20 +122,57 @@ final class DemoTraffic {
     }
 
     /**
-     * @param today the border day the year ends on (Asia/Baghdad)
-     * @param now   no crossing is made after this instant
-     * @param scale about how many crossings to make
+     * One year of a history of {@value #YEARS} years.
+     *
+     * @param end       the border day the history ends on (Asia/Baghdad): the last day of the latest year
+     * @param yearsBack which year: 0 the latest, 1 the year before it, up to {@value #YEARS} - 1
+     * @param now       no crossing is made after this instant; an earlier year's last trips end after
+     *                  its last day, as they would have
+     * @param scale     about how many crossings to make in the latest year; earlier years, by the
+     *                  trend, a little fewer
+     * @param seed      of the whole history; each year draws from its own stream of it
      */
-    record Settings(LocalDate today, Instant now, ZoneId zone, int scale, long seed) {
+    record Settings(LocalDate end, int yearsBack, Instant now, ZoneId zone, int scale, long seed) {
+
+        Settings {
+            if (yearsBack < 0 || yearsBack >= YEARS) {
+                throw new IllegalArgumentException("the demo history has " + YEARS + " years: " + yearsBack);
+            }
+        }
+
+        /** The latest year, ending on {@code today}. */
+        Settings(LocalDate today, Instant now, ZoneId zone, int scale, long seed) {
+            this(today, 0, now, zone, scale, seed);
+        }
+
+        /** The last day on which this year's trips start. */
+        LocalDate today() {
+            return end.minusDays((long) DAYS_A_YEAR * yearsBack);
+        }
+
+        LocalDate from() {
+            return today().minusDays(DAYS_A_YEAR - 1);
+        }
+
+        long yearSeed() {
+            return yearsBack == 0 ? seed : seed + yearsBack * 0x9E3779B97F4A7C15L;
+        }
     }
 
     /**
      * What the application knows: its border points, refusal reasons, country codes, the stay rules
-     * (to plan when visitors leave), and how it makes ids.
+     * (to plan when visitors leave), and how it makes ids: each for the moment its record was made
+     * (a crossing's when it was recorded), as the register's own are.
      */
     record Register(List<BorderPoint> borderPoints, List<RefusalReason> refusalReasons,
-                    Predicate<String> knownCountry, List<StayRule> stayRules, Supplier<UUID> ids) {
+                    Predicate<String> knownCountry, List<StayRule> stayRules, Function<Instant, UUID> ids) {
     }
+
+    /** How many years the demo history covers: a forecast sees three Arbaeens and three Ashuras. */
+    static final int YEARS = 3;
+    static final int DAYS_A_YEAR = 365;
+    /** Traffic grows year on year, as Iraq's has; the history's last day is the reference. */
+    static final double GROWTH_A_YEAR = 0.07;
 
     /** Expected crossings per traveller who starts a trip: most come back, some are still away or never return. */
     private static final double CROSSINGS_PER_TRAVELLER = 1.95;
@@ -164,13 +202,14 @@ final class DemoTraffic {
     private DemoTraffic(Settings settings, Register register, DemoNames names) {
         this.settings = settings;
         this.register = register;
-        this.random = new Random(settings.seed());
+        this.random = new Random(settings.yearSeed());
         this.names = names;
         for (BorderPoint p : register.borderPoints()) {
             points.put(p.code(), p);
         }
         entryReasons = reasons(register, "ENTRY", "C", "C", "C", "E", "E", "E", "A", "A", "H", "H", "G", "I", "F", "P", "B");
         exitReasons = reasons(register, "EXIT", "X", "X", "X", "H");
+        // The staff and the flights stay the same over the years.
         Random staff = new Random(settings.seed() ^ 0x5DEECE66DL);
         for (PointProfile profile : DemoProfiles.POINTS) {
             BorderPoint point = points.get(profile.code());
@@ -244,11 +283,24 @@ final class DemoTraffic {
     }
 
     /**
-     * Arbaeen, 20 Safar: Iraq keeps the day by the sighting of the moon, which usually falls a day
-     * after the Umm al-Qura calendar that {@link HijrahChronology} follows.
+     * The first day of a Hijri month as Iraq keeps it. Iraq follows the sighting of the moon, which
+     * usually falls a day after the Umm al-Qura calendar that {@link HijrahChronology} follows: the
+     * demo takes Muharram and Safar to begin a day after Umm al-Qura's first, as the month starts
+     * an administrator records for the forecast usually do.
      */
+    static LocalDate monthStart(int hijriYear, int month) {
+        LocalDate ummAlQura = LocalDate.from(HijrahChronology.INSTANCE.date(hijriYear, month, 1));
+        return month <= 2 ? ummAlQura.plusDays(1) : ummAlQura;
+    }
+
+    /** Arbaeen, 20 Safar, forty days after Ashura. */
     static LocalDate arbaeen(int hijriYear) {
-        return LocalDate.from(HijrahChronology.INSTANCE.date(hijriYear, 2, 20)).plusDays(1);
+        return monthStart(hijriYear, 2).plusDays(19);
+    }
+
+    /** Ashura, 10 Muharram. */
+    static LocalDate ashura(int hijriYear) {
+        return monthStart(hijriYear, 1).plusDays(9);
     }
 
     /** The day of Arafah, 9 Dhu al-Hijjah, the height of the Hajj. */
@@ -256,13 +308,23 @@ final class DemoTraffic {
         return LocalDate.from(HijrahChronology.INSTANCE.date(hijriYear, 12, 9));
     }
 
-    /** The Arbaeen days whose surge falls within the year ending on {@code today}, oldest first. */
+    /** The Arbaeen days whose surge falls within the days from {@code from} to {@code today}, oldest first. */
     static List<LocalDate> arbaeenDays(LocalDate from, LocalDate today) {
+        return hijriDays(from, today, DemoTraffic::arbaeen, 14, 10);
+    }
+
+    /** The Ashura days whose surge falls within the days from {@code from} to {@code today}, oldest first. */
+    static List<LocalDate> ashuraDays(LocalDate from, LocalDate today) {
+        return hijriDays(from, today, DemoTraffic::ashura, 7, 7);
+    }
+
+    private static List<LocalDate> hijriDays(LocalDate from, LocalDate today, IntFunction<LocalDate> dayOfYear,
+                                             int before, int after) {
         List<LocalDate> days = new ArrayList<>();
         int year = HijrahDate.from(today).get(ChronoField.YEAR);
         for (int y = year - 2; y <= year + 1; y++) {
-            LocalDate a = arbaeen(y);
-            if (!a.minusDays(14).isAfter(today) && !a.plusDays(10).isBefore(from)) {
+            LocalDate a = dayOfYear.apply(y);
+            if (!a.minusDays(before).isAfter(today) && !a.plusDays(after).isBefore(from)) {
                 days.add(a);
             }
         }
@@ -275,15 +337,28 @@ final class DemoTraffic {
         double[] arbaeenReturn = {6, 20, 20, 15, 11, 8, 6, 5, 4, 3, 2};
         for (LocalDate a : arbaeenDays(from, to)) {
             seasons.add(new Season("Arbaeen", a, -14, 0, Map.of(
-                    "ZRB", surge(40, DemoProfiles.ARBAEEN_IRANIAN, 0.08, DemoProfiles.ARBAEEN_OVERLAND),
+                    "ZRB", surge(40, DemoProfiles.ARBAEEN_IRANIAN, 0.12, DemoProfiles.ARBAEEN_OVERLAND),
                     "SLM", surge(25, DemoProfiles.ARBAEEN_IRANIAN, 0.05, DemoProfiles.ARBAEEN_OVERLAND),
                     "MNT", surge(6, DemoProfiles.ARBAEEN_IRANIAN, 0.1, DemoProfiles.ARBAEEN_OVERLAND),
                     "SHB", surge(5, DemoProfiles.ARBAEEN_IRANIAN, 0.1, DemoProfiles.ARBAEEN_OVERLAND),
                     "NJF", surge(2.5, DemoProfiles.ARBAEEN_BY_AIR),
                     "BGW", surge(0.6, DemoProfiles.ARBAEEN_BY_AIR),
-                    "SFW", surge(2, DemoProfiles.ARBAEEN_KUWAITI)),
+                    "SFW", surge(2, DemoProfiles.ARBAEEN_GULF)),
                     true, 0, arbaeenReturn,
                     offset -> offset <= -2 ? Math.exp((offset + 2) / 3.0) : offset == -1 ? 0.8 : 0.3));
+        }
+        // Ashura, smaller: a week's build-up to Karbala, mostly over the eastern crossings, home within a week.
+        double[] ashuraReturn = {8, 20, 18, 13, 9, 6, 4, 2};
+        for (LocalDate a : ashuraDays(from, to)) {
+            seasons.add(new Season("Ashura", a, -7, 0, Map.of(
+                    "ZRB", surge(7, DemoProfiles.IRANIAN_PILGRIM, 0.1, DemoProfiles.FOREIGN_PILGRIM),
+                    "SLM", surge(4, DemoProfiles.IRANIAN_PILGRIM, 0.1, DemoProfiles.FOREIGN_PILGRIM),
+                    "MNT", surge(1.5, DemoProfiles.IRANIAN_PILGRIM, 0.1, DemoProfiles.FOREIGN_PILGRIM),
+                    "SHB", surge(1.5, DemoProfiles.IRANIAN_PILGRIM, 0.1, DemoProfiles.FOREIGN_PILGRIM),
+                    "NJF", surge(0.8, DemoProfiles.ARBAEEN_BY_AIR),
+                    "BGW", surge(0.2, DemoProfiles.ARBAEEN_BY_AIR)),
+                    true, 0, ashuraReturn,
+                    offset -> offset <= -1 ? Math.exp((offset + 1) / 2.0) : 0.35));
         }
         // Iraq's Hajj pilgrims leave in the weeks before Arafah, many by bus through Arar, and are back two weeks after.
         double[] hajjReturn = new double[22];
@@ -317,7 +392,7 @@ final class DemoTraffic {
 
     private Traffic run() {
         LocalDate to = settings.today();
-        LocalDate from = to.minusDays(364);
+        LocalDate from = settings.from();
         List<Season> seasons = seasons(from, to);
         Map<String, Double> base = new LinkedHashMap<>();
         for (PointProfile profile : DemoProfiles.POINTS) {
@@ -327,14 +402,18 @@ final class DemoTraffic {
                         * (point.status() == BorderPointStatus.UNCERTAIN ? DemoProfiles.UNCERTAIN_SHARE : 1));
             }
         }
+        // The scale is the latest year's: every year is drawn at the same rate, so that the years
+        // join without a step and the earlier ones are smaller by the trend alone.
+        LocalDate latestFrom = settings.end().minusDays(DAYS_A_YEAR - 1);
+        List<Season> latestSeasons = settings.yearsBack() == 0 ? seasons : seasons(latestFrom, settings.end());
         double raw = 0;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        for (LocalDate day = latestFrom; !day.isAfter(settings.end()); day = day.plusDays(1)) {
             for (var e : base.entrySet()) {
                 double seasonal = 0;
-                for (Season season : seasons) {
+                for (Season season : latestSeasons) {
                     seasonal += season.intensity(e.getKey(), day);
                 }
-                raw += e.getValue() * (normal(points.get(e.getKey()), day) + seasonal);
+                raw += e.getValue() * (normal(points.get(e.getKey()), day) + seasonal) * trend(day);
             }
         }
         double perWeight = settings.scale() / (CROSSINGS_PER_TRAVELLER * raw);
@@ -346,19 +425,25 @@ final class DemoTraffic {
                     continue;
                 }
                 BorderPoint point = points.get(profile.code());
-                int travellers = poisson(weight * perWeight * normal(point, day));
+                double rate = weight * perWeight * trend(day);
+                int travellers = poisson(rate * normal(point, day));
                 spawn(point, day, profile, profile.mix(), travellers, null);
                 for (Season season : seasons) {
                     double extra = season.intensity(profile.code(), day);
                     if (extra > 0) {
                         spawn(point, day, profile, season.surges().get(profile.code()).mix(),
-                                poisson(weight * perWeight * extra), season);
+                                poisson(rate * extra), season);
                     }
                 }
             }
         }
         crossings.sort(Comparator.comparing(Crossing::occurredAt).thenComparing(Crossing::id));
         return bookkeeping(from, to, seasons);
+    }
+
+    /** The growth of traffic: 1 on the history's last day, less before it. */
+    private double trend(LocalDate day) {
+        return Math.pow(1 + GROWTH_A_YEAR, (day.toEpochDay() - settings.end().toEpochDay()) / 365.25);
     }
 
     /** A normal day's traffic at a point relative to its share: by month and weekday. */
@@ -481,7 +566,8 @@ final class DemoTraffic {
         if (kind == GroupKind.PILGRIM_GROUP && mode == TransportMode.BUS && random.nextDouble() < 0.4) {
             kind = GroupKind.BUS;
         }
-        UUID groupId = together || shape == Shape.FAMILY && land && random.nextDouble() < 0.5 ? register.ids().get() : null;
+        UUID groupId = together || shape == Shape.FAMILY && land && random.nextDouble() < 0.5
+                ? register.ids().apply(start) : null;
         Outcome outcome = together ? Outcome.ADMIT : outcome(segment.citizen());
 
         List<Crossing> first = new ArrayList<>();
@@ -572,7 +658,7 @@ final class DemoTraffic {
         Passage passage = new Passage(returnPoint, homeward, mode,
                 mode == TransportMode.AIR ? flight(returnPoint.code(), origin.nationality(), homeward) : null,
                 out.vehicle(), DemoNames.pick(random, officers.get(returnPoint.code())), surge || together);
-        UUID returnGroup = together ? register.ids().get() : null;
+        UUID returnGroup = together ? register.ids().apply(noon(back)) : null;
         List<Crossing> made = homeward(passage, returning, back, after, purposeHome, returnGroup, together, recordReturn);
         if (returnGroup != null && !made.isEmpty()) {
             closeGroup(returnGroup, passage, kind, made, true);
@@ -723,7 +809,7 @@ final class DemoTraffic {
             // Older documents often carry 1 January or 1 July for a birth day nobody registered.
             birthText = birth.withMonth(random.nextBoolean() ? 1 : 7).withDayOfMonth(1).toString();
         }
-        Person person = new Person(register.ids().get(), name.surname(), name.givenNames(),
+        Person person = new Person(register.ids().apply(noon(day)), name.surname(), name.givenNames(),
                 showsOriginal ? name.original() : null, birthText, nationality, sex);
         return new Holder(person, document(person, idCard, day, false), poolKey, holders++);
     }
@@ -742,7 +828,7 @@ final class DemoTraffic {
         String number;
         do {
             number = DemoNames.fill(random, pattern);
-        } while (!used.add(number));
+        } while (yearOfNumber(number) != settings.yearsBack() || !used.add(number));
         int validity = idCard ? 10 : passportYears(state);
         LocalDate issued = renewal ? day.minusDays(random.nextInt(60))
                 : day.minusDays(random.nextInt(Math.max(1, validity * 365 - 400)));
@@ -751,8 +837,16 @@ final class DemoTraffic {
             // Long enough for the trip, an overstay included, so that every exit can be recorded.
             expiry = day.plusDays(400 + random.nextInt(700));
         }
-        return new Document(register.ids().get(), person, idCard ? "TD1" : "TD3", idCard ? "ID" : "P", state, number,
+        return new Document(register.ids().apply(noon(day)), person, idCard ? "TD1" : "TD3", idCard ? "ID" : "P", state, number,
                 expiry);
+    }
+
+    /**
+     * The year of the history a document number may be issued in: each year loads as a backlog of
+     * its own, made without the others, and a document number is unique in the register.
+     */
+    static int yearOfNumber(String number) {
+        return Math.floorMod(number.hashCode(), YEARS);
     }
 
     private Document expired(Document current, LocalDate day) {
@@ -805,23 +899,23 @@ final class DemoTraffic {
                 // The Kurdistan Region's visa leaves the stay to the rule; federal ones state it.
                 Integer permitted = authority == Authority.KRI ? null : onArrivalDays(holder.person.nationality());
                 int valid = authority == Authority.KRI ? 30 : 60;
-                yield new Visa(register.ids().get(), holder.person, visaNumber(type, point, day), type, authority, day,
+                yield new Visa(register.ids().apply(at), holder.person, visaNumber(type, point, day), type, authority, day,
                         day.plusDays(valid - 1), 1, permitted, officer, at);
             }
             case E_VISA -> {
                 LocalDate from = day.minusDays(1 + random.nextInt(45));
-                yield new Visa(register.ids().get(), holder.person, visaNumber(VisaType.E_VISA, point, day),
+                yield new Visa(register.ids().apply(at), holder.person, visaNumber(VisaType.E_VISA, point, day),
                         VisaType.E_VISA, Authority.FEDERAL, from, from.plusDays(89), 1, null, officer, at);
             }
             case ARBAEEN_EXEMPT -> {
                 LocalDate anchor = season == null ? day : season.anchor();
-                yield new Visa(register.ids().get(), holder.person, visaNumber(VisaType.VISA_EXEMPT, point, anchor),
+                yield new Visa(register.ids().apply(at), holder.person, visaNumber(VisaType.VISA_EXEMPT, point, anchor),
                         VisaType.VISA_EXEMPT, Authority.FEDERAL, anchor.minusDays(21), anchor.plusDays(20), 1, null,
                         officer, at);
             }
             case RESIDENCE -> {
                 LocalDate from = day.minusDays(random.nextInt(200));
-                yield new Visa(register.ids().get(), holder.person, visaNumber(VisaType.RESIDENCE_PERMIT, point, day),
+                yield new Visa(register.ids().apply(at), holder.person, visaNumber(VisaType.RESIDENCE_PERMIT, point, day),
                         VisaType.RESIDENCE_PERMIT, authority, from, from.plusYears(1).minusDays(1), null, null, officer, at);
             }
             case MULTI_VISIT -> {
@@ -830,12 +924,12 @@ final class DemoTraffic {
                     yield held;
                 }
                 LocalDate from = day.minusDays(random.nextInt(10));
-                holder.multipleEntryVisa = new Visa(register.ids().get(), holder.person,
+                holder.multipleEntryVisa = new Visa(register.ids().apply(at), holder.person,
                         visaNumber(VisaType.VISIT_VISA, point, day), VisaType.VISIT_VISA, authority, from,
                         from.plusYears(1).minusDays(1), null, 15, officer, at);
                 yield holder.multipleEntryVisa;
             }
-            case SHORE_PASS -> new Visa(register.ids().get(), holder.person, visaNumber(VisaType.OTHER, point, day),
+            case SHORE_PASS -> new Visa(register.ids().apply(at), holder.person, visaNumber(VisaType.OTHER, point, day),
                     VisaType.OTHER, Authority.FEDERAL, day, day.plusDays(6), 1, 7, officer, at);
         };
     }
@@ -860,7 +954,8 @@ final class DemoTraffic {
             default -> "SP" + point.code() + year;
         };
         int next = visaSequences.merge(prefix, 1 + random.nextInt(7), Integer::sum);
-        return prefix + String.format("%07d", next);
+        // Each year of the history loads on its own: its numbers are those that leave its remainder.
+        return prefix + String.format("%07d", next * YEARS + settings.yearsBack());
     }
 
     /** The last legal day of a stay, as the stay calculation will find it: for planning the day of leaving. */
@@ -980,7 +1075,7 @@ final class DemoTraffic {
         }
         List<Ruling> rulings = new ArrayList<>(2);
         if (pending) {
-            rulings.add(new Ruling(register.ids().get(), "INITIAL", Decision.PENDING, null, null, List.of(), null,
+            rulings.add(new Ruling(register.ids().apply(recorded), "INITIAL", Decision.PENDING, null, null, List.of(), null,
                     officer, recorded, null));
         } else {
             Ruling first = initial(outcome, direction, officer, recorded, valid, h.trips > 0, vulnerability, protection);
@@ -988,14 +1083,14 @@ final class DemoTraffic {
             Instant decided = recorded.plus(Duration.ofMinutes(5 + random.nextInt(85)));
             if (first.decision() == Decision.REFERRED && decided.isBefore(settings.now())) {
                 boolean admit = outcome == Outcome.REFER_ADMIT;
-                rulings.add(new Ruling(register.ids().get(), "FINAL", admit ? Decision.ADMITTED : Decision.REFUSED,
+                rulings.add(new Ruling(register.ids().apply(decided), "FINAL", admit ? Decision.ADMITTED : Decision.REFUSED,
                         admit ? null : reason(direction, h.trips > 0, valid),
                         admit ? (protection != null ? "Released to a relative after verification"
                                 : DemoNames.pick(random, ADMITTED_NOTES)) : DemoNames.pick(random, REFUSED_NOTES),
                         List.of(), null, DemoNames.pick(random, supervisors.get(point.code())), decided, first.id()));
             }
         }
-        Crossing c = new Crossing(register.ids().get(), point, direction, at, recorded, h.person, document, valid,
+        Crossing c = new Crossing(register.ids().apply(recorded), point, direction, at, recorded, h.person, document, valid,
                 purpose, passage.mode(), passage.reference(), groupId, visa, officer, lateReason, minor, accompanied,
                 consent, flags, rulings);
         crossings.add(c);
@@ -1005,12 +1100,12 @@ final class DemoTraffic {
     private Ruling initial(Outcome outcome, Direction direction, String officer, Instant at, boolean valid,
                            boolean travelledBefore, List<VulnerabilityIndicator> vulnerability, String protection) {
         return switch (outcome) {
-            case ADMIT -> new Ruling(register.ids().get(), "INITIAL", Decision.ADMITTED, null, null, List.of(), null,
+            case ADMIT -> new Ruling(register.ids().apply(at), "INITIAL", Decision.ADMITTED, null, null, List.of(), null,
                     officer, at, null);
-            case REFER_ADMIT, REFER_REFUSE -> new Ruling(register.ids().get(), "INITIAL", Decision.REFERRED, null,
+            case REFER_ADMIT, REFER_REFUSE -> new Ruling(register.ids().apply(at), "INITIAL", Decision.REFERRED, null,
                     protection != null ? "Child travelling alone" : DemoNames.pick(random, REFERRAL_NOTES),
                     vulnerability, protection, officer, at, null);
-            case REFUSE -> new Ruling(register.ids().get(), "INITIAL", Decision.REFUSED,
+            case REFUSE -> new Ruling(register.ids().apply(at), "INITIAL", Decision.REFUSED,
                     reason(direction, travelledBefore, valid), null, List.of(), null, officer, at, null);
         };
     }
@@ -1051,7 +1146,7 @@ final class DemoTraffic {
                         c.traveller(), c.document(), c.documentValid(), c.purpose(), c.transport(),
                         c.transportReference(), c.groupId(), c.visa(), c.officer(), c.lateReason(), c.minor(),
                         c.accompaniedBy(), c.consentDocument(), c.flags(), List.of(pending, new Ruling(
-                        register.ids().get(), "FINAL", Decision.ADMITTED, null, null, List.of(), null,
+                        register.ids().apply(decided), "FINAL", Decision.ADMITTED, null, null, List.of(), null,
                         passage.officer(), decided, pending.id())));
                 crossings.set(index, admitted);
                 members.set(i, admitted);
@@ -1064,6 +1159,10 @@ final class DemoTraffic {
                 leader.document().number(), passage.officer(), leader.occurredAt().minusSeconds(40 + random.nextInt(120)),
                 isClosed ? passage.officer() : null, isClosed ? closed : null));
         return members;
+    }
+
+    private Instant noon(LocalDate day) {
+        return day.atTime(12, 0).atZone(settings.zone()).toInstant();
     }
 
     private static boolean minor(String dateOfBirth, LocalDate day) {

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Counting {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Counting.class);
+
     private final FlowFacts facts;
     private final HitOutcomes hits;
     private final Rollups rollups;
@@ -46,8 +48,13 @@ class Counting {
         }
         // In id order, as the counted rows are locked, so that two transactions never wait on each other in a circle.
         Set<UUID> ids = new TreeSet<>(crossingIds);
+        long started = System.nanoTime();
         for (List<UUID> chunk : chunks(List.copyOf(ids), 10_000)) {
             updateChunk(chunk);
+        }
+        if (ids.size() >= 1_000) {
+            log.info("Flow counts of {} crossings brought up to date in {} ms", ids.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

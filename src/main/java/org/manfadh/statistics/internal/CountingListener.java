@@ -17,17 +17,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Every announcement that a crossing changed (recorded, decided, corrected, voided, arrived by
- * synchronisation or in a backlog; a verdict on one of its hits) brings its counts up to date in the
- * transaction that made the change, just before it commits: the counts commit with the record or
- * not at all, and a crossing announced several times in one transaction is counted once.
+ * synchronisation or in a backlog; a verdict on one of its hits) queues it to be counted again, in
+ * the transaction that made the change, just before it commits: the queue commits with the record
+ * or not at all, and a crossing announced several times in one transaction is queued once. The
+ * {@link CountingWorker} counts what is queued soon after, and before any question is answered.
  */
 @Component
 class CountingListener {
 
-    private final Counting counting;
+    private final Rollups rollups;
 
-    CountingListener(Counting counting) {
-        this.counting = counting;
+    CountingListener(Rollups rollups) {
+        this.rollups = rollups;
     }
 
     @EventListener
@@ -52,7 +53,7 @@ class CountingListener {
 
     private void announce(Collection<UUID> ids) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counting.update(ids);
+            rollups.queue(ids);
             return;
         }
         Announced announced = (Announced) TransactionSynchronizationManager.getResource(this);
@@ -71,7 +72,7 @@ class CountingListener {
 
         void add(Collection<UUID> more) {
             if (counted) {
-                counting.update(more);
+                rollups.queue(more);
             } else {
                 ids.addAll(more);
             }
@@ -80,7 +81,7 @@ class CountingListener {
         @Override
         public void beforeCommit(boolean readOnly) {
             counted = true;
-            counting.update(ids);
+            rollups.queue(ids);
             ids.clear();
         }
 

@@ -31,15 +31,20 @@ import org.springframework.stereotype.Service;
 @Service
 class FlowStatisticsService implements FlowStatistics {
 
+    /** The longest queue a question counts itself before it is answered; a longer one is the worker's. */
+    private static final int CATCH_UP = 5_000;
+
     private final FlowCounter counter;
     private final FlowQueries queries;
     private final Accounts accounts;
     private final FlowFacts facts;
     private final ReferenceData reference;
     private final StatisticsSettings settings;
+    private final CountingWorker worker;
 
     FlowStatisticsService(FlowCounter counter, FlowQueries queries, Accounts accounts, FlowFacts facts,
-                          ReferenceData reference, StatisticsSettings settings) {
+                          ReferenceData reference, StatisticsSettings settings, CountingWorker worker) {
+        this.worker = worker;
         this.counter = counter;
         this.queries = queries;
         this.accounts = accounts;
@@ -51,6 +56,8 @@ class FlowStatisticsService implements FlowStatistics {
     @Override
     public FlowTable flows(FlowQuery query, String username) {
         queries.check(query);
+        // What was committed before the question is in the answer, unless a bulk arrival is still being counted.
+        worker.catchUp(CATCH_UP);
         FlowTable table = counter.count(query, scope(username));
         return query.shared() ? disclose(table) : table;
     }

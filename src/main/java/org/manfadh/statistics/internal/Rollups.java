@@ -41,6 +41,33 @@ class Rollups {
         this.jdbc = jdbc;
     }
 
+    /** Queues crossings to be counted again, in the caller's transaction; in id order, so that queuers never wait in a circle. */
+    void queue(Collection<UUID> crossingIds) {
+        if (crossingIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into statistics.uncounted (crossing_id) select id from unnest(cast(:ids as uuid[])) id"
+                        + " order by id on conflict (crossing_id) do nothing")
+                .param("ids", new java.util.TreeSet<>(crossingIds).toArray(UUID[]::new)).update();
+    }
+
+    /** Up to {@code limit} queued crossings no one else is counting, taken (locked) until the transaction ends. */
+    List<UUID> takeQueued(int limit) {
+        return jdbc.sql("select crossing_id from statistics.uncounted order by crossing_id limit :limit"
+                        + " for update skip locked")
+                .param("limit", limit).query(UUID.class).list();
+    }
+
+    void dequeue(Collection<UUID> crossingIds) {
+        jdbc.sql("delete from statistics.uncounted where crossing_id = any(:ids)")
+                .param("ids", crossingIds.toArray(UUID[]::new)).update();
+    }
+
+    /** How many crossings wait to be counted. */
+    long queued() {
+        return jdbc.sql("select count(*) from statistics.uncounted").query(Long.class).single();
+    }
+
     /** The cells these crossings are counted in now, their rows locked until the transaction ends. */
     Map<UUID, Cell> lockCounted(Collection<UUID> crossingIds) {
         Map<UUID, Cell> cells = new HashMap<>();

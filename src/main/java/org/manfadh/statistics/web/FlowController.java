@@ -29,9 +29,11 @@ import jakarta.servlet.http.HttpServletRequest;
 class FlowController {
 
     private final FlowStatistics statistics;
+    private final java.time.Clock clock;
 
-    FlowController(FlowStatistics statistics) {
+    FlowController(FlowStatistics statistics, java.time.Clock clock) {
         this.statistics = statistics;
+        this.clock = clock;
     }
 
     @Operation(summary = "Crossings counted by period and dimensions",
@@ -51,11 +53,11 @@ class FlowController {
     }
 
     @Operation(summary = "Travellers past their last legal day and still in Iraq on a day, counted",
-            description = "by lists nationality, authority, governorate or borderPoint (of the last entry).")
+            description = "asOf is a day (today when left out); by lists nationality, authority, governorate or borderPoint (of the last entry).")
     @ProblemResponses({400})
     @GetMapping("/overstayers")
     @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR', 'ADMIN')")
-    Map<String, Object> overstayers(@RequestParam LocalDate asOf, @RequestParam(required = false) List<String> by,
+    Map<String, Object> overstayers(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) List<String> by,
                                     @RequestParam(defaultValue = "false") boolean shared,
                                     Authentication authentication) {
         List<Dimension> dimensions = new ArrayList<>();
@@ -68,7 +70,8 @@ class FlowController {
                 }
             }
         }
-        return json(statistics.overstayers(asOf, dimensions, authentication.getName(), shared));
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        return json(statistics.overstayers(day, dimensions, authentication.getName(), shared));
     }
 
     /** {"rows": [{"period": ..., "borderPoint": ..., "count": ...}], "total": N}, the period absent for no interval. */

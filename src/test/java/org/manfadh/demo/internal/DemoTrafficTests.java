@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.chrono.HijrahDate;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,12 +66,181 @@ class DemoTrafficTests {
     }
 
     static Traffic traffic(int scale, long seed) {
+        return traffic(new DemoTraffic.Settings(TODAY, NOW, BAGHDAD, scale, seed));
+    }
+
+    static Traffic traffic(DemoTraffic.Settings settings) {
         AtomicLong ids = new AtomicLong();
         DemoTraffic.Register register = new DemoTraffic.Register(borderPoints(), refusalReasons(),
                 IcaoCodes.bundled()::contains, RULES,
-                () -> new UUID(0x0190000000007000L, ids.incrementAndGet()));
-        return DemoTraffic.generate(new DemoTraffic.Settings(TODAY, NOW, BAGHDAD, scale, seed), register,
-                DemoNames.bundled());
+                at -> new UUID(at.toEpochMilli() << 16 | 0x7000L, 0x8000000000000000L | ids.incrementAndGet()));
+        return DemoTraffic.generate(settings, register, DemoNames.bundled());
+    }
+
+    /** The three years of the history at a small scale, latest first, made once. */
+    private static List<Traffic> history;
+
+    private static synchronized List<Traffic> history() {
+        if (history == null) {
+            List<Traffic> years = new ArrayList<>();
+            for (int back = 0; back < DemoTraffic.YEARS; back++) {
+                years.add(traffic(new DemoTraffic.Settings(TODAY, back, NOW, BAGHDAD, 12_000, 3)));
+            }
+            history = List.copyOf(years);
+        }
+        return history;
+    }
+
+    /** Crossings a day at a border point over the whole history (an earlier year's last trips end in the next). */
+    private static Map<LocalDate, Integer> daily(String point) {
+        return daily(point, null);
+    }
+
+    private static Map<LocalDate, Integer> daily(String point, Direction direction) {
+        Map<LocalDate, Integer> days = new java.util.TreeMap<>();
+        history().forEach(t -> t.crossings().stream().filter(c -> c.point().code().equals(point))
+                .filter(c -> direction == null || c.direction() == direction)
+                .forEach(c -> days.merge(LocalDate.ofInstant(c.occurredAt(), BAGHDAD), 1, Integer::sum)));
+        return days;
+    }
+
+    private static LocalDate busiestDay(Map<LocalDate, Integer> days, LocalDate from, LocalDate to) {
+        return days.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    @Test
+    void placesArbaeenAndAshuraOnTheDaysIraqKeeps() {
+        // Umm al-Qura's 1 Safar 1446 is 5 August 2024; Iraq's a day later, and Arbaeen on 25 August.
+        assertThat(DemoTraffic.arbaeen(1446)).isEqualTo(LocalDate.of(2024, 8, 25));
+        assertThat(DemoTraffic.arbaeen(1447)).isEqualTo(LocalDate.of(2025, 8, 15));
+        assertThat(DemoTraffic.ashura(1446)).isEqualTo(LocalDate.of(2024, 7, 17));
+        assertThat(DemoTraffic.monthStart(1446, 2)).isEqualTo(LocalDate.of(2024, 8, 6));
+        // Only Muharram and Safar are moved: Dhu al-Hijjah, for the Hajj, is Umm al-Qura's own.
+        assertThat(DemoTraffic.monthStart(1446, 12)).isEqualTo(LocalDate.of(2025, 5, 28));
+    }
+
+    @Test
+    void makesThreeYearsThatJoinDayToDayAndGrowWithTheTrend() {
+        List<Traffic> years = history();
+
+        for (int back = 0; back < years.size(); back++) {
+            Traffic year = years.get(back);
+            assertThat(year.to()).isEqualTo(TODAY.minusDays(365L * back));
+            assertThat(year.from()).isEqualTo(year.to().minusDays(364));
+            if (back > 0) {
+                assertThat(year.to().plusDays(1)).isEqualTo(years.get(back - 1).from());
+            }
+            // Trips start within the year; nothing happens after now.
+            assertThat(year.crossings()).allSatisfy(c -> assertThat(c.occurredAt()).isBefore(NOW));
+            // (a night flight of the last day may reach the booth after midnight)
+            assertThat(year.histories()).allSatisfy(h -> assertThat(LocalDate.ofInstant(h.getFirst().occurredAt(),
+                    BAGHDAD)).isBetween(year.from(), year.to().plusDays(1)));
+        }
+        assertThat(years.get(2).crossings().size()).isLessThan(years.get(0).crossings().size() * 95 / 100);
+        // No step where the years meet: the month either side of a join is about as busy.
+        Map<LocalDate, Integer> days = new java.util.TreeMap<>();
+        years.forEach(t -> t.crossings().forEach(c -> days.merge(LocalDate.ofInstant(c.occurredAt(), BAGHDAD), 1,
+                Integer::sum)));
+        LocalDate join = years.get(0).from();
+        long before = days.entrySet().stream().filter(e -> e.getKey().isBefore(join)
+                && !e.getKey().isBefore(join.minusDays(28))).mapToLong(Map.Entry::getValue).sum();
+        long after = days.entrySet().stream().filter(e -> !e.getKey().isBefore(join)
+                && e.getKey().isBefore(join.plusDays(28))).mapToLong(Map.Entry::getValue).sum();
+        assertThat((double) after / before).isBetween(0.85, 1.2);
+    }
+
+    @Test
+    void peaksAtZurbatiyahInTheArbaeenWindowElevenDaysEarlierEachYear() {
+        Map<LocalDate, Integer> zrb = daily("ZRB");
+        Map<LocalDate, Integer> arrivals = daily("ZRB", Direction.ENTRY);
+        List<LocalDate> peaks = new ArrayList<>();
+        for (Traffic year : history()) {
+            LocalDate arbaeen = DemoTraffic.arbaeenDays(year.from(), year.to()).stream()
+                    .filter(a -> !a.isBefore(year.from()) && !a.isAfter(year.to())).findFirst().orElseThrow();
+            // In and out: the arrivals before Arbaeen or the departures after it make the year's busiest day.
+            assertThat(busiestDay(zrb, year.from(), year.to())).as("the busiest day at ZRB from %s to %s",
+                    year.from(), year.to()).isBetween(arbaeen.minusDays(14), arbaeen.plusDays(10));
+            LocalDate peak = busiestDay(arrivals, year.from(), year.to());
+            assertThat(peak).isBetween(arbaeen.minusDays(5), arbaeen);
+            peaks.add(peak);
+        }
+        for (int i = 1; i < peaks.size(); i++) {
+            long apart = peaks.get(i - 1).toEpochDay() - peaks.get(i).toEpochDay();
+            assertThat(365 - apart).as("days earlier than a year before: %s after %s", peaks.get(i - 1), peaks.get(i))
+                    .isBetween(8L, 14L);
+        }
+    }
+
+    @Test
+    void bringsPilgrimsToZurbatiyahForAshuraFewerThanForArbaeen() {
+        Map<LocalDate, Integer> zrb = daily("ZRB");
+        for (Traffic year : history()) {
+            LocalDate ashura = DemoTraffic.ashuraDays(year.from(), year.to()).stream()
+                    .filter(a -> !a.isBefore(year.from().plusDays(7)) && !a.isAfter(year.to())).findFirst().orElseThrow();
+            LocalDate arbaeen = DemoTraffic.arbaeen(HijrahDate.from(ashura).get(ChronoField.YEAR));
+            double ashuraWeek = perDay(zrb, ashura.minusDays(4), ashura.minusDays(1));
+            double arbaeenWeek = perDay(zrb, arbaeen.minusDays(4), arbaeen.minusDays(1));
+            double quiet = perDay(zrb, arbaeen.plusDays(60), arbaeen.plusDays(120));
+
+            assertThat(ashuraWeek).as("Ashura %s", ashura).isGreaterThan(2.5 * quiet).isLessThan(arbaeenWeek / 2);
+        }
+    }
+
+    private static double perDay(Map<LocalDate, Integer> days, LocalDate from, LocalDate to) {
+        return days.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .mapToInt(Map.Entry::getValue).sum() / (double) (to.toEpochDay() - from.toEpochDay() + 1);
+    }
+
+    @Test
+    void bringsIraniansFirstThenPakistanisToZurbatiyahForArbaeen() {
+        Traffic latest = history().getFirst();
+        LocalDate arbaeen = latest.arbaeen().getLast();
+        Map<String, Long> nationalities = latest.crossings().stream()
+                .filter(c -> c.point().code().equals("ZRB") && c.direction() == Direction.ENTRY)
+                .filter(c -> !LocalDate.ofInstant(c.occurredAt(), BAGHDAD).isBefore(arbaeen.minusDays(14))
+                        && LocalDate.ofInstant(c.occurredAt(), BAGHDAD).isBefore(arbaeen))
+                .collect(Collectors.groupingBy(c -> c.traveller().nationality(), Collectors.counting()));
+        List<String> ranked = nationalities.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+
+        // Iraqis come home across the same booths; among the pilgrims, Iranians far first, then Pakistanis.
+        assertThat(ranked).as(nationalities.toString()).filteredOn(n -> !n.equals("IRQ")).startsWith("IRN", "PAK");
+        assertThat(nationalities.get("IRN")).isGreaterThan(5 * nationalities.get("PAK"));
+        Set<String> everywhere = latest.crossings().stream().filter(c -> c.direction() == Direction.ENTRY)
+                .filter(c -> c.purpose() == org.manfadh.bordercontrol.Purpose.PILGRIMAGE)
+                .filter(c -> !LocalDate.ofInstant(c.occurredAt(), BAGHDAD).isBefore(arbaeen.minusDays(14))
+                        && LocalDate.ofInstant(c.occurredAt(), BAGHDAD).isBefore(arbaeen))
+                .map(c -> c.traveller().nationality()).collect(Collectors.toSet());
+        assertThat(everywhere).contains("IRN", "PAK", "AZE", "KWT", "BHR", "LBN");
+        assertThat(latest.crossings()).filteredOn(c -> c.point().code().equals("ZRB"))
+                .filteredOn(c -> c.purpose() == org.manfadh.bordercontrol.Purpose.PILGRIMAGE).isNotEmpty();
+    }
+
+    @Test
+    void givesEachRecordAnIdOfTheMomentItWasMade() {
+        for (Traffic year : history()) {
+            assertThat(year.crossings()).allSatisfy(c -> {
+                assertThat(c.id().getMostSignificantBits() >>> 16).isEqualTo(c.recordedAt().toEpochMilli());
+                c.rulings().forEach(r -> assertThat(r.id().getMostSignificantBits() >>> 16)
+                        .isEqualTo(r.decidedAt().toEpochMilli()));
+            });
+        }
+    }
+
+    @Test
+    void issuesEachDocumentAndVisaNumberInOneYearOnly() {
+        Set<String> numbers = new HashSet<>();
+        for (Traffic year : history()) {
+            year.documents().forEach(d -> assertThat(numbers.add(d.issuingState() + ":" + d.number()))
+                    .as("%s %s", d.issuingState(), d.number()).isTrue());
+        }
+        assertThat(numbers).hasSizeGreaterThan(10_000);
+        Set<String> visas = new HashSet<>();
+        for (Traffic year : history()) {
+            year.visas().forEach(v -> assertThat(visas.add(v.issuer() + ":" + v.type() + ":" + v.number()))
+                    .as("%s %s %s", v.issuer(), v.type(), v.number()).isTrue());
+        }
     }
 
     @Test
