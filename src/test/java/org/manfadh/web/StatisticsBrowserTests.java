@@ -184,8 +184,13 @@ class StatisticsBrowserTests {
         assertThat(driver.findElements(By.cssSelector(".series svg[role='img'][aria-label]"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector(".map svg path.governorate"))).hasSize(18);
         assertThat(driver.findElements(By.cssSelector("#nationalities tbody tr"))).isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector("#nationalities .exports a.csv")).getDomAttribute("href"))
-                .contains("/api/v1/statistics/flows/export").contains("format=csv").contains("by=nationality");
+        String csv = driver.findElement(By.cssSelector("#nationalities .exports a.csv")).getDomAttribute("href");
+        assertThat(csv).contains("/api/v1/statistics/flows/export").contains("format=csv").contains("by=nationality");
+        ApiClient.Response exported = analyst.get(csv);
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith("text/csv");
+        String xlsx = driver.findElement(By.cssSelector("#sex-age .exports a.xlsx")).getDomAttribute("href");
+        assertThat(analyst.get(xlsx).status()).as(xlsx).isEqualTo(200);
         Browser.screenshot(driver, "statistics-national-" + lang);
 
         clickOn(driver.findElement(By.cssSelector(".map circle[data-code='ZRB']")));
