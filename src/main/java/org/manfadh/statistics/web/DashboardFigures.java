@@ -329,9 +329,13 @@ class DashboardFigures {
             List<Forecasts.Day> one;
             try {
                 one = forecast.forecast(point.code(), start, days, username);
-            } catch (Rejection | IllegalArgumentException e) {
+            } catch (Rejection e) {
                 // A point without the history to learn from has no band; a sum without it would be wrong.
                 log.debug("No forecast at {}: {}", point.code(), e.getMessage());
+                return List.of();
+            } catch (RuntimeException e) {
+                // The figures stand without the band: a forecast that fails must not take the dashboard with it.
+                log.warn("The forecast at {} failed; the dashboard is shown without its band", point.code(), e);
                 return List.of();
             }
             for (Forecasts.Day day : one) {
@@ -575,7 +579,8 @@ class DashboardFigures {
                     .map(s -> new DashboardPage.SurgeRow(borderPoint(s.borderPoint()), path(DashboardLevel.DAY, s.borderPoint(), s.day()),
                             s.window().name(), s.day(), s.hour(), s.observed(), s.expected(), s.high(), s.raisedAt()))
                     .toList();
-        } catch (Rejection e) {
+        } catch (RuntimeException e) {
+            log.warn("Surge alerts could not be read; the dashboard is shown without them", e);
             return List.of();
         }
     }
