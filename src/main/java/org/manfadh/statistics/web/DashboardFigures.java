@@ -568,6 +568,7 @@ class DashboardFigures {
         return MapChart.render(areas, markers, new MapChart.Words(text("statistics.dashboard.map"), SUPPRESSED), language);
     }
 
+    /** Today's surges at these points; null when they could not be read, which the page must say. */
     private List<DashboardPage.SurgeRow> surgeRows(List<BorderPoint> points, String username) {
         SurgeAlerts alerts = surges.getIfAvailable();
         if (alerts == null) {
@@ -580,8 +581,8 @@ class DashboardFigures {
                             s.window().name(), s.day(), s.hour(), s.observed(), s.expected(), s.high(), s.raisedAt()))
                     .toList();
         } catch (RuntimeException e) {
-            log.warn("Surge alerts could not be read; the dashboard is shown without them", e);
-            return List.of();
+            log.warn("Surge alerts could not be read; the dashboard says so", e);
+            return null;
         }
     }
 

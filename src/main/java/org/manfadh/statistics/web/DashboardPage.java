@@ -10,6 +10,7 @@ import java.util.Map;
  * tables, each table with its chart and its export links.
  *
  * @param errors a range field at fault and the message key saying why
+ * @param surges today's surges; null when they could not be read
  */
 record DashboardPage(DashboardLevel level, String code, String title, List<Crumb> crumbs, String path, LocalDate from,
                      LocalDate to, boolean shared, boolean canShare, Map<String, String> errors, List<SurgeRow> surges,
