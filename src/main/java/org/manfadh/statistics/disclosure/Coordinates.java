@@ -49,6 +49,13 @@ final class Coordinates implements Comparable<Coordinates> {
         return new Coordinates(projected);
     }
 
+    /** This cell with one coordinate set to a value. */
+    Coordinates with(int dimension, int value) {
+        int[] changed = indices.clone();
+        changed[dimension] = value;
+        return new Coordinates(changed);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Coordinates that && Arrays.equals(indices, that.indices);

@@ -45,6 +45,12 @@ public final class DisclosureControl {
             boolean hidden = pattern.suppressed(layout.coordinates.get(i));
             rows.add(new FlowTable.Row(row.period(), row.hour(), row.values(), hidden ? null : row.count(), hidden));
         }
+        java.util.Set<Coordinates> given = new java.util.HashSet<>(layout.coordinates);
+        for (Coordinates cell : layout.cube.cells(layout.cube.full())) {
+            if (layout.cube.count(cell) == 0 && pattern.suppressed(cell) && !given.contains(cell)) {
+                rows.add(layout.row(table, cell));
+            }
+        }
         Coordinates total = new Coordinates(allOf(layout.cube.dimensions()));
         boolean totalHidden = pattern.suppressed(total);
         long sum = layout.cube.count(total);
@@ -97,7 +103,26 @@ public final class DisclosureControl {
                 }
                 coordinates.add(cell);
             }
-            cube = new Hypercube(dimensions, interior);
+            cube = new Hypercube(domains.stream().mapToInt(List::size).toArray(), interior);
+        }
+
+        /** The suppressed row of a combination with no crossings. */
+        FlowTable.Row row(FlowTable table, Coordinates cell) {
+            int axis = 0;
+            java.time.LocalDate period = null;
+            Integer hour = null;
+            if (table.interval() != Interval.NONE) {
+                period = java.time.LocalDate.parse(domains.get(axis).get(cell.at(axis++)));
+            }
+            if (table.interval() == Interval.HOUR) {
+                hour = Integer.valueOf(domains.get(axis).get(cell.at(axis++)));
+            }
+            Map<Dimension, String> values = new java.util.LinkedHashMap<>();
+            for (Dimension dimension : table.by()) {
+                String value = domains.get(axis).get(cell.at(axis++));
+                values.put(dimension, ABSENT.equals(value) ? null : value);
+            }
+            return new FlowTable.Row(period, hour, values, null, true);
         }
 
         private static int axes(FlowTable table) {

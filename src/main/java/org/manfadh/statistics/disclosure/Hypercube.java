@@ -19,12 +19,18 @@ final class Hypercube {
     }
 
     private final int dimensions;
+    private final int[] sizes;
     private final Map<Coordinates, Long> counts = new HashMap<>();
     private final Map<Integer, List<Coordinates>> cellsByLevel = new HashMap<>();
     private final Map<Integer, List<Line>> linesByLevel = new HashMap<>();
 
-    /** @param interior the interior cells (every coordinate set) and their counts, none negative */
-    Hypercube(int dimensions, Map<Coordinates, Long> interior) {
+    /**
+     * @param sizes    the number of values of each dimension
+     * @param interior the interior cells (every coordinate set) and their counts, none negative
+     */
+    Hypercube(int[] sizes, Map<Coordinates, Long> interior) {
+        int dimensions = sizes.length;
+        this.sizes = sizes.clone();
         if (dimensions > 20) {
             throw new IllegalArgumentException("Too many dimensions for a hypercube: " + dimensions);
         }
@@ -60,6 +66,34 @@ final class Hypercube {
         return (1 << dimensions) - 1;
     }
 
+    /**
+     * Makes a cell with no count one of the cells of its level, so that it can be suppressed: a
+     * known zero suppressed hides the pattern of zeros that would otherwise give a neighbour away.
+     */
+    void addZero(Coordinates cell) {
+        if (counts.containsKey(cell)) {
+            return;
+        }
+        counts.put(cell, 0L);
+        List<Coordinates> cells = new ArrayList<>(cells(cell.level()));
+        cells.add(cell);
+        Collections.sort(cells);
+        cellsByLevel.put(cell.level(), List.copyOf(cells));
+        linesByLevel.remove(cell.level());
+    }
+
+    /** The cells of a line that have no count and are not yet cells of the cube. */
+    List<Coordinates> absentCells(Line line) {
+        List<Coordinates> absent = new ArrayList<>();
+        for (int value = 0; value < sizes[line.dimension()]; value++) {
+            Coordinates cell = line.margin().with(line.dimension(), value);
+            if (!counts.containsKey(cell)) {
+                absent.add(cell);
+            }
+        }
+        return absent;
+    }
+
     /** The count of a cell at any level; zero for a cell that has none. */
     long count(Coordinates cell) {
         return counts.getOrDefault(cell, 0L);
@@ -82,6 +116,12 @@ final class Hypercube {
                 Map<Coordinates, List<Coordinates>> groups = new TreeMap<>();
                 for (Coordinates cell : cells(l)) {
                     groups.computeIfAbsent(cell.onto(marginLevel), m -> new ArrayList<>()).add(cell);
+                }
+                // A margin made a cell with no count still has its line, if only of absent cells.
+                for (Coordinates margin : cells(marginLevel)) {
+                    if (count(margin) == 0) {
+                        groups.computeIfAbsent(margin, m -> new ArrayList<>());
+                    }
                 }
                 int dimension = d;
                 groups.forEach((margin, cells) -> lines.add(new Line(l, dimension, margin, List.copyOf(cells))));

@@ -64,10 +64,9 @@ final class SuppressionPattern {
         if (level == 0) {
             return;
         }
-        Set<Coordinates> pinned = pinned(level);
         Set<Coordinates> givenUp = new HashSet<>();
         while (true) {
-            closeLines(level, pinned);
+            closeLines(level);
             Set<Coordinates> determined = LinearAudit.determined(unknownsWithin(level), equationsWithin(level));
             determined.removeAll(givenUp);
             if (determined.isEmpty()) {
@@ -75,9 +74,7 @@ final class SuppressionPattern {
             }
             boolean protectedOne = false;
             for (Coordinates cell : determined) {
-                Optional<Coordinates> more = protector(level, cell, pinned);
-                if (more.isPresent()) {
-                    suppressed.add(more.get());
+                if (protect(level, cell)) {
                     protectedOne = true;
                     break;
                 }
@@ -91,11 +88,15 @@ final class SuppressionPattern {
     }
 
     /** Secondary suppression until no line of the level has exactly one suppressed cell. */
-    private void closeLines(int level, Set<Coordinates> pinned) {
+    private void closeLines(int level) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Hypercube.Line line : cube.lines(level)) {
+            List<Hypercube.Line> lines = cube.lines(level);
+            for (Hypercube.Line line : lines) {
+                if (lines != cube.lines(level)) {
+                    break; // a known zero became a cell: the lines are drawn again
+                }
                 int count = suppressed.contains(line.margin()) ? 1 : 0;
                 for (Coordinates cell : line.cells()) {
                     if (suppressed.contains(cell)) {
@@ -105,9 +106,7 @@ final class SuppressionPattern {
                 if (count != 1) {
                     continue;
                 }
-                Optional<Coordinates> more = smallest(line.cells(), pinned);
-                if (more.isPresent()) {
-                    suppressed.add(more.get());
+                if (suppressOneOf(level, line.cells(), List.of(line))) {
                     changed = true;
                 } else {
                     line.cells().stream().filter(suppressed::contains).forEach(exposed::add);
@@ -117,7 +116,7 @@ final class SuppressionPattern {
     }
 
     /**
-     * Cells that another query publishes anyway: the only cell of a line whose margin is published
+     * Cells that other queries publish anyway: the only cell of a line whose margin is published
      * equals that margin. Suppressing one protects nothing, so they are chosen last.
      */
     private Set<Coordinates> pinned(int level) {
@@ -130,31 +129,65 @@ final class SuppressionPattern {
         return pinned;
     }
 
-    /** A further cell of the level whose suppression bears on a determined cell. */
-    private Optional<Coordinates> protector(int level, Coordinates determined, Set<Coordinates> pinned) {
+    /** Suppresses a further cell of the level that bears on a determined cell; false when there is none. */
+    private boolean protect(int level, Coordinates determined) {
         List<Coordinates> candidates = new ArrayList<>();
-        if (determined.level() == level) {
-            for (Hypercube.Line line : cube.lines(level)) {
-                if (line.cells().contains(determined)) {
-                    candidates.addAll(line.cells());
-                }
+        List<Hypercube.Line> lines = new ArrayList<>();
+        for (Hypercube.Line line : cube.lines(level)) {
+            if (line.cells().contains(determined) || line.margin().equals(determined)) {
+                candidates.addAll(line.cells());
+                lines.add(line);
             }
-        } else {
+        }
+        if (determined.level() != level) {
             for (Coordinates cell : cube.cells(level)) {
                 if (cell.onto(determined.level()).equals(determined)) {
                     candidates.add(cell);
                 }
             }
         }
-        return smallest(candidates, pinned);
+        return suppressOneOf(level, candidates, lines);
     }
 
-    /** The smallest unsuppressed cell, unpinned ones first, ties by coordinates. */
-    private Optional<Coordinates> smallest(List<Coordinates> cells, Set<Coordinates> pinned) {
-        Comparator<Coordinates> order = Comparator.<Coordinates, Boolean>comparing(pinned::contains)
-                .thenComparingLong(cube::count)
+    /**
+     * Suppresses the smallest unsuppressed cell among the candidates that no other query gives
+     * away, ties by coordinates; failing that, a known zero of one of the lines (its suppressed row
+     * hides that the combination has no crossings); failing that, a cell other queries give away.
+     */
+    private boolean suppressOneOf(int level, List<Coordinates> candidates, List<Hypercube.Line> lines) {
+        Set<Coordinates> pinned = pinned(level);
+        Comparator<Coordinates> order = Comparator.comparingLong(cube::count)
                 .thenComparing(Comparator.naturalOrder());
-        return cells.stream().filter(c -> !suppressed.contains(c)).min(order);
+        Optional<Coordinates> free = candidates.stream()
+                .filter(c -> !suppressed.contains(c) && !pinned.contains(c) && cube.count(c) > 0).min(order);
+        if (free.isPresent()) {
+            suppressed.add(free.get());
+            return true;
+        }
+        Optional<Coordinates> zero = lines.stream().flatMap(line -> cube.absentCells(line).stream())
+                .filter(this::hasNoKnownZeroMargin).sorted().findFirst();
+        if (zero.isPresent()) {
+            cube.addZero(zero.get());
+            suppressed.add(zero.get());
+            return true;
+        }
+        Optional<Coordinates> given = candidates.stream().filter(c -> !suppressed.contains(c)).min(order);
+        given.ifPresent(suppressed::add);
+        return given.isPresent();
+    }
+
+    /** A zero suppressed on a line whose margin is a known zero would be given away at once. */
+    private boolean hasNoKnownZeroMargin(Coordinates cell) {
+        int level = cell.level();
+        for (int d = 0; d < cell.dimensions(); d++) {
+            if ((level & (1 << d)) != 0) {
+                Coordinates margin = cell.onto(level & ~(1 << d));
+                if (cube.count(margin) == 0 && !suppressed.contains(margin)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private Set<Coordinates> unknownsWithin(int level) {

@@ -14,8 +14,7 @@ import org.manfadh.statistics.FlowTable;
 /**
  * Someone who wants the small counts of a shared table and asks, over the same range, for the
  * table itself and for every coarser table (each margin of it, down to the total), all shared.
- * They know every figure shown, that an absent cell is zero and that a suppressed row counts at
- * least one, and they know the true counts of nothing else.
+ * They know every figure shown and that an absent cell is zero, and the true counts of nothing else.
  */
 final class Attacker {
 
@@ -31,6 +30,14 @@ final class Attacker {
     final List<Line> lines = new ArrayList<>();
 
     Attacker(FlowTable table, int threshold) {
+        this(table, threshold, true);
+    }
+
+    /**
+     * @param finestShown false for someone who has only the coarser tables: the table's own cells
+     *                    are unknown to them, except those a zero margin makes zero
+     */
+    Attacker(FlowTable table, int threshold, boolean finestShown) {
         this.axes = Tables.axes(table);
         this.threshold = threshold;
         List<List<String>> domains = new ArrayList<>();
@@ -47,9 +54,10 @@ final class Attacker {
                 truth.put(Tables.widen(cell.getKey(), level, axes), cell.getValue());
             }
             FlowTable shown = DisclosureControl.suppress(coarse, threshold);
+            boolean hidden = !finestShown && level == (1 << axes) - 1;
             for (FlowTable.Row row : shown.rows()) {
                 List<String> key = Tables.widen(Tables.key(shown, row), level, axes);
-                if (row.suppressed()) {
+                if (row.suppressed() || hidden) {
                     suppressed.add(key);
                 } else {
                     known.put(key, row.count());
@@ -63,6 +71,9 @@ final class Attacker {
             extended.add(withAll);
         }
         for (List<String> key : Tables.product(extended)) {
+            if (!finestShown && !key.contains(Tables.ALL) && !suppressed.contains(key)) {
+                suppressed.add(key);
+            }
             if (!known.containsKey(key) && !suppressed.contains(key)) {
                 known.put(key, 0L);
             }
@@ -77,6 +88,22 @@ final class Attacker {
                     cells.add(List.copyOf(cell));
                 }
                 lines.add(new Line(key, cells));
+            }
+        }
+        if (!finestShown) {
+            for (List<String> key : new ArrayList<>(suppressed)) {
+                if (key.contains(Tables.ALL)) {
+                    continue;
+                }
+                for (int a = 0; a < axes; a++) {
+                    List<String> margin = new ArrayList<>(key);
+                    margin.set(a, Tables.ALL);
+                    if (Long.valueOf(0).equals(known.get(margin))) {
+                        suppressed.remove(key);
+                        known.put(key, 0L);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -120,8 +147,8 @@ final class Attacker {
 
     /**
      * The least and greatest count of every suppressed cell over all non-negative integer counts
-     * consistent with every figure shown (a suppressed row at least one, a suppressed total below
-     * the threshold). Gives up after {@code budget} steps (then {@code complete} is false).
+     * consistent with every figure shown (a suppressed total below the threshold). A suppressed row
+     * may stand for a combination with no crossings, so it counts zero or more. Gives up after {@code budget} steps (then {@code complete} is false).
      */
     Bounds bounds(long budget) {
         List<List<String>> variables = new ArrayList<>(suppressed);
@@ -217,7 +244,7 @@ final class Attacker {
                 }
                 return;
             }
-            for (long value = 1; value <= upper; value++) {
+            for (long value = 0; value <= upper; value++) {
                 assignment[next] = value;
                 assigned[next] = true;
                 if (consistent(next)) {
@@ -250,7 +277,7 @@ final class Attacker {
                 }
                 if (openCount == 1) {
                     long implied = rest * c[open];
-                    if (implied < 1 || implied > upper) {
+                    if (implied < 0 || implied > upper) {
                         return false;
                     }
                 }

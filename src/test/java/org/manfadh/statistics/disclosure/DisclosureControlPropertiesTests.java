@@ -50,8 +50,13 @@ class DisclosureControlPropertiesTests {
     @Property(tries = 400)
     void showsNoCountBelowTheThreshold(@ForAll("tables") Sample sample) {
         FlowTable shared = DisclosureControl.suppress(sample.table(), sample.threshold());
-        assertThat(shared.rows()).hasSameSizeAs(sample.table().rows());
-        for (int i = 0; i < shared.rows().size(); i++) {
+        assertThat(shared.rows().size()).isGreaterThanOrEqualTo(sample.table().rows().size());
+        Map<List<String>, Long> counts = Tables.counts(sample.table());
+        for (FlowTable.Row added : shared.rows().subList(sample.table().rows().size(), shared.rows().size())) {
+            assertThat(added.suppressed()).isTrue();
+            assertThat(counts).doesNotContainKey(Tables.key(shared, added));
+        }
+        for (int i = 0; i < sample.table().rows().size(); i++) {
             FlowTable.Row row = shared.rows().get(i);
             FlowTable.Row original = sample.table().rows().get(i);
             assertThat(row.suppressed()).isEqualTo(row.count() == null);
@@ -69,24 +74,51 @@ class DisclosureControlPropertiesTests {
         assertThat(shared.threshold()).isEqualTo(sample.threshold());
     }
 
-    @Property(tries = 300)
-    void givesNoSuppressedCellToAnAttackerSolvingLinesWithEveryMargin(@ForAll("tables") Sample sample) {
+    @Property(tries = 1000)
+    void givesNoSmallCountToAnAttackerSolvingLinesWithEveryMargin(@ForAll("tables") Sample sample) {
         Attacker attacker = new Attacker(sample.table(), sample.threshold());
-        Statistics.label("suppressed cells").collect(attacker.suppressed.isEmpty() ? "none" : "some");
-        assertThat(attacker.solveLines()).as("cells worked out from the lines").isEmpty();
+        Map<List<String>, Long> solved = attacker.solveLines();
+        // What the coarser tables give away on their own, through the combinations they show empty,
+        // no suppression in this table can take back (docs/STATISTICS.md, what is not protected).
+        Map<List<String>, Long> before = new Attacker(sample.table(), sample.threshold(), false).solveLines();
+        Statistics.label("small cells the coarser tables give away").collect(before.values().stream()
+                .anyMatch(v -> v > 0 && v < sample.threshold()));
+        solved.keySet().removeAll(before.keySet());
+        // A secondary suppression can be worked out when known zeros pin it to a published margin
+        // (docs/STATISTICS.md); it protects nothing then, but gives nothing small away either.
+        Statistics.label("suppressed cells worked out").collect(solved.isEmpty() ? "none" : "some");
+        for (Map.Entry<List<String>, Long> cell : solved.entrySet()) {
+            assertThat(cell.getValue()).as("%s worked out from the lines", cell.getKey())
+                    .isEqualTo(attacker.truth.getOrDefault(cell.getKey(), 0L));
+            assertThat(cell.getValue() == 0 || cell.getValue() >= sample.threshold())
+                    .as("%s = %s worked out from the lines", cell.getKey(), cell.getValue()).isTrue();
+        }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void leavesEverySuppressedCellMoreThanOnePossibleCount(@ForAll("smallTables") Sample sample) {
         Attacker attacker = new Attacker(sample.table(), sample.threshold());
         Attacker.Bounds bounds = attacker.bounds(2_000_000);
-        Statistics.label("search").collect(bounds.complete() ? "complete" : "gave up");
+        Attacker.Bounds before = new Attacker(sample.table(), sample.threshold(), false).bounds(2_000_000);
+        Statistics.label("search").collect(bounds.complete() && before.complete() ? "complete" : "gave up");
+        if (!before.complete()) {
+            return;
+        }
         Statistics.label("suppressed cells").collect(Math.min(attacker.suppressed.size(), 6));
         if (!bounds.complete()) {
             return;
         }
         for (Map.Entry<List<String>, long[]> cell : bounds.range().entrySet()) {
             long[] range = cell.getValue();
+            long truth = attacker.truth.getOrDefault(cell.getKey(), 0L);
+            long[] earlier = before.range().get(cell.getKey());
+            if (earlier != null && earlier[0] == earlier[1]) {
+                continue; // the coarser tables give it away already
+            }
+            if (truth == 0 || truth >= sample.threshold()) {
+                Statistics.label("a secondary pinned down").collect(range[0] == range[1]);
+                continue;
+            }
             assertThat(range[0]).as("least count of %s (truly %s)", cell.getKey(), attacker.truth.get(cell.getKey()))
                     .isLessThan(range[1]);
         }
@@ -96,19 +128,30 @@ class DisclosureControlPropertiesTests {
     void suppressesAMarginAsTheCoarserQueryDoes(@ForAll("tables") Sample sample) {
         // Everything the attacker reads of a margin comes from the coarser query; the table's own
         // pattern of its margins must be the same, or the two together would say more.
-        SuppressionPattern pattern = DisclosureControl.pattern(sample.table(), sample.threshold());
-        Attacker attacker = new Attacker(sample.table(), sample.threshold());
         DisclosureControl.Layout layout = new DisclosureControl.Layout(sample.table());
-        for (int level = 0; level <= layout.cube.full(); level++) {
-            for (Coordinates cell : layout.cube.cells(level)) {
-                List<String> key = new ArrayList<>();
-                for (int a = 0; a < cell.dimensions(); a++) {
-                    key.add(cell.at(a) == Coordinates.ALL ? Tables.ALL : layout.domains.get(a).get(cell.at(a)));
-                }
-                assertThat(pattern.suppressed(cell)).as("%s", key).isEqualTo(attacker.suppressed.contains(key));
+        SuppressionPattern pattern = new SuppressionPattern(layout.cube, sample.threshold());
+        Attacker attacker = new Attacker(sample.table(), sample.threshold());
+        List<List<Integer>> indices = new ArrayList<>();
+        for (List<String> domain : layout.domains) {
+            List<Integer> withAll = new ArrayList<>();
+            for (int i = 0; i < domain.size(); i++) {
+                withAll.add(i);
             }
+            withAll.add(Coordinates.ALL);
+            indices.add(withAll);
         }
-        assertThat(pattern.exposed()).isEmpty();
+        for (List<Integer> index : product(indices)) {
+            List<String> key = new ArrayList<>();
+            for (int a = 0; a < index.size(); a++) {
+                key.add(index.get(a) == Coordinates.ALL ? Tables.ALL : layout.domains.get(a).get(index.get(a)));
+            }
+            Coordinates cell = new Coordinates(index.stream().mapToInt(Integer::intValue).toArray());
+            assertThat(pattern.suppressed(cell)).as("%s", key).isEqualTo(attacker.suppressed.contains(key));
+        }
+        for (Coordinates exposed : pattern.exposed()) {
+            long count = layout.cube.count(exposed);
+            assertThat(count == 0 || count >= sample.threshold()).as("%s exposed", exposed).isTrue();
+        }
     }
 
     @Property(tries = 200)
@@ -123,6 +166,23 @@ class DisclosureControlPropertiesTests {
         Map<List<String>, Long> again = Tables.counts(withSuppressedAsMinusOne(
                 DisclosureControl.suppress(shuffled, sample.threshold())));
         assertThat(again).isEqualTo(once);
+    }
+
+    private static List<List<Integer>> product(List<List<Integer>> domains) {
+        List<List<Integer>> keys = new ArrayList<>();
+        keys.add(List.of());
+        for (List<Integer> domain : domains) {
+            List<List<Integer>> longer = new ArrayList<>();
+            for (List<Integer> key : keys) {
+                for (Integer value : domain) {
+                    List<Integer> k = new ArrayList<>(key);
+                    k.add(value);
+                    longer.add(k);
+                }
+            }
+            keys = longer;
+        }
+        return keys;
     }
 
     private static FlowTable withSuppressedAsMinusOne(FlowTable table) {
