@@ -98,8 +98,8 @@ class DisclosureControlPropertiesTests {
     @Property(tries = 500)
     void leavesEverySuppressedCellMoreThanOnePossibleCount(@ForAll("smallTables") Sample sample) {
         Attacker attacker = new Attacker(sample.table(), sample.threshold());
-        Attacker.Bounds bounds = attacker.bounds(2_000_000);
-        Attacker.Bounds before = new Attacker(sample.table(), sample.threshold(), false).bounds(2_000_000);
+        Attacker.Bounds bounds = attacker.bounds(300_000);
+        Attacker.Bounds before = new Attacker(sample.table(), sample.threshold(), false).bounds(300_000);
         Statistics.label("search").collect(bounds.complete() && before.complete() ? "complete" : "gave up");
         if (!before.complete()) {
             return;
@@ -148,9 +148,16 @@ class DisclosureControlPropertiesTests {
             Coordinates cell = new Coordinates(index.stream().mapToInt(Integer::intValue).toArray());
             assertThat(pattern.suppressed(cell)).as("%s", key).isEqualTo(attacker.suppressed.contains(key));
         }
+        // A small cell the pattern could not protect is one the coarser tables give away already.
+        Map<List<String>, Long> before = new Attacker(sample.table(), sample.threshold(), false).solveLines();
         for (Coordinates exposed : pattern.exposed()) {
             long count = layout.cube.count(exposed);
-            assertThat(count == 0 || count >= sample.threshold()).as("%s exposed", exposed).isTrue();
+            List<String> key = new ArrayList<>();
+            for (int a = 0; a < exposed.dimensions(); a++) {
+                key.add(exposed.at(a) == Coordinates.ALL ? Tables.ALL : layout.domains.get(a).get(exposed.at(a)));
+            }
+            assertThat(count == 0 || count >= sample.threshold() || before.containsKey(key))
+                    .as("%s = %s exposed", key, count).isTrue();
         }
     }
 
