@@ -50,10 +50,12 @@ class BacklogLoader implements CrossingBacklog {
     /** Found when a backlog comes, so that the screening beans are not made early in the start for it. */
     private final ObjectProvider<BulkScreening> screening;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     BacklogLoader(DataSource dataSource, TransactionTemplate transaction, JdbcClient jdbc, NodeIdentity node,
                   StayService stays, BorderControlSettings settings, ObjectProvider<BulkScreening> screening,
-                  Clock clock) {
+                  Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -106,6 +108,8 @@ class BacklogLoader implements CrossingBacklog {
                     : clear.thenApply(ignored -> BacklogDerivation.stays(plan, rules, clock.getZone()));
             long screenedAt = System.nanoTime();
             write(plan, derived);
+            events.publishEvent(new org.manfadh.bordercontrol.CrossingsArrived(
+                    plan.crossings().stream().map(p -> p.crossing().id()).toList()));
             BacklogDerivation.Stays s = derived.join();
             log.info("Backlog {}: {} crossings screened in {} s ({} referred by screening), written in {} s",
                     batch.source(), plan.crossings().size(), seconds(screenedAt - started), plan.referredByScreening(),

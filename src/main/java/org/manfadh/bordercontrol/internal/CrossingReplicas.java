@@ -24,8 +24,10 @@ class CrossingReplicas implements CrossingReplication {
 
     private final JdbcClient jdbc;
     private final JsonRowStage stage;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CrossingReplicas(JdbcClient jdbc, JsonRowStage stage) {
+    CrossingReplicas(JdbcClient jdbc, JsonRowStage stage, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.stage = stage;
     }
@@ -230,5 +232,8 @@ class CrossingReplicas implements CrossingReplication {
                 """.formatted(stage.columnList("bordercontrol.crossing", ""), select)).update();
         decisions.insert("on conflict (id) do nothing");
         amendments.insert("on conflict (id) do nothing");
+        events.publishEvent(new org.manfadh.bordercontrol.CrossingsArrived(records.stream()
+                .filter(r -> r.path("crossing").hasNonNull("id"))
+                .map(r -> UUID.fromString(r.path("crossing").get("id").asString())).distinct().toList()));
     }
 }

@@ -101,6 +101,17 @@ class Stays {
                 .param("governorate", governorate).param("nationality", nationality).query(Long.class).single();
     }
 
+    /** Overstayers on a day, counted by nationality and the border point of their last entry. */
+    List<org.manfadh.bordercontrol.FlowFacts.OverstayCount> countOverstaysByPoint(LocalDate asOf) {
+        return jdbc.sql("select s.nationality, s.border_point, count(*) as n " + OVERSTAYS
+                        + " group by s.nationality, s.border_point")
+                .param("asOf", asOf).param("points", (Object) null).param("authority", (Object) null)
+                .param("governorate", (Object) null).param("nationality", (Object) null)
+                .query((rs, n) -> new org.manfadh.bordercontrol.FlowFacts.OverstayCount(rs.getString("nationality"),
+                        rs.getString("border_point").strip(), rs.getLong("n")))
+                .list();
+    }
+
     List<Overstay> overstays(LocalDate asOf, String authority, String governorate, String nationality,
                              String[] points, int limit, long offset) {
         return jdbc.sql("""

@@ -31,8 +31,10 @@ class ScreeningReplicas implements ScreeningReplication {
 
     private final JdbcClient jdbc;
     private final JsonRowStage stage;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ScreeningReplicas(JdbcClient jdbc, JsonRowStage stage) {
+    ScreeningReplicas(JdbcClient jdbc, JsonRowStage stage, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.stage = stage;
     }
@@ -74,6 +76,9 @@ class ScreeningReplicas implements ScreeningReplication {
                 .insert("on conflict (id) do nothing");
         stage.stage("cleared_stage", "screening.cleared_false_positive", JsonRowStage.parts(records, "cleared"))
                 .insert("on conflict do nothing");
+        events.publishEvent(new org.manfadh.screening.ScreeningsArrived(records.stream()
+                .map(r -> Provenance.uuid(text(r.path("screening"), "crossing_id")))
+                .filter(java.util.Objects::nonNull).distinct().toList()));
     }
 
     @Override
