@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.manfadh.platform.Ids;
 import org.manfadh.platform.Rejection;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
@@ -146,7 +147,7 @@ class GroupScreensController {
         GroupDesk.GroupView group = groups.group(id, caller);
         model.addAttribute("group", group);
         model.addAttribute("waiting", group.members().stream().filter(m -> m.decision() == Decision.PENDING).count());
-        model.addAttribute("crossingId", UUID.randomUUID());
+        model.addAttribute("crossingId", Ids.newId());
         model.addAttribute("reasons", referenceData.refusalReasons().stream()
                 .filter(r -> r.appliesTo(group.direction())).toList());
     }

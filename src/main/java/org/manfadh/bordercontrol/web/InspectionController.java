@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol.web;
 
+import org.manfadh.platform.Ids;
 import org.manfadh.platform.Rejection;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.ArrayList;
@@ -197,7 +198,7 @@ class InspectionController {
         model.addAttribute("reading", reading);
         model.addAttribute("presented", presented);
         if (!model.containsAttribute("crossingId")) {
-            model.addAttribute("crossingId", UUID.randomUUID());
+            model.addAttribute("crossingId", Ids.newId());
         }
         if (!reading.identified()) {
             return;
