@@ -25,6 +25,11 @@ import java.util.TreeSet;
  */
 final class SuppressionPattern {
 
+    /** Connected sets of suppressed cells larger than this get the linear audit only (docs/STATISTICS.md). */
+    static final int LARGEST_BOUNDS_AUDIT = 200;
+
+    private static final double TOLERANCE = 1e-6;
+
     private final Hypercube cube;
     private final int threshold;
     private final Set<Coordinates> suppressed = new HashSet<>();
@@ -67,24 +72,138 @@ final class SuppressionPattern {
         Set<Coordinates> givenUp = new HashSet<>();
         while (true) {
             closeLines(level);
-            Set<Coordinates> determined = LinearAudit.determined(unknownsWithin(level), equationsWithin(level));
-            determined.removeAll(givenUp);
-            if (determined.isEmpty()) {
+            Optional<Coordinates> weak = weakest(level, givenUp);
+            if (weak.isEmpty()) {
                 return;
             }
-            boolean protectedOne = false;
-            for (Coordinates cell : determined) {
-                if (protect(level, cell)) {
-                    protectedOne = true;
-                    break;
-                }
-                givenUp.add(cell);
-                exposed.add(cell);
-            }
-            if (!protectedOne) {
-                return;
+            if (!protect(level, weak.get())) {
+                givenUp.add(weak.get());
+                exposed.add(weak.get());
             }
         }
+    }
+
+    /**
+     * The first suppressed cell (in order) that the level and its margins do not protect: a cell
+     * below the threshold whose range over non-negative counts includes neither zero nor the
+     * threshold, or, in a connected set of suppressed cells too large for the bounds audit, any
+     * cell the equations determine exactly.
+     */
+    private Optional<Coordinates> weakest(int level, Set<Coordinates> givenUp) {
+        Set<Coordinates> unknowns = unknownsWithin(level);
+        List<LinearAudit.Equation> equations = equationsWithin(level);
+        List<List<Coordinates>> components = components(unknowns, equations);
+        Set<Coordinates> large = new HashSet<>();
+        TreeSet<Coordinates> weak = new TreeSet<>();
+        for (List<Coordinates> component : components) {
+            if (component.size() > LARGEST_BOUNDS_AUDIT) {
+                large.addAll(component);
+                continue;
+            }
+            weakIn(component, equations, givenUp).ifPresent(weak::add);
+        }
+        if (!large.isEmpty()) {
+            for (Coordinates cell : LinearAudit.determined(unknowns, equations)) {
+                if (large.contains(cell) && !givenUp.contains(cell)) {
+                    weak.add(cell);
+                }
+            }
+        }
+        return weak.isEmpty() ? Optional.empty() : Optional.of(weak.first());
+    }
+
+    /** The first cell below the threshold in one connected set of suppressed cells that its bounds leave unprotected. */
+    private Optional<Coordinates> weakIn(List<Coordinates> component, List<LinearAudit.Equation> equations,
+                                         Set<Coordinates> givenUp) {
+        List<Coordinates> sensitive = component.stream()
+                .filter(c -> cube.count(c) > 0 && cube.count(c) < threshold && !givenUp.contains(c)).toList();
+        if (sensitive.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<Coordinates, Integer> column = new java.util.HashMap<>();
+        for (Coordinates cell : component) {
+            column.put(cell, column.size());
+        }
+        Coordinates total = new Coordinates(DisclosureControl.allOf(cube.dimensions()));
+        boolean boundedTotal = column.containsKey(total);
+        int unknowns = component.size() + (boundedTotal ? 1 : 0);
+        List<int[]> rows = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        for (LinearAudit.Equation equation : equations) {
+            if (!column.containsKey(equation.plus().isEmpty() ? equation.minus().getFirst() : equation.plus().getFirst())) {
+                continue;
+            }
+            int[] row = new int[unknowns];
+            long value = 0;
+            for (Coordinates cell : equation.plus()) {
+                row[column.get(cell)] += 1;
+                value += cube.count(cell);
+            }
+            for (Coordinates cell : equation.minus()) {
+                row[column.get(cell)] -= 1;
+                value -= cube.count(cell);
+            }
+            rows.add(row);
+            values.add(value);
+        }
+        if (boundedTotal) {
+            // A suppressed total is known to be below the threshold: total + slack = threshold - 1.
+            int[] row = new int[unknowns];
+            row[column.get(total)] = 1;
+            row[unknowns - 1] = 1;
+            rows.add(row);
+            values.add((long) threshold - 1);
+        }
+        BoundsAudit audit = new BoundsAudit(unknowns, rows, values);
+        for (Coordinates cell : sensitive) {
+            double[] range = audit.bounds(column.get(cell));
+            if (!protectedBy(range)) {
+                return Optional.of(cell);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The protection asked of a count below the threshold: the published figures must leave it
+     * possible that the combination is empty, or that it holds at least the threshold, so that
+     * they never show a small group to exist.
+     */
+    private boolean protectedBy(double[] range) {
+        return range[0] < TOLERANCE || range[1] > threshold - TOLERANCE;
+    }
+
+    /** The suppressed cells joined by the equations, each set in order. */
+    private static List<List<Coordinates>> components(Set<Coordinates> unknowns, List<LinearAudit.Equation> equations) {
+        java.util.Map<Coordinates, Coordinates> parent = new java.util.HashMap<>();
+        for (Coordinates cell : unknowns) {
+            parent.put(cell, cell);
+        }
+        for (LinearAudit.Equation equation : equations) {
+            List<Coordinates> all = new ArrayList<>(equation.plus());
+            all.addAll(equation.minus());
+            Coordinates first = root(parent, all.getFirst());
+            for (Coordinates cell : all) {
+                Coordinates r = root(parent, cell);
+                if (!r.equals(first)) {
+                    parent.put(r, first);
+                }
+            }
+        }
+        java.util.Map<Coordinates, List<Coordinates>> byRoot = new java.util.TreeMap<>();
+        for (Coordinates cell : unknowns) {
+            byRoot.computeIfAbsent(root(parent, cell), r -> new ArrayList<>()).add(cell);
+        }
+        return List.copyOf(byRoot.values());
+    }
+
+    private static Coordinates root(java.util.Map<Coordinates, Coordinates> parent, Coordinates cell) {
+        Coordinates r = cell;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
+        }
+        parent.put(cell, r);
+        return r;
     }
 
     /** Secondary suppression until no line of the level has exactly one suppressed cell. */
@@ -129,24 +248,63 @@ final class SuppressionPattern {
         return pinned;
     }
 
-    /** Suppresses a further cell of the level that bears on a determined cell; false when there is none. */
-    private boolean protect(int level, Coordinates determined) {
-        List<Coordinates> candidates = new ArrayList<>();
-        List<Hypercube.Line> lines = new ArrayList<>();
-        for (Hypercube.Line line : cube.lines(level)) {
-            if (line.cells().contains(determined) || line.margin().equals(determined)) {
-                candidates.addAll(line.cells());
-                lines.add(line);
-            }
-        }
-        if (determined.level() != level) {
-            for (Coordinates cell : cube.cells(level)) {
-                if (cell.onto(determined.level()).equals(determined)) {
-                    candidates.add(cell);
+    /**
+     * Suppresses a further cell of the level that bears on an unprotected cell, nearest first: a
+     * cell of its own lines, else of the lines of the suppressed cells joined to it, and so on
+     * outwards. At each distance a cell with crossings is preferred to a known zero (a zero is
+     * already at its bound, a poor partner), and a cell other queries give away comes last. False
+     * when there is none.
+     */
+    private boolean protect(int level, Coordinates weak) {
+        Set<Coordinates> pinned = pinned(level);
+        Comparator<Coordinates> order = Comparator.comparingLong(cube::count).thenComparing(Comparator.naturalOrder());
+        Set<Coordinates> visited = new HashSet<>(Set.of(weak));
+        List<Coordinates> frontier = List.of(weak);
+        Optional<Coordinates> given = Optional.empty();
+        while (!frontier.isEmpty()) {
+            TreeSet<Coordinates> reached = new TreeSet<>();
+            List<Hypercube.Line> lines = new ArrayList<>();
+            for (Coordinates from : frontier) {
+                for (Hypercube.Line line : cube.lines(level)) {
+                    if (line.cells().contains(from) || line.margin().equals(from)) {
+                        reached.addAll(line.cells());
+                        lines.add(line);
+                    }
+                }
+                if (from.level() != level) {
+                    for (Coordinates cell : cube.cells(level)) {
+                        if (cell.onto(from.level()).equals(from)) {
+                            reached.add(cell);
+                        }
+                    }
                 }
             }
+            Optional<Coordinates> free = reached.stream()
+                    .filter(c -> !suppressed.contains(c) && !pinned.contains(c) && cube.count(c) > 0).min(order);
+            if (free.isPresent()) {
+                suppressed.add(free.get());
+                return true;
+            }
+            Optional<Coordinates> zero = lines.stream().flatMap(line -> cube.absentCells(line).stream())
+                    .filter(this::hasNoKnownZeroMargin).sorted().findFirst();
+            if (zero.isPresent()) {
+                cube.addZero(zero.get());
+                suppressed.add(zero.get());
+                return true;
+            }
+            if (given.isEmpty()) {
+                given = reached.stream().filter(c -> !suppressed.contains(c)).min(order);
+            }
+            List<Coordinates> next = new ArrayList<>();
+            for (Coordinates cell : reached) {
+                if (suppressed.contains(cell) && visited.add(cell)) {
+                    next.add(cell);
+                }
+            }
+            frontier = next;
         }
-        return suppressOneOf(level, candidates, lines);
+        given.ifPresent(suppressed::add);
+        return given.isPresent();
     }
 
     /**
