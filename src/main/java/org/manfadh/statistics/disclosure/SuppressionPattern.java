@@ -121,6 +121,19 @@ final class SuppressionPattern {
             return Optional.empty();
         }
         java.util.Map<Coordinates, Integer> column = new java.util.HashMap<>();
+        BoundsAudit audit = audit(component, equations, column);
+        for (Coordinates cell : sensitive) {
+            double[] range = audit.bounds(column.get(cell));
+            if (!protectedBy(range)) {
+                return Optional.of(cell);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The bounds audit of one connected set of suppressed cells; {@code column} is filled with each cell's unknown. */
+    private BoundsAudit audit(List<Coordinates> component, List<LinearAudit.Equation> equations,
+                              java.util.Map<Coordinates, Integer> column) {
         for (Coordinates cell : component) {
             column.put(cell, column.size());
         }
@@ -154,14 +167,25 @@ final class SuppressionPattern {
             rows.add(row);
             values.add((long) threshold - 1);
         }
-        BoundsAudit audit = new BoundsAudit(unknowns, rows, values);
-        for (Coordinates cell : sensitive) {
-            double[] range = audit.bounds(column.get(cell));
-            if (!protectedBy(range)) {
-                return Optional.of(cell);
+        return new BoundsAudit(unknowns, rows, values);
+    }
+
+    /**
+     * For the tests: the least and greatest count of every suppressed cell of the table and its
+     * margins over non-negative counts, given everything published, whatever the size.
+     */
+    java.util.Map<Coordinates, double[]> bounds() {
+        int level = cube.full();
+        List<LinearAudit.Equation> equations = equationsWithin(level);
+        java.util.Map<Coordinates, double[]> bounds = new java.util.TreeMap<>();
+        for (List<Coordinates> component : components(unknownsWithin(level), equations)) {
+            java.util.Map<Coordinates, Integer> column = new java.util.HashMap<>();
+            BoundsAudit audit = audit(component, equations, column);
+            for (Coordinates cell : component) {
+                bounds.put(cell, audit.bounds(column.get(cell)));
             }
         }
-        return Optional.empty();
+        return bounds;
     }
 
     /**

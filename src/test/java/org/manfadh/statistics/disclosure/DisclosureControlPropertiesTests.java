@@ -95,7 +95,7 @@ class DisclosureControlPropertiesTests {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void leavesEverySuppressedCellMoreThanOnePossibleCount(@ForAll("smallTables") Sample sample) {
         Attacker attacker = new Attacker(sample.table(), sample.threshold());
         Attacker.Bounds bounds = attacker.bounds(300_000);
@@ -121,7 +121,57 @@ class DisclosureControlPropertiesTests {
             }
             assertThat(range[0]).as("least count of %s (truly %s)", cell.getKey(), attacker.truth.get(cell.getKey()))
                     .isLessThan(range[1]);
+            // The protection asked: the figures leave it possible that the combination is empty or
+            // holds at least the threshold, unless the coarser tables alone rule out both.
+            boolean coarserProtect = earlier == null || earlier[0] == 0 || earlier[1] >= sample.threshold();
+            Statistics.label("small cell the coarser tables leave between 1 and the threshold").collect(!coarserProtect);
+            if (coarserProtect) {
+                assertThat(range[0] == 0 || range[1] >= sample.threshold())
+                        .as("%s (truly %s) can be %s..%s", cell.getKey(), truth, range[0], range[1]).isTrue();
+            }
         }
+    }
+
+    @Property(tries = 300)
+    void boundsTheSuppressedCountsAsASearchOverEveryPossibleCountDoes(@ForAll("smallTables") Sample sample) {
+        // The audit's bounds are over real values: exact for one and two axes (the lines form a
+        // network), never narrower than the integer ones for three.
+        DisclosureControl.Layout layout = new DisclosureControl.Layout(sample.table());
+        SuppressionPattern pattern = new SuppressionPattern(layout.cube, sample.threshold());
+        Attacker attacker = new Attacker(sample.table(), sample.threshold());
+        Attacker.Bounds search = attacker.bounds(300_000);
+        Statistics.label("search").collect(search.complete() ? "complete" : "gave up");
+        if (!search.complete()) {
+            return;
+        }
+        Map<Coordinates, double[]> audited = pattern.bounds();
+        assertThat(audited).hasSameSizeAs(search.range());
+        boolean exact = attacker.axes <= 2;
+        Statistics.label("axes").collect(attacker.axes);
+        for (Map.Entry<Coordinates, double[]> cell : audited.entrySet()) {
+            List<String> key = key(layout, cell.getKey());
+            long[] integer = search.range().get(key);
+            double[] real = cell.getValue();
+            assertThat(integer).as("%s suppressed for the attacker too", key).isNotNull();
+            long truth = layout.cube.count(cell.getKey());
+            assertThat(real[0]).as("least of %s", key).isLessThanOrEqualTo(truth + 1e-6);
+            assertThat(real[1]).as("greatest of %s", key).isGreaterThanOrEqualTo(truth - 1e-6);
+            if (exact) {
+                assertThat(real[0]).as("least of %s", key).isCloseTo(integer[0], org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(real[1]).as("greatest of %s", key).isCloseTo(integer[1], org.assertj.core.data.Offset.offset(1e-6));
+            } else {
+                assertThat(real[0]).as("least of %s", key).isLessThanOrEqualTo(integer[0] + 1e-6);
+                assertThat(real[1]).as("greatest of %s", key).isGreaterThanOrEqualTo(integer[1] - 1e-6);
+            }
+        }
+    }
+
+    private static List<String> key(DisclosureControl.Layout layout, Coordinates cell) {
+        List<String> key = new ArrayList<>();
+        for (int a = 0; a < cell.dimensions(); a++) {
+            key.add(cell.at(a) == Coordinates.ALL ? Tables.ALL : layout.domains.get(a).get(cell.at(a)));
+        }
+        return key;
     }
 
     @Property(tries = 200)
@@ -148,16 +198,29 @@ class DisclosureControlPropertiesTests {
             Coordinates cell = new Coordinates(index.stream().mapToInt(Integer::intValue).toArray());
             assertThat(pattern.suppressed(cell)).as("%s", key).isEqualTo(attacker.suppressed.contains(key));
         }
-        // A small cell the pattern could not protect is one the coarser tables give away already.
-        Map<List<String>, Long> before = new Attacker(sample.table(), sample.threshold(), false).solveLines();
+        // A small cell the pattern could not protect is one the coarser tables give away already:
+        // by solving lines, or (where the search over every possible count ends) by leaving it a
+        // range with neither zero nor the threshold in it.
+        Attacker coarser = new Attacker(sample.table(), sample.threshold(), false);
+        Map<List<String>, Long> before = coarser.solveLines();
+        Attacker.Bounds bounds = null;
         for (Coordinates exposed : pattern.exposed()) {
             long count = layout.cube.count(exposed);
             List<String> key = new ArrayList<>();
             for (int a = 0; a < exposed.dimensions(); a++) {
                 key.add(exposed.at(a) == Coordinates.ALL ? Tables.ALL : layout.domains.get(a).get(exposed.at(a)));
             }
-            assertThat(count == 0 || count >= sample.threshold() || before.containsKey(key))
-                    .as("%s = %s exposed", key, count).isTrue();
+            if (count == 0 || count >= sample.threshold() || before.containsKey(key)) {
+                continue;
+            }
+            bounds = bounds != null ? bounds : coarser.bounds(2_000_000);
+            Statistics.label("exposed by the coarser tables' bounds").collect(bounds.complete() ? "checked" : "search gave up");
+            if (bounds.complete()) {
+                long[] range = bounds.range().get(key);
+                assertThat(range[0] == 0 || range[1] >= sample.threshold())
+                        .as("%s = %s exposed, the coarser tables leave it %s..%s", key, count, range[0], range[1])
+                        .isFalse();
+            }
         }
     }
 
