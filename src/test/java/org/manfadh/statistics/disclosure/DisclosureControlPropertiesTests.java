@@ -10,6 +10,7 @@ import java.util.Random;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -130,6 +131,32 @@ class DisclosureControlPropertiesTests {
                         .as("%s (truly %s) can be %s..%s", cell.getKey(), truth, range[0], range[1]).isTrue();
             }
         }
+    }
+
+    @Example
+    void protectsASmallCellWhoseLinesAreAllSuppressedAlready() {
+        // Found by (c) before the audit of bounds: WORK/IRN = 5 was worked out as IRN minus the
+        // suppressed PILGRIMAGE and TOURISM margins; every cell of its lines was suppressed, and
+        // only a known zero further out (PILGRIMAGE/SYR) gives it room.
+        Map<List<String>, Long> cells = new java.util.LinkedHashMap<>();
+        cells.put(List.of("PILGRIMAGE", "IRN"), 7L);
+        cells.put(List.of("TOURISM", "IRN"), 3L);
+        cells.put(List.of("WORK", "IRN"), 5L);
+        cells.put(List.of("WORK", "SYR"), 2L);
+        cells.put(List.of("WORK", "TUR"), 7L);
+        FlowTable table = Tables.table(org.manfadh.statistics.Interval.NONE,
+                List.of(org.manfadh.statistics.Dimension.PURPOSE, org.manfadh.statistics.Dimension.NATIONALITY), cells);
+        Attacker attacker = new Attacker(table, 6);
+        Attacker.Bounds bounds = attacker.bounds(1_000_000);
+        assertThat(bounds.complete()).isTrue();
+        for (Map.Entry<List<String>, long[]> cell : bounds.range().entrySet()) {
+            long truth = attacker.truth.getOrDefault(cell.getKey(), 0L);
+            if (truth > 0 && truth < 6) {
+                long[] range = cell.getValue();
+                assertThat(range[0] == 0 || range[1] >= 6).as("%s can be %s..%s", cell.getKey(), range[0], range[1]).isTrue();
+            }
+        }
+        assertThat(bounds.range()).containsKey(List.of("WORK", "IRN"));
     }
 
     @Property(tries = 300)
