@@ -113,6 +113,6 @@ class FlowStatisticsService implements FlowStatistics {
     }
 
     private FlowTable disclose(FlowTable table) {
-        throw Rejection.invalid("shared-not-available", "Shared tables are not available yet.");
+        return org.manfadh.statistics.disclosure.DisclosureControl.suppress(table, settings.threshold());
     }
 }
