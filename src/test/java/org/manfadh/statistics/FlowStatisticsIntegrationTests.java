@@ -213,6 +213,45 @@ class FlowStatisticsIntegrationTests {
     }
 
     @Test
+    void suppressesASharedTablesSmallCellsSoThatItsMarginsDoNotGiveThemAway() {
+        LocalDate today = LocalDate.now(BAGHDAD);
+        // Three Peruvian women, seven Peruvian men, six Bolivian women, nine Bolivian men at one point.
+        for (int i = 0; i < 3; i++) record("SFW", "ENTRY", "PER", "F", LocalDate.of(1980, 1, 1), "TOURISM", "ADMITTED");
+        for (int i = 0; i < 7; i++) record("SFW", "ENTRY", "PER", "M", LocalDate.of(1980, 1, 1), "TOURISM", "ADMITTED");
+        for (int i = 0; i < 6; i++) record("SFW", "ENTRY", "BOL", "F", LocalDate.of(1980, 1, 1), "TOURISM", "ADMITTED");
+        for (int i = 0; i < 9; i++) record("SFW", "ENTRY", "BOL", "M", LocalDate.of(1980, 1, 1), "TOURISM", "ADMITTED");
+        String month = "from=" + today.withDayOfMonth(1) + "&to=" + today.withDayOfMonth(today.lengthOfMonth())
+                + "&interval=none&borderPoint=SFW&nationality=PER,BOL&shared=true";
+        JsonNode cells = flows(analyst(), month + "&by=nationality,sex");
+        JsonNode byNationality = flows(analyst(), month + "&by=nationality");
+        JsonNode bySex = flows(analyst(), month + "&by=sex");
+
+        // No count below the threshold is shown, in the table or its margins.
+        for (JsonNode table : List.of(cells, byNationality, bySex)) {
+            assertThat(table.get("shared").asBoolean()).isTrue();
+            for (JsonNode row : table.get("rows")) {
+                if (!row.path("suppressed").asBoolean(false)) {
+                    assertThat(row.get("count").asLong()).as(row.toString()).isGreaterThanOrEqualTo(5);
+                } else {
+                    assertThat(row.get("count").isNull()).isTrue();
+                }
+            }
+        }
+        // The Peruvian women are suppressed, and so is a partner in each of their lines: neither the
+        // Peruvian margin nor the women's margin, less what is shown, pins them down.
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        cells.get("rows").forEach(r -> rows.put(r.get("nationality").asString() + "/" + r.get("sex").asString(), r));
+        assertThat(rows.get("PER/F").get("suppressed").asBoolean()).isTrue();
+        assertThat(rows.get("PER/M").get("suppressed").asBoolean()).as("the Peruvian line's partner").isTrue();
+        assertThat(rows.get("BOL/F").get("suppressed").asBoolean()).as("the women's line's partner").isTrue();
+        // A shared table is whole months only.
+        ApiClient.Response partial = analyst().get("/api/v1/statistics/flows?from=" + today.withDayOfMonth(1)
+                + "&to=" + today.withDayOfMonth(1).plusDays(9) + "&interval=none&shared=true");
+        assertThat(partial.status()).isEqualTo(400);
+        assertThat(partial.body()).contains("\"to\"");
+    }
+
+    @Test
     void refusesAMalformedTableWithTheParameterAtFault() {
         ApiClient.Response backwards = analyst().get("/api/v1/statistics/flows?from=2026-08-10&to=2026-08-01");
         assertThat(backwards.status()).isEqualTo(400);
