@@ -135,3 +135,17 @@ echo "headquarters UP; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     --post-pid "$post_pid" --post-pg-pid "$(head -1 "$work/post/postgres/postmaster.pid")" \
     --hq-pid "$hq_pid" --hq-pg-pid "$(head -1 "$work/hq/postgres/postmaster.pid")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Headquarters counts what arrived for the flow statistics in the background (statistics.uncounted): how long
+# after the drain its queue is empty, where this build has one.
+hq_sql() {
+    PGPASSWORD="$(owner_password "$work/hq")" psql -h localhost -p "$hq_pg" -U postgres -d manfadh -Atc "$1" 2>/dev/null
+}
+if [[ "$(hq_sql "select to_regclass('statistics.uncounted') is not null")" == t ]]; then
+    drained_at=$(date +%s.%N)
+    while [[ "$(hq_sql "select count(*) from statistics.uncounted")" != 0 ]]; do
+        sleep 0.5
+    done
+    echo "statistics: every crossing counted $(echo "$(date +%s.%N) - $drained_at" | bc -l | xargs printf '%.1f') s after the drain;" \
+         "$(hq_sql "select count(*) from statistics.counted") crossings counted"
+fi

@@ -121,6 +121,12 @@ class BacklogLoader implements CrossingBacklog {
         });
     }
 
+    /** UUIDs as PostgreSQL orders them: unsigned, byte by byte. */
+    private static int unsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
@@ -194,7 +200,11 @@ class BacklogLoader implements CrossingBacklog {
                     + "purpose, transport_mode, transport_reference, group_id, visa_id, officer, late_reason, "
                     + "override_reason, override_by, minor, accompanied_by, consent_document, flags, request_hash");
             StringBuilder json = new StringBuilder(512);
-            for (BacklogDerivation.Planned p : plan.crossings()) {
+            // In id order: the table is partitioned by its (time-ordered) id, and rows of many months in the
+            // order they were planned would go into the partitions and their indexes at random.
+            List<BacklogDerivation.Planned> inIdOrder = plan.crossings().stream()
+                    .sorted(java.util.Comparator.comparing(p -> p.crossing().id(), BacklogLoader::unsigned)).toList();
+            for (BacklogDerivation.Planned p : inIdOrder) {
                 Crossing c = p.crossing();
                 rows.value(c.id()).text(nodeId).text(c.borderPoint().code()).value(c.borderPoint().authority())
                         .text(c.borderPoint().governorate()).value(c.direction()).time(c.occurredAt())
@@ -209,7 +219,7 @@ class BacklogLoader implements CrossingBacklog {
 
             rows = CopyRows.into(copy, "bordercontrol.decision", "id, node_id, crossing_id, kind, decision, "
                     + "reason_code, note, vulnerability, protection_referral, decided_by, decided_at, supersedes");
-            for (BacklogDerivation.Planned p : plan.crossings()) {
+            for (BacklogDerivation.Planned p : inIdOrder) {
                 UUID initial = null;
                 for (Ruling r : p.rulings()) {
                     rows.value(r.id()).text(nodeId).value(p.crossing().id()).text(initial == null ? "INITIAL" : "FINAL")

@@ -1,19 +1,15 @@
 package org.manfadh.statistics.internal;
 
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.CrossingsArrived;
+import org.manfadh.platform.BeforeCommit;
 import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.ScreeningsArrived;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every announcement that a crossing changed (recorded, decided, corrected, voided, arrived by
@@ -25,79 +21,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class CountingListener {
 
-    private final Rollups rollups;
+    private final BeforeCommit<UUID> queue;
 
     CountingListener(Rollups rollups) {
-        this.rollups = rollups;
+        this.queue = new BeforeCommit<>(rollups::queue);
     }
 
     @EventListener
     void on(CrossingRecorded recorded) {
-        announce(List.of(recorded.crossingId()));
+        queue.announce(List.of(recorded.crossingId()));
     }
 
     @EventListener
     void on(CrossingsArrived arrived) {
-        announce(arrived.crossingIds());
+        queue.announce(arrived.crossingIds());
     }
 
     @EventListener
     void on(HitAdjudicated verdict) {
-        announce(List.of(verdict.crossingId()));
+        queue.announce(List.of(verdict.crossingId()));
     }
 
     @EventListener
     void on(ScreeningsArrived arrived) {
-        announce(arrived.crossingIds());
-    }
-
-    private void announce(Collection<UUID> ids) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            rollups.queue(ids);
-            return;
-        }
-        Announced announced = (Announced) TransactionSynchronizationManager.getResource(this);
-        if (announced == null) {
-            announced = new Announced();
-            TransactionSynchronizationManager.bindResource(this, announced);
-            TransactionSynchronizationManager.registerSynchronization(announced);
-        }
-        announced.add(ids);
-    }
-
-    private final class Announced implements TransactionSynchronization {
-
-        private final Set<UUID> ids = new LinkedHashSet<>();
-        private boolean counted;
-
-        void add(Collection<UUID> more) {
-            if (counted) {
-                rollups.queue(more);
-            } else {
-                ids.addAll(more);
-            }
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            counted = true;
-            rollups.queue(ids);
-            ids.clear();
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(CountingListener.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(CountingListener.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(CountingListener.this);
-        }
+        queue.announce(arrived.crossingIds());
     }
 }

@@ -1,11 +1,9 @@
 package org.manfadh.sync.internal;
 
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
@@ -14,14 +12,13 @@ import org.manfadh.bordercontrol.GroupClosed;
 import org.manfadh.bordercontrol.IdentityDecided;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.VisaRecorded;
+import org.manfadh.platform.BeforeCommit;
 import org.manfadh.platform.Ids;
 import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.sync.OutboxKind;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * At a post, every change to a crossing puts the crossing and its screening as they now stand into
@@ -43,6 +40,7 @@ class OutboxWriter {
     private final ScreeningReplication screenings;
     private final IdentityReplication identities;
     private final Clock clock;
+    private final BeforeCommit<Announcement> announced = new BeforeCommit<>(this::write);
 
     OutboxWriter(SyncSettings settings, Outbox outbox, CrossingReplication crossings, ScreeningReplication screenings,
                  IdentityReplication identities, Clock clock) {
@@ -89,17 +87,17 @@ class OutboxWriter {
         if (!settings.post()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            append(kind, id);
-            return;
-        }
-        Announced announced = (Announced) TransactionSynchronizationManager.getResource(this);
-        if (announced == null) {
-            announced = new Announced();
-            TransactionSynchronizationManager.bindResource(this, announced);
-            TransactionSynchronizationManager.registerSynchronization(announced);
-        }
-        announced.add(kind, id);
+        announced.announce(List.of(new Announcement(kind, id)));
+    }
+
+    /** A record to put into the outbox as it stands when the transaction ends. */
+    private record Announcement(OutboxKind kind, UUID id) {
+    }
+
+    /** A transaction's announcements, each once, by kind in the order headquarters applies them. */
+    private void write(List<Announcement> announcements) {
+        announcements.stream().sorted(Comparator.comparing(Announcement::kind))
+                .forEach(a -> append(a.kind(), a.id()));
     }
 
     /** The record as it stands in the transaction that announced it; a crossing without a screening has none to send. */
@@ -116,45 +114,5 @@ class OutboxWriter {
         }
         outbox.append(Ids.newId(), kind, id, payload.orElseThrow(() -> new IllegalStateException(
                 kind + " " + id + " was announced but cannot be read in its own transaction")), clock.instant());
-    }
-
-    /** What one transaction announced, by kind in the order headquarters applies them, each record once. */
-    private final class Announced implements TransactionSynchronization {
-
-        private final Map<OutboxKind, Set<UUID>> records = new EnumMap<>(OutboxKind.class);
-        private boolean written;
-
-        /** What another synchronisation announces after these rows were written still goes in, at once. */
-        void add(OutboxKind kind, UUID id) {
-            if (written) {
-                append(kind, id);
-            } else {
-                records.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
-            }
-        }
-
-        /** Still inside the transaction: the rows commit with the record, or a failure here rolls both back. */
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            written = true;
-            records.forEach((kind, ids) -> ids.forEach(id -> append(kind, id)));
-            records.clear();
-        }
-
-        /** A transaction of its own started inside this one (the audit's) announces into its own set. */
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(OutboxWriter.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(OutboxWriter.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxWriter.this);
-        }
     }
 }
