@@ -74,7 +74,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private final org.manfadh.statistics.HijriMonthStarts monthStarts;
 
     DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
-                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:50000}") int scale,
+                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:36000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed,
                    org.manfadh.statistics.HijriMonthStarts monthStarts) {
         this.monthStarts = monthStarts;
