@@ -252,6 +252,33 @@ class FlowStatisticsIntegrationTests {
     }
 
     @Test
+    void countsARangeOfWholeAndPartMonthsAsTheSumOfItsDays() throws InterruptedException {
+        LocalDate today = LocalDate.now(BAGHDAD);
+        for (int back : new int[] {0, 3, 40, 70}) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", UUID.randomUUID().toString());
+            body.put("borderPoint", "BGW");
+            body.put("direction", "ENTRY");
+            body.put("occurredAt", today.minusDays(back).atTime(12, 0).atZone(BAGHDAD).toInstant().toString());
+            body.put("lateReason", "Typed in from the paper register");
+            body.put("mrz", Passports.td3("PRY", number(), surname(), "EVA", "PRY", LocalDate.of(1990, 1, 1), 'F',
+                    today.plusYears(5)));
+            body.put("purpose", "TOURISM");
+            body.put("decision", "ADMITTED");
+            assertThat(admin().post("/api/v1/crossings", ApiClient.json(body)).status()).isIn(200, 201);
+        }
+        Thread.sleep(3_000); // the compactor folds the changes into the day and month rollups meanwhile
+        String range = "from=" + today.minusDays(80) + "&to=" + today + "&nationality=PRY";
+        JsonNode whole = flows(analyst(), range + "&interval=none&by=borderPoint");
+        JsonNode months = flows(analyst(), range + "&interval=month&by=borderPoint");
+        JsonNode days = flows(analyst(), range + "&interval=day&by=borderPoint");
+        assertThat(count(whole, Map.of("borderPoint", "BGW"))).isGreaterThanOrEqualTo(4)
+                .isEqualTo(count(months, Map.of("borderPoint", "BGW")))
+                .isEqualTo(count(days, Map.of("borderPoint", "BGW")));
+        assertThat(whole.get("total").asLong()).isEqualTo(days.get("total").asLong());
+    }
+
+    @Test
     void refusesAMalformedTableWithTheParameterAtFault() {
         ApiClient.Response backwards = analyst().get("/api/v1/statistics/flows?from=2026-08-10&to=2026-08-01");
         assertThat(backwards.status()).isEqualTo(400);
