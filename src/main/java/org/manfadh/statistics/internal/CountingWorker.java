@@ -41,10 +41,13 @@ class CountingWorker {
         }
     }
 
-    /** Counts what is queued when it is at most {@code limit} crossings (a question's catch-up); otherwise leaves it to the schedule. */
-    void catchUp(int limit) {
-        if (rollups.queued() <= limit) {
-            countQueued(limit);
+    /** The longest queue a question counts itself before it is answered; a longer one is the schedule's. */
+    private static final int CATCH_UP = 5_000;
+
+    /** Counts what is queued when it is a short queue (a question's catch-up); otherwise leaves it to the schedule. */
+    void catchUp() {
+        if (rollups.queued() <= CATCH_UP) {
+            countQueued(CATCH_UP);
         }
     }
 

@@ -107,12 +107,8 @@ class FlowCounter {
             default -> false;
         };
         LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        // The first day after the last whole month: the month after 'to' when 'to' ends its month, else 'to's own.
         LocalDate afterWhole = to.plusDays(1).withDayOfMonth(1);
-        if (!to.plusDays(1).equals(afterWhole)) {
-            afterWhole = to.withDayOfMonth(1);
-        } else {
-            afterWhole = to.plusDays(1);
-        }
         if (byMonths && firstWhole.isBefore(afterWhole)) {
             params.put("firstWhole", firstWhole);
             params.put("afterWhole", afterWhole);

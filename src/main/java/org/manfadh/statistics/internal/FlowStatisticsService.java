@@ -31,9 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 class FlowStatisticsService implements FlowStatistics {
 
-    /** The longest queue a question counts itself before it is answered; a longer one is the worker's. */
-    private static final int CATCH_UP = 5_000;
-
     private final FlowCounter counter;
     private final FlowQueries queries;
     private final Accounts accounts;
@@ -57,7 +54,7 @@ class FlowStatisticsService implements FlowStatistics {
     public FlowTable flows(FlowQuery query, String username) {
         queries.check(query);
         // What was committed before the question is in the answer, unless a bulk arrival is still being counted.
-        worker.catchUp(CATCH_UP);
+        worker.catchUp();
         FlowTable table = counter.count(query, scope(username));
         return query.shared() ? disclose(table) : table;
     }

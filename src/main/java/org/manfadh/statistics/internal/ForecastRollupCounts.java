@@ -33,7 +33,7 @@ class ForecastRollupCounts implements ForecastCounts {
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         long[] counts = new long[Math.max(0, days)];
         if (days > 0) {
-            worker.catchUp(5_000);
+            worker.catchUp();
             FlowTable table = counter.count(query(borderPoint, direction, from, to, Interval.DAY), ReadScope.EVERYWHERE);
             for (FlowTable.Row row : table.rows()) {
                 int i = (int) ChronoUnit.DAYS.between(from, row.period());
@@ -53,7 +53,7 @@ class ForecastRollupCounts implements ForecastCounts {
             out.add(new long[24]);
         }
         if (days > 0) {
-            worker.catchUp(5_000);
+            worker.catchUp();
             FlowTable table = counter.count(query(borderPoint, null, from, to, Interval.HOUR), ReadScope.EVERYWHERE);
             for (FlowTable.Row row : table.rows()) {
                 int i = (int) ChronoUnit.DAYS.between(from, row.period());
