@@ -41,13 +41,18 @@ class Rollups {
         this.jdbc = jdbc;
     }
 
-    /** Queues crossings to be counted again, in the caller's transaction; in id order, so that queuers never wait in a circle. */
+    /**
+     * Queues crossings to be counted again, in the caller's transaction; in id order, so that queuers
+     * never wait in a circle. A crossing queued already is touched, not skipped: if a worker is counting
+     * it at this moment (from facts read before this change), the update waits for the worker, and once
+     * the worker has dequeued it, it is queued anew, so the change is counted.
+     */
     void queue(Collection<UUID> crossingIds) {
         if (crossingIds.isEmpty()) {
             return;
         }
         jdbc.sql("insert into statistics.uncounted (crossing_id) select id from unnest(cast(:ids as uuid[])) id"
-                        + " order by id on conflict (crossing_id) do nothing")
+                        + " order by id on conflict (crossing_id) do update set queued_at = excluded.queued_at")
                 .param("ids", new java.util.TreeSet<>(crossingIds).toArray(UUID[]::new)).update();
     }
 
