@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * @param corrections     how many corrections of its facts it has had (a void is not counted)
  * @param stay            the traveller's stay as of now (or the day asked), null until shown
  * @param screening       the screening done when it was recorded, with its hits as they stand; null until shown
+ * @param health          cleared or held for health, when it was screened for health; null when it was not, or until shown
  */
 public record Crossing(
         UUID id,
@@ -61,7 +62,8 @@ public record Crossing(
         Identity identity,
         StayView stay,
         JsonNode document,
-        ScreeningResult screening) {
+        ScreeningResult screening,
+        HealthStatus health) {
 
     public Crossing {
         Objects.requireNonNull(id, "id");
@@ -71,8 +73,16 @@ public record Crossing(
         flags = List.copyOf(flags);
     }
 
-    /** How the traveller arrived. */
-    public record Transport(TransportMode mode, String reference) {
+    /** How the traveller arrived: the flight, bus, vehicle or vessel, where it set out from and the countries it passed through. */
+    public record Transport(TransportMode mode, String reference, String origin, List<String> via) {
+
+        public Transport {
+            via = via == null ? List.of() : List.copyOf(via);
+        }
+
+        public Transport(TransportMode mode, String reference) {
+            this(mode, reference, null, List.of());
+        }
     }
 
     /** How the document was tied to its traveller, and how sure that is. */
@@ -102,7 +112,7 @@ public record Crossing(
                 decision, reasonCode, note, vulnerability, protectionReferral, decidedBy, decidedAt, purpose, transport,
                 groupId, visaId, officer, List.copyOf(ordered), voided, voidReason, corrections, lateReason,
                 overrideReason, minor, accompaniedBy, consentDocument, documentValid, identity, stay, document,
-                screening);
+                screening, health);
     }
 
     /** The same crossing shown with the traveller's stay and its screening. */
@@ -110,6 +120,14 @@ public record Crossing(
         return new Crossing(id, travellerId, nodeId, borderPoint, direction, occurredAt, occurredAtLocal, recordedAt,
                 decision, reasonCode, note, vulnerability, protectionReferral, decidedBy, decidedAt, purpose, transport,
                 groupId, visaId, officer, flags, voided, voidReason, corrections, lateReason, overrideReason, minor,
-                accompaniedBy, consentDocument, documentValid, identity, stay, document, screening);
+                accompaniedBy, consentDocument, documentValid, identity, stay, document, screening, health);
+    }
+
+    /** The same crossing with its health part as officers see it (null: not screened for health). */
+    public Crossing withHealth(HealthStatus status) {
+        return new Crossing(id, travellerId, nodeId, borderPoint, direction, occurredAt, occurredAtLocal, recordedAt,
+                decision, reasonCode, note, vulnerability, protectionReferral, decidedBy, decidedAt, purpose, transport,
+                groupId, visaId, officer, flags, voided, voidReason, corrections, lateReason, overrideReason, minor,
+                accompaniedBy, consentDocument, documentValid, identity, stay, document, screening, status);
     }
 }

@@ -1,5 +1,6 @@
 package org.manfadh.bordercontrol;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.manfadh.bordercontrol.stay.StayRule;
 import org.manfadh.referencedata.Authority;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +50,36 @@ public final class CrossingCommands {
             @Size(max = 200) String consentDocument,
             @Valid Override override,
             /** The officer saw the screening's possible matches and decided on them (hits still wait for a supervisor). */
-            Boolean screeningReviewed) {
+            Boolean screeningReviewed,
+            /** The countries the traveller declares having been in lately, for health screening rules. */
+            @Size(max = 20) List<@Valid VisitedCountry> visited,
+            /** The health screening done at the booth, when a health rule applies to the entry. */
+            @Valid HealthScreening healthScreening) {
+    }
+
+    /** A country a traveller declares having been in, and the day they left it when they say. */
+    public record VisitedCountry(
+            @NotBlank(message = "is required: an ICAO country code") @Size(max = 3) String country,
+            LocalDate left) {
+    }
+
+    /**
+     * A health screening at the booth: what was measured and answered, what follows, and how to reach the
+     * traveller during follow-up. Symptom and exposure codes are the health module's.
+     *
+     * @param yellowFeverCertificate VALID, INVALID or NONE, when the rule asks for it
+     */
+    public record HealthScreening(
+            @DecimalMin(value = "30.0", message = "is below 30.0 °C: measure again")
+            @DecimalMax(value = "45.0", message = "is above 45.0 °C: measure again") BigDecimal temperatureC,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> symptoms,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> exposures,
+            @Size(max = 10) String yellowFeverCertificate,
+            @NotNull(message = "is required: CLEARED, SECONDARY, REFERRED or ISOLATED") HealthOutcome outcome,
+            @Size(max = 200) String facility,
+            @Size(max = 2000) String notes,
+            @Size(max = 500) String address,
+            @Size(max = 40) String phone) {
     }
 
     /** A document typed by hand, for documents without a machine readable zone or one that cannot be read. */
@@ -63,7 +95,16 @@ public final class CrossingCommands {
             @Size(max = 10) String dateOfExpiry) {
     }
 
-    public record Transport(TransportMode mode, @Size(max = 40) String reference) {
+    /**
+     * How the traveller came: the flight, bus, vehicle or vessel, where it set out from and the countries it
+     * passed through (ICAO codes).
+     */
+    public record Transport(TransportMode mode, @Size(max = 40) String reference, @Size(max = 3) String origin,
+                            @Size(max = 10) List<@NotBlank @Size(max = 3) String> via) {
+
+        public Transport(TransportMode mode, String reference) {
+            this(mode, reference, null, null);
+        }
     }
 
     public record VisaInput(

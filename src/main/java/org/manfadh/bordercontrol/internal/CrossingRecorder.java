@@ -16,6 +16,9 @@ import org.manfadh.bordercontrol.Crossing;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.Decision;
+import org.manfadh.bordercontrol.HealthCheckpoint;
+import org.manfadh.bordercontrol.HealthStatus;
+import org.manfadh.bordercontrol.CrossingCommands.HealthScreening;
 import org.manfadh.bordercontrol.CrossingCommands.AmendCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.DecideCrossing;
 import org.manfadh.bordercontrol.CrossingCommands.RecordCrossing;
@@ -63,13 +66,15 @@ public class CrossingRecorder implements CrossingRecording {
     private final ApplicationEventPublisher events;
     private final CrossingPolicy policy;
     private final LaterDecisions later;
+    private final HealthGate health;
 
     CrossingRecorder(DocumentReader documents, IdentityResolver identities, Crossings crossings, Travellers travellers,
                      PresentedVisas visas, Groups groups, StayService stays, CrossingViews views,
                      ReferenceData referenceData, NodeIdentity node, TransactionTemplate transaction, JsonMapper json,
                      Clock clock, BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction,
-                     ApplicationEventPublisher events, LaterDecisions later) {
+                     ApplicationEventPublisher events, LaterDecisions later, HealthGate health) {
         this.later = later;
+        this.health = health;
         this.documents = documents;
         this.identities = identities;
         this.crossings = crossings;
@@ -122,13 +127,26 @@ public class CrossingRecorder implements CrossingRecording {
                     intake.day(), caller.username(), now);
             Ruling ruling = policy.rule(intake.facts(), Refusals.officer(caller), intake.documentFacts(), Refusals.screened(screened),
                     identity.linkBasis() == LinkBasis.NAME_BIRTH_NATIONALITY, visa.flags(), now, intake.day());
-            return write(request, caller, intake, identity, visa.visa(), ruling, screened, now);
+            HealthScreening healthScreening = request.healthScreening();
+            boolean held = healthScreening != null && healthScreening.outcome().holds();
+            if (held && ruling.decision() == Decision.ADMITTED) {
+                ruling = new Ruling(Decision.REFERRED, ruling.flags(), "held for health: "
+                        + healthScreening.outcome().name().toLowerCase(Locale.ROOT), ruling.late(), ruling.minor());
+            }
+            Recorded recorded = write(request, caller, intake, identity, visa.visa(), ruling, screened, now);
+            if (healthScreening != null) {
+                health.record(intake.arrival(), intake.health(), healthScreening, identity.travellerId(),
+                        caller.username(), now);
+            }
+            return healthScreening == null ? recorded : new Recorded(recorded.crossing()
+                    .withHealth(held ? HealthStatus.HOLD : HealthStatus.CLEARED), recorded.created());
         });
     }
 
     /** A request checked before anything is read: where, the document as read, the facts the policy rules on. */
     private record Intake(BorderPoint point, DocumentReading document, LocalDate day, CheckFacts.Request facts,
-                          CheckFacts.Document documentFacts, String hash, List<String> locks) {
+                          CheckFacts.Document documentFacts, String hash, List<String> locks,
+                          HealthCheckpoint.Arrival arrival, HealthCheckpoint.Requirement health) {
     }
 
     private Intake intake(RecordCrossing request, Caller caller, Instant now) {
@@ -153,6 +171,9 @@ public class CrossingRecorder implements CrossingRecording {
                 && visa.validUntil().isBefore(visa.validFrom())) {
             fieldErrors.add(new Rejection.Field("visa.validUntil", "is before validFrom"));
         }
+        if (point != null) {
+            fieldErrors.addAll(health.checkRoute(request));
+        }
         DocumentReading document = null;
         boolean hasMrz = request.mrz() != null && !request.mrz().isBlank();
         if (hasMrz == (request.document() != null)) {
@@ -161,8 +182,18 @@ public class CrossingRecorder implements CrossingRecording {
         } else {
             document = hasMrz ? documents.fromMrz(request.mrz(), day) : documents.fromManual(request.document(), day, fieldErrors);
         }
+        HealthCheckpoint.Arrival arrival = null;
+        HealthCheckpoint.Requirement requirement = HealthCheckpoint.Requirement.NONE;
+        if (fieldErrors.isEmpty()) {
+            arrival = health.arrival(request, point, document.nationality(), occurredAt, day);
+            requirement = health.assess(arrival);
+            fieldErrors.addAll(health.check(arrival, requirement, request.healthScreening()));
+        }
         if (!fieldErrors.isEmpty()) {
             throw Rejection.invalidFields(fieldErrors);
+        }
+        if (request.decision() == Decision.ADMITTED && request.healthScreening() == null) {
+            health.requireScreening(requirement, request.id());
         }
         CheckFacts.Document documentFacts = new CheckFacts.Document(document.identified(), document.failsValidation(day),
                 document.dateOfBirth());
@@ -174,7 +205,7 @@ public class CrossingRecorder implements CrossingRecording {
         locks.add("crossing:" + request.id());
         locks.addAll(IdentityResolver.lockKeys(document));
         return new Intake(point, document, day, facts, documentFacts, Sha256.hex(json.writeValueAsString(request)),
-                locks);
+                locks, arrival, requirement);
     }
 
     /** A request repeated under a crossing's id: the crossing as it stands, or a conflict when the content differs. */
@@ -201,15 +232,17 @@ public class CrossingRecorder implements CrossingRecording {
                 ruling.decision(), blankToNull(request.reasonCode()), ruling.note(blankToNull(request.note())),
                 request.vulnerability() == null ? List.of() : request.vulnerability().stream().distinct().toList(),
                 blankToNull(request.protectionReferral()), caller.username(), now, request.purpose(),
-                transport == null || transport.mode() == null && blankToNull(transport.reference()) == null ? null
-                        : new Crossing.Transport(transport.mode(), blankToNull(transport.reference())),
+                transport == null || transport.mode() == null && blankToNull(transport.reference()) == null
+                        && intake.arrival().origin() == null && intake.arrival().via().isEmpty() ? null
+                        : new Crossing.Transport(transport.mode(), blankToNull(transport.reference()),
+                                intake.arrival().origin(), intake.arrival().via()),
                 request.groupId(), visa == null ? null : visa.id(), caller.username(), List.copyOf(ruling.flags()),
                 false, null, 0, ruling.late() ? request.lateReason().strip() : null,
                 request.override() == null ? null : request.override().reason().strip(), ruling.minor(),
                 blankToNull(request.accompaniedBy()), blankToNull(request.consentDocument()),
                 !intake.documentFacts().fails(),
                 new Crossing.Identity(identity.documentId(), identity.linkBasis(), identity.confidence()), null,
-                documents.snapshot(intake.document()), null);
+                documents.snapshot(intake.document()), null, null);
         boolean admitted = ruling.decision() == Decision.ADMITTED;
         StayService.Stay stay;
         if (identity.newTraveller()) {
@@ -217,10 +250,10 @@ public class CrossingRecorder implements CrossingRecording {
             if (admitted) {
                 crossing = crossing.withFlags(ruling.with(stayFlags(crossing, stay)).flags());
             }
-            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash());
+            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash(), request.visited());
             stays.storeFirst(identity.traveller(), stay);
         } else {
-            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash());
+            crossings.insert(crossing, point.authority().name(), point.governorate(), intake.hash(), request.visited());
             stay = stays.rebuild(identity.travellerId(), today);
             if (admitted) {
                 crossing = crossing.withFlags(ruling.with(stayFlags(crossing, stay)).flags());

@@ -9,15 +9,17 @@ import org.manfadh.bordercontrol.stay.StayStatus;
 import org.manfadh.screening.Screening;
 import org.springframework.stereotype.Component;
 
-/** Crossings as they are shown: with the traveller's stay and the crossing's screening. */
+/** Crossings as they are shown: with the traveller's stay, the crossing's screening and its health part. */
 @Component
 class CrossingViews {
 
     private final Crossings crossings;
     private final StayService stays;
     private final Screening screening;
+    private final HealthGate health;
 
-    CrossingViews(Crossings crossings, StayService stays, Screening screening) {
+    CrossingViews(Crossings crossings, StayService stays, Screening screening, HealthGate health) {
+        this.health = health;
         this.crossings = crossings;
         this.stays = stays;
         this.screening = screening;
@@ -33,7 +35,8 @@ class CrossingViews {
     }
 
     Crossing shown(Crossing crossing, Crossing.StayView stay) {
-        return crossing.shown(stay, screening.screeningOf(crossing.id()).orElse(null));
+        return crossing.shown(stay, screening.screeningOf(crossing.id()).orElse(null))
+                .withHealth(health.status(crossing.id()).orElse(null));
     }
 
     static Crossing.StayView stay(StayStatus s) {

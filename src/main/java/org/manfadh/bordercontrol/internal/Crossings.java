@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.Crossing;
+import org.manfadh.bordercontrol.CrossingCommands;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.LinkBasis;
@@ -52,7 +53,8 @@ class Crossings {
                    coalesce(a.border_point, c.border_point) as border_point,
                    coalesce(a.direction, c.direction) as direction,
                    coalesce(a.occurred_at, c.occurred_at) as occurred_at, c.recorded_at,
-                   coalesce(a.purpose, c.purpose) as purpose, c.transport_mode, c.transport_reference, c.group_id,
+                   coalesce(a.purpose, c.purpose) as purpose, c.transport_mode, c.transport_reference, c.transport_origin,
+                   c.transport_via, c.group_id,
                    c.visa_id, c.officer, c.late_reason, c.override_reason, c.minor, c.accompanied_by,
                    c.consent_document, c.flags, coalesce(a.kind = 'VOID', false) as voided,
                    case when a.kind = 'VOID' then a.reason end as void_reason, coalesce(a.amendments, 0) as amendments,
@@ -216,6 +218,14 @@ class Crossings {
                 .param("id", groupId).query(row).list();
     }
 
+    /** The countries the traveller declared having been in when the crossing was recorded. */
+    List<CrossingCommands.VisitedCountry> visited(UUID id) {
+        String visited = jdbc.sql("select visited::text from bordercontrol.crossing where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+        return visited == null ? List.of()
+                : List.of(json.readValue(visited, CrossingCommands.VisitedCountry[].class));
+    }
+
     Optional<String> requestHash(UUID id) {
         return jdbc.sql("select request_hash from bordercontrol.crossing where id = :id").param("id", id)
                 .query(String.class).optional();
@@ -225,18 +235,22 @@ class Crossings {
      * A new crossing and its initial decision, in one round trip.
      *
      * @param requestHash the fingerprint of the request that recorded it, so that a repeat is known
+     * @param visited     the countries the traveller declared having been in, or null
      */
-    void insert(Crossing c, String authority, String governorate, String requestHash) {
+    void insert(Crossing c, String authority, String governorate, String requestHash,
+                List<CrossingCommands.VisitedCountry> visited) {
         jdbc.sql("""
                 with crossing as (
                     insert into bordercontrol.crossing (id, node_id, border_point, authority, governorate, direction,
                            occurred_at, recorded_at, traveller_id, document_id, document, document_valid, purpose,
-                           transport_mode, transport_reference, group_id, visa_id, officer, late_reason,
-                           override_reason, override_by, minor, accompanied_by, consent_document, flags, request_hash)
+                           transport_mode, transport_reference, transport_origin, transport_via, group_id, visa_id,
+                           officer, late_reason, override_reason, override_by, minor, accompanied_by, consent_document,
+                           flags, request_hash, visited)
                     values (:id, :node, :point, :authority, :governorate, :direction, :occurred, :recorded, :traveller,
-                            :document, cast(:documentJson as jsonb), :valid, :purpose, :mode, :reference, :group, :visa,
+                            :document, cast(:documentJson as jsonb), :valid, :purpose, :mode, :reference, :origin,
+                            cast(:via as varchar(3)[]), :group, :visa,
                             :officer, :lateReason, :overrideReason, :overrideBy, :minor, :accompanied, :consent,
-                            :flags, :hash)
+                            :flags, :hash, cast(:visited as jsonb))
                     returning id)
                 insert into bordercontrol.decision (id, node_id, crossing_id, kind, decision, reason_code, note,
                        vulnerability, protection_referral, decided_by, decided_at, supersedes)
@@ -253,6 +267,9 @@ class Crossings {
                 .param("valid", c.documentValid()).param("purpose", name(c.purpose()))
                 .param("mode", c.transport() == null ? null : name(c.transport().mode()))
                 .param("reference", c.transport() == null ? null : c.transport().reference())
+                .param("origin", c.transport() == null ? null : c.transport().origin())
+                .param("via", c.transport() == null || c.transport().via().isEmpty() ? null
+                        : c.transport().via().toArray(String[]::new))
                 .param("group", c.groupId()).param("visa", c.visaId())
                 .param("officer", c.officer()).param("lateReason", c.lateReason())
                 .param("overrideReason", c.overrideReason())
@@ -260,6 +277,7 @@ class Crossings {
                 .param("minor", c.minor()).param("accompanied", c.accompaniedBy())
                 .param("consent", c.consentDocument()).param("flags", names(c.flags()))
                 .param("hash", requestHash)
+                .param("visited", visited == null || visited.isEmpty() ? null : json.writeValueAsString(visited))
                 .param("decisionId", Ids.newId()).param("decision", c.decision().name())
                 .param("reason", c.reasonCode()).param("note", c.note())
                 .param("vulnerability", names(c.vulnerability()))
@@ -315,6 +333,8 @@ class Crossings {
         Instant occurredAt = instant(rs, "occurred_at");
         String mode = rs.getString("transport_mode");
         String reference = rs.getString("transport_reference");
+        String origin = rs.getString("transport_origin");
+        java.sql.Array via = rs.getArray("transport_via");
         boolean voided = rs.getBoolean("voided");
         UUID documentId = rs.getObject("document_id", UUID.class);
         return new Crossing(rs.getObject("id", UUID.class), rs.getObject("traveller_id", UUID.class),
@@ -324,15 +344,16 @@ class Crossings {
                 rs.getString("note"), enums(rs.getArray("vulnerability"), VulnerabilityIndicator.class),
                 rs.getString("protection_referral"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 value(rs.getString("purpose"), Purpose.class),
-                mode == null && reference == null ? null
-                        : new Crossing.Transport(value(mode, TransportMode.class), reference),
+                mode == null && reference == null && origin == null ? null
+                        : new Crossing.Transport(value(mode, TransportMode.class), reference, origin,
+                                via == null ? List.of() : List.of((String[]) via.getArray())),
                 rs.getObject("group_id", UUID.class), rs.getObject("visa_id", UUID.class), rs.getString("officer"),
                 enums(rs.getArray("flags"), CrossingFlag.class), voided, rs.getString("void_reason"),
                 rs.getInt("amendments") - (voided ? 1 : 0), rs.getString("late_reason"),
                 rs.getString("override_reason"), rs.getBoolean("minor"), rs.getString("accompanied_by"),
                 rs.getString("consent_document"), rs.getBoolean("document_valid"),
                 new Crossing.Identity(documentId, value(rs.getString("link_basis"), LinkBasis.class), rs.getBigDecimal("link_confidence")),
-                null, document(rs.getString("document")), null);
+                null, document(rs.getString("document")), null, null);
     }
 
     private JsonNode document(String text) {

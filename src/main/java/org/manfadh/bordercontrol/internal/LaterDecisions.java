@@ -57,11 +57,13 @@ class LaterDecisions {
     private final BorderJurisdiction jurisdiction;
     private final ApplicationEventPublisher events;
     private final CrossingPolicy policy;
+    private final HealthGate health;
 
     LaterDecisions(Crossings crossings, Travellers travellers, StayService stays, CrossingViews views,
                    ReferenceData referenceData, NodeIdentity node, TransactionTemplate transaction, Clock clock,
                    BorderControlSettings settings, Screening screening, BorderJurisdiction jurisdiction,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, HealthGate health) {
+        this.health = health;
         this.crossings = crossings;
         this.travellers = travellers;
         this.stays = stays;
@@ -93,6 +95,7 @@ class LaterDecisions {
                 screening.admissionBar(crossingId).ifPresent(bar -> {
                     throw Rejection.conflict(bar.type(), bar.detail());
                 });
+                health.admissionBar(current, LocalDate.ofInstant(now, clock.getZone()));
             }
             String note = Texts.blankToNull(request.note());
             if (request.override() != null) {

@@ -103,7 +103,7 @@ class GroupScreensController {
             try {
                 recorder.record(new RecordCrossing(crossingId, group.borderPoint(), Direction.valueOf(group.direction()),
                         null, null, mrz, null, null, null, null, null, null, null, null, null, null, id, null, null, null,
-                        null), caller);
+                        null, null, null), caller);
             } catch (Rejection e) {
                 model.addAttribute("memberError", problemKey(e));
                 model.addAttribute("mrz", mrz);

@@ -154,7 +154,7 @@ class InspectionController {
                     null, null, decision,
                     decision == Decision.ADMITTED || reasonCode == null || reasonCode.isBlank() ? null : reasonCode,
                     note == null || note.isBlank() ? null : note.strip(), null, null, null, null, null, null, null,
-                    reviewed ? Boolean.TRUE : null);
+                    reviewed ? Boolean.TRUE : null, null, null);
             try {
                 CrossingRecording.Recorded recorded = recorder.record(request, Callers.of(authentication));
                 model.addAttribute("recorded", recorded.crossing());

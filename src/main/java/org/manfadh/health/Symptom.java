@@ -1,0 +1,8 @@
+package org.manfadh.health;
+
+/** What a screening asks the traveller about or sees (WHO's case definitions at points of entry). */
+public enum Symptom {
+    FEVER, CHILLS, COUGH, SHORTNESS_OF_BREATH, SORE_THROAT, HEADACHE, MUSCLE_PAIN, FATIGUE, RASH, SKIN_LESIONS,
+    SWOLLEN_LYMPH_NODES, VOMITING, DIARRHOEA, WATERY_DIARRHOEA, DEHYDRATION, ABDOMINAL_PAIN, UNEXPLAINED_BLEEDING,
+    JAUNDICE, STIFF_NECK, CONJUNCTIVITIS, LOSS_OF_TASTE_OR_SMELL
+}
