@@ -347,7 +347,7 @@ class HostilePostIntegrationTests {
                 item("CROSSING", record), item("SCREENINGS", JSON.createObjectNode())));
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:invalid-batch");
-        assertThat(answer.json().get("detail").asString()).contains("CROSSING, SCREENING, VISA, GROUP, IDENTITY");
+        assertThat(answer.json().get("detail").asString()).contains("CROSSING, SCREENING, HEALTH, VISA, GROUP, IDENTITY");
         assertThat(tables()).isEqualTo(before);
     }
 
