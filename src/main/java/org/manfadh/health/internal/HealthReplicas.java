@@ -62,9 +62,10 @@ class HealthReplicas implements HealthReplication {
     }
 
     /**
-     * Diseases and alerts are updated in place (a post's follow-up contacts refer to its alerts, and alerts to
-     * diseases); the rules, which nothing refers to, are replaced whole, so that a code moved from one rule to
-     * another never meets itself. What headquarters no longer publishes goes, unless a post's own rows refer to it.
+     * Diseases and alerts are updated in place (a post's follow-up contacts refer to its alerts, and alerts and
+     * other tables to diseases); the rules, which nothing refers to, are replaced whole, so that a code moved from
+     * one rule to another never meets itself. An alert headquarters no longer publishes goes, unless the post's own
+     * follow-up contacts refer to it; a disease, reference data that is only ever added to, stays.
      */
     @Override
     @Transactional
@@ -87,11 +88,6 @@ class HealthReplicas implements HealthReplication {
                 delete from health.alert a
                  where not exists (select 1 from pg_temp.health_alert_stage s where s.id = a.id)
                    and not exists (select 1 from health.follow_up f where f.alert_id = a.id)
-                """).update();
-        jdbc.sql("""
-                delete from health.disease d
-                 where not exists (select 1 from pg_temp.health_disease_stage s where s.code = d.code)
-                   and not exists (select 1 from health.alert a where a.disease = d.code)
                 """).update();
         int alerts = jdbc.sql("select count(*) from health.alert").query(Integer.class).single();
         int rules = jdbc.sql("select count(*) from health.rule").query(Integer.class).single();
