@@ -1,12 +1,9 @@
 package org.manfadh.health;
 
 /**
- * The diseases, alerts and rules held here were replaced by those headquarters published, announced in the
- * transaction that replaced them. Whatever keeps them in memory (the health checkpoint) reads them again once
- * that transaction has committed.
- *
- * @param alerts how many alerts are held now, ended ones included
- * @param rules  how many rules are held now
+ * Alerts, rules or diseases changed: made or ended here, or arrived from headquarters by sync. Whoever writes them
+ * announces it in the writing transaction; the border check's memory of the active rules is reloaded once it
+ * commits (at once when published outside a transaction).
  */
-public record HealthRulesChanged(int alerts, int rules) {
+public record HealthRulesChanged() {
 }

@@ -90,8 +90,7 @@ class HealthReplicas implements HealthReplication {
                    and not exists (select 1 from health.follow_up f where f.alert_id = a.id)
                 """).update();
         int alerts = jdbc.sql("select count(*) from health.alert").query(Integer.class).single();
-        int rules = jdbc.sql("select count(*) from health.rule").query(Integer.class).single();
-        events.publishEvent(new HealthRulesChanged(alerts, rules));
+        events.publishEvent(new HealthRulesChanged());
         return alerts;
     }
 
