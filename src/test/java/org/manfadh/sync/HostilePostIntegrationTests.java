@@ -302,13 +302,13 @@ class HostilePostIntegrationTests {
         return record;
     }
 
-    /** An outbreak alert headquarters publishes, for follow-up contacts to name. */
+    /** An outbreak alert headquarters publishes, for follow-up contacts to name (of a country no other test's traveller comes from). */
     private static UUID alertAtHq() {
         UUID id = UUID.randomUUID();
         hqJdbc().sql("""
                 insert into health.alert (id, node_id, disease, countries, monitoring_days, valid_from, source,
                                           created_by, created_at)
-                select :id, n.id, 'CHOLERA', array['IRN']::varchar(3)[], 5, current_date, 'WHO', 'health_officer', now()
+                select :id, n.id, 'EBOLA', array['COD']::varchar(3)[], 21, current_date, 'WHO', 'health_officer', now()
                   from platform.node n
                 """).param("id", id).update();
         return id;
