@@ -177,7 +177,10 @@ class ScreeningDesk implements HealthScreenings {
         }
         String facility = request.facility() == null || request.facility().isBlank() ? null : request.facility().strip();
         if (request.outcome() == HoldOutcome.REFERRED && facility == null) {
-            facility = row.facility();
+            // The facility of the screening, or the one its rules refer travellers to.
+            facility = row.facility() != null ? row.facility() : active.current().rules().stream()
+                    .filter(r -> row.ruleCodes().contains(r.code()) && r.referralFacility() != null)
+                    .map(org.manfadh.health.Rule::referralFacility).findFirst().orElse(null);
             if (facility == null) {
                 throw Rejection.invalidField("facility", "is required: name the health facility the traveller is "
                         + "referred to");
