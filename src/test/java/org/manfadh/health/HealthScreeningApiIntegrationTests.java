@@ -218,6 +218,8 @@ class HealthScreeningApiIntegrationTests {
                 "crossingId", crossing, "temperatureC", 36.5, "symptoms", List.of(), "outcome", "CLEARED")));
         assertThat(screened.status()).as(screened.body()).isEqualTo(201);
         assertThat(screened.headers().firstValue("Location")).hasValue("/api/v1/health/screenings/" + crossing);
+        assertThat(screened.json().get("health").asString()).isEqualTo("CLEARED");
+        assertThat(screened.body()).doesNotContain("temperatureC");
         assertThat(as("officer").get("/api/v1/crossings/" + crossing).json().get("health").asString())
                 .isEqualTo("CLEARED");
 

@@ -1,7 +1,11 @@
 package org.manfadh.health.web;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
+
+import org.manfadh.bordercontrol.Caller;
+import org.manfadh.bordercontrol.HealthStatus;
 
 import org.manfadh.health.HealthCommands.DecideHold;
 import org.manfadh.health.HealthCommands.RecordScreening;
@@ -44,9 +48,18 @@ class HealthScreeningController {
     @ProblemResponses({409, 422})
     @PostMapping("/screenings")
     @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'HEALTH_OFFICER', 'ADMIN')")
-    ResponseEntity<Detail> record(@Valid @RequestBody RecordScreening request, Authentication caller) {
-        Detail recorded = screenings.record(request, Callers.of(caller));
-        return ResponseEntity.created(URI.create("/api/v1/health/screenings/" + recorded.crossingId())).body(recorded);
+    ResponseEntity<?> record(@Valid @RequestBody RecordScreening request, Authentication caller) {
+        Caller who = Callers.of(caller);
+        Detail recorded = screenings.record(request, who);
+        URI location = URI.create("/api/v1/health/screenings/" + recorded.crossingId());
+        // Officers and supervisors see cleared or held, not the details, even of what they recorded.
+        return who.hasAnyRole(Set.of("HEALTH_OFFICER", "ADMIN")) ? ResponseEntity.created(location).body(recorded)
+                : ResponseEntity.created(location).body(new Recorded(recorded.crossingId(),
+                        recorded.held() ? HealthStatus.HOLD : HealthStatus.CLEARED));
+    }
+
+    /** A screening recorded, as an officer or supervisor sees it. */
+    record Recorded(UUID crossingId, HealthStatus health) {
     }
 
     @Operation(summary = "A crossing's health screening in full, with the decisions on its hold (audited)")
