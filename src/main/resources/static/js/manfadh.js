@@ -156,12 +156,12 @@
     document.addEventListener('htmx:afterSwap', function (e) {
         var mrz = document.getElementById('mrz');
         if (!mrz) { return; }
-        // The health prompt asked again after the countries visited changed: the officer stays in the case,
-        // at the prompt's first field when the focus was lost with the old prompt.
+        // The health prompt asked again after the countries visited changed: a prompt that asks something takes
+        // the cursor to its first field, the officer's next job; otherwise the officer stays where they were.
         if (e.detail.target && e.detail.target.id === 'health-prompt') {
             var active = document.activeElement;
-            var first = e.detail.target.querySelector('input');
-            if (first && (!active || active === document.body)) { first.focus(); }
+            var first = e.detail.target.querySelector('[data-required=true] input');
+            if (first && !(active && e.detail.target.contains(active) && active !== document.body)) { first.focus(); }
             return;
         }
         if (e.detail.target && e.detail.target.querySelector('#recorded')) {
@@ -206,4 +206,17 @@ document.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('[data-print]')) {
         window.print();
     }
+});
+
+// A new outbreak alert copies its disease's monitoring window, until the health officer types one of their own.
+document.addEventListener('change', function (e) {
+    if (!e.target || e.target.id !== 'alert-disease') { return; }
+    var days = document.getElementById('alert-monitoringDays');
+    var option = e.target.options[e.target.selectedIndex];
+    if (days && option && option.getAttribute('data-days') && days.getAttribute('data-typed') !== 'true') {
+        days.value = option.getAttribute('data-days');
+    }
+});
+document.addEventListener('input', function (e) {
+    if (e.target && e.target.id === 'alert-monitoringDays') { e.target.setAttribute('data-typed', 'true'); }
 });
