@@ -6,24 +6,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.manfadh.bordercontrol.Caller;
 import org.manfadh.health.Alert;
 import org.manfadh.health.Disease;
 import org.manfadh.platform.Rejection;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
-/** What the health officer's screens share: the caller, names in the user's language, and refusals as message keys. */
+/** What the health officer's screens share: names in the user's language, and refusals as message keys. */
 final class HealthScreens {
 
     private HealthScreens() {
-    }
-
-    static Caller caller(Authentication authentication) {
-        return new Caller(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
-                .collect(Collectors.toSet()));
     }
 
     private static String language() {

@@ -65,8 +65,9 @@ class HealthScreensController {
         OutbreakAlerts outbreaks = running(alerts);
         model.addAttribute("alerts", outbreaks.alerts(true, new PageRequest(0, START_ROWS)));
         model.addAttribute("diseaseNames", HealthScreens.diseaseNames(outbreaks.diseases()));
-        model.addAttribute("held", running(screenings).held(null, new PageRequest(0, START_ROWS),
-                HealthScreens.caller(authentication)));
+        HealthScreenings held = screenings.getIfAvailable();
+        model.addAttribute("held", held == null ? null : held.held(null, new PageRequest(0, START_ROWS),
+                Callers.of(authentication)));
         model.addAttribute("atPost", role.post());
         return "health/start";
     }
@@ -84,20 +85,20 @@ class HealthScreensController {
         model.addAttribute("diseaseNames", HealthScreens.diseaseNames(running(alerts).diseases()));
         try {
             model.addAttribute("held", running(screenings).held(point, new PageRequest(Math.max(page, 0), PAGE_SIZE),
-                    HealthScreens.caller(authentication)));
+                    Callers.of(authentication)));
         } catch (Rejection e) {
             // A border point outside the officer's jurisdiction: said, and the queue of their own shown instead.
             model.addAttribute("pointRefused", point);
             model.addAttribute("borderPoint", null);
             model.addAttribute("held", running(screenings).held(null, new PageRequest(0, PAGE_SIZE),
-                    HealthScreens.caller(authentication)));
+                    Callers.of(authentication)));
         }
         return "health/held";
     }
 
     @GetMapping("/health/held/{crossingId}")
     String detail(@PathVariable UUID crossingId, Authentication authentication, Model model) {
-        Caller caller = HealthScreens.caller(authentication);
+        Caller caller = Callers.of(authentication);
         HealthScreenings.Detail detail;
         try {
             detail = running(screenings).detail(crossingId, caller)
@@ -148,7 +149,7 @@ class HealthScreensController {
         if (errors.isEmpty()) {
             try {
                 running(screenings).decide(crossingId, new HealthCommands.DecideHold(chosen, where, note),
-                        HealthScreens.caller(authentication));
+                        Callers.of(authentication));
                 redirect.addFlashAttribute("done", "health.held.decided." + chosen.name());
                 return chosen.releases() ? "redirect:/health/held" : "redirect:/health/held/" + crossingId;
             } catch (Rejection e) {
