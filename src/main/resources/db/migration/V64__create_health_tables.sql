@@ -148,12 +148,15 @@ create table health.follow_up (
 create index follow_up_alert on health.follow_up (alert_id, crossing_id, contacted_at);
 
 -- The standing yellow fever rule: arrivals from or through a country with risk of yellow fever transmission (WHO's
--- list) show a valid certificate of vaccination (IHR Annex 7). The health officer may change or deactivate it.
+-- list) show a valid certificate of vaccination (IHR Annex 7). It comes switched off: the Ministry of Health decides
+-- when the posts ask for the certificate, and the health officer switches it on (and may change its countries).
 insert into health.rule (id, node_id, alert_id, code, name_en, name_ar, name_ckb, countries, routes, window_days,
-                         measure_temperature, yellow_fever_certificate, on_no_certificate, created_by, created_at)
+                         measure_temperature, yellow_fever_certificate, on_no_certificate, active, created_by,
+                         created_at)
 values ('00000000-0000-7000-8000-000000000001', '00000000-0000-0000-0000-000000000000', null, 'YELLOW_FEVER_CERTIFICATE',
         'Yellow fever vaccination certificate', 'شهادة التطعيم ضد الحمى الصفراء', 'بڕوانامەی کوتانی دژی تای زەرد',
         array['AGO', 'ARG', 'BDI', 'BEN', 'BFA', 'BOL', 'BRA', 'CAF', 'CIV', 'CMR', 'COD', 'COG', 'COL', 'ECU', 'ETH',
               'GAB', 'GHA', 'GIN', 'GMB', 'GNB', 'GNQ', 'GUF', 'GUY', 'KEN', 'LBR', 'MLI', 'MRT', 'NER', 'NGA', 'PAN',
               'PER', 'PRY', 'SDN', 'SEN', 'SLE', 'SSD', 'SUR', 'TCD', 'TGO', 'TTO', 'UGA', 'VEN'],
-        array['ORIGIN', 'TRANSIT', 'DECLARED'], 6, false, true, 'SECONDARY', 'system', timestamptz '2026-01-01 00:00:00+00');
+        array['ORIGIN', 'TRANSIT', 'DECLARED'], 6, false, true, 'SECONDARY', false, 'system',
+        timestamptz '2026-01-01 00:00:00+00');

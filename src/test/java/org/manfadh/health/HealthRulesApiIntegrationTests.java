@@ -139,7 +139,25 @@ class HealthRulesApiIntegrationTests {
     }
 
     @Test
-    void asksForTheYellowFeverCertificateOfAnArrivalFromAnEndemicCountry() {
+    void asksForTheYellowFeverCertificateOfAnArrivalFromAnEndemicCountryOnceSwitchedOn() {
+        JsonNode yellowFever = null;
+        for (JsonNode rule : as("health_officer").get("/api/v1/health/rules").json()) {
+            if (rule.get("code").asString().equals("YELLOW_FEVER_CERTIFICATE")) {
+                yellowFever = rule;
+            }
+        }
+        assertThat(yellowFever).as("the seeded yellow fever rule").isNotNull();
+        String path = "/api/v1/health/rules/" + yellowFever.get("id").asString();
+        boolean wasActive = yellowFever.get("active").asBoolean();
+        assertThat(patch(path, Map.of("active", true)).status()).isEqualTo(200);
+        try {
+            asksForTheCertificate();
+        } finally {
+            patch(path, Map.of("active", wasActive));
+        }
+    }
+
+    private void asksForTheCertificate() {
         Map<String, Object> flight = Map.of("mode", "AIR", "reference", "ET3810", "origin", "NGA");
         Map<String, Object> unanswered = entry(flight, List.of());
         unanswered.put("healthScreening", Map.of("outcome", "CLEARED"));

@@ -43,6 +43,7 @@ class HealthScreeningApiIntegrationTests {
     int port;
 
     private String yellowFeverRule;
+    private boolean yellowFeverWasActive;
     private final List<String> alerts = new ArrayList<>();
 
     private ApiClient as(String user) {
@@ -60,6 +61,7 @@ class HealthScreeningApiIntegrationTests {
         for (JsonNode rule : as("health_officer").get("/api/v1/health/rules").json()) {
             if (rule.get("code").asString().equals("YELLOW_FEVER_CERTIFICATE")) {
                 yellowFeverRule = rule.get("id").asString();
+                yellowFeverWasActive = rule.get("active").asBoolean();
             }
         }
         ApiClient.Response off = patch(as("health_officer"), "/api/v1/health/rules/" + yellowFeverRule,
@@ -73,7 +75,7 @@ class HealthScreeningApiIntegrationTests {
             patch(as("health_officer"), "/api/v1/health/alerts/" + alert, Map.of("reason", "test over",
                     "validUntil", LocalDate.now(BAGHDAD).minusDays(1).toString()));
         }
-        patch(as("health_officer"), "/api/v1/health/rules/" + yellowFeverRule, Map.of("active", true));
+        patch(as("health_officer"), "/api/v1/health/rules/" + yellowFeverRule, Map.of("active", yellowFeverWasActive));
     }
 
     private ApiClient.Response alert(String disease, String country, LocalDate from) {

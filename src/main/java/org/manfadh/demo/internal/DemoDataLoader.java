@@ -72,12 +72,14 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private volatile boolean closing;
 
     private final org.manfadh.statistics.HijriMonthStarts monthStarts;
+    private final org.manfadh.health.OutbreakAlerts alerts;
 
     DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
                    ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:36000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed,
-                   org.manfadh.statistics.HijriMonthStarts monthStarts) {
+                   org.manfadh.statistics.HijriMonthStarts monthStarts, org.manfadh.health.OutbreakAlerts alerts) {
         this.monthStarts = monthStarts;
+        this.alerts = alerts;
         this.backlog = backlog;
         this.years = years;
         this.referenceData = referenceData;
@@ -153,6 +155,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
         try {
             if (awaitStart()) {
                 recordAnnouncedMonths();
+                recordOutbreakAlerts();
                 loadEarlierYears();
             }
         } finally {
@@ -184,6 +187,31 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Demo data: the announced Hijri month starts could not be recorded; forecasts use Umm al-Qura's: {}",
                     e.toString());
+        }
+    }
+
+    /**
+     * Two outbreak alerts as a health officer at headquarters would have made them, when there are none yet: mpox in
+     * central and east Africa, running (arrivals from there are screened at the booth), and MERS in the Arabian
+     * peninsula, ended last season. A post takes alerts from headquarters and makes none.
+     */
+    private void recordOutbreakAlerts() {
+        try {
+            if (alerts.alerts(null, new org.manfadh.platform.PageRequest(0, 1)).page().totalElements() > 0) {
+                return;
+            }
+            LocalDate today = LocalDate.now(clock);
+            alerts.create(new org.manfadh.health.HealthCommands.CreateAlert("MPOX", java.util.List.of("COD", "UGA", "BDI", "KEN"),
+                    java.util.List.of(new org.manfadh.health.Alert.Region("COD", "Sud-Kivu")), null, today.minusDays(40),
+                    null, org.manfadh.health.AlertSource.WHO, new org.manfadh.health.Alert.Texts(
+                            "Screen arrivals from the affected countries; refer a traveller with a rash or fever.",
+                            "افحص القادمين من البلدان المتأثرة؛ أحل المسافر المصاب بطفح جلدي أو حمى.",
+                            "گەیشتووانی وڵاتە تووشبووەکان بپشکنە؛ گەشتیاری تووشی هەڵوەرین یان تا ڕەوانە بکە.")), "health_officer");
+            alerts.create(new org.manfadh.health.HealthCommands.CreateAlert("MERS", java.util.List.of("SAU"), java.util.List.of(),
+                    14, today.minusDays(200), today.minusDays(120), org.manfadh.health.AlertSource.MINISTRY_OF_HEALTH,
+                    null), "health_officer");
+        } catch (RuntimeException e) {
+            log.info("Demo data: no demo outbreak alerts here ({})", e.getMessage());
         }
     }
 
