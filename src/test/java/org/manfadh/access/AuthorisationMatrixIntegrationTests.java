@@ -143,6 +143,22 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/approve", allow(LISTS));
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/withdraw", allow(LISTS));
 
+        // health (core): alerts and rules are the health officer's; the booth reads them and records screenings.
+        Set<Role> health = EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN);
+        Set<Role> healthReaders = EnumSet.of(Role.HEALTH_OFFICER, Role.OFFICER, Role.SUPERVISOR, Role.ANALYST,
+                Role.ADMIN);
+        TABLE.put("GET /api/v1/health/diseases", allow(healthReaders));
+        TABLE.put("POST /api/v1/health/alerts", allowValidated(health));
+        TABLE.put("GET /api/v1/health/alerts", allow(healthReaders));
+        TABLE.put("GET /api/v1/health/alerts/{id}", allow(healthReaders));
+        TABLE.put("PATCH /api/v1/health/alerts/{id}", allowValidated(health));
+        TABLE.put("GET /api/v1/health/rules", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.OFFICER, Role.SUPERVISOR,
+                Role.ADMIN)));
+        TABLE.put("POST /api/v1/health/rules", allowValidated(health));
+        TABLE.put("GET /api/v1/health/rules/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.OFFICER,
+                Role.SUPERVISOR, Role.ADMIN)));
+        TABLE.put("PATCH /api/v1/health/rules/{id}", allowValidated(health));
+
         TABLE.put("GET /api/v1/users", allow(ADMIN));
         TABLE.put("GET /api/v1/users/{username}", allow(ADMIN));
         TABLE.put("POST /api/v1/users", allow(ADMIN));
