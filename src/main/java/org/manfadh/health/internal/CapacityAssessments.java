@@ -151,7 +151,7 @@ class CapacityAssessments implements PointOfEntryCapacity {
                 .param("id", id).param("node", node.nodeId()).param("point", point)
                 .param("on", request.assessedOn()).param("by", username).param("version", checklist.version())
                 .param("notes", notes).param("at", java.sql.Timestamp.from(now)).update();
-        answers.sort(Comparator.comparing(a -> List.copyOf(items.keySet()).indexOf(a.item())));
+        answers.sort(checklistOrder());
         jdbc.sql("""
                         insert into health.capacity_answer (assessment_id, item, area, weight, answer, note)
                         select :id, * from unnest(cast(:items as text[]), cast(:areas as text[]),
@@ -271,7 +271,6 @@ class CapacityAssessments implements PointOfEntryCapacity {
             return heads;
         }
         Map<UUID, List<RecordedAnswer>> answers = new LinkedHashMap<>();
-        List<String> order = List.copyOf(items.keySet());
         jdbc.sql("select * from health.capacity_answer where assessment_id = any(:ids)")
                 .param("ids", heads.stream().map(Assessment::id).toArray(UUID[]::new))
                 .query((ResultSet rs) -> {
@@ -279,16 +278,22 @@ class CapacityAssessments implements PointOfEntryCapacity {
                             .add(new RecordedAnswer(rs.getString("item"), Area.valueOf(rs.getString("area")),
                                     rs.getInt("weight"), Answer.valueOf(rs.getString("answer")), rs.getString("note")));
                 });
-        Comparator<RecordedAnswer> checklistOrder = Comparator.comparingInt((RecordedAnswer a) -> {
-            int i = order.indexOf(a.item());
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }).thenComparing(RecordedAnswer::item);
+        Comparator<RecordedAnswer> checklistOrder = checklistOrder();
         return heads.stream().map(h -> {
             List<RecordedAnswer> mine = new ArrayList<>(answers.getOrDefault(h.id(), List.of()));
             mine.sort(checklistOrder);
             return new Assessment(h.id(), h.borderPoint(), h.assessedOn(), h.assessedBy(), h.checklistVersion(),
                     h.notes(), h.createdAt(), CapacityScores.of(mine), List.copyOf(mine));
         }).toList();
+    }
+
+    /** Answers in the checklist's order; an item the checklist no longer has goes last, by its code. */
+    private Comparator<RecordedAnswer> checklistOrder() {
+        List<String> order = List.copyOf(items.keySet());
+        return Comparator.comparingInt((RecordedAnswer a) -> {
+            int i = order.indexOf(a.item());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(RecordedAnswer::item);
     }
 
     private static Assessment head(ResultSet rs, int row) throws SQLException {
