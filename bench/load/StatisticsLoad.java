@@ -87,7 +87,7 @@ public class StatisticsLoad {
                                 then (array['A','B','C','E','F','G','H','I'])[1 + (r10 * 8)::int %% 8] else 'NONE' end,
                            case when r10 < 0.996 then 'NONE' when r10 < 0.998 then 'FALSE_POSITIVE'
                                 when r10 < 0.999 then 'CLEARED_BY_OFFICER' else 'TRUE_MATCH' end,
-                           -- Health screenings of entries during outbreak alerts: 3 % of entries screened, most cleared.
+                           -- Health screenings of entries during outbreak alerts: 3 in 100 entries screened, most cleared.
                            case when r2 >= 0.5 or r13 < 0.97 then 'NONE' when r13 < 0.994 then 'CLEARED'
                                 when r13 < 0.997 then 'SECONDARY' when r13 < 0.9992 then 'REFERRED' else 'ISOLATED' end
                       from generate_series(1, %d) g

@@ -89,11 +89,16 @@ class FlowsByHealthOutcomeIntegrationTests {
         return r.json();
     }
 
-    /** Rows by health outcome of today's entries at Baghdad airport of travellers of New Zealand. */
-    private Map<String, Long> byOutcome() {
+    /** Nationality and border point: counted from the nationalities rollup. */
+    private static final String NEW_ZEALANDERS = "&borderPoint=BGW&direction=ENTRY&nationality=NZL";
+    /** Border point and direction only: counted from the points rollup. */
+    private static final String ALL_ENTRIES = "&borderPoint=BGW&direction=ENTRY";
+
+    /** Today's entries at Baghdad airport, filtered as given, by health outcome. */
+    private Map<String, Long> byOutcome(String filters) {
         String day = LocalDate.now(BAGHDAD).toString();
         ApiClient.Response r = admin().get("/api/v1/statistics/flows?from=" + day + "&to=" + day
-                + "&interval=none&borderPoint=BGW&direction=ENTRY&nationality=NZL&by=healthOutcome");
+                + "&interval=none&by=healthOutcome" + filters);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String outcome : List.of("NONE", "CLEARED", "SECONDARY", "REFERRED", "ISOLATED")) {
@@ -111,9 +116,9 @@ class FlowsByHealthOutcomeIntegrationTests {
         return after;
     }
 
-    private Map<String, Long> eventually(Map<String, Long> expected) {
+    private Map<String, Long> eventually(String filters, Map<String, Long> expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Map<String, Long> now = byOutcome();
+        Map<String, Long> now = byOutcome(filters);
         while (!now.equals(expected) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
@@ -121,7 +126,7 @@ class FlowsByHealthOutcomeIntegrationTests {
                 Thread.currentThread().interrupt();
                 break;
             }
-            now = byOutcome();
+            now = byOutcome(filters);
         }
         return now;
     }
@@ -132,7 +137,8 @@ class FlowsByHealthOutcomeIntegrationTests {
                 ApiClient.json(Map.of("disease", "MARBURG", "countries", List.of(AFFECTED), "monitoringDays", 21,
                         "validFrom", LocalDate.now(BAGHDAD).minusDays(3).toString())));
         assertThat(alert.status()).as(alert.body()).isEqualTo(201);
-        Map<String, Long> before = byOutcome();
+        Map<String, Long> before = byOutcome(NEW_ZEALANDERS);
+        Map<String, Long> allBefore = byOutcome(ALL_ENTRIES);
 
         Map<String, Object> well = new LinkedHashMap<>();
         well.put("temperatureC", 36.8);
@@ -152,12 +158,16 @@ class FlowsByHealthOutcomeIntegrationTests {
         arrive("NZL", null, "ADMITTED");
 
         Map<String, Long> expected = plus(plus(plus(before, "CLEARED", 1), "REFERRED", 1), "NONE", 1);
-        assertThat(eventually(expected)).isEqualTo(expected);
+        assertThat(eventually(NEW_ZEALANDERS, expected)).isEqualTo(expected);
+        Map<String, Long> allExpected = plus(plus(plus(allBefore, "CLEARED", 1), "REFERRED", 1), "NONE", 1);
+        assertThat(eventually(ALL_ENTRIES, allExpected)).isEqualTo(allExpected);
 
         // The health officer clears the held traveller: the crossing moves from REFERRED to CLEARED.
         decide(UUID.fromString(held.get("id").asString()), "CLEARED");
         Map<String, Long> decided = plus(plus(expected, "REFERRED", -1), "CLEARED", 1);
-        assertThat(eventually(decided)).isEqualTo(decided);
+        assertThat(eventually(NEW_ZEALANDERS, decided)).isEqualTo(decided);
+        Map<String, Long> allDecided = plus(plus(allExpected, "REFERRED", -1), "CLEARED", 1);
+        assertThat(eventually(ALL_ENTRIES, allDecided)).isEqualTo(allDecided);
 
         // The dimension is also a filter, and its values are checked.
         String day = LocalDate.now(BAGHDAD).toString();

@@ -14,7 +14,8 @@ import org.manfadh.statistics.Dimension;
 enum Cuboid {
     POINTS("points", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.DECISION, Column.REASON, Column.HIT_OUTCOME,
             Column.HEALTH_OUTCOME)),
-    NATIONALITIES("nationalities", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.NATIONALITY)),
+    NATIONALITIES("nationalities", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.NATIONALITY,
+            Column.HEALTH_OUTCOME)),
     PEOPLE("people", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.SEX, Column.AGE_BAND)),
     TRAVEL("travel", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.PURPOSE, Column.TRANSPORT_MODE)),
     CELLS("cells", List.of(Column.values())),
