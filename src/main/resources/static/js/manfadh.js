@@ -156,6 +156,14 @@
     document.addEventListener('htmx:afterSwap', function (e) {
         var mrz = document.getElementById('mrz');
         if (!mrz) { return; }
+        // The health prompt asked again after the countries visited changed: a prompt that asks something takes
+        // the cursor to its first field, the officer's next job; otherwise the officer stays where they were.
+        if (e.detail.target && e.detail.target.id === 'health-prompt') {
+            var active = document.activeElement;
+            var first = e.detail.target.querySelector('[data-required=true] input');
+            if (first && !(active && e.detail.target.contains(active) && active !== document.body)) { first.focus(); }
+            return;
+        }
         if (e.detail.target && e.detail.target.querySelector('#recorded')) {
             mrz.value = '';
             lastRead = null;
@@ -164,9 +172,24 @@
             e.detail.target.querySelector('#manual[open] .invalid input').focus();
             return;
         }
+        // A health screening is asked: the officer measures and asks before deciding.
+        var prompt = e.detail.target && !e.detail.target.querySelector('#recorded')
+            && e.detail.target.querySelector('#health-prompt [data-required=true] input');
+        if (prompt) { prompt.focus(); return; }
         mrz.focus();
         // After a reading the zone stays selected: the next document's zone types over it.
         if (mrz.value && mrz.value === lastRead) { mrz.select(); }
+    });
+
+    // Enter in the health prompt or the countries visited never records a decision (the form's first button
+    // would admit): in the countries it asks health again, elsewhere it does nothing.
+    document.addEventListener('keydown', function (e) {
+        var target = e.target;
+        if (e.key !== 'Enter' || !target || target.tagName !== 'INPUT') { return; }
+        if (target.id === 'visited' || target.closest('#health-prompt')) {
+            e.preventDefault();
+            if (target.id === 'visited') { target.dispatchEvent(new Event('change', {bubbles: true})); }
+        }
     });
 
     // A refusal needs its reason: choosing one is the officer's next step after Alt+F.
@@ -183,4 +206,17 @@ document.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('[data-print]')) {
         window.print();
     }
+});
+
+// A new outbreak alert copies its disease's monitoring window, until the health officer types one of their own.
+document.addEventListener('change', function (e) {
+    if (!e.target || e.target.id !== 'alert-disease') { return; }
+    var days = document.getElementById('alert-monitoringDays');
+    var option = e.target.options[e.target.selectedIndex];
+    if (days && option && option.getAttribute('data-days') && days.getAttribute('data-typed') !== 'true') {
+        days.value = option.getAttribute('data-days');
+    }
+});
+document.addEventListener('input', function (e) {
+    if (e.target && e.target.id === 'alert-monitoringDays') { e.target.setAttribute('data-typed', 'true'); }
 });

@@ -2,6 +2,10 @@ package org.manfadh.bordercontrol;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+
+import org.manfadh.bordercontrol.CrossingCommands.Transport;
+import org.manfadh.bordercontrol.CrossingCommands.VisitedCountry;
 import org.manfadh.referencedata.BorderPoint;
 
 /**
@@ -31,4 +35,14 @@ public interface BoothDesk {
 
     /** The traveller a document belongs to, as the recording will resolve it, read without writing. */
     Lookup lookUp(DocumentReadings.Reading reading, Direction direction, Caller caller);
+
+    /**
+     * What health asks of the arrival in front of the officer, as the recording will ask it: nothing of an exit
+     * or where no rule applies, else the alerts and the prompt. Country codes are the caller's to check first.
+     *
+     * @param transport how the traveller came (the booth's settings), or null
+     * @param visited   the countries the traveller declares having been in
+     */
+    HealthCheckpoint.Requirement health(UUID crossingId, String borderPoint, Direction direction, String nationality,
+                                        Transport transport, List<VisitedCountry> visited);
 }

@@ -9,6 +9,8 @@ import org.manfadh.bordercontrol.CrossingCommands.HealthScreening;
 import org.manfadh.bordercontrol.HealthOutcome;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -63,10 +65,34 @@ public final class HealthCommands {
             Boolean active) {
     }
 
-    /** A screening recorded against a crossing already in the register. */
+    /**
+     * A screening recorded against a crossing already in the register: the crossing's id and the screening's fields
+     * as at the booth ({@link HealthScreening}).
+     */
     public record RecordScreening(
             @NotNull(message = "is required") UUID crossingId,
-            @NotNull(message = "is required") @Valid HealthScreening screening) {
+            @DecimalMin(value = "30.0", message = "is below 30.0 °C: measure again")
+            @DecimalMax(value = "45.0", message = "is above 45.0 °C: measure again") BigDecimal temperatureC,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> symptoms,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> exposures,
+            @Size(max = 10) String yellowFeverCertificate,
+            @NotNull(message = "is required: CLEARED, SECONDARY, REFERRED or ISOLATED") HealthOutcome outcome,
+            @Size(max = 200) String facility,
+            @Size(max = 2000) String notes,
+            @Size(max = 500) String address,
+            @Size(max = 40) String phone) {
+
+        public RecordScreening(UUID crossingId, HealthScreening screening) {
+            this(crossingId, screening.temperatureC(), screening.symptoms(), screening.exposures(),
+                    screening.yellowFeverCertificate(), screening.outcome(), screening.facility(), screening.notes(),
+                    screening.address(), screening.phone());
+        }
+
+        /** The screening as the booth gives it with a crossing. */
+        public HealthScreening screening() {
+            return new HealthScreening(temperatureC, symptoms, exposures, yellowFeverCertificate, outcome, facility,
+                    notes, address, phone);
+        }
     }
 
     /** A health officer's decision on a traveller held for health. */

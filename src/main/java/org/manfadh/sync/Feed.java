@@ -16,7 +16,7 @@ public interface Feed {
 
     /** What a post holds. */
     record Request(UUID node, String borderPoint, List<Held> watchlists, String accountsDigest,
-                   Long mergesAfter, String stayRulesDigest, Long decisionsAfter) {
+                   Long mergesAfter, String stayRulesDigest, Long decisionsAfter, String healthDigest) {
     }
 
     record Held(UUID id, long version) {
@@ -26,10 +26,13 @@ public interface Feed {
     record Fetch(UUID id, String name, long after, long version) {
     }
 
-    /** The lists to fetch, and the accounts when they differ from what the post holds (null otherwise). */
+    /**
+     * The lists to fetch, and the accounts when they differ from what the post holds (null otherwise); likewise
+     * the stay rules and the health set (diseases, alerts and rules), each with the digest the post then holds.
+     */
     record Answer(List<Fetch> watchlists, String accountsDigest, JsonNode accounts,
                   JsonNode merges, String stayRulesDigest, JsonNode stayRules, JsonNode decisions,
-                  Long decisionsThrough) {
+                  Long decisionsThrough, String healthDigest, JsonNode health) {
     }
 
     /** A post's own records, for a post that lost them: each crossing with its screening (null when none). */

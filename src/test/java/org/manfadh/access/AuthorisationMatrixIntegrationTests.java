@@ -158,6 +158,11 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("GET /api/v1/health/rules/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.OFFICER,
                 Role.SUPERVISOR, Role.ADMIN)));
         TABLE.put("PATCH /api/v1/health/rules/{id}", allowValidated(health));
+        TABLE.put("POST /api/v1/health/screenings", allowValidated(EnumSet.of(Role.OFFICER, Role.SUPERVISOR,
+                Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/health/screenings/{crossingId}", allow(health));
+        TABLE.put("GET /api/v1/health/holds", allow(health));
+        TABLE.put("POST /api/v1/health/holds/{crossingId}/decisions", allowValidated(health));
 
         TABLE.put("GET /api/v1/users", allow(ADMIN));
         TABLE.put("GET /api/v1/users/{username}", allow(ADMIN));
@@ -253,6 +258,7 @@ class AuthorisationMatrixIntegrationTests {
 
     private static String fill(String pattern) {
         return pattern.replace("{id}", UUID.randomUUID().toString())
+                .replace("{crossingId}", UUID.randomUUID().toString())
                 .replace("{entryId}", UUID.randomUUID().toString())
                 .replace("{changeId}", UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here").replace("{code}", "ZRB");

@@ -23,6 +23,7 @@ final class FaultyLink implements AutoCloseable {
     private final int upstreamPort;
     private final java.util.Map<Fault, AtomicInteger> faults = new java.util.EnumMap<>(Fault.class);
     private volatile double faultRate;
+    private volatile boolean down;
     private volatile Random random = new Random(1);
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -41,6 +42,14 @@ final class FaultyLink implements AutoCloseable {
     void faults(double rate, Random random) {
         this.random = random;
         this.faultRate = rate;
+    }
+
+    /** Refuses every connection from now on (true) as a link that is down does, until it is up again (false). */
+    void down(boolean down) {
+        this.down = down;
+        if (down) {
+            cutAll();
+        }
     }
 
     /** Cuts every connection now open, as a link that goes down between two requests does. */
@@ -76,6 +85,9 @@ final class FaultyLink implements AutoCloseable {
     }
 
     private synchronized Fault pick() {
+        if (down) {
+            return Fault.REFUSE;
+        }
         if (random.nextDouble() >= faultRate) {
             return Fault.NONE;
         }

@@ -222,6 +222,99 @@ class HostilePostIntegrationTests {
     }
 
     @Test
+    void refusesAForgedHealthRecordWholeAndTakesTheHonestOne() {
+        UUID alert = alertAtHq();
+        ObjectNode crossing = forged("ZRB", "officer");
+        ObjectNode health = health(crossing, alert);
+
+        ObjectNode ofIbk = health(exportedAtHq(recordAtIbk()), alert);
+        refused(List.of(item("HEALTH", ofIbk)), 1, "is of a crossing not at ZRB");
+        ObjectNode underIbk = health.deepCopy();
+        ((ObjectNode) underIbk.get("screening")).put("node_id", Nodes.nodeId(ibk).toString());
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", underIbk)), 2, "not by the sending node");
+        ObjectNode atIbk = health.deepCopy();
+        ((ObjectNode) atIbk.get("screening")).put("border_point", "IBK");
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", atIbk)), 2, "is at border point IBK");
+        ObjectNode byStranger = health.deepCopy();
+        ((ObjectNode) byStranger.withArray("decisions").get(0)).put("decided_by", "officer_kri");
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", byStranger)), 2, "does not work at ZRB");
+        ObjectNode ahead = health.deepCopy();
+        ((ObjectNode) ahead.withArray("follow_ups").get(0)).put("contacted_at", "2099-01-01T00:00:00+00:00");
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", ahead)), 2, "in the future");
+        ObjectNode unpublished = health.deepCopy();
+        ((ObjectNode) unpublished.withArray("follow_ups").get(0)).put("alert_id", UUID.randomUUID().toString());
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", unpublished)), 2, "which headquarters did not publish");
+        ObjectNode elsewhere = health.deepCopy();
+        ((ObjectNode) elsewhere.withArray("decisions").get(0)).put("crossing_id", ofIbk.get("crossing_id").asString());
+        refused(List.of(item("CROSSING", crossing), item("HEALTH", elsewhere)), 2, "not of " + health.get("crossing_id").asString());
+
+        ApiClient.Response honest = send(attackerNode, "ZRB", List.of(item("CROSSING", crossing), item("HEALTH", health)));
+        assertThat(honest.status()).as(honest.body()).isEqualTo(200);
+        assertThat(hqJdbc().sql("select count(*) from health.hold_decision where crossing_id = cast(:id as uuid)")
+                .param("id", health.get("crossing_id").asString()).query(Long.class).single()).isOne();
+    }
+
+    /** A crossing's health record as a post would export it: a screening that held, a decision, a follow-up. */
+    private static ObjectNode health(ObjectNode exported, UUID alert) {
+        JsonNode crossing = exported.path("crossing").has("crossing") ? exported.get("crossing").get("crossing")
+                : exported.get("crossing");
+        String crossingId = crossing.get("id").asString();
+        String now = OffsetDateTime.now().toString();
+        ObjectNode record = JSON.createObjectNode();
+        record.put("crossing_id", crossingId);
+        ObjectNode screening = record.putObject("screening");
+        String screeningId = UUID.randomUUID().toString();
+        screening.put("id", screeningId);
+        screening.put("node_id", attackerNode.toString());
+        screening.put("crossing_id", crossingId);
+        screening.put("traveller_id", crossing.get("traveller_id").asString());
+        screening.put("border_point", crossing.get("border_point").asString());
+        screening.put("occurred_at", crossing.get("occurred_at").asString());
+        screening.putArray("alert_ids").add(alert.toString());
+        screening.putArray("rule_codes");
+        screening.putArray("exposure_countries").add("IRN");
+        screening.put("last_exposure_on", LocalDate.now().toString());
+        screening.put("temperature_c", 38.6);
+        screening.putArray("symptoms").add("FEVER");
+        screening.putArray("exposures");
+        screening.put("outcome", "SECONDARY");
+        screening.put("screened_by", "officer");
+        screening.put("screened_at", now);
+        ObjectNode decision = record.putArray("decisions").addObject();
+        decision.put("id", UUID.randomUUID().toString());
+        decision.put("node_id", attackerNode.toString());
+        decision.put("screening_id", screeningId);
+        decision.put("crossing_id", crossingId);
+        decision.put("outcome", "REFERRED");
+        decision.put("facility", "Khanaqin General Hospital");
+        decision.put("decided_by", "officer");
+        decision.put("decided_at", now);
+        ObjectNode followUp = record.putArray("follow_ups").addObject();
+        followUp.put("id", UUID.randomUUID().toString());
+        followUp.put("node_id", attackerNode.toString());
+        followUp.put("crossing_id", crossingId);
+        followUp.put("alert_id", alert.toString());
+        followUp.put("contacted_at", now);
+        followUp.put("method", "PHONE");
+        followUp.put("outcome", "WELL");
+        followUp.put("recorded_by", "officer");
+        followUp.put("recorded_at", now);
+        return record;
+    }
+
+    /** An outbreak alert headquarters publishes, for follow-up contacts to name (of a country no other test's traveller comes from). */
+    private static UUID alertAtHq() {
+        UUID id = UUID.randomUUID();
+        hqJdbc().sql("""
+                insert into health.alert (id, node_id, disease, countries, monitoring_days, valid_from, source,
+                                          created_by, created_at)
+                select :id, n.id, 'EBOLA', array['COD']::varchar(3)[], 21, current_date, 'WHO', 'health_officer', now()
+                  from platform.node n
+                """).param("id", id).update();
+        return id;
+    }
+
+    @Test
     void refusesAGroupUnderAnotherNodesIdOrDatedAhead() {
         ObjectNode group = JSON.createObjectNode();
         group.put("id", UUID.randomUUID().toString());
@@ -347,7 +440,7 @@ class HostilePostIntegrationTests {
                 item("CROSSING", record), item("SCREENINGS", JSON.createObjectNode())));
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:invalid-batch");
-        assertThat(answer.json().get("detail").asString()).contains("CROSSING, SCREENING, VISA, GROUP, IDENTITY");
+        assertThat(answer.json().get("detail").asString()).contains("CROSSING, SCREENING, HEALTH, VISA, GROUP, IDENTITY");
         assertThat(tables()).isEqualTo(before);
     }
 
@@ -587,7 +680,7 @@ class HostilePostIntegrationTests {
                 "bordercontrol.decision", "bordercontrol.crossing_amendment", "bordercontrol.visa",
                 "bordercontrol.visa_extension", "bordercontrol.crossing_group", "bordercontrol.identity_decision",
                 "bordercontrol.identity_merge", "screening.screening", "screening.hit", "screening.adjudication",
-                "sync.node_progress")) {
+                "health.screening", "health.hold_decision", "health.follow_up", "sync.node_progress")) {
             counts.put(table, hqJdbc().sql("select count(*) from " + table).query(Long.class).single());
         }
         counts.put("applied", hqJdbc().sql("select coalesce(sum(last_seq + records), 0) from sync.node_progress")

@@ -16,6 +16,9 @@ import org.manfadh.bordercontrol.Caller;
 import org.manfadh.access.ReadScope;
 import org.manfadh.bordercontrol.CrossingFlag;
 import org.manfadh.bordercontrol.Direction;
+import org.manfadh.bordercontrol.HealthCheckpoint;
+import org.manfadh.bordercontrol.CrossingCommands.Transport;
+import org.manfadh.bordercontrol.CrossingCommands.VisitedCountry;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.stereotype.Service;
@@ -35,10 +38,12 @@ public class Booth implements BoothDesk {
     private final Crossings crossings;
     private final TravellerService travellerViews;
     private final StayService stays;
+    private final HealthGate health;
     private final Clock clock;
 
     Booth(BorderJurisdiction jurisdiction, ReferenceData referenceData, Travellers travellers, Crossings crossings,
-          TravellerService travellerViews, StayService stays, Clock clock) {
+          TravellerService travellerViews, StayService stays, HealthGate health, Clock clock) {
+        this.health = health;
         this.jurisdiction = jurisdiction;
         this.referenceData = referenceData;
         this.travellers = travellers;
@@ -85,6 +90,21 @@ public class Booth implements BoothDesk {
         TravellerRegister.TravellerView visible = jurisdiction.travellerIn(scope, travellerId)
                 ? travellerViews.traveller(travellerId, caller) : null;
         return new Lookup(visible, elsewhere, flags);
+    }
+
+    public HealthCheckpoint.Requirement health(UUID crossingId, String borderPoint, Direction direction,
+                                               String nationality, Transport transport, List<VisitedCountry> visited) {
+        BorderPoint point = borderPoint == null ? null : referenceData.borderPoint(borderPoint).orElse(null);
+        if (point == null || direction != Direction.ENTRY) {
+            return HealthCheckpoint.Requirement.NONE;
+        }
+        Instant now = clock.instant();
+        String reference = transport == null || transport.reference() == null || transport.reference().isBlank()
+                ? null : transport.reference().strip();
+        return health.assess(new HealthCheckpoint.Arrival(crossingId, point.code(), direction, now,
+                LocalDate.ofInstant(now, clock.getZone()), nationality, transport == null ? null : transport.mode(),
+                reference, point.neighbourCountry(), transport == null ? null : transport.origin(),
+                transport == null || transport.via() == null ? List.of() : transport.via(), visited));
     }
 
     /** A known traveller with exactly this name, full birth date and nationality, as the recording links them. */

@@ -31,6 +31,7 @@ import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.Rejection;
+import org.manfadh.referencedata.CountryKind;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -321,8 +322,12 @@ class AlertAdministration implements OutbreakAlerts {
         }
         for (int i = 0; i < given.size(); i++) {
             String code = given.get(i) == null ? "" : given.get(i).strip().toUpperCase(Locale.ROOT);
-            if (!referenceData.icaoCodes().contains(code)) {
-                faults.add(new Rejection.Field(field + "[" + i + "]", "is not a known ICAO country code: " + given.get(i)));
+            // A place, not a nationality status or an organisation: an outbreak is somewhere.
+            boolean place = referenceData.icaoCodes().find(code)
+                    .filter(c -> c.kind() == CountryKind.STATE || c.kind() == CountryKind.TERRITORY).isPresent();
+            if (!place) {
+                faults.add(new Rejection.Field(field + "[" + i + "]", "is not the ICAO code of a country or territory: "
+                        + given.get(i)));
             } else {
                 countries.add(code);
             }

@@ -6,18 +6,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The start pages of the roles whose modules are not built yet (health at points of entry, capacity
- * building): what is coming and what they can use today, instead of an empty menu and refusals.
+ * The start page of the role whose module is not built yet (capacity building): what is coming and
+ * what it can use today, instead of an empty menu and refusals.
  */
 @Controller
 class ComingScreensController {
-
-    @GetMapping("/health")
-    @PreAuthorize("hasAnyRole('HEALTH_OFFICER', 'ADMIN')")
-    String health(Model model) {
-        model.addAttribute("area", "health");
-        return "coming";
-    }
 
     @GetMapping("/capacity")
     @PreAuthorize("hasAnyRole('CAPACITY_MANAGER', 'ADMIN')")

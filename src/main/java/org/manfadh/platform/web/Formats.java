@@ -144,6 +144,17 @@ public class Formats {
         return value == null ? "" : number(value, true);
     }
 
+    /** A measurement with one decimal (a temperature), in the user's digits. */
+    public String decimal(Number value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
     /** A score between 0 and 1 as a percentage. */
     public String percent(Number value) {
         return value == null ? "" : NumberFormat.getPercentInstance(locale()).format(value.doubleValue());

@@ -15,6 +15,7 @@ import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.PostRecords;
+import org.manfadh.health.HealthReplication;
 import org.manfadh.platform.Provenance;
 import org.manfadh.platform.Rejection;
 import org.manfadh.screening.ScreeningReplication;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * At headquarters: applies a post's batch in one transaction. What lies at or below the node's
  * last applied seq is skipped; each record applies by its own ids, so a repeat changes nothing.
- * The batch's crossings go in together, then its screenings: a statement per table, not per record.
+ * The batch's crossings go in together, then its screenings and health records: a statement per table, not per record.
  *
  * <p>Nothing a post sends is believed that headquarters can check: the node id belongs to the
  * credential that first presented it, and every record must be one the post could have made through
@@ -69,8 +70,8 @@ class BatchApplier implements Batches {
     private final Map<OutboxKind, Kind> kinds = new java.util.EnumMap<>(OutboxKind.class);
 
     BatchApplier(SyncSettings settings, NodeProgress progress, CrossingReplication crossings,
-                 ScreeningReplication screenings, IdentityMerges merges, IdentityReplication identities,
-                 PostRecords postRecords, Accounts accounts, NodeCredentials credentials,
+                 ScreeningReplication screenings, HealthReplication health, IdentityMerges merges,
+                 IdentityReplication identities, PostRecords postRecords, Accounts accounts, NodeCredentials credentials,
                  TransactionTemplate transaction, Clock clock,
                  @Value("${manfadh.sync.clock-tolerance:15m}") Duration tolerance) {
         this.merges = merges;
@@ -89,6 +90,8 @@ class BatchApplier implements Batches {
                 case CROSSING -> new Kind((records, from, checked) -> postRecords.crossings(records, from), crossings::apply);
                 case SCREENING -> new Kind((records, from, checked) -> screenings.foreign(records, from,
                         ids -> ownCrossings(crossings, ids, checked, from)), screenings::apply);
+                case HEALTH -> new Kind((records, from, checked) -> health.foreign(records, from,
+                        ids -> ownCrossings(crossings, ids, checked, from)), health::apply);
                 case VISA -> new Kind((records, from, checked) -> postRecords.visas(records, from),
                         visas -> crossings.applyVisas(array(visas)));
                 case GROUP -> new Kind((records, from, checked) -> postRecords.groups(records, from),

@@ -18,6 +18,7 @@ import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.StayRuleReplication;
+import org.manfadh.health.HealthReplication;
 import org.manfadh.platform.NodeIdentity;
 import org.manfadh.screening.ScreeningReplication;
 import org.manfadh.screening.WatchlistReplication;
@@ -58,6 +59,7 @@ class FeedPuller implements Puller, DisposableBean {
     private final CrossingReplication crossings;
     private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
+    private final HealthReplication health;
     private final TransactionTemplate transaction;
     private final NodeIdentity node;
     private final JsonMapper json;
@@ -68,9 +70,10 @@ class FeedPuller implements Puller, DisposableBean {
 
     FeedPuller(SyncSettings settings, Headquarters headquarters, FeedState state, WatchlistReplication watchlists,
            AccountReplication accounts, IdentityMerges merges, IdentityReplication identities,
-           CrossingReplication crossings, ScreeningReplication screenings, StayRuleReplication stayRules, TransactionTemplate transaction,
-           NodeIdentity node, JsonMapper json, Clock clock,
+           CrossingReplication crossings, ScreeningReplication screenings, StayRuleReplication stayRules,
+           HealthReplication health, TransactionTemplate transaction, NodeIdentity node, JsonMapper json, Clock clock,
            @Value("${manfadh.sync.watchlist-max-age:PT24H}") Duration maxAge) {
+        this.health = health;
         this.settings = settings;
         this.headquarters = headquarters;
         this.state = state;
@@ -119,7 +122,7 @@ class FeedPuller implements Puller, DisposableBean {
             FeedState.State held = state.state();
             Feed.Request request = new Feed.Request(node.nodeId(), settings.borderPoint(), watchlists.lists().stream()
                     .map(l -> new Feed.Held(l.id(), l.version())).toList(), held.accountsDigest(), held.mergesSeq(),
-                    held.stayRulesDigest(), held.decisionsSeq());
+                    held.stayRulesDigest(), held.decisionsSeq(), held.healthDigest());
             Feed.Answer answer = json.readValue(headquarters.text(headquarters.request("/api/v1/sync/feed")
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build()),
@@ -160,6 +163,16 @@ class FeedPuller implements Puller, DisposableBean {
                 int rules = stayRules.apply(json.writeValueAsString(answer.stayRules()));
                 state.stayRulesApplied(answer.stayRulesDigest());
                 log.info("Stay rules from headquarters applied: {} rule versions held here", rules);
+            }
+            // The set and the digest that says the post holds it, together: a set half applied is asked for again.
+            if (answer.health() != null && answer.health().isObject()) {
+                String set = json.writeValueAsString(answer.health());
+                int alerts = transaction.execute(status -> {
+                    int count = health.apply(set);
+                    state.healthApplied(answer.healthDigest());
+                    return count;
+                });
+                log.info("Health alerts and rules from headquarters applied: {} alerts held here", alerts);
             }
             reseed();
             state.current(asked, clock.instant());

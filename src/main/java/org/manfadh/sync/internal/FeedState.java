@@ -15,7 +15,8 @@ class FeedState {
     enum Reseed { RUNNING, DONE }
 
     record State(Instant lastAttempt, String lastError, Instant currentAt, String accountsDigest, long mergesSeq,
-                 Reseed reseedState, String reseedAfter, String stayRulesDigest, long decisionsSeq) {
+                 Reseed reseedState, String reseedAfter, String stayRulesDigest, long decisionsSeq,
+                 String healthDigest) {
     }
 
     private final JdbcClient jdbc;
@@ -27,14 +28,15 @@ class FeedState {
     State state() {
         return jdbc.sql("""
                 select last_attempt, last_error, current_at, accounts_digest, merges_seq, reseed_state, reseed_after,
-                       stay_rules_digest, decisions_seq
+                       stay_rules_digest, decisions_seq, health_digest
                   from sync.feed_state
                 """)
                 .query((rs, n) -> new State(instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         rs.getString("last_error"), instant(rs.getObject("current_at", OffsetDateTime.class)),
                         rs.getString("accounts_digest"), rs.getLong("merges_seq"),
                         rs.getString("reseed_state") == null ? null : Reseed.valueOf(rs.getString("reseed_state")),
-                        rs.getString("reseed_after"), rs.getString("stay_rules_digest"), rs.getLong("decisions_seq")))
+                        rs.getString("reseed_after"), rs.getString("stay_rules_digest"), rs.getLong("decisions_seq"),
+                        rs.getString("health_digest")))
                 .single();
     }
 
@@ -56,6 +58,10 @@ class FeedState {
 
     void stayRulesApplied(String digest) {
         jdbc.sql("update sync.feed_state set stay_rules_digest = :digest").param("digest", digest).update();
+    }
+
+    void healthApplied(String digest) {
+        jdbc.sql("update sync.feed_state set health_digest = :digest").param("digest", digest).update();
     }
 
     void mergesApplied(long seq) {

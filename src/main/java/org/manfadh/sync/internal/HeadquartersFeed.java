@@ -15,6 +15,7 @@ import org.manfadh.bordercontrol.CrossingReplication;
 import org.manfadh.bordercontrol.IdentityMerges;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.StayRuleReplication;
+import org.manfadh.health.HealthReplication;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.BorderPoint;
@@ -47,6 +48,7 @@ class HeadquartersFeed implements Feed {
     private final CrossingReplication crossings;
     private final StayRuleReplication stayRules;
     private final ScreeningReplication screenings;
+    private final HealthReplication health;
     private final WatchlistReplication watchlists;
     private final AccountReplication accountReplication;
     private final Accounts accounts;
@@ -59,7 +61,8 @@ class HeadquartersFeed implements Feed {
     HeadquartersFeed(NodeRole role, WatchlistReplication watchlists, AccountReplication accountReplication, Accounts accounts,
          ReferenceData referenceData, IdentityMerges merges, CrossingReplication crossings,
          ScreeningReplication screenings, StayRuleReplication stayRules, IdentityReplication decisions,
-         JdbcClient jdbc, NodeProgress progress, JsonMapper json, Clock clock) {
+         HealthReplication health, JdbcClient jdbc, NodeProgress progress, JsonMapper json, Clock clock) {
+        this.health = health;
         this.progress = progress;
         this.merges = merges;
         this.decisions = decisions;
@@ -102,6 +105,7 @@ class HeadquartersFeed implements Feed {
         remember(request.node(), point.code(), held);
         AccountReplication.Export export = accountReplication.exportFor(point.code());
         StayRuleReplication.Export rules = stayRules.export();
+        HealthReplication.Published published = health.export();
         boolean changed = !export.digest().equals(request.accountsDigest());
         IdentityReplication.ForPost decided = decisions.afterFor(
                 request.decisionsAfter() == null ? 0 : Math.max(0, request.decisionsAfter()), MERGES_PER_ANSWER, point.code());
@@ -109,7 +113,8 @@ class HeadquartersFeed implements Feed {
                 json.readTree(merges.after(request.mergesAfter() == null ? 0 : Math.max(0, request.mergesAfter()),
                         MERGES_PER_ANSWER, point.code())),
                 rules.digest(), rules.digest().equals(request.stayRulesDigest()) ? null : json.readTree(rules.rules()),
-                json.readTree(decided.decisions()), decided.through());
+                json.readTree(decided.decisions()), decided.through(), published.digest(),
+                published.digest().equals(request.healthDigest()) ? null : json.readTree(published.set()));
     }
 
     /**

@@ -12,6 +12,8 @@ import org.manfadh.bordercontrol.GroupClosed;
 import org.manfadh.bordercontrol.IdentityDecided;
 import org.manfadh.bordercontrol.IdentityReplication;
 import org.manfadh.bordercontrol.VisaRecorded;
+import org.manfadh.health.HealthReplication;
+import org.manfadh.health.HealthScreened;
 import org.manfadh.platform.BeforeCommit;
 import org.manfadh.platform.Ids;
 import org.manfadh.screening.HitAdjudicated;
@@ -38,12 +40,14 @@ class OutboxWriter {
     private final Outbox outbox;
     private final CrossingReplication crossings;
     private final ScreeningReplication screenings;
+    private final HealthReplication health;
     private final IdentityReplication identities;
     private final Clock clock;
     private final BeforeCommit<Announcement> announced = new BeforeCommit<>(this::write);
 
     OutboxWriter(SyncSettings settings, Outbox outbox, CrossingReplication crossings, ScreeningReplication screenings,
-                 IdentityReplication identities, Clock clock) {
+                 HealthReplication health, IdentityReplication identities, Clock clock) {
+        this.health = health;
         this.identities = identities;
         this.screenings = screenings;
         this.settings = settings;
@@ -62,6 +66,15 @@ class OutboxWriter {
     @EventListener
     void on(HitAdjudicated verdict) {
         announce(OutboxKind.SCREENING, verdict.crossingId());
+    }
+
+    /**
+     * A crossing's health part changed (a screening, a decision on its hold, a follow-up contact): its whole
+     * health record travels, as it stands when the transaction ends.
+     */
+    @EventListener
+    void on(HealthScreened screened) {
+        announce(OutboxKind.HEALTH, screened.crossingId());
     }
 
     /** A visa issued or extended on its own travels with its traveller and extensions. */
@@ -100,16 +113,17 @@ class OutboxWriter {
                 .forEach(a -> append(a.kind(), a.id()));
     }
 
-    /** The record as it stands in the transaction that announced it; a crossing without a screening has none to send. */
+    /** The record as it stands in the transaction that announced it; a crossing without a screening or health record has none to send. */
     private void append(OutboxKind kind, UUID id) {
         Optional<String> payload = switch (kind) {
             case CROSSING -> crossings.export(id);
             case SCREENING -> screenings.exportOfCrossing(id);
+            case HEALTH -> health.exportOfCrossing(id);
             case VISA -> crossings.exportVisa(id);
             case GROUP -> crossings.exportGroup(id);
             case IDENTITY -> identities.export(id);
         };
-        if (payload.isEmpty() && kind == OutboxKind.SCREENING) {
+        if (payload.isEmpty() && (kind == OutboxKind.SCREENING || kind == OutboxKind.HEALTH)) {
             return;
         }
         outbox.append(Ids.newId(), kind, id, payload.orElseThrow(() -> new IllegalStateException(

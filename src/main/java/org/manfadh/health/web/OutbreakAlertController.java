@@ -33,11 +33,11 @@ import jakarta.validation.Valid;
 /** Outbreak alerts, the diseases they are for, and screening rules. Made and changed at headquarters only. */
 @RestController
 @RequestMapping("/api/v1/health")
-class AlertController {
+class OutbreakAlertController {
 
     private final OutbreakAlerts alerts;
 
-    AlertController(OutbreakAlerts alerts) {
+    OutbreakAlertController(OutbreakAlerts alerts) {
         this.alerts = alerts;
     }
 
