@@ -3,7 +3,6 @@ package org.manfadh.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -16,16 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
 import org.manfadh.bordercontrol.Passports;
-import org.manfadh.health.HealthOutcomes;
-import org.manfadh.health.HealthScreened;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -43,15 +33,6 @@ class FlowsByHealthOutcomeIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     private ApiClient admin() {
         return new ApiClient(port).asDemoAdmin();
@@ -180,44 +161,10 @@ class FlowsByHealthOutcomeIntegrationTests {
         assertThat(wrong.body()).contains("healthOutcome", "HEALTHY");
     }
 
-    /**
-     * Until the health module's own {@link HealthOutcomes} is in this build: the outcome that stands for a screened
-     * crossing (the latest decision on its hold, else the screening's), read as the contract describes it.
-     */
-    @TestConfiguration
-    static class StandingOutcomes {
-
-        @Bean
-        @Primary
-        HealthOutcomes standingHealthOutcomes(JdbcClient jdbc) {
-            return crossingIds -> {
-                Map<UUID, HealthOutcomes.Counted> outcomes = new java.util.HashMap<>();
-                jdbc.sql("""
-                        select s.crossing_id,
-                               coalesce((select d.outcome from health.hold_decision d where d.screening_id = s.id
-                                          order by d.decided_at desc, d.id desc limit 1), s.outcome) as outcome
-                          from health.screening s where s.crossing_id = any(:ids)""")
-                        .param("ids", crossingIds.toArray(UUID[]::new))
-                        .query(rs -> {
-                            outcomes.put(rs.getObject("crossing_id", UUID.class),
-                                    HealthOutcomes.Counted.valueOf(rs.getString("outcome")));
-                        });
-                return outcomes;
-            };
-        }
-    }
-
-    /** A health officer's decision on a hold, written as the health module writes it, and announced. */
+    /** The health officer's decision on a traveller held for health. */
     private void decide(UUID crossingId, String outcome) {
-        transaction.executeWithoutResult(status -> {
-            UUID screening = jdbc.sql("select id from health.screening where crossing_id = :id")
-                    .param("id", crossingId).query(UUID.class).single();
-            jdbc.sql("""
-                    insert into health.hold_decision (id, node_id, screening_id, crossing_id, outcome, decided_by, decided_at)
-                    values (:id, '00000000-0000-0000-0000-000000000000', :screening, :crossing, :outcome, 'health_officer', :at)""")
-                    .param("id", UUID.randomUUID()).param("screening", screening).param("crossing", crossingId)
-                    .param("outcome", outcome).param("at", java.sql.Timestamp.from(Instant.now())).update();
-            events.publishEvent(new HealthScreened(crossingId));
-        });
+        ApiClient.Response r = new ApiClient(port).as("health_officer", "manfadh-demo").post(
+                "/api/v1/health/holds/" + crossingId + "/decisions", ApiClient.json(Map.of("outcome", outcome)));
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 }

@@ -16,7 +16,6 @@ import org.manfadh.bordercontrol.FlowFacts;
 import org.manfadh.health.HealthOutcomes;
 import org.manfadh.screening.HitOutcomes;
 import org.manfadh.screening.HitStatus;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +33,11 @@ class Counting {
 
     private final FlowFacts facts;
     private final HitOutcomes hits;
-    private final ObjectProvider<HealthOutcomes> health;
+    private final HealthOutcomes health;
     private final Rollups rollups;
     private final ZoneId zone;
 
-    /**
-     * Health outcomes are read through the health module when it is there; without it (a node built without health
-     * at points of entry) no crossing was screened, and every one counts as NONE.
-     */
-    Counting(FlowFacts facts, HitOutcomes hits, ObjectProvider<HealthOutcomes> health, Rollups rollups, Clock clock) {
+    Counting(FlowFacts facts, HitOutcomes hits, HealthOutcomes health, Rollups rollups, Clock clock) {
         this.facts = facts;
         this.hits = hits;
         this.health = health;
@@ -69,8 +64,7 @@ class Counting {
 
     private void updateChunk(List<UUID> ids) {
         Map<UUID, HitStatus> outcomes = hits.of(ids);
-        HealthOutcomes healthOutcomes = health.getIfAvailable();
-        Map<UUID, HealthOutcomes.Counted> screened = healthOutcomes == null ? Map.of() : healthOutcomes.of(ids);
+        Map<UUID, HealthOutcomes.Counted> screened = health.of(ids);
         Map<UUID, Cell> wanted = new HashMap<>();
         for (FlowFacts.Fact f : facts.of(ids)) {
             Cell cell = Cell.of(f, outcomes.get(f.crossingId()), screened.get(f.crossingId()), zone);

@@ -183,7 +183,7 @@ class RollupRecountIntegrationTests {
     private static Map<String, String> agreesWithRecount(ConfigurableApplicationContext node) {
         FlowFacts facts = node.getBean(FlowFacts.class);
         HitOutcomes hits = node.getBean(HitOutcomes.class);
-        HealthOutcomes health = node.getBeanProvider(HealthOutcomes.class).getIfAvailable();
+        HealthOutcomes health = node.getBean(HealthOutcomes.class);
         JdbcClient jdbc = node.getBean(JdbcClient.class);
         List<Cell> cells = new ArrayList<>();
         UUID after = null;
@@ -194,7 +194,7 @@ class RollupRecountIntegrationTests {
             }
             List<UUID> ids = page.stream().map(FlowFacts.Fact::crossingId).toList();
             var outcomes = hits.of(ids);
-            Map<UUID, HealthOutcomes.Counted> screened = health == null ? Map.of() : health.of(ids);
+            Map<UUID, HealthOutcomes.Counted> screened = health.of(ids);
             for (FlowFacts.Fact f : page) {
                 Cell cell = Cell.of(f, outcomes.get(f.crossingId()), screened.get(f.crossingId()), BAGHDAD);
                 if (cell != null) {
