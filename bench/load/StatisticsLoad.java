@@ -60,7 +60,7 @@ public class StatisticsLoad {
             s.execute("""
                     create table bench.crossing_fact (id bigint, day date, hour smallint, border_point char(3),
                         direction text, nationality text, sex text, age_band text, purpose text, transport_mode text,
-                        decision text, reason text, hit_outcome text)""");
+                        decision text, reason text, hit_outcome text, health_outcome text)""");
             long started = System.nanoTime();
             s.execute("select setseed(0.18)");
             // Weighted choices from a uniform number: a point of the 28, nationalities with a long tail, an Arbaeen
@@ -86,11 +86,14 @@ public class StatisticsLoad {
                            case when r9 >= 0.985 and r9 < 0.995
                                 then (array['A','B','C','E','F','G','H','I'])[1 + (r10 * 8)::int %% 8] else 'NONE' end,
                            case when r10 < 0.996 then 'NONE' when r10 < 0.998 then 'FALSE_POSITIVE'
-                                when r10 < 0.999 then 'CLEARED_BY_OFFICER' else 'TRUE_MATCH' end
+                                when r10 < 0.999 then 'CLEARED_BY_OFFICER' else 'TRUE_MATCH' end,
+                           -- Health screenings of entries during outbreak alerts: 3 in 100 entries screened, most cleared.
+                           case when r2 >= 0.5 or r13 < 0.97 then 'NONE' when r13 < 0.994 then 'CLEARED'
+                                when r13 < 0.997 then 'SECONDARY' when r13 < 0.9992 then 'REFERRED' else 'ISOLATED' end
                       from generate_series(1, %d) g
                      cross join lateral (select random() + 0 * g r1, random() + 0 * g r2, random() + 0 * g r3, random() + 0 * g r4, random() + 0 * g r5,
                                                 random() + 0 * g r6, random() + 0 * g r7, random() + 0 * g r8, random() + 0 * g r9, random() + 0 * g r10,
-                                                random() + 0 * g r11, random() + 0 * g r12) r
+                                                random() + 0 * g r11, random() + 0 * g r12, random() + 0 * g r13) r
                      cross join lateral (select case when r11 < 0.3
                                                      then date '%s' + (300 + (r12 * 21)::int %% 21) %% 365
                                                      else date '%s' + (r11 * 100000)::int %% 365 end as day) d
@@ -103,9 +106,9 @@ public class StatisticsLoad {
             for (long first = 1; first <= size; first += slice) {
                 s.execute("""
                         insert into statistics.flow_change (day, hour, border_point, direction, nationality, sex, age_band,
-                            purpose, transport_mode, decision, reason, hit_outcome, n)
+                            purpose, transport_mode, decision, reason, hit_outcome, health_outcome, n)
                         select day, hour, border_point, direction, nationality, sex, age_band, purpose, transport_mode,
-                               decision, reason, hit_outcome, 1
+                               decision, reason, hit_outcome, health_outcome, 1
                           from bench.crossing_fact where id >= %d and id < %d""".formatted(first, first + slice));
                 while (true) {
                     try (ResultSet rs = s.executeQuery("select exists (select 1 from statistics.flow_change)")) {
@@ -176,6 +179,12 @@ public class StatisticsLoad {
                 new Question("Kurdistan Region's nationalities, a year",
                         "from=" + year + "&to=" + to + "&interval=none&authority=KRI&by=nationality",
                         "select nationality, count(*) from bench.crossing_fact where day between '" + year + "' and '" + to + "' and border_point in (" + kri + ") group by 1"),
+                new Question("health outcomes, a year by month",
+                        "from=" + year + "&to=" + to + "&interval=month&by=healthOutcome,direction",
+                        "select date_trunc('month', day), health_outcome, direction, count(*) from bench.crossing_fact where day between '" + year + "' and '" + to + "' group by 1, 2, 3"),
+                new Question("a point's entries by health outcome and nationality, 90 days",
+                        "from=" + quarter + "&to=" + to + "&interval=none&borderPoint=BGW&direction=ENTRY&by=healthOutcome,nationality",
+                        "select health_outcome, nationality, count(*) from bench.crossing_fact where day between '" + quarter + "' and '" + to + "' and border_point = 'BGW' and direction = 'ENTRY' group by 1, 2"),
                 new Question("ad hoc: nationality, sex and purpose, 30 days",
                         "from=" + month + "&to=" + to + "&interval=none&by=nationality,sex,purpose",
                         "select nationality, sex, purpose, count(*) from bench.crossing_fact where day between '" + month + "' and '" + to + "' group by 1, 2, 3"));

@@ -22,7 +22,12 @@ public enum Dimension {
     /** The refusal reason's code of a refused crossing; absent for any other decision. */
     REASON("reason"),
     /** What became of the crossing's watchlist hits: NONE, OPEN, CLEARED_BY_OFFICER, FALSE_POSITIVE or TRUE_MATCH. */
-    HIT_OUTCOME("hitOutcome");
+    HIT_OUTCOME("hitOutcome"),
+    /**
+     * What the crossing's health screening came to, as it stands after any decision on a hold: CLEARED, SECONDARY,
+     * REFERRED, ISOLATED, or NONE for a crossing never screened for health.
+     */
+    HEALTH_OUTCOME("healthOutcome");
 
     private final String parameter;
 

@@ -170,6 +170,12 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("PATCH /api/v1/users/{username}", allow(ADMIN));
         TABLE.put("GET /api/v1/audit", allow(ADMIN));
         TABLE.put("GET /api/v1/audit/verify", allow(ADMIN));
+
+        // Health at points of entry: core-capacity self-assessments.
+        TABLE.put("GET /api/v1/health/capacity/checklist", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("POST /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/health/capacity/assessments/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
     }
 
     /** One demo account a role; admin holds every role. */

@@ -7,22 +7,24 @@ import java.util.List;
 
 import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.FlowFacts;
+import org.manfadh.health.HealthOutcomes;
 import org.manfadh.screening.HitStatus;
 import org.manfadh.statistics.AgeBand;
 
 /**
  * The cell a crossing is counted in: its border's day and hour and the value of every dimension.
  * What is not known is counted as {@code UNKNOWN}; a reason only for a refusal, and {@code NONE} for a
- * crossing without one, likewise a crossing without hits.
+ * crossing without one, likewise a crossing without hits and one never screened for health.
  */
 record Cell(LocalDate day, int hour, String borderPoint, String direction, String nationality, String sex,
-            String ageBand, String purpose, String transportMode, String decision, String reason, String hitOutcome) {
+            String ageBand, String purpose, String transportMode, String decision, String reason, String hitOutcome,
+            String healthOutcome) {
 
     static final String UNKNOWN = "UNKNOWN";
     static final String NONE = "NONE";
 
     /** Where a crossing counts now; null when it does not count (voided). */
-    static Cell of(FlowFacts.Fact f, HitStatus hits, ZoneId zone) {
+    static Cell of(FlowFacts.Fact f, HitStatus hits, HealthOutcomes.Counted health, ZoneId zone) {
         if (f.voided()) {
             return null;
         }
@@ -35,12 +37,13 @@ record Cell(LocalDate day, int hour, String borderPoint, String direction, Strin
                 f.transportMode() == null ? UNKNOWN : f.transportMode().name(),
                 f.decision().name(),
                 f.decision() == Decision.REFUSED && f.reasonCode() != null ? f.reasonCode() : NONE,
-                hits == null ? NONE : hits.name());
+                hits == null ? NONE : hits.name(),
+                health == null ? NONE : health.name());
     }
 
     /** The values in the order of {@link Cuboid.Column}. */
     List<String> values() {
         return List.of(borderPoint, direction, nationality, sex, ageBand, purpose, transportMode, decision, reason,
-                hitOutcome);
+                hitOutcome, healthOutcome);
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.manfadh.bordercontrol.FlowFacts;
+import org.manfadh.health.HealthOutcomes;
 import org.manfadh.screening.HitOutcomes;
 import org.manfadh.screening.HitStatus;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brings crossings' counts up to date with the register: each crossing is counted in the cell its
  * facts put it in now, once, and a change moves it (a correction of its border point, time or
- * purpose, a later decision, a verdict on its hit) or takes it out (a void). Looking again at a
+ * purpose, a later decision, a verdict on its hit, its health screening or a decision on its health hold) or
+ * takes it out (a void). Looking again at a
  * crossing that has not changed changes nothing, so any order and any repetition of announcements
  * gives the same counts as a recount.
  */
@@ -31,12 +33,14 @@ class Counting {
 
     private final FlowFacts facts;
     private final HitOutcomes hits;
+    private final HealthOutcomes health;
     private final Rollups rollups;
     private final ZoneId zone;
 
-    Counting(FlowFacts facts, HitOutcomes hits, Rollups rollups, Clock clock) {
+    Counting(FlowFacts facts, HitOutcomes hits, HealthOutcomes health, Rollups rollups, Clock clock) {
         this.facts = facts;
         this.hits = hits;
+        this.health = health;
         this.rollups = rollups;
         this.zone = clock.getZone();
     }
@@ -60,9 +64,10 @@ class Counting {
 
     private void updateChunk(List<UUID> ids) {
         Map<UUID, HitStatus> outcomes = hits.of(ids);
+        Map<UUID, HealthOutcomes.Counted> screened = health.of(ids);
         Map<UUID, Cell> wanted = new HashMap<>();
         for (FlowFacts.Fact f : facts.of(ids)) {
-            Cell cell = Cell.of(f, outcomes.get(f.crossingId()), zone);
+            Cell cell = Cell.of(f, outcomes.get(f.crossingId()), screened.get(f.crossingId()), zone);
             if (cell != null) {
                 wanted.put(f.crossingId(), cell);
             }

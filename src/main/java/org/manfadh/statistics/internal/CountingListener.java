@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.manfadh.bordercontrol.CrossingRecorded;
 import org.manfadh.bordercontrol.CrossingsArrived;
+import org.manfadh.health.HealthScreened;
 import org.manfadh.platform.BeforeCommit;
 import org.manfadh.screening.HitAdjudicated;
 import org.manfadh.screening.ScreeningsArrived;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every announcement that a crossing changed (recorded, decided, corrected, voided, arrived by
- * synchronisation or in a backlog; a verdict on one of its hits) queues it to be counted again, in
+ * synchronisation or in a backlog; a verdict on one of its hits; its health screening or a decision on its
+ * health hold) queues it to be counted again, in
  * the transaction that made the change, just before it commits: the queue commits with the record
  * or not at all, and a crossing announced several times in one transaction is queued once. The
  * {@link CountingWorker} counts what is queued soon after, and before any question is answered.
@@ -45,5 +47,10 @@ class CountingListener {
     @EventListener
     void on(ScreeningsArrived arrived) {
         queue.announce(arrived.crossingIds());
+    }
+
+    @EventListener
+    void on(HealthScreened screened) {
+        queue.announce(List.of(screened.crossingId()));
     }
 }

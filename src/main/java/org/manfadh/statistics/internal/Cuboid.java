@@ -12,8 +12,10 @@ import org.manfadh.statistics.Dimension;
  * one that holds every dimension it needs. Hours are kept for a point's day only.
  */
 enum Cuboid {
-    POINTS("points", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.DECISION, Column.REASON, Column.HIT_OUTCOME)),
-    NATIONALITIES("nationalities", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.NATIONALITY)),
+    POINTS("points", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.DECISION, Column.REASON, Column.HIT_OUTCOME,
+            Column.HEALTH_OUTCOME)),
+    NATIONALITIES("nationalities", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.NATIONALITY,
+            Column.HEALTH_OUTCOME)),
     PEOPLE("people", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.SEX, Column.AGE_BAND)),
     TRAVEL("travel", List.of(Column.BORDER_POINT, Column.DIRECTION, Column.PURPOSE, Column.TRANSPORT_MODE)),
     CELLS("cells", List.of(Column.values())),
@@ -30,7 +32,8 @@ enum Cuboid {
         TRANSPORT_MODE("transport_mode", Dimension.TRANSPORT_MODE),
         DECISION("decision", Dimension.DECISION),
         REASON("reason", Dimension.REASON),
-        HIT_OUTCOME("hit_outcome", Dimension.HIT_OUTCOME);
+        HIT_OUTCOME("hit_outcome", Dimension.HIT_OUTCOME),
+        HEALTH_OUTCOME("health_outcome", Dimension.HEALTH_OUTCOME);
 
         final String name;
         final Dimension dimension;
@@ -53,6 +56,7 @@ enum Cuboid {
                 case DECISION -> DECISION;
                 case REASON -> REASON;
                 case HIT_OUTCOME -> HIT_OUTCOME;
+                case HEALTH_OUTCOME -> HEALTH_OUTCOME;
             };
         }
     }

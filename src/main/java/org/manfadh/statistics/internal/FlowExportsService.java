@@ -228,6 +228,7 @@ class FlowExportsService implements FlowExports {
                 case TRANSPORT_MODE -> message("statistics.export.transportMode.");
                 case DECISION -> message("decision.");
                 case HIT_OUTCOME -> message("statistics.export.hitOutcome.");
+                case HEALTH_OUTCOME -> message("statistics.export.healthOutcome.");
                 case AGE_BAND -> null;
             };
         }

@@ -13,6 +13,7 @@ import org.manfadh.bordercontrol.Decision;
 import org.manfadh.bordercontrol.Direction;
 import org.manfadh.bordercontrol.Purpose;
 import org.manfadh.bordercontrol.TransportMode;
+import org.manfadh.health.HealthOutcomes;
 import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
@@ -119,6 +120,7 @@ class FlowQueries {
             case REASON -> withNone(reference.refusalReasons().stream().map(RefusalReason::code)
                     .collect(Collectors.toSet()));
             case HIT_OUTCOME -> withNone(names(HitStatus.values()));
+            case HEALTH_OUTCOME -> withNone(names(HealthOutcomes.Counted.values()));
         };
     }
 

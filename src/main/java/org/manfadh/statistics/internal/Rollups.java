@@ -33,7 +33,7 @@ class Rollups {
             cast(:days as date[]), cast(:hours as smallint[]), cast(:points as text[]), cast(:directions as text[]),
             cast(:nationalities as text[]), cast(:sexes as text[]), cast(:ageBands as text[]),
             cast(:purposes as text[]), cast(:transports as text[]), cast(:decisions as text[]),
-            cast(:reasons as text[]), cast(:hits as text[])""";
+            cast(:reasons as text[]), cast(:hits as text[]), cast(:health as text[])""";
 
     private final JdbcClient jdbc;
 
@@ -194,7 +194,8 @@ class Rollups {
                 .param("transports", cells.stream().map(Cell::transportMode).toArray(String[]::new))
                 .param("decisions", cells.stream().map(Cell::decision).toArray(String[]::new))
                 .param("reasons", cells.stream().map(Cell::reason).toArray(String[]::new))
-                .param("hits", cells.stream().map(Cell::hitOutcome).toArray(String[]::new));
+                .param("hits", cells.stream().map(Cell::hitOutcome).toArray(String[]::new))
+                .param("health", cells.stream().map(Cell::healthOutcome).toArray(String[]::new));
     }
 
     private static String prefixed(String alias, String columns) {
@@ -206,6 +207,6 @@ class Rollups {
         return new Cell(rs.getObject("day", LocalDate.class), rs.getInt("hour"), rs.getString("border_point").strip(),
                 rs.getString("direction"), rs.getString("nationality"), rs.getString("sex"), rs.getString("age_band"),
                 rs.getString("purpose"), rs.getString("transport_mode"), rs.getString("decision"),
-                rs.getString("reason"), rs.getString("hit_outcome"));
+                rs.getString("reason"), rs.getString("hit_outcome"), rs.getString("health_outcome"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.manfadh.health.PointOfEntryCapacity;
 import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
@@ -37,12 +38,16 @@ class DashboardController {
     /** Longer ranges are asked of the flows API or its exports, not drawn day by day. */
     static final int MAX_DAYS = 3 * 366;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DashboardController.class);
+
     private final DashboardFigures figures;
     private final ReferenceData referenceData;
+    private final PointOfEntryCapacity capacity;
 
-    DashboardController(DashboardFigures figures, ReferenceData referenceData) {
+    DashboardController(DashboardFigures figures, ReferenceData referenceData, PointOfEntryCapacity capacity) {
         this.figures = figures;
         this.referenceData = referenceData;
+        this.capacity = capacity;
     }
 
     @GetMapping("/statistics")
@@ -160,6 +165,16 @@ class DashboardController {
                         + (shown.shared() ? "&shared=true" : ""))).toList());
         model.addAttribute("fromText", fromText == null || page.shared() ? page.from().toString() : fromText);
         model.addAttribute("toText", toText == null || page.shared() ? page.to().toString() : toText);
+        if (level == DashboardLevel.POINT || level == DashboardLevel.DAY) {
+            // Beside a border point's flows, its latest core-capacity score (IHR Annex 1B); the assessments
+            // themselves are the health officer's. A failure to read it leaves the figures standing.
+            try {
+                model.addAttribute("capacity", capacity.standing(code));
+                model.addAttribute("capacityLink", has("HEALTH_OFFICER") || has("ADMIN"));
+            } catch (RuntimeException e) {
+                log.warn("The core-capacity score of {} could not be read for its dashboard: {}", code, e.toString());
+            }
+        }
         return "statistics/dashboard";
     }
 

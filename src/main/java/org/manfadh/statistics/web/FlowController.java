@@ -39,8 +39,8 @@ class FlowController {
     @Operation(summary = "Crossings counted by period and dimensions",
             description = "from and to are the border's days (Asia/Baghdad), inclusive; interval is hour, day, week, "
                     + "month, year or none; by lists dimensions (borderPoint, authority, governorate, direction, "
-                    + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome); each dimension "
-                    + "is also a filter (borderPoint=ZRB,IBK). Voided crossings are never counted; only border points of "
+                    + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome, healthOutcome); each "
+                    + "dimension is also a filter (borderPoint=ZRB,IBK). Voided crossings are never counted; only border points of "
                     + "the caller's jurisdiction, and the other authority's where it shares its aggregates. shared=true "
                     + "suppresses small cells and whatever would give them away (whole months only).")
     @ProblemResponses({400})
@@ -53,7 +53,7 @@ class FlowController {
                     description = "hour, day (default), week, month, year or none"),
             @Parameter(name = "by", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
                     description = "dimensions, comma-separated: borderPoint, authority, governorate, direction, "
-                            + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome"),
+                            + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome, healthOutcome"),
             @Parameter(name = "shared", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
                     description = "true for a table for partners: whole months, small cells suppressed"),
             @Parameter(name = "borderPoint", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,

@@ -26,6 +26,7 @@ import org.manfadh.ApiClient;
 import org.manfadh.Nodes;
 import org.manfadh.bordercontrol.FlowFacts;
 import org.manfadh.bordercontrol.Passports;
+import org.manfadh.health.HealthOutcomes;
 import org.manfadh.screening.HitOutcomes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,6 +183,7 @@ class RollupRecountIntegrationTests {
     private static Map<String, String> agreesWithRecount(ConfigurableApplicationContext node) {
         FlowFacts facts = node.getBean(FlowFacts.class);
         HitOutcomes hits = node.getBean(HitOutcomes.class);
+        HealthOutcomes health = node.getBean(HealthOutcomes.class);
         JdbcClient jdbc = node.getBean(JdbcClient.class);
         List<Cell> cells = new ArrayList<>();
         UUID after = null;
@@ -190,9 +192,11 @@ class RollupRecountIntegrationTests {
             if (page.isEmpty()) {
                 break;
             }
-            var outcomes = hits.of(page.stream().map(FlowFacts.Fact::crossingId).toList());
+            List<UUID> ids = page.stream().map(FlowFacts.Fact::crossingId).toList();
+            var outcomes = hits.of(ids);
+            Map<UUID, HealthOutcomes.Counted> screened = health.of(ids);
             for (FlowFacts.Fact f : page) {
-                Cell cell = Cell.of(f, outcomes.get(f.crossingId()), BAGHDAD);
+                Cell cell = Cell.of(f, outcomes.get(f.crossingId()), screened.get(f.crossingId()), BAGHDAD);
                 if (cell != null) {
                     cells.add(cell);
                 }
