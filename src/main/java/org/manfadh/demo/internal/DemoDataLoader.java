@@ -77,7 +77,8 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
                    ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:36000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed,
-                   org.manfadh.statistics.HijriMonthStarts monthStarts, org.manfadh.health.OutbreakAlerts alerts) {
+                   org.manfadh.statistics.HijriMonthStarts monthStarts,
+                   org.manfadh.health.OutbreakAlerts alerts) {
         this.monthStarts = monthStarts;
         this.alerts = alerts;
         this.backlog = backlog;
@@ -196,6 +197,9 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
      * peninsula, ended last season. A post takes alerts from headquarters and makes none.
      */
     private void recordOutbreakAlerts() {
+        if (alerts == null) {
+            return;
+        }
         try {
             if (alerts.alerts(null, new org.manfadh.platform.PageRequest(0, 1)).page().totalElements() > 0) {
                 return;

@@ -63,9 +63,12 @@ class DemoDataConcurrencyIntegrationTests {
     @Autowired
     org.manfadh.statistics.HijriMonthStarts monthStarts;
 
+    /** The demo's outbreak alerts stay out of the shared test database: other tests make their own. */
+    private static final org.manfadh.health.OutbreakAlerts NO_ALERTS = null;
+
     @Test
     void recordsCrossingsThroughTheApiWhileTheDemoDataLoadsAndReportsReadyOnlyAfterIt() throws Exception {
-        DemoDataLoader loader = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, 1, monthStarts);
+        DemoDataLoader loader = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, 1, monthStarts, NO_ALERTS);
         ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");
         List<String> recorded = new ArrayList<>();
         int whileLoading = 0;

@@ -61,6 +61,9 @@ class DemoHistoryIntegrationTests {
     @Autowired
     org.manfadh.statistics.HijriMonthStarts monthStarts;
 
+    /** The demo's outbreak alerts stay out of the shared test database: other tests make their own. */
+    private static final org.manfadh.health.OutbreakAlerts NO_ALERTS = null;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -78,7 +81,7 @@ class DemoHistoryIntegrationTests {
             }
         });
         DemoDataLoader first = new DemoDataLoader(failingTheYearBefore(), years, referenceData, clock, events, SCALE,
-                SEED, monthStarts);
+                SEED, monthStarts, NO_ALERTS);
 
         first.start();
         // As Spring Boot does once the application has started.
@@ -99,7 +102,7 @@ class DemoHistoryIntegrationTests {
         long travellers = count("select count(*) from bordercontrol.traveller");
 
         // The next start: the latest year and the one before the last are held; the failed one comes in.
-        DemoDataLoader next = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, SEED, monthStarts);
+        DemoDataLoader next = new DemoDataLoader(backlog, years, referenceData, clock, events, SCALE, SEED, monthStarts, NO_ALERTS);
         assertThat(next.load()).isEmpty();
         assertThat(next.loadEarlierYears()).containsExactly(1);
         assertThat(count("select count(*) from bordercontrol.traveller")).isGreaterThan(travellers);
