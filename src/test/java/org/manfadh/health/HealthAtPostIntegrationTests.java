@@ -38,6 +38,10 @@ class HealthAtPostIntegrationTests {
         post = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
                 "manfadh.sync.hq-url=http://localhost:" + nowhere, "manfadh.sync.interval=PT1H", "server.port=0",
                 "manfadh.data-dir=target/test-data/health-post-" + UUID.randomUUID());
+        // As headquarters would have published it before the link went: the yellow fever rule switched on.
+        post.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update health.rule set active = true where code = 'YELLOW_FEVER_CERTIFICATE'").update();
+        post.publishEvent(new HealthRulesChanged());
     }
 
     @AfterAll
