@@ -43,9 +43,11 @@ class HealthScreensController {
     private final ObjectProvider<HealthScreenings> screenings;
     private final ReferenceData referenceData;
     private final NodeRole role;
+    private final org.manfadh.bordercontrol.CrossingQueries crossings;
 
     HealthScreensController(ObjectProvider<OutbreakAlerts> alerts, ObjectProvider<HealthScreenings> screenings,
-                            ReferenceData referenceData, NodeRole role) {
+                            ReferenceData referenceData, NodeRole role, org.manfadh.bordercontrol.CrossingQueries crossings) {
+        this.crossings = crossings;
         this.alerts = alerts;
         this.screenings = screenings;
         this.referenceData = referenceData;
@@ -108,6 +110,9 @@ class HealthScreensController {
                     : HttpStatus.NOT_FOUND);
         }
         model.addAttribute("detail", detail);
+        // Who is held, as the document was read: the health officer decides on a person, not on an id.
+        crossings.crossing(crossingId, caller).map(org.manfadh.bordercontrol.Crossing::document)
+                .ifPresent(document -> model.addAttribute("document", document));
         model.addAttribute("diseaseNames", HealthScreens.diseaseNames(running(alerts).diseases()));
         Map<UUID, String> alertDiseases = new LinkedHashMap<>();
         for (UUID id : detail.alertIds()) {
