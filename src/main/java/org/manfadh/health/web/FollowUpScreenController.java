@@ -50,10 +50,11 @@ class FollowUpScreenController {
                     parse(FollowUps.Outcome.class, outcome), notes, null), FollowUpParameters.caller(authentication));
             redirect.addFlashAttribute("done", crossing);
         } catch (Rejection e) {
-            redirect.addFlashAttribute("failed", e.fields().isEmpty() ? e.getMessage()
-                    : e.fields().getFirst().name() + " " + e.fields().getFirst().message());
+            String field = e.fields().isEmpty() ? "other" : e.fields().getFirst().field();
+            redirect.addFlashAttribute("failed", "health.followup.error."
+                    + (java.util.Set.of("crossingId", "method", "outcome", "notes").contains(field) ? field : "other"));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("failed", "crossingId");
+            redirect.addFlashAttribute("failed", "health.followup.error.crossingId");
         }
         return "redirect:/health/alerts/" + id + "/follow-up";
     }
