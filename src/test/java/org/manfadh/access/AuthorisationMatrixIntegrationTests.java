@@ -143,6 +143,11 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/approve", allow(LISTS));
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/withdraw", allow(LISTS));
 
+        // Health: follow-up and contact tracing (i19-follow)
+        TABLE.put("GET /api/v1/health/alerts/{id}/follow-up", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("POST /api/v1/health/follow-ups", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/health/contacts", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+
         TABLE.put("GET /api/v1/users", allow(ADMIN));
         TABLE.put("GET /api/v1/users/{username}", allow(ADMIN));
         TABLE.put("POST /api/v1/users", allow(ADMIN));
