@@ -46,7 +46,7 @@ class TravelContactReads implements TravelContacts {
     /** A transport reference as compared: the expression of the index crossing_transport_day. */
     static final String KEY_OF_C = "upper(translate(c.transport_reference, ' -', ''))";
 
-    /** A candidate crossing's effective place, direction, time and whether it is voided; {@code %s}: the candidates. */
+    /** Crossings' effective place, direction, time and whether they are voided; {@code %s}: which crossings. */
     private static final String STANDING = """
             select c.id, c.traveller_id, coalesce(a.border_point, c.border_point) as border_point,
                    coalesce(a.direction, c.direction) as direction, coalesce(a.occurred_at, c.occurred_at) as occurred_at,
@@ -59,8 +59,17 @@ class TravelContactReads implements TravelContacts {
                     where x.crossing_id = c.id
                     order by x.amended_at desc, x.id desc
                     limit 1) a on true
-             where c.id in (%s)
+             where %s
             """;
+
+    /**
+     * The crossings recorded where and when asked (read straight from an index on what they were recorded with),
+     * and those a correction may have moved there (the few whose amendments say so), each once, as they stand.
+     */
+    private static String standing(String recordedThere, String movedThere) {
+        return STANDING.formatted(recordedThere) + " union all " + STANDING.formatted(
+                "c.id in (" + movedThere + ") and not coalesce((" + recordedThere + "), false)");
+    }
 
     /** The traveller and the latest decision of the rows kept; {@code %s}: the rows, as a subquery named s. */
     private static final String DESCRIBED = """
@@ -104,7 +113,7 @@ class TravelContactReads implements TravelContacts {
         }
         ReadScope scope = jurisdiction.crossings(caller);
         List<Contact> found = jdbc.sql(DESCRIBED.formatted("select * from (" + STANDING.formatted(
-                        "select unnest(cast(:ids as uuid[]))") + ") q where not q.voided"))
+                        "c.id = any(cast(:ids as uuid[]))") + ") q where not q.voided"))
                 .param("ids", crossingIds.toArray(UUID[]::new)).query(row).list().stream()
                 .filter(c -> scope.allows(c.borderPoint())).toList();
         audited("travel contacts: crossings", found);
@@ -130,17 +139,14 @@ class TravelContactReads implements TravelContacts {
         OffsetDateTime from = utc(day.atStartOfDay(zone).toInstant());
         OffsetDateTime to = utc(day.plusDays(1).atStartOfDay(zone).toInstant());
         // The key worked out by the database itself, so that it is the index's expression to the letter.
-        String candidates = """
-                with k as (select upper(translate(i.transport_reference, ' -', '')) as key
-                             from bordercontrol.crossing i where i.id = :index)
-                select c.id from bordercontrol.crossing c
-                 where c.transport_reference is not null and %1$s = (select key from k)
-                   and c.occurred_at >= :from and c.occurred_at < :to
-                union
-                select c.id from bordercontrol.crossing_amendment x join bordercontrol.crossing c on c.id = x.crossing_id
-                 where x.kind = 'CORRECTION' and x.occurred_at >= :from and x.occurred_at < :to
-                   and c.transport_reference is not null and %1$s = (select key from k)""".formatted(KEY_OF_C);
-        String kept = "select * from (" + STANDING.formatted(candidates) + """
+        String keyOfIndex = "(select upper(translate(i.transport_reference, ' -', '')) from bordercontrol.crossing i"
+                + " where i.id = :index)";
+        String candidates = standing("""
+                c.transport_reference is not null and %1$s = %2$s
+                   and c.occurred_at >= :from and c.occurred_at < :to""".formatted(KEY_OF_C, keyOfIndex), """
+                select x.crossing_id from bordercontrol.crossing_amendment x
+                 where x.kind = 'CORRECTION' and x.occurred_at >= :from and x.occurred_at < :to""");
+        String kept = "select * from (" + candidates + """
                 ) q where not q.voided and q.id <> :index and q.occurred_at >= :from and q.occurred_at < :to
                     and q.transport_mode is not distinct from :mode
                     and (cast(:points as text[]) is null or q.border_point = any(cast(:points as text[])))
@@ -163,14 +169,11 @@ class TravelContactReads implements TravelContacts {
             OffsetDateTime at = utc(index.occurredAt());
             OffsetDateTime from = utc(index.occurredAt().minus(Duration.ofHours(hours)));
             OffsetDateTime to = utc(index.occurredAt().plus(Duration.ofHours(hours)));
-            String candidates = """
-                    select c.id from bordercontrol.crossing c
-                     where c.border_point = :point and c.occurred_at >= :from and c.occurred_at <= :to
-                    union
+            String candidates = standing("c.border_point = :point and c.occurred_at >= :from and c.occurred_at <= :to", """
                     select x.crossing_id from bordercontrol.crossing_amendment x
                      where x.kind = 'CORRECTION' and (x.border_point = :point or x.occurred_at >= :from and x.occurred_at <= :to)
-                    """;
-            String kept = "select *, count(*) over () as total from (" + STANDING.formatted(candidates) + """
+                    """);
+            String kept = "select *, count(*) over () as total from (" + candidates + """
                     ) q where not q.voided and q.id <> :index and q.id <> all(cast(:others as uuid[]))
                         and q.border_point = :point and q.occurred_at >= :from and q.occurred_at <= :to
                     order by abs(extract(epoch from q.occurred_at - cast(:at as timestamptz))), q.occurred_at, q.id
@@ -204,22 +207,15 @@ class TravelContactReads implements TravelContacts {
                 .filter(p -> p.neighbourCountry() != null && countries.contains(p.neighbourCountry()))
                 .map(BorderPoint::code).sorted().toArray(String[]::new);
         ReadScope scope = jurisdiction.crossings(caller);
-        String candidates = """
-                select c.id from bordercontrol.crossing c
-                 where c.border_point = any(cast(:neighbours as text[])) and c.occurred_at >= :from and c.occurred_at < :to
-                union
-                select c.id from bordercontrol.crossing c
-                 where c.transport_origin = any(cast(:codes as text[])) and c.occurred_at >= :from and c.occurred_at < :to
-                union
-                select c.id from bordercontrol.crossing c
-                 where c.transport_via is not null and c.transport_via && cast(:codes as varchar(3)[])
-                   and c.occurred_at >= :from and c.occurred_at < :to
-                union
+        String candidates = standing("""
+                c.occurred_at >= :from and c.occurred_at < :to
+                   and (c.border_point = any(cast(:neighbours as text[])) or c.transport_origin = any(cast(:codes as text[]))
+                        or c.transport_via is not null and c.transport_via && cast(:codes as varchar(3)[]))""", """
                 select x.crossing_id from bordercontrol.crossing_amendment x
                  where x.kind = 'CORRECTION' and (x.occurred_at >= :from and x.occurred_at < :to
                                                   or x.border_point = any(cast(:neighbours as text[])))
-                """;
-        String kept = "select * from (" + STANDING.formatted(candidates) + """
+                """);
+        String kept = "select * from (" + candidates + """
                 ) q where not q.voided and q.direction = 'ENTRY' and q.occurred_at >= :from and q.occurred_at < :to
                     and (q.border_point = any(cast(:neighbours as text[])) or q.transport_origin = any(cast(:codes as text[]))
                          or q.transport_via && cast(:codes as varchar(3)[]))
@@ -237,7 +233,7 @@ class TravelContactReads implements TravelContacts {
 
     /** The index crossing as it stands, when it stands (not voided) in the scope. */
     private Optional<Contact> index(UUID crossingId, ReadScope scope) {
-        return jdbc.sql(DESCRIBED.formatted("select * from (" + STANDING.formatted("select cast(:id as uuid)")
+        return jdbc.sql(DESCRIBED.formatted("select * from (" + STANDING.formatted("c.id = cast(:id as uuid)")
                         + ") q where not q.voided")).param("id", crossingId).query(row).optional()
                 .filter(c -> scope.allows(c.borderPoint()));
     }
