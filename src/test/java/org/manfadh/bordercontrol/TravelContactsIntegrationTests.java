@@ -158,6 +158,31 @@ class TravelContactsIntegrationTests {
     }
 
     @Test
+    void findsACrossingWhereAndWhenACorrectionPutIt() {
+        LocalDateTime morning = quietMoment(7);
+        String flight = "RJ " + ThreadLocalRandom.current().nextInt(1000, 9999);
+        UUID index = record("ZRB", "ENTRY", at(morning), transport("BUS", flight));
+        UUID recordedElsewhere = record("MNT", "ENTRY", at(morning.plusMinutes(10)), null);
+        UUID recordedLater = record("ZRB", "ENTRY", at(morning.plusHours(5)), transport("BUS", flight));
+        UUID movedAway = record("ZRB", "ENTRY", at(morning.plusMinutes(20)), null);
+        correct(recordedElsewhere, Map.of("borderPoint", "ZRB"));
+        correct(recordedLater, Map.of("occurredAt", at(morning.plusMinutes(15)).toString()));
+        correct(movedAway, Map.of("borderPoint", "MNT"));
+
+        assertThat(ids(contacts.sameTransport(index, HEALTH).orElseThrow())).containsExactly(recordedLater);
+        assertThat(ids(contacts.sameBorderPoint(index, 1, 100, HEALTH).orElseThrow().contacts()))
+                .containsExactly(recordedElsewhere).doesNotContain(movedAway, recordedLater);
+    }
+
+    private void correct(UUID id, Map<String, Object> change) {
+        Map<String, Object> body = new LinkedHashMap<>(change);
+        body.put("reason", "Recorded wrongly");
+        ApiClient.Response r = new ApiClient(port).asDemoAdmin().post("/api/v1/crossings/" + id + "/corrections",
+                ApiClient.json(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
     void answersOnlyInsideTheCallersJurisdiction() {
         LocalDateTime evening = quietMoment(18);
         String bus = "KRI-" + ThreadLocalRandom.current().nextInt(10000, 99999);
