@@ -10,7 +10,8 @@
 # in its month's partition; triggers off while loading, as a bulk copy would), analyses, and asks each index case
 # RUNS times after 3 unmeasured calls.
 #
-# Trips over the year up to today: 5 % flights (50–300 passengers, references such as 'IA-123' that recur daily),
+# Trips over the year up to today: 5 % flights (50–300 passengers, references such as 'IA-123'; a number flies again
+# on other days, rarely twice on one),
 # 35 % buses (20–60, references written 'BUS-123', 'bus 123' or 'BUS123'), 60 % cars (1–5); land trips at the land
 # border points, Zurbatiyah (ZRB) taking 40 % of them; flights at the airports, Baghdad (BGW) taking half. One day,
 # 30 days ago, Zurbatiyah takes 3,100 extra buses of 50 (the Arbaeen peak).
@@ -77,7 +78,7 @@ select row_number() over (order by code) - 1 as i, code, authority, governorate_
  where type = 'AIR' and code <> 'BGW';
 create temporary table trip as
 select t, k.mode, k.pax, p.code as point, p.authority, p.governorate_code, k.at, k.direction,
-       case k.mode when 'AIR' then 'IA-' || (100 + t % 700)
+       case k.mode when 'AIR' then 'IA-' || (100 + ($chunk * 7919 + t) % 9000)
                    when 'BUS' then (array['BUS-', 'bus ', 'BUS'])[1 + t % 3] || ($chunk * 10000 + t % 5000)
                    else 'C' || $chunk || 'X' || t end as reference
   from generate_series(1, ceil($n / 24.5)::int) t
@@ -195,7 +196,10 @@ SQL
     all_times=()
     while IFS='|' read -r kind id; do
         url="http://localhost:$http_port/api/v1/health/contacts?crossingId=$id&hours=2"
-        body=$(curl -sf -u "$auth" "$url")
+        if ! body=$(curl -sf -u "$auth" "$url"); then
+            echo "| $kind | $id | failed: $(curl -s -o /dev/null -w '%{http_code}' -u "$auth" "$url") | | | | |"
+            continue
+        fi
         same=$(grep -o '"sameTransport":\[[^]]*\]' <<<"$body" | grep -o '"crossingId"' | wc -l)
         near=$(grep -o '"sameBorderPoint":\[[^]]*\]' <<<"$body" | grep -o '"crossingId"' | wc -l)
         total=$(grep -o '"sameBorderPointTotal":[0-9]*' <<<"$body" | cut -d: -f2)

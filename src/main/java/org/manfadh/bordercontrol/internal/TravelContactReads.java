@@ -169,29 +169,41 @@ class TravelContactReads implements TravelContacts {
             OffsetDateTime at = utc(index.occurredAt());
             OffsetDateTime from = utc(index.occurredAt().minus(Duration.ofHours(hours)));
             OffsetDateTime to = utc(index.occurredAt().plus(Duration.ofHours(hours)));
-            String candidates = standing("c.border_point = :point and c.occurred_at >= :from and c.occurred_at <= :to", """
-                    select x.crossing_id from bordercontrol.crossing_amendment x
-                     where x.kind = 'CORRECTION' and (x.border_point = :point or x.occurred_at >= :from and x.occurred_at <= :to)
-                    """);
-            String kept = "select *, count(*) over () as total from (" + candidates + """
-                    ) q where not q.voided and q.id <> :index and q.id <> all(cast(:others as uuid[]))
-                        and q.border_point = :point and q.occurred_at >= :from and q.occurred_at <= :to
-                    order by abs(extract(epoch from q.occurred_at - cast(:at as timestamptz))), q.occurred_at, q.id
-                    limit :limit
-                    """;
+            // First the ids, nearest first, with their total: crossings never corrected straight from the index
+            // (border point, time, id) without reading their rows; the few corrected ones (or corrected to here) as
+            // they stand. Then the rows of those kept.
+            String nearest = """
+                    with raw as materialized (
+                        select c.id, c.occurred_at from bordercontrol.crossing c
+                         where c.border_point = :point and c.occurred_at >= :from and c.occurred_at <= :to),
+                    amended as materialized (
+                        select x.crossing_id as id from bordercontrol.crossing_amendment x join raw r on r.id = x.crossing_id
+                        union
+                        select x.crossing_id from bordercontrol.crossing_amendment x
+                         where x.kind = 'CORRECTION'
+                           and (x.border_point = :point or x.occurred_at >= :from and x.occurred_at <= :to)),
+                    near as (
+                        select r.id, r.occurred_at from raw r where not exists (select 1 from amended m where m.id = r.id)
+                        union all
+                        select q.id, q.occurred_at from (%s) q
+                         where not q.voided and q.border_point = :point and q.occurred_at >= :from and q.occurred_at <= :to)
+                    select id, count(*) over () as total from near
+                     where id <> :index and id <> all(cast(:others as uuid[]))
+                     order by abs(extract(epoch from occurred_at - cast(:at as timestamptz))), occurred_at, id
+                     limit :limit
+                    """.formatted(STANDING.formatted("c.id in (select id from amended)"));
             long[] total = {0};
-            List<Contact> found = jdbc.sql(DESCRIBED.formatted(kept)
-                            + " order by abs(extract(epoch from s.occurred_at - cast(:at as timestamptz))), s.occurred_at, s.id")
+            List<UUID> ids = jdbc.sql(nearest)
                     .param("point", index.borderPoint()).param("from", from).param("to", to).param("at", at)
                     .param("index", index.crossingId()).param("others", travelledWith.toArray(UUID[]::new))
                     .param("limit", Math.max(limit, 1))
                     .query((rs, n) -> {
                         total[0] = rs.getLong("total");
-                        return row(rs, n);
+                        return rs.getObject("id", UUID.class);
                     }).list();
-            if (limit == 0) {
-                found = List.of();
-            }
+            List<Contact> found = limit == 0 || ids.isEmpty() ? List.of() : inOrder(ids, jdbc.sql(DESCRIBED.formatted(
+                            "select * from (" + STANDING.formatted("c.id = any(cast(:ids as uuid[]))") + ") q"))
+                    .param("ids", ids.toArray(UUID[]::new)).query(row).list());
             audited("travel contacts: at " + index.borderPoint() + " within " + hours + " h of " + crossingId, found);
             return new Nearby(index, found, total[0]);
         });
@@ -229,6 +241,13 @@ class TravelContactReads implements TravelContacts {
                 .param("points", scope.borderPointsOrNull()).param("limit", limit).query(row).list();
         audited("travel contacts: entries from " + String.join(",", codes) + " " + from + " to " + to, found);
         return found;
+    }
+
+    /** Rows in the order of their ids. */
+    private static List<Contact> inOrder(List<UUID> ids, List<Contact> rows) {
+        java.util.Map<UUID, Contact> byId = new java.util.HashMap<>();
+        rows.forEach(c -> byId.put(c.crossingId(), c));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The index crossing as it stands, when it stands (not voided) in the scope. */
