@@ -38,10 +38,7 @@ public interface TravelContacts {
      */
     Optional<List<Contact>> sameTransport(UUID crossingId, Caller caller);
 
-    /**
-     * The crossings at the index crossing's border point within {@code hours} either side of it, apart from the
-     * index and those of {@link #sameTransport}, nearest in time first, at most {@code limit}, with their total.
-     */
+    /** At the index's border point within ±hours, apart from it and its {@link #sameTransport}: nearest first, total. */
     Optional<Nearby> sameBorderPoint(UUID crossingId, int hours, int limit, Caller caller);
 
     /**
