@@ -200,9 +200,10 @@ SQL
             echo "| $kind | $id | failed: $(curl -s -o /dev/null -w '%{http_code}' -u "$auth" "$url") | | | | |"
             continue
         fi
-        same=$(grep -o '"sameTransport":\[[^]]*\]' <<<"$body" | grep -o '"crossingId"' | wc -l)
-        near=$(grep -o '"sameBorderPoint":\[[^]]*\]' <<<"$body" | grep -o '"crossingId"' | wc -l)
-        total=$(grep -o '"sameBorderPointTotal":[0-9]*' <<<"$body" | cut -d: -f2)
+        # The lists' lengths (an empty list is a count of 0, not a failure).
+        same=$( (grep -o '"sameTransport":\[[^]]*\]' <<<"$body" || true) | grep -o '"crossingId"' | wc -l || true)
+        near=$( (grep -o '"sameBorderPoint":\[[^]]*\]' <<<"$body" || true) | grep -o '"crossingId"' | wc -l || true)
+        total=$(grep -o '"sameBorderPointTotal":[0-9]*' <<<"$body" | cut -d: -f2 || true)
         for _ in 1 2 3; do curl -sf -o /dev/null -u "$auth" "$url"; done
         times=()
         for _ in $(seq "$runs"); do

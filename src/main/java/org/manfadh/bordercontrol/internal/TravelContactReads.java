@@ -131,6 +131,13 @@ class TravelContactReads implements TravelContacts {
     }
 
     private List<Contact> sameTransport(Contact index, ReadScope scope) {
+        @SuppressWarnings("unchecked")
+        List<Contact> found = (List<Contact>) sameTransport(index, scope, false);
+        return found;
+    }
+
+    /** The crossings that shared the index's transport: as contacts, or their ids alone when {@code ids}. */
+    private List<?> sameTransport(Contact index, ReadScope scope, boolean ids) {
         String key = key(index.transport() == null ? null : index.transport().reference());
         if (key == null) {
             return List.of();
@@ -151,10 +158,11 @@ class TravelContactReads implements TravelContacts {
                     and q.transport_mode is not distinct from :mode
                     and (cast(:points as text[]) is null or q.border_point = any(cast(:points as text[])))
                 """;
-        return jdbc.sql(DESCRIBED.formatted(kept) + " order by s.occurred_at, s.id")
+        var query = jdbc.sql(ids ? "select q.id from (" + kept + ") q" : DESCRIBED.formatted(kept) + " order by s.occurred_at, s.id")
                 .param("from", from).param("to", to).param("index", index.crossingId())
                 .param("mode", index.transport().mode() == null ? null : index.transport().mode().name())
-                .param("points", scope.borderPointsOrNull()).query(row).list();
+                .param("points", scope.borderPointsOrNull());
+        return ids ? query.query((rs, n) -> rs.getObject("id", UUID.class)).list() : query.query(row).list();
     }
 
     @Override
@@ -164,8 +172,7 @@ class TravelContactReads implements TravelContacts {
         }
         ReadScope scope = jurisdiction.crossings(caller);
         return index(crossingId, scope).map(index -> {
-            Set<UUID> travelledWith = new java.util.HashSet<>();
-            sameTransport(index, scope).forEach(c -> travelledWith.add(c.crossingId()));
+            List<?> travelledWith = sameTransport(index, scope, true);
             OffsetDateTime at = utc(index.occurredAt());
             OffsetDateTime from = utc(index.occurredAt().minus(Duration.ofHours(hours)));
             OffsetDateTime to = utc(index.occurredAt().plus(Duration.ofHours(hours)));
