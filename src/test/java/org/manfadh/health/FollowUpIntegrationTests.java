@@ -244,6 +244,8 @@ class FollowUpIntegrationTests {
         m.get("sameBorderPoint").forEach(p -> near1h.add(p.get("crossingId").asString()));
         assertThat(near1h).contains(near.toString()).doesNotContain(fellow.toString(), index.toString());
         assertThat(m.get("sameBorderPointTotal").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(personalDataReads(fellow)).anyMatch(what -> what.startsWith("travel contacts: same transport as " + index));
+        assertThat(personalDataReads(near)).anyMatch(what -> what.startsWith("travel contacts: at BGW within 1 h of " + index));
 
         HttpResponse<byte[]> xlsx = download("/api/v1/health/contacts?crossingId=" + index + "&hours=1&format=xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -268,6 +270,22 @@ class FollowUpIntegrationTests {
         assertThat(health().get("/api/v1/health/contacts?crossingId=" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(new ApiClient(port).as("officer", "manfadh-demo")
                 .get("/api/v1/health/contacts?crossingId=" + index).status()).isEqualTo(403);
+    }
+
+    /** What the health officer's audited reads of a crossing's personal data say they were, once they are written. */
+    private List<String> personalDataReads(UUID crossing) throws InterruptedException {
+        List<String> found = new ArrayList<>();
+        for (int attempt = 0; attempt < 50 && found.stream().noneMatch(w -> w.startsWith("travel contacts")); attempt++) {
+            found.clear();
+            ApiClient.Response r = new ApiClient(port).asDemoAdmin().get("/api/v1/audit?size=1000&recordId=" + crossing
+                    + "&action=READ_PERSONAL_DATA&username=health_officer");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            r.json().get("content").forEach(e -> found.add(e.get("what").asString()));
+            if (found.stream().noneMatch(w -> w.startsWith("travel contacts"))) {
+                Thread.sleep(200);
+            }
+        }
+        return found;
     }
 
     /** One CSV record's fields (RFC 4180: quoted fields, doubled quotes). */
