@@ -143,7 +143,7 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/approve", allow(LISTS));
         TABLE.put("POST /api/v1/watchlists/{id}/pending/{changeId}/withdraw", allow(LISTS));
 
-        // health (core): alerts and rules are the health officer's; the booth reads them and records screenings.
+        // health: alerts and rules are the health officer's; the booth reads them and records screenings.
         Set<Role> health = EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN);
         Set<Role> healthReaders = EnumSet.of(Role.HEALTH_OFFICER, Role.OFFICER, Role.SUPERVISOR, Role.ANALYST,
                 Role.ADMIN);
@@ -163,6 +163,10 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("GET /api/v1/health/screenings/{crossingId}", allow(health));
         TABLE.put("GET /api/v1/health/holds", allow(health));
         TABLE.put("POST /api/v1/health/holds/{crossingId}/decisions", allowValidated(health));
+        // health: follow-up and contact tracing are the health officer's
+        TABLE.put("GET /api/v1/health/alerts/{id}/follow-up", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("POST /api/v1/health/follow-ups", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/health/contacts", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
 
         TABLE.put("GET /api/v1/users", allow(ADMIN));
         TABLE.put("GET /api/v1/users/{username}", allow(ADMIN));
