@@ -75,7 +75,7 @@ class DemoDataLoader implements InitializingBean, DisposableBean {
     private final org.manfadh.health.OutbreakAlerts alerts;
 
     DemoDataLoader(CrossingBacklog backlog, DemoYears years, ReferenceData referenceData, Clock clock,
-                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:36000}") int scale,
+                   ApplicationEventPublisher events, @Value("${manfadh.demo.data.scale:28000}") int scale,
                    @Value("${manfadh.demo.data.seed:20260804}") long seed,
                    org.manfadh.statistics.HijriMonthStarts monthStarts,
                    org.manfadh.health.OutbreakAlerts alerts) {
