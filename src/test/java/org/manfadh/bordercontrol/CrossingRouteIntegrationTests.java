@@ -73,6 +73,15 @@ class CrossingRouteIntegrationTests {
     }
 
     @Test
+    void refusesADeclaredDayAfterTheCrossing() {
+        var response = officer().post("/api/v1/crossings", ApiClient.json(entry(Map.of("mode", "BUS"),
+                List.of(Map.of("country", "AFG", "left", LocalDate.now(java.time.ZoneId.of("Asia/Baghdad")).plusDays(2).toString())))));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("visited[0].left").contains("is after the crossing");
+    }
+
+    @Test
     void refusesAHealthScreeningNoRuleAsksFor() {
         Map<String, Object> body = entry(Map.of("mode", "BUS", "reference", "IR 4471"), null);
         body.put("healthScreening", Map.of("temperatureC", 36.8, "symptoms", List.of(), "outcome", "CLEARED"));

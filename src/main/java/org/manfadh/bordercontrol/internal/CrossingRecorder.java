@@ -172,7 +172,7 @@ public class CrossingRecorder implements CrossingRecording {
             fieldErrors.add(new Rejection.Field("visa.validUntil", "is before validFrom"));
         }
         if (point != null) {
-            fieldErrors.addAll(health.checkRoute(request));
+            fieldErrors.addAll(health.checkRoute(request, day));
         }
         DocumentReading document = null;
         boolean hasMrz = request.mrz() != null && !request.mrz().isBlank();

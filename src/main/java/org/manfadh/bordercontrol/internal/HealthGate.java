@@ -70,8 +70,8 @@ class HealthGate implements Arrivals {
         return crossings.find(crossingId).map(c -> arrival(c, day));
     }
 
-    /** The faults of the route's country codes, by field. */
-    List<Rejection.Field> checkRoute(RecordCrossing request) {
+    /** The faults of the route's country codes and of a declared day after the crossing's own (on the border's calendar), by field. */
+    List<Rejection.Field> checkRoute(RecordCrossing request, LocalDate day) {
         var faults = new java.util.ArrayList<Rejection.Field>();
         var transport = request.transport();
         if (transport != null && transport.origin() != null && !known(transport.origin())) {
@@ -89,8 +89,7 @@ class HealthGate implements Arrivals {
                 var visited = request.visited().get(i);
                 if (visited == null || !known(visited.country())) {
                     faults.add(new Rejection.Field("visited[" + i + "].country", "is not a known ICAO country code"));
-                } else if (visited.left() != null && request.occurredAt() != null
-                        && visited.left().isAfter(LocalDate.ofInstant(request.occurredAt(), java.time.ZoneOffset.UTC).plusDays(1))) {
+                } else if (visited.left() != null && visited.left().isAfter(day)) {
                     faults.add(new Rejection.Field("visited[" + i + "].left", "is after the crossing"));
                 }
             }
