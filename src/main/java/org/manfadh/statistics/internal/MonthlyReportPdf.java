@@ -8,6 +8,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
+import org.manfadh.platform.pdf.PdfCanvas.Align;
+import org.manfadh.platform.pdf.PdfCanvas.Weight;
+import org.manfadh.platform.pdf.PdfCanvas;
+import org.manfadh.platform.pdf.PdfCharts;
+import org.manfadh.platform.pdf.PdfFonts;
 import org.manfadh.statistics.AgeBand;
 import org.manfadh.statistics.Forecasts;
 import org.manfadh.statistics.MonthlyReports.Language;
@@ -18,8 +23,6 @@ import org.manfadh.statistics.internal.MonthlyReport.DayLine;
 import org.manfadh.statistics.internal.MonthlyReport.Line;
 import org.manfadh.statistics.internal.MonthlyReport.PointLine;
 import org.manfadh.statistics.internal.MonthlyReport.SurgeLine;
-import org.manfadh.statistics.internal.PdfCanvas.Align;
-import org.manfadh.statistics.internal.PdfCanvas.Weight;
 import org.springframework.context.MessageSource;
 
 import com.ibm.icu.text.DateFormat;

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.manfadh.platform.pdf.PdfCanvas;
+import org.manfadh.platform.pdf.PdfFonts;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.statistics.Forecasts;
 import org.manfadh.statistics.MonthlyReports.Language;

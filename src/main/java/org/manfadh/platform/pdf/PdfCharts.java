@@ -1,28 +1,28 @@
-package org.manfadh.statistics.internal;
+package org.manfadh.platform.pdf;
 
 import java.awt.Color;
 import java.util.List;
 import java.util.function.LongFunction;
 
-import org.manfadh.statistics.internal.PdfCanvas.Align;
-import org.manfadh.statistics.internal.PdfCanvas.Weight;
+import org.manfadh.platform.pdf.PdfCanvas.Align;
+import org.manfadh.platform.pdf.PdfCanvas.Weight;
 
 /**
  * Charts drawn with the PDF's own lines and rectangles, as sharp in print as the text beside them.
  * They follow the page's direction: in Arabic and Kurdish a time axis runs from the right, and
  * bars grow from the right, where their labels are read first.
  */
-final class PdfCharts {
+public final class PdfCharts {
 
-    static final Color ENTRIES = new Color(0x1f, 0x6f, 0xb2);
-    static final Color EXITS = new Color(0xd9, 0x7b, 0x29);
+    public static final Color ENTRIES = new Color(0x1f, 0x6f, 0xb2);
+    public static final Color EXITS = new Color(0xd9, 0x7b, 0x29);
 
     /** A named series of values, one a point on the axis. */
-    record Series(String name, Color color, long[] values) {
+    public record Series(String name, Color color, long[] values) {
     }
 
     /** A bar's label and its value. */
-    record Bar(String label, long value) {
+    public record Bar(String label, long value) {
     }
 
     private PdfCharts() {
@@ -34,7 +34,7 @@ final class PdfCharts {
      * @param axisLabels a label under each point, or null for none under it
      * @param numbers    how the scale's numbers are written in the report's language
      */
-    static void lines(PdfCanvas canvas, float height, List<String> axisLabels, List<Series> series,
+    public static void lines(PdfCanvas canvas, float height, List<String> axisLabels, List<Series> series,
                       LongFunction<String> numbers) {
         float legend = 16;
         float axis = 14;
@@ -90,7 +90,7 @@ final class PdfCharts {
     }
 
     /** Horizontal bars, the largest as long as the space allows, each with its label and value. */
-    static void bars(PdfCanvas canvas, List<Bar> bars, Color color, LongFunction<String> numbers) {
+    public static void bars(PdfCanvas canvas, List<Bar> bars, Color color, LongFunction<String> numbers) {
         float row = 15;
         float labelWidth = 130;
         float valueWidth = 60;
@@ -110,7 +110,7 @@ final class PdfCharts {
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
-    static long niceStep(double rough) {
+    public static long niceStep(double rough) {
         long power = 1;
         while (power * 10 <= rough) {
             power *= 10;

@@ -1,4 +1,4 @@
-package org.manfadh.statistics.internal;
+package org.manfadh.platform.pdf;
 
 import java.awt.Color;
 import java.awt.font.GlyphVector;
@@ -39,22 +39,22 @@ import com.ibm.icu.text.Normalizer2;
  * ۆ …) that have none. Glyphs are drawn in visual order, as every PDF of Arabic is, and each maps
  * back to its letter, so copying and text extraction ({@code pdftotext}) give the words as written.
  */
-final class PdfCanvas implements AutoCloseable {
+public final class PdfCanvas implements AutoCloseable {
 
-    enum Align { START, END, CENTER }
+    public enum Align { START, END, CENTER }
 
-    enum Weight { REGULAR, BOLD }
+    public enum Weight { REGULAR, BOLD }
 
-    static final float PAGE_WIDTH = PageSize.A4.getWidth();
-    static final float PAGE_HEIGHT = PageSize.A4.getHeight();
-    static final float MARGIN = 42;
-    static final float WIDTH = PAGE_WIDTH - 2 * MARGIN;
+    public static final float PAGE_WIDTH = PageSize.A4.getWidth();
+    public static final float PAGE_HEIGHT = PageSize.A4.getHeight();
+    public static final float MARGIN = 42;
+    public static final float WIDTH = PAGE_WIDTH - 2 * MARGIN;
     private static final float FOOTER = 24;
 
-    static final Color INK = new Color(0x1f, 0x29, 0x33);
-    static final Color MUTED = new Color(0x5f, 0x6b, 0x7a);
-    static final Color RULE = new Color(0xc8, 0xcf, 0xd8);
-    static final Color SHADE = new Color(0xee, 0xf1, 0xf5);
+    public static final Color INK = new Color(0x1f, 0x29, 0x33);
+    public static final Color MUTED = new Color(0x5f, 0x6b, 0x7a);
+    public static final Color RULE = new Color(0xc8, 0xcf, 0xd8);
+    public static final Color SHADE = new Color(0xee, 0xf1, 0xf5);
 
     private record Piece(String text, BaseFont font, float size, float width) {
     }
@@ -95,7 +95,7 @@ final class PdfCanvas implements AutoCloseable {
      * @param footer   printed at the foot of every page beside its number
      * @param pageNumbers a page's number in the language's digits
      */
-    PdfCanvas(OutputStream out, PdfFonts fonts, boolean rtl, String language, String title, String footer,
+    public PdfCanvas(OutputStream out, PdfFonts fonts, boolean rtl, String language, String title, String footer,
               IntFunction<String> pageNumbers) {
         this.rtl = rtl;
         this.footer = footer;
@@ -160,7 +160,7 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /** The letter an Arabic presentation form stands for; a ligature of two letters (ﻻ) stays as it is. */
-    static int letterOf(int character) {
+    public static int letterOf(int character) {
         boolean presentationForm = character >= 0xFB50 && character <= 0xFDFF
                 || character >= 0xFE70 && character <= 0xFEFF;
         if (!presentationForm) {
@@ -170,22 +170,22 @@ final class PdfCanvas implements AutoCloseable {
         return letters.codePointCount(0, letters.length()) == 1 ? letters.codePointAt(0) : character;
     }
 
-    boolean rtl() {
+    public boolean rtl() {
         return rtl;
     }
 
     /** The top of the space left on the page, in points from the bottom of the page. */
-    float y() {
+    public float y() {
         return y;
     }
 
     /** Moves down the page. */
-    void down(float points) {
+    public void down(float points) {
         y -= points;
     }
 
     /** Starts a new page unless {@code height} points are left above the footer. */
-    void ensure(float height) {
+    public void ensure(float height) {
         if (y - height < MARGIN + FOOTER) {
             writer.setPageEmpty(false);
             document.newPage();
@@ -208,13 +208,13 @@ final class PdfCanvas implements AutoCloseable {
         text(pageNumbers.apply(page), 0, MARGIN + 4, WIDTH, Align.END, Weight.REGULAR, 8, MUTED);
     }
 
-    int page() {
+    public int page() {
         return page;
     }
 
     // ---- text ---------------------------------------------------------------------------------
 
-    float width(String text, Weight weight, float size) {
+    public float width(String text, Weight weight, float size) {
         float width = 0;
         for (Piece piece : pieces(text, weight, size)) {
             width += piece.width();
@@ -225,7 +225,7 @@ final class PdfCanvas implements AutoCloseable {
     /**
      * One line of text in the box {@code [start, start + box]} (logical), on the baseline given.
      */
-    void text(String text, float start, float baseline, float box, Align align, Weight weight, float size,
+    public void text(String text, float start, float baseline, float box, Align align, Weight weight, float size,
               Color color) {
         if (text == null || text.isEmpty()) {
             return;
@@ -256,14 +256,14 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /** A line of text at the top of the free space, which moves below it. */
-    void line(String text, Weight weight, float size, Color color, float leading) {
+    public void line(String text, Weight weight, float size, Color color, float leading) {
         ensure(leading);
         y -= leading;
         text(text, 0, y + (leading - size) / 2 + 1, WIDTH, Align.START, weight, size, color);
     }
 
     /** Text wrapped at spaces to the width of the page. */
-    void paragraph(String text, float size, Color color) {
+    public void paragraph(String text, float size, Color color) {
         float leading = size * 1.5f;
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -281,7 +281,7 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /** The physical left edge of something {@code width} wide that starts {@code start} from the line's beginning. */
-    float left(float start, float width) {
+    public float left(float start, float width) {
         return rtl ? PAGE_WIDTH - MARGIN - start - width : MARGIN + start;
     }
 
@@ -379,7 +379,7 @@ final class PdfCanvas implements AutoCloseable {
      * @param widths each column's share of the page's width
      * @param aligns each column's alignment (numbers at the end)
      */
-    void table(List<String> header, List<List<String>> rows, float[] widths, Align[] aligns) {
+    public void table(List<String> header, List<List<String>> rows, float[] widths, Align[] aligns) {
         float rowHeight = 15;
         float size = 8.5f;
         float[] starts = new float[widths.length];
@@ -422,7 +422,7 @@ final class PdfCanvas implements AutoCloseable {
     // ---- shapes -------------------------------------------------------------------------------
 
     /** A filled rectangle, {@code start} and {@code width} logical, {@code bottom} and {@code height} physical. */
-    void box(float start, float bottom, float width, float height, Color fill) {
+    public void box(float start, float bottom, float width, float height, Color fill) {
         PdfContentByte cb = writer.getDirectContent();
         cb.saveState();
         cb.setColorFill(fill);
@@ -432,12 +432,12 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /** A straight line between two logical points. */
-    void rule(float start1, float y1, float start2, float y2, Color color, float lineWidth) {
+    public void rule(float start1, float y1, float start2, float y2, Color color, float lineWidth) {
         polyline(new float[] {start1, start2}, new float[] {y1, y2}, color, lineWidth);
     }
 
     /** Connected line segments through logical points. */
-    void polyline(float[] starts, float[] ys, Color color, float lineWidth) {
+    public void polyline(float[] starts, float[] ys, Color color, float lineWidth) {
         if (starts.length < 2) {
             return;
         }

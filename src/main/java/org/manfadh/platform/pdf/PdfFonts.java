@@ -1,4 +1,4 @@
-package org.manfadh.statistics.internal;
+package org.manfadh.platform.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
  * Kurdish (every Kurdish letter, both sets of Arabic-Indic digits), Noto Sans for Latin. Read once;
  * each document loads them into its own glyph layout, which shapes through the JDK's HarfBuzz.
  */
-record PdfFonts(byte[] arabic, byte[] arabicBold, byte[] latin, byte[] latinBold) {
+public record PdfFonts(byte[] arabic, byte[] arabicBold, byte[] latin, byte[] latinBold) {
 
     private static final String FOLDER = "fonts/noto/";
 
@@ -19,7 +19,7 @@ record PdfFonts(byte[] arabic, byte[] arabicBold, byte[] latin, byte[] latinBold
     }
 
     /** The fonts in {@code fonts/noto/} on the class path. */
-    static PdfFonts shipped() {
+    public static PdfFonts shipped() {
         return Shipped.FONTS;
     }
 
