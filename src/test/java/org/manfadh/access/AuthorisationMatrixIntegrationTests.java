@@ -180,6 +180,17 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+
+        // Capacity building: standard operating procedures.
+        Set<Role> sops = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN);
+        for (String endpoint : List.of("POST /api/v1/capacity/sops", "GET /api/v1/capacity/sops",
+                "GET /api/v1/capacity/sops/{id}", "GET /api/v1/capacity/sops/{id}/versions/{version}",
+                "POST /api/v1/capacity/sops/{id}/versions", "POST /api/v1/capacity/sops/{id}/retire",
+                "POST /api/v1/capacity/sops/{id}/adoptions", "GET /api/v1/capacity/sops/{id}/adoptions",
+                "GET /api/v1/capacity/sops/adoption", "POST /api/v1/capacity/sops/{id}/audits",
+                "GET /api/v1/capacity/sops/{id}/audits", "GET /api/v1/capacity/sops/audits/{id}")) {
+            TABLE.put(endpoint, allow(sops));
+        }
     }
 
     /** One demo account a role; admin holds every role. */
@@ -265,7 +276,8 @@ class AuthorisationMatrixIntegrationTests {
                 .replace("{crossingId}", UUID.randomUUID().toString())
                 .replace("{entryId}", UUID.randomUUID().toString())
                 .replace("{changeId}", UUID.randomUUID().toString())
-                .replace("{username}", "nobody-here").replace("{code}", "ZRB");
+                .replace("{username}", "nobody-here").replace("{code}", "ZRB")
+                .replace("{version}", "1");
     }
 
     @Test
