@@ -61,7 +61,7 @@ class SopAudits {
     }
 
     List<SopAudit> page(UUID sopId, String[] points, int limit, long offset) {
-        return withAnswers(jdbc.sql(HEAD + """
+        return withAnswers(jdbc.sql(HEAD + "\n" + """
                          where v.sop_id = :sop
                            and (cast(:points as text[]) is null or u.border_point = any(cast(:points as text[])))
                          order by u.audited_on desc, u.created_at desc, u.id desc limit :limit offset :offset""")
@@ -83,7 +83,7 @@ class SopAudits {
                         select avg(score) from capacity.sop_audit
                          where audited_on between :from and :to
                            and (cast(:points as text[]) is null or border_point = any(cast(:points as text[])))""")
-                .param("from", from).param("to", to).param("points", points).query(BigDecimal.class).single();
+                .param("from", from).param("to", to).param("points", points).query(BigDecimal.class).optional().orElse(null);
         return Optional.ofNullable(mean).map(m -> m.setScale(2, RoundingMode.HALF_UP));
     }
 

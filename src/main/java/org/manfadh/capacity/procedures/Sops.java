@@ -67,7 +67,7 @@ class Sops {
     }
 
     List<Sop> page(SopKind kind, int limit, long offset) {
-        return jdbc.sql("select " + SOP_COLUMNS + """
+        return jdbc.sql("select " + SOP_COLUMNS + "\n" + """
                          from capacity.sop s
                          where (cast(:kind as text) is null or s.kind = cast(:kind as text))
                          order by s.code limit :limit offset :offset""")
