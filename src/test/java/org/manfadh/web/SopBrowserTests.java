@@ -148,6 +148,12 @@ class SopBrowserTests {
         for (String lang : new String[] {"ckb", "en"}) {
             driver.get(sopUrl.replaceAll("[?&]created", "") + "?lang=" + lang);
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo(lang.equals("en") ? "ltr" : "rtl");
+            if (lang.equals("ckb")) {
+                // No Kurdish text was written: the English one is shown left to right, and the reader is told.
+                assertThat(driver.findElement(By.id("sop-fallback")).getText())
+                        .isEqualTo("هێشتا بەم زمانە نەنووسراوە: بە ئینگلیزی نیشان دەدرێت.");
+                assertThat(driver.findElement(By.id("sop-body")).getAttribute("lang")).isEqualTo("en");
+            }
             Browser.screenshot(driver, "capacity-sops-sop-" + lang);
             open("/capacity/sops/adoption", lang);
             Browser.screenshot(driver, "capacity-sops-adoption-" + lang);

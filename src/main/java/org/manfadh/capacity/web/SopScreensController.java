@@ -225,6 +225,12 @@ class SopScreensController {
         model.addAttribute("sop", sop);
         model.addAttribute("shown", shown);
         model.addAttribute("language", language);
+        String own = switch (language) {
+            case "ar" -> shown.body().ar();
+            case "ckb" -> shown.body().ckb();
+            default -> shown.body().en();
+        };
+        model.addAttribute("bodyMissing", own == null || own.isBlank());
         model.addAttribute("others", Arrays.stream(new String[] {"en", "ar", "ckb"}).filter(l -> !l.equals(language))
                 .toList());
         model.addAttribute("steps", procedures.adoptionSteps(sop.id(), null, new PageRequest(0, HISTORY),
