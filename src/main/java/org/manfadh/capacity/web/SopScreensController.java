@@ -177,8 +177,13 @@ class SopScreensController {
     }
 
     @PostMapping("/capacity/sops/{id}/retire")
-    String retire(@PathVariable String id, Authentication caller, RedirectAttributes redirect) {
+    String retire(@PathVariable String id, @RequestParam(required = false) String confirm, Authentication caller,
+                  RedirectAttributes redirect) {
         Sop.Detail sop = sop(id);
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute("refused", "capacity.sops.error.confirm");
+            return "redirect:/capacity/sops/" + sop.id();
+        }
         try {
             procedures.retire(sop.id(), caller.getName());
         } catch (Rejection e) {

@@ -99,6 +99,20 @@ class SopScreensIntegrationTests {
     }
 
     @Test
+    void retiresAnSopOnlyWhenTheRetirementIsConfirmed() {
+        UUID id = sop();
+        ScreenSession manager = new ScreenSession(port);
+        manager.signIn("capacity_manager", "manfadh-demo");
+        manager.get("/capacity/sops/" + id + "?lang=en");
+        assertThat(manager.post("/capacity/sops/" + id + "/retire", Map.of()).status()).isEqualTo(302);
+        assertThat(manager.get("/capacity/sops/" + id + "?lang=en").body())
+                .contains("Tick the box to confirm that the SOP is to be retired.").contains("id=\"sop-retire\"");
+        assertThat(manager.post("/capacity/sops/" + id + "/retire", Map.of("confirm", "yes")).status()).isEqualTo(302);
+        assertThat(manager.get("/capacity/sops/" + id + "?lang=en").body()).contains("Retired on")
+                .doesNotContain("id=\"sop-retire\"");
+    }
+
+    @Test
     void findsNothingAtAMadeUpAddressAndRefusesOtherRoles() {
         ScreenSession manager = new ScreenSession(port);
         manager.signIn("capacity_manager", "manfadh-demo");
