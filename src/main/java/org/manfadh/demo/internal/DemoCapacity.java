@@ -434,10 +434,10 @@ class DemoCapacity {
                     double a = random.nextDouble();
                     AuditResult result = a < 0.7 ? AuditResult.MET : a < 0.85 ? AuditResult.PARTLY
                             : a < 0.97 ? AuditResult.NOT_MET : AuditResult.NOT_APPLICABLE;
-                    answers.add(new CapacityCommands.RecordAudit.Answer(item, result, null));
+                    answers.add(new CapacityCommands.RecordAudit.Answer(item + 1, result, null));
                 }
                 if (answers.stream().allMatch(a -> a.result() == AuditResult.NOT_APPLICABLE)) {
-                    answers.set(0, new CapacityCommands.RecordAudit.Answer(0, AuditResult.MET, null));
+                    answers.set(0, new CapacityCommands.RecordAudit.Answer(1, AuditResult.MET, null));
                 }
                 procedures.recordAudit(sop, new CapacityCommands.RecordAudit(point.code(), 1,
                         today.minusDays(70 + random.nextInt(100)), "BPC inspection directorate", answers, null), MANAGER);
