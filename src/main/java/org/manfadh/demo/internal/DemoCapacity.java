@@ -1,0 +1,453 @@
+package org.manfadh.demo.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.manfadh.capacity.AdoptionStage;
+import org.manfadh.capacity.Agency;
+import org.manfadh.capacity.AssetStatus;
+import org.manfadh.capacity.AssetType;
+import org.manfadh.capacity.AuditResult;
+import org.manfadh.capacity.CapacityCommands;
+import org.manfadh.capacity.Course;
+import org.manfadh.capacity.Equipment;
+import org.manfadh.capacity.Premises;
+import org.manfadh.capacity.Procedures;
+import org.manfadh.capacity.ProjectStatus;
+import org.manfadh.capacity.Session;
+import org.manfadh.capacity.Sex;
+import org.manfadh.capacity.SopKind;
+import org.manfadh.capacity.Texts;
+import org.manfadh.capacity.Topic;
+import org.manfadh.capacity.Training;
+import org.manfadh.platform.LoggableFailures;
+import org.manfadh.platform.Rejection;
+import org.manfadh.referencedata.Authority;
+import org.manfadh.referencedata.BorderPoint;
+import org.manfadh.referencedata.BorderPointStatus;
+import org.manfadh.referencedata.BorderPointType;
+import org.manfadh.referencedata.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The programme's records as a capacity-building manager at headquarters would have kept them for the past year,
+ * made through the capacity module's own API: courses, about four sessions a month at the training centres and at
+ * border points with their participants (about four in ten women at Sulaymaniyah and Erbil, fewer in Baghdad and
+ * Basra, fewer still at the posts), scores, attendance and certificates; equipment at every open border point, a
+ * document reader a lane, a few of them broken or in repair; premises projects; the standard operating procedures,
+ * their adoption and audits. Loaded once, in the background after start-up: when the first course exists already,
+ * nothing is loaded again.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = {"manfadh.demo", "manfadh.demo.data"}, matchIfMissing = true)
+class DemoCapacity {
+
+    static final String MANAGER = "capacity_manager";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCapacity.class);
+
+    private final Training training;
+    private final Equipment equipment;
+    private final Premises premises;
+    private final Procedures procedures;
+    private final ReferenceData referenceData;
+    private final Clock clock;
+    private final long seed;
+
+    DemoCapacity(Training training, Equipment equipment, Premises premises, Procedures procedures,
+                 ReferenceData referenceData, Clock clock, @Value("${manfadh.demo.data.seed:20260804}") long seed) {
+        this.training = training;
+        this.equipment = equipment;
+        this.premises = premises;
+        this.procedures = procedures;
+        this.referenceData = referenceData;
+        this.clock = clock;
+        this.seed = seed;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        Thread thread = new Thread(this::loadInBackground, "demo-capacity");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loadInBackground() {
+        try {
+            if (load()) {
+                log.info("Demo data: a year of the programme's training, equipment, premises and procedures loaded");
+            }
+        } catch (Rejection e) {
+            // At a post, capacity's records are headquarters' and a post makes none.
+            log.info("Demo data: no capacity-building records here ({})", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Demo data: the capacity-building records could not be loaded", LoggableFailures.of(e));
+        }
+    }
+
+    /** Loads everything, or nothing when the demo's first course exists already; true when it loaded. */
+    boolean load() {
+        Random random = new Random(seed ^ 0x5EED_CA9AL);
+        LocalDate today = LocalDate.now(clock);
+        List<Course> courses = new ArrayList<>();
+        for (CourseSpec spec : COURSES) {
+            try {
+                courses.add(training.createCourse(spec.command(), MANAGER));
+            } catch (Rejection e) {
+                if (courses.isEmpty() && e.kind() == Rejection.Kind.CONFLICT) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        List<BorderPoint> points = referenceData.borderPoints().stream()
+                .filter(p -> p.status() == BorderPointStatus.OPEN).toList();
+        loadTraining(random, today, courses, points);
+        loadEquipment(random, today, points);
+        loadPremises(today);
+        loadProcedures(random, today, points);
+        return true;
+    }
+
+    // ---- training ----------------------------------------------------------------------------------------------
+
+    private record CourseSpec(String code, Topic topic, int days, Integer months, String en, String ar, String ckb) {
+
+        CapacityCommands.CreateCourse command() {
+            return new CapacityCommands.CreateCourse(code, null, new Texts(en, ar, ckb), null, topic, days, months, null);
+        }
+    }
+
+    private static final List<CourseSpec> COURSES = List.of(
+            new CourseSpec("DOC-EXAM", Topic.DOCUMENT_EXAMINATION, 5, 24, "Travel document examination",
+                    "فحص وثائق السفر", "پشکنینی بەڵگەنامەکانی گەشت"),
+            new CourseSpec("DOC-EXAM-ADV", Topic.DOCUMENT_EXAMINATION, 10, 36, "Advanced document examination and fraud",
+                    "الفحص المتقدم للوثائق والتزوير", "پشکنینی پێشکەوتووی بەڵگەنامە و ساختەکاری"),
+            new CourseSpec("MANFADH-USE", Topic.SYSTEM_USE, 3, 12, "Using Manfadh at the booth",
+                    "استخدام منفذ في الكشك", "بەکارهێنانی مەنفەز لە کۆشک"),
+            new CourseSpec("IHR-POE", Topic.IHR_HEALTH, 3, 24, "IHR and health at points of entry",
+                    "اللوائح الصحية الدولية والصحة في منافذ الدخول", "ڕێساکانی تەندروستی نێودەوڵەتی و تەندروستی لە خاڵەکانی چوونەژوورەوە"),
+            new CourseSpec("HR-PROTECT", Topic.HUMAN_RIGHTS_PROTECTION, 3, 36, "Human rights and protection at the border",
+                    "حقوق الإنسان والحماية على الحدود", "مافەکانی مرۆڤ و پاراستن لە سنوور"),
+            new CourseSpec("TIP-SOM", Topic.TRAFFICKING_SMUGGLING, 5, 36, "Trafficking in persons and migrant smuggling",
+                    "الاتجار بالبشر وتهريب المهاجرين", "بازرگانی بە مرۆڤ و قاچاخکردنی کۆچبەران"),
+            new CourseSpec("BP-MANAGE", Topic.MANAGEMENT, 5, null, "Border point management",
+                    "إدارة المنافذ الحدودية", "بەڕێوەبردنی خاڵە سنوورییەکان"),
+            new CourseSpec("ENG-BORDER", Topic.LANGUAGES, 20, null, "English for border officials",
+                    "اللغة الإنكليزية لموظفي الحدود", "ئینگلیزی بۆ فەرمانبەرانی سنوور"),
+            new CourseSpec("RISK-ANALYSIS", Topic.RISK_ANALYSIS, 5, 24, "Risk analysis and profiling",
+                    "تحليل المخاطر", "شیکردنەوەی مەترسی"));
+
+    /** The training centres and the share of women among their trainees. */
+    private static final Map<String, Double> CENTRES = Map.of("SULAYMANIYAH", 0.42, "ERBIL", 0.36, "BAGHDAD", 0.24,
+            "BASRA", 0.15);
+
+    private void loadTraining(Random random, LocalDate today, List<Course> courses, List<BorderPoint> points) {
+        DemoNames names = DemoNames.bundled();
+        List<BorderPoint> federal = points.stream().filter(p -> p.authority() == Authority.FEDERAL).toList();
+        List<BorderPoint> kri = points.stream().filter(p -> p.authority() == Authority.KRI).toList();
+        List<String> centres = List.of("BAGHDAD", "BASRA", "SULAYMANIYAH", "ERBIL");
+        // About four sessions a month over the year, a few ahead in the plan.
+        for (LocalDate start = today.minusDays(365); start.isBefore(today.plusDays(45)); start = start.plusDays(7 + random.nextInt(3))) {
+            Course course = courses.get(random.nextInt(courses.size()));
+            boolean atPost = random.nextDouble() < 0.25;
+            String centre;
+            boolean inKri;
+            if (atPost) {
+                BorderPoint point = DemoNames.pick(random, points);
+                centre = point.code();
+                inKri = point.authority() == Authority.KRI;
+            } else {
+                centre = DemoNames.pick(random, centres);
+                inKri = centre.equals("SULAYMANIYAH") || centre.equals("ERBIL");
+            }
+            double women = atPost ? 0.08 : CENTRES.get(centre);
+            LocalDate first = start.getDayOfWeek() == DayOfWeek.FRIDAY ? start.plusDays(1) : start;
+            LocalDate last = first.plusDays(course.durationDays() - 1L);
+            int seats = 15 + random.nextInt(11);
+            Session session = training.createSession(new CapacityCommands.CreateSession(course.id(), first, last, centre,
+                    List.of(trainer(random, names)), seats), MANAGER);
+            boolean ended = last.isBefore(today);
+            int enrolled = ended || first.isBefore(today.plusDays(1)) ? seats - random.nextInt(4) : random.nextInt(seats / 2);
+            for (int i = 0; i < enrolled; i++) {
+                Sex sex = random.nextDouble() < women ? Sex.F : Sex.M;
+                DemoNames.Name name = names.person(random, inKri ? "KURDISH" : "IRAQI", sex.name(), null, null);
+                String written = name.original() != null ? name.original() : name.givenNames() + " " + name.surname();
+                BorderPoint point = atPost ? referenceData.borderPoint(centre).orElseThrow()
+                        : DemoNames.pick(random, inKri ? kri : federal);
+                Agency agency = agency(random, course.topic(), inKri);
+                BigDecimal pre = null;
+                BigDecimal post = null;
+                Boolean attended = null;
+                Integer reaction = null;
+                if (ended) {
+                    double before = clamp(48 + random.nextGaussian() * 12);
+                    pre = score(before);
+                    attended = random.nextDouble() < 0.93;
+                    if (attended) {
+                        post = score(clamp(before + 22 + random.nextGaussian() * 9));
+                        reaction = 3 + random.nextInt(3);
+                    }
+                }
+                training.addParticipant(session.id(), new CapacityCommands.AddParticipant(null, written, sex, agency,
+                        rank(random), point.code(), null, pre, post, attended, reaction), MANAGER);
+            }
+            if (ended) {
+                training.issueCertificates(session.id(), MANAGER);
+            }
+        }
+    }
+
+    private static String trainer(Random random, DemoNames names) {
+        DemoNames.Name name = names.person(random, "IRAQI", random.nextDouble() < 0.3 ? "F" : "M", null, null);
+        return name.original() != null ? name.original() : name.givenNames() + " " + name.surname();
+    }
+
+    private static Agency agency(Random random, Topic topic, boolean kri) {
+        double r = random.nextDouble();
+        if (topic == Topic.IHR_HEALTH && r < 0.6) {
+            return Agency.HEALTH;
+        }
+        if (r < 0.62) {
+            return kri ? Agency.KRG_MOI : Agency.FEDERAL_MOI;
+        }
+        if (r < 0.85) {
+            return Agency.BPC;
+        }
+        if (r < 0.95) {
+            return Agency.CUSTOMS;
+        }
+        return r < 0.98 ? Agency.HEALTH : Agency.OTHER;
+    }
+
+    private static final List<String> RANKS = List.of("ملازم", "ملازم أول", "نقيب", "رائد", "مقدم", "مفوض", "موظف");
+
+    private static String rank(Random random) {
+        return DemoNames.pick(random, RANKS);
+    }
+
+    private static double clamp(double score) {
+        return Math.max(5, Math.min(100, score));
+    }
+
+    private static BigDecimal score(double value) {
+        return BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_UP);
+    }
+
+    // ---- equipment ---------------------------------------------------------------------------------------------
+
+    private static final List<String> DONORS = List.of("European Union", "Government of Japan", "IOM",
+            "Government of Iraq");
+
+    private void loadEquipment(Random random, LocalDate today, List<BorderPoint> points) {
+        int broken = 0;
+        for (BorderPoint point : points) {
+            int lanes = switch (point.type()) {
+                case AIR -> 8;
+                case LAND -> 4 + random.nextInt(4);
+                case SEA -> 2;
+            };
+            String donor = DemoNames.pick(random, DONORS);
+            String phase = random.nextBoolean() ? "Phase I" : "Phase II";
+            LocalDate bought = today.minusDays(200 + random.nextInt(900));
+            for (int lane = 1; lane <= lanes; lane++) {
+                var reader = register(AssetType.DOCUMENT_READER, "DR-" + point.code() + "-" + lane, "Regula", "7024M",
+                        donor, phase, point.code(), Integer.toString(lane), new BigDecimal("2900.00"), bought, 60);
+                // A few readers broken and a few in repair, across the country.
+                double r = random.nextDouble();
+                if (r < 0.05 || (broken == 0 && lane == lanes && point.type() == BorderPointType.LAND)) {
+                    equipment.changeStatus(reader, new CapacityCommands.ChangeAssetStatus(AssetStatus.BROKEN,
+                            "Does not read the MRZ of passports; reported by the shift supervisor", null, null), MANAGER);
+                    broken++;
+                } else if (r < 0.08) {
+                    equipment.changeStatus(reader, new CapacityCommands.ChangeAssetStatus(AssetStatus.BROKEN,
+                            "Cracked glass", null, null), MANAGER);
+                    equipment.changeStatus(reader, new CapacityCommands.ChangeAssetStatus(AssetStatus.IN_REPAIR,
+                            "Sent to the supplier", null, null), MANAGER);
+                }
+                if (lane % 2 == 1) {
+                    register(AssetType.BIOMETRIC_KIT, "BK-" + point.code() + "-" + lane, "IDEMIA", "MorphoWave",
+                            donor, phase, point.code(), Integer.toString(lane), new BigDecimal("6400.00"), bought, 60);
+                }
+            }
+            register(AssetType.SERVER, "SRV-" + point.code() + "-1", "Dell", "PowerEdge R660", donor, phase,
+                    point.code(), null, new BigDecimal("9800.00"), bought, 60);
+            register(AssetType.UPS, "UPS-" + point.code() + "-1", "APC", "Smart-UPS 3000", donor, phase, point.code(),
+                    null, new BigDecimal("1700.00"), bought, 48);
+            if (point.type() == BorderPointType.LAND) {
+                register(AssetType.GENERATOR, "GEN-" + point.code() + "-1", "Perkins", "60 kVA", donor, phase,
+                        point.code(), null, new BigDecimal("14500.00"), bought, 120);
+                register(AssetType.VEHICLE, "VEH-" + point.code() + "-1", "Toyota", "Land Cruiser 79", donor, phase,
+                        point.code(), null, new BigDecimal("52000.00"), bought, 96);
+            }
+        }
+        // Delivered to headquarters' store, not yet deployed.
+        for (int i = 1; i <= 6; i++) {
+            equipment.register(new CapacityCommands.RegisterAsset(AssetType.DOCUMENT_READER, "DR-STORE-" + i, "Regula",
+                    "7024M", "European Union", "Phase II", AssetStatus.DELIVERED, null, null, new BigDecimal("2900.00"),
+                    "USD", today.minusDays(20), today.minusDays(20).plusYears(3), 60), MANAGER);
+        }
+        equipment.register(new CapacityCommands.RegisterAsset(AssetType.MOBILE_PROCESSING_UNIT, "MPU-1", "IOM",
+                "Mobile border unit", "IOM", "Phase II", AssetStatus.ORDERED, null, null, new BigDecimal("185000.00"),
+                "USD", null, null, 120), MANAGER);
+    }
+
+    private UUID register(AssetType type, String serial, String manufacturer, String model, String donor, String phase,
+                          String point, String lane, BigDecimal cost, LocalDate bought, int lifeMonths) {
+        return equipment.register(new CapacityCommands.RegisterAsset(type, serial, manufacturer, model, donor, phase,
+                AssetStatus.DEPLOYED, point, lane, cost, "USD", bought, bought.plusYears(2), lifeMonths), MANAGER).id();
+    }
+
+    // ---- premises ----------------------------------------------------------------------------------------------
+
+    private record ProjectSpec(String point, String en, String ar, String ckb, String budget, ProjectStatus status,
+                               int startedDaysAgo, int months, double spent) {
+    }
+
+    private static final List<ProjectSpec> PROJECTS = List.of(
+            new ProjectSpec("IBK", "Border management centre upgrade", "تطوير مركز إدارة الحدود",
+                    "نوێکردنەوەی ناوەندی بەڕێوەبردنی سنوور", "1450000", ProjectStatus.COMPLETED, 540, 14, 1.0),
+            new ProjectSpec("ZRB", "New arrivals hall for Arbaeen", "صالة وصول جديدة لزيارة الأربعين",
+                    "هۆڵی گەیشتنی نوێ بۆ ئەربەعین", "2300000", ProjectStatus.IN_PROGRESS, 210, 12, 0.55),
+            new ProjectSpec("SFW", "Power and cabling for the processing lanes", "الطاقة والتمديدات لخطوط المعالجة",
+                    "کارەبا و کێبڵ بۆ هێڵەکانی پرۆسێسکردن", "420000", ProjectStatus.IN_PROGRESS, 120, 8, 0.4),
+            new ProjectSpec("BGW", "Primary line booths refit", "تجديد أكشاك الخط الأول",
+                    "نوێکردنەوەی کۆشکەکانی هێڵی یەکەم", "780000", ProjectStatus.PLANNED, -30, 9, 0.0),
+            new ProjectSpec("TRB", "Staff accommodation", "سكن الموظفين", "شوێنی نیشتەجێبوونی کارمەندان", "960000",
+                    ProjectStatus.ON_HOLD, 300, 18, 0.2));
+
+    private void loadPremises(LocalDate today) {
+        for (ProjectSpec spec : PROJECTS) {
+            if (referenceData.borderPoint(spec.point()).isEmpty()) {
+                continue;
+            }
+            LocalDate start = today.minusDays(spec.startedDaysAgo());
+            LocalDate end = start.plusMonths(spec.months());
+            BigDecimal budget = new BigDecimal(spec.budget());
+            List<CapacityCommands.CreateProject.Milestone> milestones = new ArrayList<>();
+            String[][] steps = {
+                    {"Design approved", "اعتماد التصميم", "پەسەندکردنی دیزاین"},
+                    {"Contract signed", "توقيع العقد", "واژۆکردنی گرێبەست"},
+                    {"Works half done", "إنجاز نصف الأعمال", "نیوەی کارەکان تەواو بوو"},
+                    {"Handed over", "التسليم", "ڕادەستکردن"}};
+            for (int i = 0; i < steps.length; i++) {
+                LocalDate due = start.plusDays((long) (end.toEpochDay() - start.toEpochDay()) * (i + 1) / steps.length);
+                LocalDate done = spec.status() == ProjectStatus.COMPLETED || due.isBefore(today) && spec.spent() > 0.3 * (i + 1)
+                        ? due : null;
+                milestones.add(new CapacityCommands.CreateProject.Milestone(null, new Texts(steps[i][0], steps[i][1],
+                        steps[i][2]), due, done));
+            }
+            UUID project = premises.create(new CapacityCommands.CreateProject(spec.point(), null,
+                    new Texts(spec.en(), spec.ar(), spec.ckb()), "European Union", "Phase II", budget, "USD",
+                    spec.status(), start, end, milestones), MANAGER);
+            if (spec.spent() > 0) {
+                int payments = 3;
+                for (int i = 1; i <= payments; i++) {
+                    LocalDate on = start.plusDays((long) Math.max(1, spec.startedDaysAgo()) * i / (payments + 1));
+                    BigDecimal amount = budget.multiply(BigDecimal.valueOf(spec.spent() / payments))
+                            .setScale(2, RoundingMode.HALF_UP);
+                    premises.recordSpend(project, new CapacityCommands.RecordSpend(on, amount, "Instalment " + i), MANAGER);
+                }
+            }
+        }
+    }
+
+    // ---- procedures --------------------------------------------------------------------------------------------
+
+    private record SopSpec(String code, SopKind kind, String en, String ar, String ckb, List<String[]> checklist) {
+    }
+
+    private static final List<SopSpec> SOPS = List.of(
+            new SopSpec("SOP-PRIMARY", SopKind.PRIMARY_INSPECTION, "Primary line inspection", "التفتيش في الخط الأول",
+                    "پشکنینی هێڵی یەکەم", List.of(
+                            new String[] {"The document is read by the reader, not typed", "تُقرأ الوثيقة بالقارئ لا بالكتابة", "بەڵگەنامەکە بە خوێنەرەوە دەخوێندرێتەوە نەک بە نووسین"},
+                            new String[] {"The traveller is compared with the photograph", "يُقارن المسافر بالصورة", "گەشتیار بەراورد دەکرێت لەگەڵ وێنەکە"},
+                            new String[] {"Every watchlist hit goes to a supervisor", "تُحال كل مطابقة إلى المشرف", "هەر هاوتاییەکی لیستی چاودێری دەچێتە لای سەرپەرشتیار"},
+                            new String[] {"The decision is recorded before the traveller leaves the booth", "يُسجل القرار قبل مغادرة المسافر", "بڕیارەکە تۆمار دەکرێت پێش ڕۆیشتنی گەشتیار"})),
+            new SopSpec("SOP-REFERRAL", SopKind.REFERRAL, "Referral to the second line", "الإحالة إلى الخط الثاني",
+                    "ڕەوانەکردن بۆ هێڵی دووەم", List.of(
+                            new String[] {"The reason for referral is recorded", "يُسجل سبب الإحالة", "هۆکاری ڕەوانەکردن تۆمار دەکرێت"},
+                            new String[] {"The traveller is escorted, not sent alone", "يُرافق المسافر ولا يُرسل وحده", "گەشتیار هاوڕێیی دەکرێت"},
+                            new String[] {"The outcome is recorded within the shift", "تُسجل النتيجة خلال المناوبة", "ئەنجامەکە لە ماوەی نۆرەدا تۆمار دەکرێت"})),
+            new SopSpec("SOP-REFUSAL", SopKind.REFUSAL, "Refusal of entry", "رفض الدخول", "ڕەتکردنەوەی چوونەژوورەوە", List.of(
+                    new String[] {"A reason code is chosen", "يُختار رمز السبب", "کۆدی هۆکار هەڵدەبژێردرێت"},
+                    new String[] {"The traveller is told the reason in a language they understand", "يُبلّغ المسافر بالسبب بلغة يفهمها", "هۆکارەکە بە زمانێک کە تێیدەگات بە گەشتیار دەوترێت"},
+                    new String[] {"A protection need is referred, not refused", "تُحال حاجة الحماية ولا تُرفض", "پێویستی پاراستن ڕەوانە دەکرێت نەک ڕەت بکرێتەوە"})),
+            new SopSpec("SOP-HEALTH", SopKind.HEALTH_SCREENING, "Health screening at the point of entry",
+                    "الفحص الصحي في منفذ الدخول", "پشکنینی تەندروستی لە خاڵی چوونەژوورەوە", List.of(
+                            new String[] {"Arrivals under an alert are screened", "يُفحص القادمون المشمولون بالتنبيه", "گەیشتووانی ژێر ئاگادارکردنەوە دەپشکنرێن"},
+                            new String[] {"The thermometer is calibrated this month", "معايرة المحرار هذا الشهر", "گەرمیپێوەکە ئەم مانگە ڕێکخراوە"},
+                            new String[] {"A held traveller waits in the isolation room", "ينتظر المسافر المحتجز في غرفة العزل", "گەشتیاری ڕاگیراو لە ژووری جیاکردنەوە چاوەڕێ دەکات"})),
+            new SopSpec("SOP-GROUP", SopKind.GROUP_PROCESSING, "Processing groups and pilgrims", "معالجة المجموعات والزوار",
+                    "پرۆسێسکردنی گرووپ و زائیران", List.of(
+                            new String[] {"The group leader's list is checked against the documents", "تُطابق قائمة قائد المجموعة مع الوثائق", "لیستی سەرۆکی گرووپ لەگەڵ بەڵگەنامەکان بەراورد دەکرێت"},
+                            new String[] {"Children are matched to their guardians", "يُطابق الأطفال مع أولياء أمورهم", "منداڵان لەگەڵ سەرپەرشتیارەکانیان بەراورد دەکرێن"})),
+            new SopSpec("SOP-OUTAGE", SopKind.OUTAGE_FALLBACK, "Working through a link or power outage",
+                    "العمل أثناء انقطاع الاتصال أو الكهرباء", "کارکردن لە کاتی پچڕانی پەیوەندی یان کارەبا", List.of(
+                            new String[] {"The post keeps recording on its own server", "يواصل المنفذ التسجيل على خادمه", "خاڵەکە بەردەوام دەبێت لە تۆمارکردن لەسەر ڕاژەکاری خۆی"},
+                            new String[] {"The generator is tested weekly", "يُختبر المولد أسبوعياً", "مۆلیدەکە هەفتانە تاقی دەکرێتەوە"},
+                            new String[] {"Paper forms are entered within a day of the power's return", "تُدخل الاستمارات الورقية خلال يوم من عودة الكهرباء", "فۆرمە کاغەزییەکان لە ماوەی ڕۆژێکدا دوای گەڕانەوەی کارەبا تۆمار دەکرێن"})));
+
+    private void loadProcedures(Random random, LocalDate today, List<BorderPoint> points) {
+        for (SopSpec spec : SOPS) {
+            List<Texts> checklist = spec.checklist().stream().map(t -> new Texts(t[0], t[1], t[2])).toList();
+            UUID sop = procedures.create(new CapacityCommands.CreateSop(spec.code(), spec.kind(),
+                    new Texts(spec.en(), spec.ar(), spec.ckb()), new CapacityCommands.SopVersionInput(
+                            body(spec.en(), spec.ar(), spec.ckb()), null, today.minusDays(400), checklist)), MANAGER);
+            boolean revised = spec.kind() == SopKind.PRIMARY_INSPECTION || spec.kind() == SopKind.HEALTH_SCREENING;
+            if (revised) {
+                procedures.addVersion(sop, new CapacityCommands.SopVersionInput(body(spec.en(), spec.ar(), spec.ckb()),
+                        "Revised after the year's audits", today.minusDays(60), checklist), MANAGER);
+            }
+            for (BorderPoint point : points) {
+                double r = random.nextDouble();
+                if (r < 0.2) {
+                    continue;
+                }
+                LocalDate trained = today.minusDays(300 + random.nextInt(60));
+                procedures.recordAdoption(sop, new CapacityCommands.RecordAdoption(point.code(), AdoptionStage.TRAINED,
+                        1, trained, null), MANAGER);
+                if (r < 0.45) {
+                    continue;
+                }
+                procedures.recordAdoption(sop, new CapacityCommands.RecordAdoption(point.code(), AdoptionStage.ADOPTED,
+                        1, trained.plusDays(30 + random.nextInt(60)), null), MANAGER);
+                if (r < 0.7) {
+                    continue;
+                }
+                List<CapacityCommands.RecordAudit.Answer> answers = new ArrayList<>();
+                for (int item = 0; item < checklist.size(); item++) {
+                    double a = random.nextDouble();
+                    AuditResult result = a < 0.7 ? AuditResult.MET : a < 0.85 ? AuditResult.PARTLY
+                            : a < 0.97 ? AuditResult.NOT_MET : AuditResult.NOT_APPLICABLE;
+                    answers.add(new CapacityCommands.RecordAudit.Answer(item + 1, result, null));
+                }
+                if (answers.stream().allMatch(a -> a.result() == AuditResult.NOT_APPLICABLE)) {
+                    answers.set(0, new CapacityCommands.RecordAudit.Answer(1, AuditResult.MET, null));
+                }
+                procedures.recordAudit(sop, new CapacityCommands.RecordAudit(point.code(), 1,
+                        today.minusDays(70 + random.nextInt(100)), "BPC inspection directorate", answers, null), MANAGER);
+            }
+        }
+    }
+
+    private static Texts body(String en, String ar, String ckb) {
+        return new Texts(en + ": the steps every officer follows, the records kept and who is told.",
+                ar + ": الخطوات التي يتبعها كل موظف، والسجلات التي تُحفظ، ومن يُبلَّغ.",
+                ckb + ": ئەو هەنگاوانەی هەموو فەرمانبەرێک دەیانگرێتەبەر، ئەو تۆمارانەی دەپارێزرێن و کێ ئاگادار دەکرێتەوە.");
+    }
+}
