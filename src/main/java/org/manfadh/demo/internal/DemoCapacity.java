@@ -11,24 +11,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.manfadh.capacity.AdoptionStage;
 import org.manfadh.capacity.Agency;
 import org.manfadh.capacity.AssetStatus;
 import org.manfadh.capacity.AssetType;
-import org.manfadh.capacity.AuditResult;
 import org.manfadh.capacity.CapacityCommands;
 import org.manfadh.capacity.Course;
 import org.manfadh.capacity.Equipment;
 import org.manfadh.capacity.Premises;
-import org.manfadh.capacity.Procedures;
 import org.manfadh.capacity.ProjectStatus;
 import org.manfadh.capacity.Session;
 import org.manfadh.capacity.Sex;
-import org.manfadh.capacity.SopKind;
 import org.manfadh.capacity.Texts;
 import org.manfadh.capacity.Topic;
 import org.manfadh.capacity.Training;
 import org.manfadh.platform.LoggableFailures;
+import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.Authority;
 import org.manfadh.referencedata.BorderPoint;
@@ -48,9 +45,9 @@ import org.springframework.stereotype.Component;
  * made through the capacity module's own API: courses, about four sessions a month at the training centres and at
  * border points with their participants (about four in ten women at Sulaymaniyah and Erbil, fewer in Baghdad and
  * Basra, fewer still at the posts), scores, attendance and certificates; equipment at every open border point, a
- * document reader a lane, a few of them broken or in repair; premises projects; the standard operating procedures,
- * their adoption and audits. Loaded once, in the background after start-up: when the first course exists already,
- * nothing is loaded again.
+ * document reader a lane, a few of them broken or in repair; premises projects; and the standard operating
+ * procedures ({@link DemoProcedures}). Loaded once, in the background after start-up, at headquarters only: when the
+ * first course exists already, nothing is loaded again.
  */
 @Component
 @ConditionalOnBooleanProperty(name = {"manfadh.demo", "manfadh.demo.data"}, matchIfMissing = true)
@@ -63,24 +60,30 @@ class DemoCapacity {
     private final Training training;
     private final Equipment equipment;
     private final Premises premises;
-    private final Procedures procedures;
+    private final DemoProcedures procedures;
     private final ReferenceData referenceData;
+    private final NodeRole role;
     private final Clock clock;
     private final long seed;
 
-    DemoCapacity(Training training, Equipment equipment, Premises premises, Procedures procedures,
-                 ReferenceData referenceData, Clock clock, @Value("${manfadh.demo.data.seed:20260804}") long seed) {
+    DemoCapacity(Training training, Equipment equipment, Premises premises, DemoProcedures procedures,
+                 ReferenceData referenceData, NodeRole role, Clock clock,
+                 @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.training = training;
         this.equipment = equipment;
         this.premises = premises;
         this.procedures = procedures;
         this.referenceData = referenceData;
+        this.role = role;
         this.clock = clock;
         this.seed = seed;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
+        if (role.post()) {
+            return;
+        }
         Thread thread = new Thread(this::loadInBackground, "demo-capacity");
         thread.setDaemon(true);
         thread.start();
@@ -119,7 +122,7 @@ class DemoCapacity {
         loadTraining(random, today, courses, points);
         loadEquipment(random, today, points);
         loadPremises(today);
-        loadProcedures(random, today, points);
+        procedures.load();
         return true;
     }
 
@@ -364,90 +367,5 @@ class DemoCapacity {
                 }
             }
         }
-    }
-
-    // ---- procedures --------------------------------------------------------------------------------------------
-
-    private record SopSpec(String code, SopKind kind, String en, String ar, String ckb, List<String[]> checklist) {
-    }
-
-    private static final List<SopSpec> SOPS = List.of(
-            new SopSpec("SOP-PRIMARY", SopKind.PRIMARY_INSPECTION, "Primary line inspection", "التفتيش في الخط الأول",
-                    "پشکنینی هێڵی یەکەم", List.of(
-                            new String[] {"The document is read by the reader, not typed", "تُقرأ الوثيقة بالقارئ لا بالكتابة", "بەڵگەنامەکە بە خوێنەرەوە دەخوێندرێتەوە نەک بە نووسین"},
-                            new String[] {"The traveller is compared with the photograph", "يُقارن المسافر بالصورة", "گەشتیار بەراورد دەکرێت لەگەڵ وێنەکە"},
-                            new String[] {"Every watchlist hit goes to a supervisor", "تُحال كل مطابقة إلى المشرف", "هەر هاوتاییەکی لیستی چاودێری دەچێتە لای سەرپەرشتیار"},
-                            new String[] {"The decision is recorded before the traveller leaves the booth", "يُسجل القرار قبل مغادرة المسافر", "بڕیارەکە تۆمار دەکرێت پێش ڕۆیشتنی گەشتیار"})),
-            new SopSpec("SOP-REFERRAL", SopKind.REFERRAL, "Referral to the second line", "الإحالة إلى الخط الثاني",
-                    "ڕەوانەکردن بۆ هێڵی دووەم", List.of(
-                            new String[] {"The reason for referral is recorded", "يُسجل سبب الإحالة", "هۆکاری ڕەوانەکردن تۆمار دەکرێت"},
-                            new String[] {"The traveller is escorted, not sent alone", "يُرافق المسافر ولا يُرسل وحده", "گەشتیار هاوڕێیی دەکرێت"},
-                            new String[] {"The outcome is recorded within the shift", "تُسجل النتيجة خلال المناوبة", "ئەنجامەکە لە ماوەی نۆرەدا تۆمار دەکرێت"})),
-            new SopSpec("SOP-REFUSAL", SopKind.REFUSAL, "Refusal of entry", "رفض الدخول", "ڕەتکردنەوەی چوونەژوورەوە", List.of(
-                    new String[] {"A reason code is chosen", "يُختار رمز السبب", "کۆدی هۆکار هەڵدەبژێردرێت"},
-                    new String[] {"The traveller is told the reason in a language they understand", "يُبلّغ المسافر بالسبب بلغة يفهمها", "هۆکارەکە بە زمانێک کە تێیدەگات بە گەشتیار دەوترێت"},
-                    new String[] {"A protection need is referred, not refused", "تُحال حاجة الحماية ولا تُرفض", "پێویستی پاراستن ڕەوانە دەکرێت نەک ڕەت بکرێتەوە"})),
-            new SopSpec("SOP-HEALTH", SopKind.HEALTH_SCREENING, "Health screening at the point of entry",
-                    "الفحص الصحي في منفذ الدخول", "پشکنینی تەندروستی لە خاڵی چوونەژوورەوە", List.of(
-                            new String[] {"Arrivals under an alert are screened", "يُفحص القادمون المشمولون بالتنبيه", "گەیشتووانی ژێر ئاگادارکردنەوە دەپشکنرێن"},
-                            new String[] {"The thermometer is calibrated this month", "معايرة المحرار هذا الشهر", "گەرمیپێوەکە ئەم مانگە ڕێکخراوە"},
-                            new String[] {"A held traveller waits in the isolation room", "ينتظر المسافر المحتجز في غرفة العزل", "گەشتیاری ڕاگیراو لە ژووری جیاکردنەوە چاوەڕێ دەکات"})),
-            new SopSpec("SOP-GROUP", SopKind.GROUP_PROCESSING, "Processing groups and pilgrims", "معالجة المجموعات والزوار",
-                    "پرۆسێسکردنی گرووپ و زائیران", List.of(
-                            new String[] {"The group leader's list is checked against the documents", "تُطابق قائمة قائد المجموعة مع الوثائق", "لیستی سەرۆکی گرووپ لەگەڵ بەڵگەنامەکان بەراورد دەکرێت"},
-                            new String[] {"Children are matched to their guardians", "يُطابق الأطفال مع أولياء أمورهم", "منداڵان لەگەڵ سەرپەرشتیارەکانیان بەراورد دەکرێن"})),
-            new SopSpec("SOP-OUTAGE", SopKind.OUTAGE_FALLBACK, "Working through a link or power outage",
-                    "العمل أثناء انقطاع الاتصال أو الكهرباء", "کارکردن لە کاتی پچڕانی پەیوەندی یان کارەبا", List.of(
-                            new String[] {"The post keeps recording on its own server", "يواصل المنفذ التسجيل على خادمه", "خاڵەکە بەردەوام دەبێت لە تۆمارکردن لەسەر ڕاژەکاری خۆی"},
-                            new String[] {"The generator is tested weekly", "يُختبر المولد أسبوعياً", "مۆلیدەکە هەفتانە تاقی دەکرێتەوە"},
-                            new String[] {"Paper forms are entered within a day of the power's return", "تُدخل الاستمارات الورقية خلال يوم من عودة الكهرباء", "فۆرمە کاغەزییەکان لە ماوەی ڕۆژێکدا دوای گەڕانەوەی کارەبا تۆمار دەکرێن"})));
-
-    private void loadProcedures(Random random, LocalDate today, List<BorderPoint> points) {
-        for (SopSpec spec : SOPS) {
-            List<Texts> checklist = spec.checklist().stream().map(t -> new Texts(t[0], t[1], t[2])).toList();
-            UUID sop = procedures.create(new CapacityCommands.CreateSop(spec.code(), spec.kind(),
-                    new Texts(spec.en(), spec.ar(), spec.ckb()), new CapacityCommands.SopVersionInput(
-                            body(spec.en(), spec.ar(), spec.ckb()), null, today.minusDays(400), checklist)), MANAGER);
-            boolean revised = spec.kind() == SopKind.PRIMARY_INSPECTION || spec.kind() == SopKind.HEALTH_SCREENING;
-            if (revised) {
-                procedures.addVersion(sop, new CapacityCommands.SopVersionInput(body(spec.en(), spec.ar(), spec.ckb()),
-                        "Revised after the year's audits", today.minusDays(60), checklist), MANAGER);
-            }
-            for (BorderPoint point : points) {
-                double r = random.nextDouble();
-                if (r < 0.2) {
-                    continue;
-                }
-                LocalDate trained = today.minusDays(300 + random.nextInt(60));
-                procedures.recordAdoption(sop, new CapacityCommands.RecordAdoption(point.code(), AdoptionStage.TRAINED,
-                        1, trained, null), MANAGER);
-                if (r < 0.45) {
-                    continue;
-                }
-                procedures.recordAdoption(sop, new CapacityCommands.RecordAdoption(point.code(), AdoptionStage.ADOPTED,
-                        1, trained.plusDays(30 + random.nextInt(60)), null), MANAGER);
-                if (r < 0.7) {
-                    continue;
-                }
-                List<CapacityCommands.RecordAudit.Answer> answers = new ArrayList<>();
-                for (int item = 0; item < checklist.size(); item++) {
-                    double a = random.nextDouble();
-                    AuditResult result = a < 0.7 ? AuditResult.MET : a < 0.85 ? AuditResult.PARTLY
-                            : a < 0.97 ? AuditResult.NOT_MET : AuditResult.NOT_APPLICABLE;
-                    answers.add(new CapacityCommands.RecordAudit.Answer(item + 1, result, null));
-                }
-                if (answers.stream().allMatch(a -> a.result() == AuditResult.NOT_APPLICABLE)) {
-                    answers.set(0, new CapacityCommands.RecordAudit.Answer(1, AuditResult.MET, null));
-                }
-                procedures.recordAudit(sop, new CapacityCommands.RecordAudit(point.code(), 1,
-                        today.minusDays(70 + random.nextInt(100)), "BPC inspection directorate", answers, null), MANAGER);
-            }
-        }
-    }
-
-    private static Texts body(String en, String ar, String ckb) {
-        return new Texts(en + ": the steps every officer follows, the records kept and who is told.",
-                ar + ": الخطوات التي يتبعها كل موظف، والسجلات التي تُحفظ، ومن يُبلَّغ.",
-                ckb + ": ئەو هەنگاوانەی هەموو فەرمانبەرێک دەیانگرێتەبەر، ئەو تۆمارانەی دەپارێزرێن و کێ ئاگادار دەکرێتەوە.");
     }
 }

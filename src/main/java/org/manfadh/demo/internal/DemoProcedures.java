@@ -18,8 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +52,7 @@ class DemoProcedures {
         this.seed = seed;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Records the SOPs, unless at a post or when the first of them exists already. */
     void load() {
         if (role.post() || procedures.sopByCode(DEMOS.getFirst().code()).isPresent()) {
             return;

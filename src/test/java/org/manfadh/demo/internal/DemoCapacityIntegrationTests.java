@@ -12,6 +12,7 @@ import org.manfadh.capacity.Equipment;
 import org.manfadh.capacity.Premises;
 import org.manfadh.capacity.Procedures;
 import org.manfadh.capacity.Training;
+import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +52,9 @@ class DemoCapacityIntegrationTests {
 
     @Test
     void loadsAYearOfTheProgrammeOnceAndItReadsBackThroughTheApi() {
-        DemoCapacity demo = new DemoCapacity(training, equipment, premises, procedures, referenceData, clock, 20260804L);
+        DemoCapacity demo = new DemoCapacity(training, equipment, premises,
+                new DemoProcedures(procedures, new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L), referenceData,
+                new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L);
         assertThat(demo.load()).isTrue();
         assertThat(demo.load()).as("a second load finds the demo's first course and adds nothing").isFalse();
 
