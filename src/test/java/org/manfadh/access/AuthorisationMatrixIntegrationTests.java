@@ -180,6 +180,11 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+
+        // Capacity building: the programme's indicators and its report.
+        TABLE.put("GET /api/v1/capacity/indicators", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/capacity/programme", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/capacity/programme/export", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
     }
 
     /** One demo account a role; admin holds every role. */

@@ -1,0 +1,236 @@
+package org.manfadh.capacity.indicators;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.manfadh.capacity.Indicators;
+import org.manfadh.capacity.Indicators.Dimension;
+import org.manfadh.capacity.Indicators.Programme;
+import org.manfadh.capacity.Indicators.Quarter;
+import org.manfadh.capacity.Indicators.Table;
+import org.manfadh.platform.pdf.PdfCanvas;
+import org.manfadh.platform.pdf.PdfCanvas.Align;
+import org.manfadh.platform.pdf.PdfCanvas.Weight;
+import org.manfadh.platform.pdf.PdfCharts;
+import org.manfadh.platform.pdf.PdfFonts;
+import org.manfadh.statistics.MonthlyReports.Language;
+import org.springframework.context.MessageSource;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * The programme's quarterly report for donors as an A4 PDF in its language: the quarters' training figures and a
+ * chart of officials trained by sex, equipment and SOPs at the quarters' ends, premises, the border points' traffic,
+ * and officials trained by agency, governorate and course. Words from the message bundles, numbers in the
+ * language's digits, the page from the side the language is read from.
+ */
+final class ProgrammePdf {
+
+    static final Color WOMEN = new Color(0x8e, 0x44, 0xad);
+    static final Color MEN = PdfCharts.ENTRIES;
+    private static final String NONE = "–";
+    private static final ZoneId BORDER = ZoneId.of("Asia/Baghdad");
+
+    private final IndicatorService indicators;
+    private final MessageSource messages;
+    private final Language language;
+    private final ULocale formats;
+
+    ProgrammePdf(IndicatorService indicators, MessageSource messages, Language language) {
+        this.indicators = indicators;
+        this.messages = messages;
+        this.language = language;
+        this.formats = new ULocale(language.tag() + "-IQ");
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, language.locale());
+    }
+
+    private String number(long value) {
+        return NumberFormat.getIntegerInstance(formats).format(value);
+    }
+
+    private String decimal(BigDecimal value) {
+        if (value == null) {
+            return NONE;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(formats);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    private String percent(BigDecimal share) {
+        if (share == null) {
+            return NONE;
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(formats);
+        format.setMaximumFractionDigits(1);
+        return format.format(share.doubleValue());
+    }
+
+    private String count(Long value) {
+        return value == null ? NONE : number(value);
+    }
+
+    private String quarter(String name) {
+        return indicators.quarterLabel(name, language.tag());
+    }
+
+    private String date(LocalDate day) {
+        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, formats);
+        format.setTimeZone(TimeZone.getTimeZone(BORDER.getId()));
+        return format.format(Date.from(day.atStartOfDay(BORDER).toInstant()));
+    }
+
+    byte[] render(Programme report, LocalDate madeOn) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        String title = text("capacity.indicators.report.title");
+        try (PdfCanvas canvas = new PdfCanvas(out, PdfFonts.shipped(), language.rightToLeft(), language.tag(), title,
+                text("capacity.indicators.report.footer"), n -> number(n))) {
+            write(canvas, report, title, madeOn);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(PdfCanvas canvas, Programme report, String title, LocalDate madeOn) {
+        List<Quarter> quarters = report.quarters();
+        canvas.paragraph(title, 16, PdfCanvas.INK);
+        canvas.down(2);
+        canvas.paragraph(text("capacity.indicators.report.subtitle", quarter(quarters.getFirst().quarter()),
+                quarter(quarters.getLast().quarter()), date(madeOn)), 9, PdfCanvas.MUTED);
+        canvas.down(6);
+
+        heading(canvas, "capacity.indicators.report.training");
+        List<List<String>> rows = new ArrayList<>();
+        for (Quarter q : quarters) {
+            rows.add(List.of(quarter(q.quarter()), number(q.trained()), number(q.trainedWomen()),
+                    number(q.trainedMen()), number(q.certified()), decimal(q.meanGain()), number(q.refresherDue())));
+        }
+        canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.col.trained"),
+                        text("capacity.indicators.col.women"), text("capacity.indicators.col.men"),
+                        text("capacity.indicators.col.certified"), text("capacity.indicators.col.meanGain"),
+                        text("capacity.indicators.col.refresherDue")), rows,
+                new float[] {1.6f, 1, 1, 1, 1, 1.2f, 1.3f},
+                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END, Align.END, Align.END});
+
+        heading(canvas, "capacity.indicators.report.chart");
+        columns(canvas, quarters);
+
+        heading(canvas, "capacity.indicators.report.equipment");
+        rows = new ArrayList<>();
+        for (Quarter q : quarters) {
+            rows.add(List.of(quarter(q.quarter()), number(q.pointsEquipped()),
+                    text("capacity.indicators.report.ofReaders", number(q.readersWorking()), number(q.readersInPlace())),
+                    percent(q.availability()), number(q.readersBroken()), number(q.sopsAdopted()),
+                    decimal(q.meanAuditScore())));
+        }
+        canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.col.pointsEquipped"),
+                        text("capacity.indicators.col.readersWorking"), text("capacity.indicators.col.availability"),
+                        text("capacity.indicators.col.readersBroken"), text("capacity.indicators.col.sopsAdopted"),
+                        text("capacity.indicators.col.meanAuditScore")), rows,
+                new float[] {1.5f, 1.1f, 1.3f, 1.1f, 1, 1.1f, 1.2f},
+                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END, Align.END, Align.END});
+
+        heading(canvas, "capacity.indicators.report.premisesAndTraffic");
+        rows = new ArrayList<>();
+        for (Quarter q : quarters) {
+            String spend = q.spend().isEmpty() ? number(0) : q.spend().entrySet().stream()
+                    .map(e -> decimal(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(language.rightToLeft() ? "، " : ", "));
+            rows.add(List.of(quarter(q.quarter()), number(q.projectsCompleted()), spend, count(q.arrivals()),
+                    count(q.departures())));
+        }
+        canvas.table(List.of(text("capacity.indicators.col.quarter"),
+                        text("capacity.indicators.col.projectsCompleted"), text("capacity.indicators.col.spend"),
+                        text("capacity.indicators.col.arrivals"), text("capacity.indicators.col.departures")), rows,
+                new float[] {1.4f, 1.2f, 1.8f, 1.2f, 1.2f},
+                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END});
+
+        breakdown(canvas, "capacity.indicators.report.byAgency", report.byAgency());
+        breakdown(canvas, "capacity.indicators.report.byGovernorate", report.byGovernorate());
+        breakdown(canvas, "capacity.indicators.report.byCourse", report.byCourse());
+
+        canvas.down(6);
+        canvas.paragraph(text("capacity.indicators.report.definitions"), 8, PdfCanvas.MUTED);
+    }
+
+    private void heading(PdfCanvas canvas, String key) {
+        canvas.ensure(60);
+        canvas.down(6);
+        canvas.line(text(key), Weight.BOLD, 12, PdfCanvas.INK, 20);
+        canvas.down(2);
+    }
+
+    private void breakdown(PdfCanvas canvas, String key, Table table) {
+        heading(canvas, key);
+        if (table.rows().isEmpty()) {
+            canvas.paragraph(text("capacity.indicators.report.nobody"), 9, PdfCanvas.MUTED);
+            return;
+        }
+        Dimension what = table.by().get(1);
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicators.Row row : table.rows()) {
+            Map<Dimension, String> values = row.values();
+            rows.add(List.of(quarter(values.get(Dimension.QUARTER)),
+                    indicators.label(what, values.get(what), language.tag()), number(row.figures().trained()),
+                    number(row.figures().certified())));
+        }
+        canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.by." + what.parameter()),
+                        text("capacity.indicators.col.trained"), text("capacity.indicators.col.certified")), rows,
+                new float[] {1.3f, 3.4f, 1, 1}, new Align[] {Align.START, Align.START, Align.END, Align.END});
+    }
+
+    /** Officials trained per quarter, women beside men, on a scale from zero; quarters in reading order. */
+    private void columns(PdfCanvas canvas, List<Quarter> quarters) {
+        float height = 120;
+        float legend = 16;
+        float axis = 16;
+        canvas.ensure(height + legend + axis + 8);
+        float at = 0;
+        for (String[] series : new String[][] {{"capacity.indicators.col.women", "W"}, {"capacity.indicators.col.men", "M"}}) {
+            String name = text(series[0]);
+            canvas.box(at, canvas.y() - 10, 10, 6, series[1].equals("W") ? WOMEN : MEN);
+            canvas.text(name, at + 14, canvas.y() - 11, 160, Align.START, Weight.REGULAR, 8, PdfCanvas.INK);
+            at += 24 + canvas.width(name, Weight.REGULAR, 8);
+        }
+        float bottom = canvas.y() - legend - height;
+        long max = 1;
+        for (Quarter q : quarters) {
+            max = Math.max(max, Math.max(q.trainedWomen(), q.trainedMen()));
+        }
+        long step = PdfCharts.niceStep(max / 4.0);
+        long ceiling = (max + step - 1) / step * step;
+        float scale = 40;
+        float plot = PdfCanvas.WIDTH - scale;
+        for (long tick = 0; tick <= ceiling; tick += step) {
+            float y = bottom + height * tick / ceiling;
+            canvas.rule(scale, y, PdfCanvas.WIDTH, y, tick == 0 ? PdfCanvas.MUTED : PdfCanvas.RULE, 0.4f);
+            canvas.text(number(tick), 0, y - 3, scale - 6, Align.END, Weight.REGULAR, 7, PdfCanvas.MUTED);
+        }
+        float slot = plot / quarters.size();
+        float bar = Math.min(22, slot / 3);
+        for (int i = 0; i < quarters.size(); i++) {
+            Quarter q = quarters.get(i);
+            float centre = scale + slot * i + slot / 2;
+            float women = height * q.trainedWomen() / ceiling;
+            float men = height * q.trainedMen() / ceiling;
+            canvas.box(centre - bar, bottom, bar, Math.max(women, 0.5f), WOMEN);
+            canvas.box(centre, bottom, bar, Math.max(men, 0.5f), MEN);
+            canvas.text(quarter(q.quarter()), centre - slot / 2, bottom - 11, slot, Align.CENTER, Weight.REGULAR, 7,
+                    PdfCanvas.MUTED);
+        }
+        canvas.down(legend + height + axis + 8);
+    }
+}
