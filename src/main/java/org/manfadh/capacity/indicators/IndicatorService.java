@@ -38,8 +38,9 @@ import com.ibm.icu.util.ULocale;
 /**
  * Counts the programme's indicators in the caller's work scope: the training indicators grouped in SQL and finished
  * here (a border point's authority and governorate come from the reference data), the quarters of the programme's
- * report, and its exports. Reads only; every count is taken in one read-only transaction, so a quarter's figures
- * agree with each other.
+ * report, and its exports. Reads only. A table of indicators is counted in one read-only transaction, so its rows
+ * and total agree; the programme's report is not, because the traffic beside it is counted by the statistics
+ * module, which first brings its rollups up to date (a write).
  */
 @Service
 class IndicatorService implements Indicators {
@@ -204,7 +205,6 @@ class IndicatorService implements Indicators {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Programme programme(LocalDate from, LocalDate to, String username) {
         checkRange(from, to);
         LocalDate today = LocalDate.now(clock.withZone(BORDER));
@@ -230,7 +230,6 @@ class IndicatorService implements Indicators {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Quarter thisQuarter(String username) {
         LocalDate today = LocalDate.now(clock.withZone(BORDER));
         return quarter(quarterStart(today), today, accounts.workScope(username).borderPointsOrNull(), username);
@@ -306,7 +305,6 @@ class IndicatorService implements Indicators {
     // ---- exports --------------------------------------------------------------------------------
 
     @Override
-    @Transactional(readOnly = true)
     public byte[] xlsx(LocalDate from, LocalDate to, List<Indicators.Dimension> by, Language language,
                        String username) {
         Programme report = programme(from, to, username);
@@ -315,7 +313,6 @@ class IndicatorService implements Indicators {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public byte[] pdf(LocalDate from, LocalDate to, Language language, String username) {
         Programme report = programme(from, to, username);
         return new ProgrammePdf(this, messages, language).render(report, LocalDate.now(clock.withZone(BORDER)));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.manfadh.capacity.Indicators;
@@ -39,6 +40,8 @@ final class ProgrammePdf {
 
     static final Color WOMEN = new Color(0x8e, 0x44, 0xad);
     static final Color MEN = PdfCharts.ENTRIES;
+    /** Quarters side by side in one table. */
+    private static final int PER_TABLE = 4;
     private static final String NONE = "–";
     private static final ZoneId BORDER = ZoneId.of("Asia/Baghdad");
 
@@ -113,50 +116,41 @@ final class ProgrammePdf {
                 quarter(quarters.getLast().quarter()), date(madeOn)), 9, PdfCanvas.MUTED);
         canvas.down(6);
 
-        heading(canvas, "capacity.indicators.report.training");
-        List<List<String>> rows = new ArrayList<>();
-        for (Quarter q : quarters) {
-            rows.add(List.of(quarter(q.quarter()), number(q.trained()), number(q.trainedWomen()),
-                    number(q.trainedMen()), number(q.certified()), decimal(q.meanGain()), number(q.refresherDue())));
+        // The quarters across, the indicators down, as donors' logframes put them: four quarters to a table.
+        for (int first = 0; first < quarters.size(); first += PER_TABLE) {
+            List<Quarter> chunk = quarters.subList(first, Math.min(quarters.size(), first + PER_TABLE));
+            figures(canvas, "capacity.indicators.report.training", chunk, List.of(
+                    line("capacity.indicators.col.trained", q -> number(q.trained())),
+                    line("capacity.indicators.col.women", q -> number(q.trainedWomen())),
+                    line("capacity.indicators.col.men", q -> number(q.trainedMen())),
+                    line("capacity.indicators.col.certified", q -> number(q.certified())),
+                    line("capacity.indicators.col.meanGain", q -> decimal(q.meanGain())),
+                    line("capacity.indicators.col.refresherDue", q -> number(q.refresherDue()))));
         }
-        canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.col.trained"),
-                        text("capacity.indicators.col.women"), text("capacity.indicators.col.men"),
-                        text("capacity.indicators.col.certified"), text("capacity.indicators.col.meanGain"),
-                        text("capacity.indicators.col.refresherDue")), rows,
-                new float[] {1.6f, 1, 1, 1, 1, 1.2f, 1.3f},
-                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END, Align.END, Align.END});
-
         heading(canvas, "capacity.indicators.report.chart");
         columns(canvas, quarters);
-
-        heading(canvas, "capacity.indicators.report.equipment");
-        rows = new ArrayList<>();
-        for (Quarter q : quarters) {
-            rows.add(List.of(quarter(q.quarter()), number(q.pointsEquipped()),
-                    text("capacity.indicators.report.ofReaders", number(q.readersWorking()), number(q.readersInPlace())),
-                    percent(q.availability()), number(q.readersBroken()), number(q.sopsAdopted()),
-                    decimal(q.meanAuditScore())));
+        for (int first = 0; first < quarters.size(); first += PER_TABLE) {
+            List<Quarter> chunk = quarters.subList(first, Math.min(quarters.size(), first + PER_TABLE));
+            figures(canvas, "capacity.indicators.report.equipment", chunk, List.of(
+                    line("capacity.indicators.col.pointsEquipped", q -> number(q.pointsEquipped())),
+                    line("capacity.indicators.col.readersWorking", q -> text("capacity.indicators.report.ofReaders",
+                            number(q.readersWorking()), number(q.readersInPlace()))),
+                    line("capacity.indicators.col.availability", q -> percent(q.availability())),
+                    line("capacity.indicators.col.readersBroken", q -> number(q.readersBroken())),
+                    line("capacity.indicators.col.sopsAdopted", q -> number(q.sopsAdopted())),
+                    line("capacity.indicators.col.audits", q -> number(q.audits())),
+                    line("capacity.indicators.col.meanAuditScore", q -> decimal(q.meanAuditScore()))));
         }
-        canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.col.pointsEquipped"),
-                        text("capacity.indicators.col.readersWorking"), text("capacity.indicators.col.availability"),
-                        text("capacity.indicators.col.readersBroken"), text("capacity.indicators.col.sopsAdopted"),
-                        text("capacity.indicators.col.meanAuditScore")), rows,
-                new float[] {1.5f, 1.1f, 1.3f, 1.1f, 1, 1.1f, 1.2f},
-                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END, Align.END, Align.END});
-
-        heading(canvas, "capacity.indicators.report.premisesAndTraffic");
-        rows = new ArrayList<>();
-        for (Quarter q : quarters) {
-            String spend = q.spend().isEmpty() ? number(0) : q.spend().entrySet().stream()
-                    .map(e -> decimal(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(language.rightToLeft() ? "، " : ", "));
-            rows.add(List.of(quarter(q.quarter()), number(q.projectsCompleted()), spend, count(q.arrivals()),
-                    count(q.departures())));
+        for (int first = 0; first < quarters.size(); first += PER_TABLE) {
+            List<Quarter> chunk = quarters.subList(first, Math.min(quarters.size(), first + PER_TABLE));
+            figures(canvas, "capacity.indicators.report.premisesAndTraffic", chunk, List.of(
+                    line("capacity.indicators.col.projectsCompleted", q -> number(q.projectsCompleted())),
+                    line("capacity.indicators.col.spend", q -> q.spend().isEmpty() ? number(0) : q.spend().entrySet()
+                            .stream().map(e -> decimal(e.getValue()) + " " + e.getKey())
+                            .collect(Collectors.joining(language.rightToLeft() ? "، " : ", "))),
+                    line("capacity.indicators.col.arrivals", q -> count(q.arrivals())),
+                    line("capacity.indicators.col.departures", q -> count(q.departures()))));
         }
-        canvas.table(List.of(text("capacity.indicators.col.quarter"),
-                        text("capacity.indicators.col.projectsCompleted"), text("capacity.indicators.col.spend"),
-                        text("capacity.indicators.col.arrivals"), text("capacity.indicators.col.departures")), rows,
-                new float[] {1.4f, 1.2f, 1.8f, 1.2f, 1.2f},
-                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END});
 
         breakdown(canvas, "capacity.indicators.report.byAgency", report.byAgency());
         breakdown(canvas, "capacity.indicators.report.byGovernorate", report.byGovernorate());
@@ -164,6 +158,38 @@ final class ProgrammePdf {
 
         canvas.down(6);
         canvas.paragraph(text("capacity.indicators.report.definitions"), 8, PdfCanvas.MUTED);
+    }
+
+    /** An indicator's row: its name and how a quarter's value is written. */
+    private record Line(String name, Function<Quarter, String> value) {
+    }
+
+    private Line line(String key, Function<Quarter, String> value) {
+        return new Line(text(key), value);
+    }
+
+    /** A table of indicators down and quarters across. */
+    private void figures(PdfCanvas canvas, String heading, List<Quarter> quarters, List<Line> lines) {
+        heading(canvas, heading);
+        List<String> header = new ArrayList<>();
+        header.add("");
+        quarters.forEach(q -> header.add(quarter(q.quarter())));
+        float[] widths = new float[quarters.size() + 1];
+        Align[] aligns = new Align[quarters.size() + 1];
+        widths[0] = 3.2f;
+        aligns[0] = Align.START;
+        for (int i = 1; i < widths.length; i++) {
+            widths[i] = 1.3f;
+            aligns[i] = Align.END;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Line line : lines) {
+            List<String> row = new ArrayList<>();
+            row.add(line.name());
+            quarters.forEach(q -> row.add(line.value().apply(q)));
+            rows.add(row);
+        }
+        canvas.table(header, rows, widths, aligns);
     }
 
     private void heading(PdfCanvas canvas, String key) {
@@ -189,13 +215,13 @@ final class ProgrammePdf {
         }
         canvas.table(List.of(text("capacity.indicators.col.quarter"), text("capacity.indicators.by." + what.parameter()),
                         text("capacity.indicators.col.trained"), text("capacity.indicators.col.certified")), rows,
-                new float[] {1.3f, 3.4f, 1, 1}, new Align[] {Align.START, Align.START, Align.END, Align.END});
+                new float[] {1.3f, 3, 1.3f, 1.6f}, new Align[] {Align.START, Align.START, Align.END, Align.END});
     }
 
     /** Officials trained per quarter, women beside men, on a scale from zero; quarters in reading order. */
     private void columns(PdfCanvas canvas, List<Quarter> quarters) {
         float height = 120;
-        float legend = 16;
+        float legend = 24;
         float axis = 16;
         canvas.ensure(height + legend + axis + 8);
         float at = 0;
