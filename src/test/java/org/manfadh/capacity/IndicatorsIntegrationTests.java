@@ -425,6 +425,144 @@ class IndicatorsIntegrationTests {
         return new long[] {equipped.size(), inPlace, working, broken};
     }
 
+    // ---- SOPs, audits and premises by quarter ------------------------------------------------------
+
+    /** The generated SOP steps, audits and premises records live in 2017. */
+    private static final int SOP_YEAR = 2017;
+
+    @Test
+    void countSopsAdoptedAuditsAndPremisesAsARecountPerQuarter() {
+        List<String> points = new ArrayList<>(federal);
+        points.addAll(kri);
+        String[] stages = {"TRAINED", "ADOPTED", "AUDITED"};
+        for (int k = 0; k < 3; k++) {
+            UUID sop = UUID.randomUUID();
+            UUID version = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into capacity.sop (id, node_id, code, kind, title_en, created_by, created_at)
+                    values (:id, :node, :code, 'PRIMARY_INSPECTION', 'Primary inspection', 'test', now())
+                    """).param("id", sop).param("node", NODE).param("code", "IND-SOP" + k + "-" + suffix).update();
+            jdbc.sql("""
+                    insert into capacity.sop_version (id, sop_id, version, body_en, effective_from, created_by, created_at)
+                    values (:id, :sop, 1, 'Check every document.', :from, 'test', now())
+                    """).param("id", version).param("sop", sop).param("from", LocalDate.of(SOP_YEAR - 1, 12, 1)).update();
+            for (int step = 0; step < 12; step++) {
+                LocalDate day = LocalDate.of(SOP_YEAR, 1, 1).plusDays(random.nextInt(365));
+                String point = points.get(random.nextInt(points.size()));
+                jdbc.sql("""
+                        insert into capacity.sop_adoption (id, sop_id, version_id, border_point, stage, on_date,
+                                                           created_by, created_at)
+                        values (:id, :sop, :version, :point, :stage, :day, 'test', now())
+                        """).param("id", UUID.randomUUID()).param("sop", sop).param("version", version)
+                        .param("point", point).param("stage", stages[random.nextInt(stages.length)]).param("day", day)
+                        .update();
+                if (random.nextBoolean()) {
+                    jdbc.sql("""
+                            insert into capacity.sop_audit (id, version_id, border_point, audited_on, auditor, score,
+                                                            created_by, created_at)
+                            values (:id, :version, :point, :day, 'Auditor', :score, 'test', now())
+                            """).param("id", UUID.randomUUID()).param("version", version).param("point", point)
+                            .param("day", day).param("score", BigDecimal.valueOf(random.nextInt(10001), 2)).update();
+                }
+            }
+        }
+        for (int p = 0; p < 6; p++) {
+            UUID project = UUID.randomUUID();
+            boolean completed = random.nextBoolean();
+            jdbc.sql("""
+                    insert into capacity.premises_project (id, node_id, border_point, title_en, budget, currency, status,
+                                                           start_date, completed_on, created_by, created_at, updated_at)
+                    values (:id, :node, :point, 'New hall', 100000, :currency, :status, :start, :done, 'test', now(), now())
+                    """).param("id", project).param("node", NODE).param("point", points.get(random.nextInt(points.size())))
+                    .param("currency", random.nextInt(3) == 0 ? "EUR" : "USD")
+                    .param("status", completed ? "COMPLETED" : "IN_PROGRESS")
+                    .param("start", LocalDate.of(SOP_YEAR, 1, 1))
+                    .param("done", completed ? LocalDate.of(SOP_YEAR, 1, 1).plusDays(random.nextInt(365)) : null).update();
+            for (int x = 0; x < 3; x++) {
+                jdbc.sql("""
+                        insert into capacity.premises_spend (id, project_id, spent_on, amount, created_by, created_at)
+                        values (:id, :project, :day, :amount, 'test', now())
+                        """).param("id", UUID.randomUUID()).param("project", project)
+                        .param("day", LocalDate.of(SOP_YEAR, 1, 1).plusDays(random.nextInt(365)))
+                        .param("amount", BigDecimal.valueOf(100 + random.nextInt(90_000), 2)).update();
+            }
+        }
+        String username = "cmkrisop" + suffix.toLowerCase();
+        ApiClient.Response created = admin().post("/api/v1/users", ApiClient.json(Map.of("username", username,
+                "password", PASSWORD, "roles", List.of("CAPACITY_MANAGER"), "jurisdiction", Map.of("authority", "KRI"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Set<String> kriPoints = referenceData.borderPoints().stream().filter(p -> p.authority() == Authority.KRI)
+                .map(BorderPoint::code).collect(Collectors.toSet());
+        Map<ApiClient, Set<String>> callers = new LinkedHashMap<>();
+        callers.put(admin(), null);
+        callers.put(new ApiClient(port).as(username, PASSWORD), kriPoints);
+        for (Map.Entry<ApiClient, Set<String>> caller : callers.entrySet()) {
+            ApiClient.Response response = caller.getKey().get("/api/v1/capacity/programme?year=" + SOP_YEAR);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Set<String> within = caller.getValue();
+            for (JsonNode quarter : response.json().get("quarters")) {
+                LocalDate from = LocalDate.parse(quarter.get("from").asString());
+                LocalDate to = LocalDate.parse(quarter.get("to").asString());
+                assertThat(quarter.get("sopsAdopted").asLong()).as(quarter.get("quarter").asString())
+                        .isEqualTo(sopsAdopted(to, within));
+                Object[] audits = audits(from, to, within);
+                assertThat(quarter.get("audits").asLong()).isEqualTo(audits[0]);
+                assertThat(quarter.get("meanAuditScore").isNull() ? null : quarter.get("meanAuditScore").decimalValue()
+                        .setScale(1, RoundingMode.UNNECESSARY)).isEqualTo(audits[1]);
+                assertThat(quarter.get("projectsCompleted").asLong()).isEqualTo(projectsCompleted(from, to, within));
+                Map<String, BigDecimal> spend = new TreeMap<>();
+                quarter.get("spend").properties().forEach(e -> spend.put(e.getKey(), e.getValue().decimalValue()
+                        .setScale(2, RoundingMode.UNNECESSARY)));
+                assertThat(spend).isEqualTo(spend(from, to, within));
+            }
+        }
+    }
+
+    private long sopsAdopted(LocalDate day, Set<String> scope) {
+        record Step(UUID sop, String point, String stage, LocalDate on, Instant created, UUID id) {
+        }
+        Map<List<Object>, Step> latest = new HashMap<>();
+        Comparator<Step> order = Comparator.comparing(Step::on).thenComparing(Step::created)
+                .thenComparing(s -> s.id().toString());
+        jdbc.sql("select sop_id, border_point, stage, on_date, created_at, id from capacity.sop_adoption")
+                .query((rs, n) -> new Step(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class))).list()
+                .stream().filter(s -> !s.on().isAfter(day) && (scope == null || scope.contains(s.point())))
+                .forEach(s -> latest.merge(List.of(s.sop(), s.point()), s, (a, b) -> order.compare(a, b) >= 0 ? a : b));
+        return latest.values().stream().filter(s -> s.stage().equals("ADOPTED") || s.stage().equals("AUDITED")).count();
+    }
+
+    private Object[] audits(LocalDate from, LocalDate to, Set<String> scope) {
+        List<BigDecimal> scores = jdbc.sql("select border_point, audited_on, score from capacity.sop_audit")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)})
+                .list().stream().filter(a -> !((LocalDate) a[1]).isBefore(from) && !((LocalDate) a[1]).isAfter(to)
+                        && (scope == null || scope.contains((String) a[0]))).map(a -> (BigDecimal) a[2]).toList();
+        return new Object[] {(long) scores.size(), scores.isEmpty() ? null : scores.stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(scores.size()), 1, RoundingMode.HALF_UP)};
+    }
+
+    private long projectsCompleted(LocalDate from, LocalDate to, Set<String> scope) {
+        return jdbc.sql("select border_point, status, completed_on from capacity.premises_project")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()}).list().stream()
+                .filter(p -> p[1].equals("COMPLETED") && p[2] != null && !((LocalDate) p[2]).isBefore(from)
+                        && !((LocalDate) p[2]).isAfter(to) && (scope == null || scope.contains((String) p[0])))
+                .count();
+    }
+
+    private Map<String, BigDecimal> spend(LocalDate from, LocalDate to, Set<String> scope) {
+        Map<String, BigDecimal> byCurrency = new TreeMap<>();
+        jdbc.sql("""
+                select p.border_point, p.currency, s.spent_on, s.amount
+                  from capacity.premises_spend s join capacity.premises_project p on p.id = s.project_id
+                """).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getBigDecimal(4)}).list().stream()
+                .filter(x -> !((LocalDate) x[2]).isBefore(from) && !((LocalDate) x[2]).isAfter(to)
+                        && (scope == null || scope.contains((String) x[0])))
+                .forEach(x -> byCurrency.merge((String) x[1], (BigDecimal) x[3], BigDecimal::add));
+        return byCurrency;
+    }
+
     // ---- refusals ---------------------------------------------------------------------------------
 
     @Test

@@ -1,6 +1,8 @@
 package org.manfadh.capacity.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +82,11 @@ class CapacityStartController {
                 labels.add(cells);
             }
             model.addAttribute("labels", labels);
+            // The quarterly report covers quarters that have begun: none for a range that begins after this quarter.
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Baghdad")));
+            LocalDate first = table.from();
+            model.addAttribute("reportable",
+                    !LocalDate.of(first.getYear(), (first.getMonthValue() - 1) / 3 * 3 + 1, 1).isAfter(today));
             model.addAttribute("byParameter", String.join(",",
                     table.by().stream().map(Indicators.Dimension::parameter).toList()));
         }
