@@ -100,11 +100,21 @@ public interface Indicators {
     }
 
     /**
+     * A border point over the report's whole range, its capacity beside its traffic: officials of the point trained
+     * in the range, its document readers and SOPs at the range's end (today when it runs on), arrivals and
+     * departures in the range (null when the caller may not read the traffic).
+     */
+    record Point(String borderPoint, long trained, long readersInPlace, long readersWorking, long sopsAdopted,
+                 Long arrivals, Long departures) {
+    }
+
+    /**
      * The programme's report: the whole quarters from the one holding {@code from} to the one holding {@code to},
-     * and officials trained per quarter by sex, agency, governorate and course.
+     * officials trained per quarter by sex, agency, governorate and course, and each border point of the caller's
+     * scope that has any of these figures.
      */
     record Programme(LocalDate from, LocalDate to, List<Quarter> quarters, Table bySex, Table byAgency,
-                     Table byGovernorate, Table byCourse) {
+                     Table byGovernorate, Table byCourse, List<Point> points) {
     }
 
     Programme programme(LocalDate from, LocalDate to, String username);

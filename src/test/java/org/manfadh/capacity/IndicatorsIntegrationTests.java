@@ -371,6 +371,53 @@ class IndicatorsIntegrationTests {
         }
         assertThat(quarters.get(3).get("readersInPlace").asLong()).as("readers stood somewhere at the year's end")
                 .isPositive();
+        // each border point at the year's end: its readers add up to the year's last quarter, its trained to the table
+        JsonNode atPoints = response.json().get("points");
+        assertThat(sum(atPoints, "readersInPlace")).isEqualTo(quarters.get(3).get("readersInPlace").asLong());
+        assertThat(sum(atPoints, "readersWorking")).isEqualTo(quarters.get(3).get("readersWorking").asLong());
+        Map<List<String>, List<Object>> trained = recount(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31),
+                List.of("borderPoint"), null);
+        long withTrained = 0;
+        for (JsonNode point : atPoints) {
+            withTrained += point.get("trained").asLong() > 0 ? 1 : 0;
+        }
+        assertThat(withTrained).isEqualTo(trained.keySet().stream().filter(k -> k.get(0) != null).count());
+        for (JsonNode point : atPoints) {
+            assertThat(point.get("trained").asLong()).as(point.get("borderPoint").asString()).isEqualTo(
+                    trained.getOrDefault(List.of(point.get("borderPoint").asString()), List.of(0L)).get(0));
+        }
+    }
+
+    private static long sum(JsonNode rows, String field) {
+        long sum = 0;
+        for (JsonNode row : rows) {
+            sum += row.get(field).asLong();
+        }
+        return sum;
+    }
+
+    @Test
+    void setsTheBorderPointsTrafficBesideTheirCapacity() {
+        LocalDate today = LocalDate.now(BORDER);
+        String surname = "CAPACITY" + suffix.replaceAll("[0-9]", "X");
+        ApiClient.Response crossing = admin().post("/api/v1/crossings", ApiClient.json(Map.of(
+                "id", UUID.randomUUID().toString(), "borderPoint", "ZRB", "direction", "ENTRY",
+                "mrz", org.manfadh.bordercontrol.Passports.td3(org.manfadh.bordercontrol.Passports.number('C'), surname,
+                        "RANA", "JOR", LocalDate.of(1990, 1, 1)),
+                "decision", "REFERRED")));
+        assertThat(crossing.status()).as(crossing.body()).isEqualTo(201);
+        JsonNode report = admin().get("/api/v1/capacity/programme?year=" + today.getYear()).json();
+        JsonNode current = report.get("quarters").get(report.get("quarters").size() - 1);
+        assertThat(current.get("arrivals").asLong()).isPositive();
+        JsonNode zurbatiyah = null;
+        for (JsonNode point : report.get("points")) {
+            if (point.get("borderPoint").asString().equals("ZRB")) {
+                zurbatiyah = point;
+            }
+        }
+        assertThat(zurbatiyah).as("Zurbatiyah with its traffic").isNotNull();
+        assertThat(zurbatiyah.get("arrivals").asLong()).isPositive();
+        assertThat(sum(report.get("points"), "arrivals")).isLessThanOrEqualTo(sum(report.get("quarters"), "arrivals"));
     }
 
     private void event(UUID asset, String kind, String status, String point, Instant at) {
@@ -653,7 +700,7 @@ class IndicatorsIntegrationTests {
                 + "-12-31&by=sex,agency").json();
         byte[] xlsx = download("/api/v1/capacity/programme/export?format=xlsx&lang=ar&year=" + YEAR + "&by=sex,agency");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
             Sheet quarters = workbook.getSheetAt(0);
             assertThat(quarters.isRightToLeft()).isTrue();
             assertThat(quarters.getRow(0).getCell(0).getStringCellValue()).isEqualTo("الربع");
@@ -666,7 +713,7 @@ class IndicatorsIntegrationTests {
                 assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(quarter.get("certified").asLong());
                 assertThat((long) row.getCell(7).getNumericCellValue()).isEqualTo(quarter.get("pointsEquipped").asLong());
             }
-            Sheet table = workbook.getSheetAt(5);
+            Sheet table = workbook.getSheetAt(6);
             Row total = table.getRow(table.getLastRowNum());
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("المجموع");
             assertThat((long) total.getCell(2).getNumericCellValue())

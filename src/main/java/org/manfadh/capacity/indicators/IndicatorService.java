@@ -226,7 +226,62 @@ class IndicatorService implements Indicators {
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.SEX), points, false),
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.AGENCY), points, false),
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.GOVERNORATE), points, false),
-                table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.COURSE), points, false));
+                table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.COURSE), points, false),
+                points(first, last, today, points, username));
+    }
+
+    /** Each border point's capacity beside its traffic over the whole range. */
+    private List<Point> points(LocalDate first, LocalDate last, LocalDate today, String[] scope, String username) {
+        LocalDate asOf = last.isAfter(today) ? today : last;
+        Map<String, long[]> figures = new java.util.TreeMap<>();
+        for (Row row : table(first, last, List.of(Indicators.Dimension.BORDER_POINT), scope, false).rows()) {
+            String point = row.values().get(Indicators.Dimension.BORDER_POINT);
+            if (point != null) {
+                figures.computeIfAbsent(point, p -> new long[4])[0] = row.figures().trained();
+            }
+        }
+        for (ProgrammeCounts.Readers r : programme.readers(asOf.plusDays(1).atStartOfDay(BORDER).toInstant(), scope)) {
+            long[] f = figures.computeIfAbsent(r.borderPoint().strip(), p -> new long[4]);
+            f[1] += r.count();
+            if (r.status().equals("DEPLOYED")) {
+                f[2] += r.count();
+            }
+        }
+        programme.sopsAdoptedByPoint(asOf, scope).forEach((point, n) -> figures.computeIfAbsent(point,
+                p -> new long[4])[3] = n);
+        Map<String, Long> arrivals = null;
+        Map<String, Long> departures = null;
+        FlowStatistics statistics = flows.getIfAvailable();
+        if (statistics != null) {
+            try {
+                FlowTable table = statistics.flows(new FlowQuery(first, asOf, Interval.NONE,
+                        List.of(org.manfadh.statistics.Dimension.BORDER_POINT, org.manfadh.statistics.Dimension.DIRECTION),
+                        Map.of(), false), username);
+                arrivals = new java.util.HashMap<>();
+                departures = new java.util.HashMap<>();
+                for (FlowTable.Row row : table.rows()) {
+                    String point = row.values().get(org.manfadh.statistics.Dimension.BORDER_POINT);
+                    String direction = row.values().get(org.manfadh.statistics.Dimension.DIRECTION);
+                    long count = row.count() == null ? 0 : row.count();
+                    if (point == null || scope != null && !java.util.Arrays.asList(scope).contains(point)) {
+                        continue;
+                    }
+                    (("ENTRY".equals(direction)) ? arrivals : departures).merge(point, count, Long::sum);
+                    figures.computeIfAbsent(point, p -> new long[4]);
+                }
+            } catch (Rejection e) {
+                arrivals = null;
+                departures = null;
+            }
+        }
+        List<Point> lines = new ArrayList<>(figures.size());
+        for (Map.Entry<String, long[]> e : figures.entrySet()) {
+            long[] f = e.getValue();
+            lines.add(new Point(e.getKey(), f[0], f[1], f[2], f[3],
+                    arrivals == null ? null : arrivals.getOrDefault(e.getKey(), 0L),
+                    departures == null ? null : departures.getOrDefault(e.getKey(), 0L)));
+        }
+        return lines;
     }
 
     @Override

@@ -75,6 +75,24 @@ class ProgrammeCounts {
                 """).param("day", day).param("points", points).query(Long.class).single();
     }
 
+    /** {@link #sopsAdopted} per border point. */
+    Map<String, Long> sopsAdoptedByPoint(LocalDate day, String[] points) {
+        Map<String, Long> byPoint = new TreeMap<>();
+        jdbc.sql("""
+                select border_point::text, count(*) from (
+                    select distinct on (border_point, sop_id) border_point, stage
+                      from capacity.sop_adoption
+                     where on_date <= :day
+                       and (cast(:points as text[]) is null or border_point::text = any(:points))
+                     order by border_point, sop_id, on_date desc, created_at desc, id desc) latest
+                 where stage in ('ADOPTED', 'AUDITED')
+                 group by border_point
+                """).param("day", day).param("points", points).query(rs -> {
+                    byPoint.put(rs.getString(1).strip(), rs.getLong(2));
+                });
+        return byPoint;
+    }
+
     record Audits(long count, BigDecimal meanScore) {
     }
 

@@ -152,6 +152,7 @@ final class ProgrammePdf {
                     line("capacity.indicators.col.departures", q -> count(q.departures()))));
         }
 
+        points(canvas, report);
         breakdown(canvas, "capacity.indicators.report.byAgency", report.byAgency());
         breakdown(canvas, "capacity.indicators.report.byGovernorate", report.byGovernorate());
         breakdown(canvas, "capacity.indicators.report.byCourse", report.byCourse());
@@ -197,6 +198,27 @@ final class ProgrammePdf {
         canvas.down(6);
         canvas.line(text(key), Weight.BOLD, 12, PdfCanvas.INK, 20);
         canvas.down(2);
+    }
+
+    /** Each border point's capacity beside its traffic. */
+    private void points(PdfCanvas canvas, Programme report) {
+        heading(canvas, "capacity.indicators.report.points");
+        if (report.points().isEmpty()) {
+            canvas.paragraph(text("capacity.indicators.report.noPoints"), 9, PdfCanvas.MUTED);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicators.Point point : report.points()) {
+            rows.add(List.of(indicators.label(Dimension.BORDER_POINT, point.borderPoint(), language.tag()),
+                    number(point.trained()), text("capacity.indicators.report.ofReaders",
+                            number(point.readersWorking()), number(point.readersInPlace())),
+                    number(point.sopsAdopted()), count(point.arrivals()), count(point.departures())));
+        }
+        canvas.table(List.of(text("capacity.indicators.by.borderPoint"), text("capacity.indicators.col.trained"),
+                        text("capacity.indicators.col.readersWorking"), text("capacity.indicators.col.sopsAdopted"),
+                        text("capacity.indicators.col.arrivals"), text("capacity.indicators.col.departures")), rows,
+                new float[] {2.1f, 1, 2.3f, 1.7f, 1.1f, 1.1f},
+                new Align[] {Align.START, Align.END, Align.END, Align.END, Align.END, Align.END});
     }
 
     private void breakdown(PdfCanvas canvas, String key, Table table) {

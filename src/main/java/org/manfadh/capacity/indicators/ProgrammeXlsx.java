@@ -27,7 +27,7 @@ import org.springframework.context.MessageSource;
 
 /**
  * The programme's report as an XLSX workbook: a sheet of the quarters' figures, a sheet each of officials trained by
- * sex, agency, governorate and course, and, when asked, the training indicators by the chosen dimensions with their
+ * sex, agency, governorate and course, a sheet of the border points (their capacity beside their traffic), and, when asked, the training indicators by the chosen dimensions with their
  * total. Headers and values in the report's language; the sheets run right to left in Arabic and Kurdish; counts
  * are numbers, not text, so that the donor's own sums work.
  */
@@ -66,6 +66,7 @@ final class ProgrammeXlsx {
             breakdown(sheet(workbook, "capacity.indicators.sheet.agency"), report.byAgency(), bold, false);
             breakdown(sheet(workbook, "capacity.indicators.sheet.governorate"), report.byGovernorate(), bold, false);
             breakdown(sheet(workbook, "capacity.indicators.sheet.course"), report.byCourse(), bold, false);
+            points(sheet(workbook, "capacity.indicators.sheet.points"), report, bold);
             if (table != null) {
                 breakdown(sheet(workbook, "capacity.indicators.sheet.indicators"), table, bold, true);
             }
@@ -116,6 +117,27 @@ final class ProgrammeXlsx {
             }
             values.add(q.arrivals());
             values.add(q.departures());
+            row(sheet, r++, values, null);
+        }
+        widths(sheet, header.size());
+    }
+
+    private void points(XSSFSheet sheet, Programme report, CellStyle bold) {
+        List<String> header = List.of(text("capacity.indicators.by.borderPoint"),
+                text("capacity.indicators.col.trained"), text("capacity.indicators.col.readersInPlace"),
+                text("capacity.indicators.col.readersWorking"), text("capacity.indicators.col.sopsAdopted"),
+                text("capacity.indicators.col.arrivals"), text("capacity.indicators.col.departures"));
+        header(sheet, header, bold);
+        int r = 1;
+        for (Indicators.Point point : report.points()) {
+            List<Object> values = new ArrayList<>();
+            values.add(label(Dimension.BORDER_POINT, point.borderPoint()));
+            values.add(point.trained());
+            values.add(point.readersInPlace());
+            values.add(point.readersWorking());
+            values.add(point.sopsAdopted());
+            values.add(point.arrivals());
+            values.add(point.departures());
             row(sheet, r++, values, null);
         }
         widths(sheet, header.size());

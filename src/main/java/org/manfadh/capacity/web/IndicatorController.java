@@ -87,6 +87,7 @@ class IndicatorController {
         body.put("byAgency", json(report.byAgency()));
         body.put("byGovernorate", json(report.byGovernorate()));
         body.put("byCourse", json(report.byCourse()));
+        body.put("points", report.points());
         return body;
     }
 
