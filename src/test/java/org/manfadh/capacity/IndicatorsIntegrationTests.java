@@ -298,6 +298,22 @@ class IndicatorsIntegrationTests {
                 assertThat(response.json().get("by").toString()).isEqualTo(by.stream().map(d -> "\"" + d + "\"")
                         .collect(Collectors.joining(",", "[", "]")));
             }
+            // the programme's quarters and its table by sex count the same way
+            JsonNode programme = admin().get("/api/v1/capacity/programme?year=" + YEAR).json();
+            for (JsonNode quarter : programme.get("quarters")) {
+                LocalDate start = LocalDate.parse(quarter.get("from").asString());
+                LocalDate end = LocalDate.parse(quarter.get("to").asString());
+                Map<List<String>, List<Object>> bySex = recount(start, end, List.of("sex"), null);
+                assertThat(List.of(quarter.get("trained").asLong(), quarter.get("trainedWomen").asLong(),
+                        quarter.get("trainedMen").asLong(), quarter.get("certified").asLong()))
+                        .as("round " + round + " " + quarter.get("quarter").asString())
+                        .containsExactly(bySex.values().stream().mapToLong(v -> (Long) v.get(0)).sum(),
+                                (Long) bySex.getOrDefault(List.of("F"), List.of(0L)).get(0),
+                                (Long) bySex.getOrDefault(List.of("M"), List.of(0L)).get(0),
+                                bySex.values().stream().mapToLong(v -> (Long) v.get(1)).sum());
+            }
+            assertThat(rows(programme.get("bySex"), List.of("quarter", "sex"))).isEqualTo(recount(
+                    LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31), List.of("quarter", "sex"), null));
             ApiClient.Response total = admin().get("/api/v1/capacity/indicators?from=" + from + "&to=" + to);
             assertThat(total.json().get("total").get("refresherDue").asLong()).as("round " + round)
                     .isEqualTo(refresherDue(from, to));

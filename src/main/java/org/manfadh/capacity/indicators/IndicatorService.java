@@ -84,13 +84,20 @@ class IndicatorService implements Indicators {
 
     private Table table(LocalDate from, LocalDate to, List<Indicators.Dimension> by, String[] points,
                         boolean withRefreshers) {
+        return assemble(from, to, by, training.groups(from, to, by, points),
+                withRefreshers ? training.refresherDue(from, to, points) : 0);
+    }
+
+    /** The table from the groups SQL counted: authority and governorate looked up, equal rows merged, rows ordered. */
+    private Table assemble(LocalDate from, LocalDate to, List<Indicators.Dimension> by,
+                           List<TrainingCounts.Group> groups, long due) {
         Map<String, BorderPoint> pointsByCode = new LinkedHashMap<>();
         for (BorderPoint p : referenceData.borderPoints()) {
             pointsByCode.put(p.code(), p);
         }
         Map<List<String>, Sum> merged = new LinkedHashMap<>();
         Sum total = new Sum();
-        for (TrainingCounts.Group group : training.groups(from, to, by, points)) {
+        for (TrainingCounts.Group group : groups) {
             List<String> values = new ArrayList<>(by.size());
             for (int i = 0; i < by.size(); i++) {
                 values.add(value(by.get(i), group.values().get(i), pointsByCode));
@@ -107,7 +114,6 @@ class IndicatorService implements Indicators {
                     }
                     rows.add(new Row(java.util.Collections.unmodifiableMap(values), e.getValue().figures()));
                 });
-        long due = withRefreshers ? training.refresherDue(from, to, points) : 0;
         return new Table(from, to, by, rows, total.figures(), due);
     }
 
@@ -218,12 +224,21 @@ class IndicatorService implements Indicators {
             throw Rejection.invalidField("to", "a report holds " + MAX_QUARTERS + " quarters at most.");
         }
         String[] points = accounts.workScope(username).borderPointsOrNull();
+        // Counted once by quarter and sex: the report's table by sex, and each quarter's trained, women and men.
+        List<Indicators.Dimension> quarterAndSex = List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.SEX);
+        List<TrainingCounts.Group> bySex = training.groups(first, last, quarterAndSex, points);
         List<Quarter> lines = new ArrayList<>();
         for (LocalDate start = first; !start.isAfter(last); start = start.plusMonths(3)) {
-            lines.add(quarter(start, today, points, username));
+            String name = quarterName(start);
+            List<TrainingCounts.Group> ofQuarter = bySex.stream().filter(g -> name.equals(g.values().get(0)))
+                    .map(g -> new TrainingCounts.Group(g.values().subList(1, 2), g.trained(), g.certified(),
+                            g.gainSum(), g.gainCount())).toList();
+            LocalDate end = start.plusMonths(3).minusDays(1);
+            lines.add(quarter(start, today, points, username,
+                    assemble(start, end, List.of(Indicators.Dimension.SEX), ofQuarter, 0)));
         }
         return new Programme(first, last, lines,
-                table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.SEX), points, false),
+                assemble(first, last, quarterAndSex, bySex, 0),
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.AGENCY), points, false),
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.GOVERNORATE), points, false),
                 table(first, last, List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.COURSE), points, false),
@@ -287,13 +302,16 @@ class IndicatorService implements Indicators {
     @Override
     public Quarter thisQuarter(String username) {
         LocalDate today = LocalDate.now(clock.withZone(BORDER));
-        return quarter(quarterStart(today), today, accounts.workScope(username).borderPointsOrNull(), username);
+        LocalDate start = quarterStart(today);
+        String[] points = accounts.workScope(username).borderPointsOrNull();
+        return quarter(start, today, points, username,
+                table(start, start.plusMonths(3).minusDays(1), List.of(Indicators.Dimension.SEX), points, false));
     }
 
-    private Quarter quarter(LocalDate start, LocalDate today, String[] points, String username) {
+    /** A quarter of the report, its officials trained by sex counted already. */
+    private Quarter quarter(LocalDate start, LocalDate today, String[] points, String username, Table bySex) {
         LocalDate end = start.plusMonths(3).minusDays(1);
         LocalDate asOf = end.isAfter(today) ? today : end;
-        Table bySex = table(start, end, List.of(Indicators.Dimension.SEX), points, false);
         long women = 0;
         long men = 0;
         for (Row row : bySex.rows()) {
