@@ -175,6 +175,12 @@ class CapacityIndicatorsBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicators-table")));
         assertThat(body()).contains("ڕەگەز", "مێ").doesNotContain("??");
         Browser.screenshot(driver, "capacity-indicators-ckb-table");
+
+        driver.get("http://localhost:" + port + "/capacity?lang=ckb");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-figures")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("بنیادنانی توانا");
+        assertThat(words()).doesNotContain("??").doesNotContainPattern("\\b[A-Za-z]{4,}\\b");
+        Browser.screenshot(driver, "capacity-indicators-ckb-start");
     }
 
     private static String arabicDigitsToLatin(String digits) {
