@@ -191,6 +191,10 @@ class AuthorisationMatrixIntegrationTests {
                 "GET /api/v1/capacity/sops/{id}/audits", "GET /api/v1/capacity/sops/audits/{id}")) {
             TABLE.put(endpoint, allow(sops));
         }
+        // Capacity building: the programme's indicators and its report.
+        TABLE.put("GET /api/v1/capacity/indicators", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/capacity/programme", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
+        TABLE.put("GET /api/v1/capacity/programme/export", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
     }
 
     /** One demo account a role; admin holds every role. */

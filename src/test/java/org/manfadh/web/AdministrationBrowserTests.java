@@ -288,11 +288,12 @@ class AdministrationBrowserTests {
     }
 
     @Test
-    void greetsTheCapacityManagerWithWhatIsComing() {
-        // The health officer's screens are built: HealthBrowserTests walks them.
+    void greetsTheCapacityManagerWithTheirStart() {
+        // The health officer's screens are built: HealthBrowserTests walks them; CapacityIndicatorsBrowserTests the
+        // capacity manager's.
         for (String[] role : new String[][] {{"capacity_manager", "capacity"}}) {
             signInAs(role[0], "ar");
-            assertThat(driver.findElement(By.id("coming-" + role[1])).getText()).isNotBlank();
+            assertThat(driver.findElement(By.id(role[1] + "-home")).getText()).isNotBlank();
             assertThat(driver.findElements(By.cssSelector("nav.screens a"))).hasSize(1);
             driver.findElement(By.cssSelector("nav.screens a")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/" + role[1]));
