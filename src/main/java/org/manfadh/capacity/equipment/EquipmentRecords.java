@@ -88,6 +88,12 @@ class EquipmentRecords implements Equipment {
         } else if (point == null && !scope.everywhere()) {
             faults.add(new Rejection.Field("borderPoint", "is required: your work scope covers some border points only"));
         }
+        for (String[] text : new String[][] {{"manufacturer", c.manufacturer()}, {"model", c.model()},
+                {"donor", c.donor()}, {"programmePhase", c.programmePhase()}}) {
+            if (text[1] != null && text[1].strip().length() > 100) {
+                faults.add(new Rejection.Field(text[0], "is longer than 100 characters"));
+            }
+        }
         money("purchaseCost", c.purchaseCost(), faults);
         String currency = currency(c.currency(), faults);
         if (c.purchasedOn() != null && c.warrantyEnd() != null && c.warrantyEnd().isBefore(c.purchasedOn())) {
@@ -341,8 +347,8 @@ class EquipmentRecords implements Equipment {
                 .divide(BigDecimal.valueOf(life), 2, RoundingMode.HALF_UP);
     }
 
+    /** Not in a transaction of its own: the flows are counted in statistics' own, which may catch up first. */
     @Override
-    @Transactional(readOnly = true)
     public PointAvailability availability(String borderPoint, LocalDate day, boolean withFlows, String username) {
         String point = ground.knownPoint("borderPoint", borderPoint);
         if (point == null) {
