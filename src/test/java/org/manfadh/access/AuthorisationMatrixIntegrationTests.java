@@ -180,6 +180,24 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
         TABLE.put("GET /api/v1/health/capacity/assessments/{id}", allow(EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN)));
+        // capacity: equipment and premises. A border point's manager reads their point's equipment and reports its status.
+        Set<Role> capacityManagers = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN);
+        Set<Role> equipmentReaders = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN, Role.SUPERVISOR);
+        TABLE.put("POST /api/v1/capacity/equipment", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/equipment", allow(equipmentReaders));
+        TABLE.put("GET /api/v1/capacity/equipment/availability", allow(equipmentReaders));
+        TABLE.put("GET /api/v1/capacity/equipment/{id}", allow(equipmentReaders));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/status", allow(equipmentReaders));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/assignment", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/check-out", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/check-in", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/maintenance", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/premises", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/premises/{id}", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/status", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/milestones/{ordinal}/done", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/spend", allow(capacityManagers));
     }
 
     /** One demo account a role; admin holds every role. */
@@ -265,7 +283,8 @@ class AuthorisationMatrixIntegrationTests {
                 .replace("{crossingId}", UUID.randomUUID().toString())
                 .replace("{entryId}", UUID.randomUUID().toString())
                 .replace("{changeId}", UUID.randomUUID().toString())
-                .replace("{username}", "nobody-here").replace("{code}", "ZRB");
+                .replace("{username}", "nobody-here").replace("{code}", "ZRB")
+                .replace("{ordinal}", "1");
     }
 
     @Test
