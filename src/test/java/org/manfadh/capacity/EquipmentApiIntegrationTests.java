@@ -381,4 +381,26 @@ class EquipmentApiIntegrationTests {
         assertThat(after.get("readers").get("deployed").asLong()).isEqualTo(before);
         assertThat(after.get("readers").get("broken").asLong()).isPositive();
     }
+
+    @Test
+    void answersTheDashboardPanelToItsViewersInScopeAndNothingToOthers() {
+        String path = "/capacity/points/ZRB/equipment-panel";
+        for (String viewer : List.of("analyst", "supervisor", "admin", "capacity_manager")) {
+            ApiClient.Response r = new ApiClient(port).as(viewer, "manfadh-demo").get(path);
+            assertThat(r.status()).as(viewer).isEqualTo(200);
+            assertThat(r.body()).as(viewer).contains("data-figure=\"lanes-with-reader\"");
+        }
+        // Only those who may read flows see the day's travellers per working lane.
+        assertThat(new ApiClient(port).as("analyst", "manfadh-demo").get(path).body()).contains("data-figure=\"per-lane\"");
+        assertThat(new ApiClient(port).as("capacity_manager", "manfadh-demo").get(path).body())
+                .doesNotContain("data-figure=\"per-lane\"");
+        ApiClient kri = account("ANALYST", "KRI", List.of());
+        for (ApiClient.Response r : List.of(new ApiClient(port).as("officer", "manfadh-demo").get(path),
+                new ApiClient(port).as("supervisor", "manfadh-demo").get("/capacity/points/MNT/equipment-panel"),
+                new ApiClient(port).as("analyst", "manfadh-demo").get("/capacity/points/QQQ/equipment-panel"),
+                kri.get(path))) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("data-figure");
+        }
+    }
 }

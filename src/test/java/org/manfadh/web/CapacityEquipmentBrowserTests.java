@@ -121,6 +121,21 @@ class CapacityEquipmentBrowserTests {
         assertThat(driver.findElement(By.id("asset-status")).getDomAttribute("data-status")).isEqualTo("DEPLOYED");
         Browser.screenshot(driver, "capacity-equipment-asset-ar");
 
+        String assetPage = driver.getCurrentUrl();
+
+        // The same serial number again is refused, said in Arabic, and what was typed stays in the form.
+        open("/capacity/equipment", "ar");
+        driver.findElement(By.id("serialNumber")).sendKeys(serial);
+        new Select(driver.findElement(By.id("borderPoint"))).selectByValue(POINT);
+        driver.findElement(By.id("register-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("capacity-problem")));
+        checkPage("ar");
+        assertThat(driver.findElement(By.id("serialNumber")).getDomProperty("value")).isEqualTo(serial);
+        assertThat(driver.findElement(By.id("capacity-problem")).getText()).contains("الرقم التسلسلي");
+        Browser.screenshot(driver, "capacity-equipment-refused-ar");
+
+        driver.get(assetPage);
         new Select(driver.findElement(By.id("new-status"))).selectByValue("BROKEN");
         driver.findElement(By.id("status-note")).sendKeys("الشاشة مكسورة");
         driver.findElement(By.id("status-submit")).click();
