@@ -93,6 +93,12 @@ class EquipmentApiIntegrationTests {
         assertThat(log).containsExactly("STATUS:DEPLOYED", "STATUS:IN_REPAIR", "STATUS:BROKEN", "STATUS:DEPLOYED",
                 "REGISTERED:DELIVERED");
         assertThat(detail.get("events").get(2).get("note").asString()).isEqualTo("to BROKEN");
+        // Every change is in the audit trail, with the asset's id.
+        JsonNode audit = new ApiClient(port).asDemoAdmin().get("/api/v1/audit?size=100&action=CHANGE&username=capacity_manager&recordId=" + id)
+                .json().get("content");
+        List<String> audited = new ArrayList<>();
+        audit.forEach(e -> audited.add(e.get("what").asString()));
+        assertThat(audited).filteredOn(w -> w.contains("/api/v1/capacity/equipment/" + id + "/status")).hasSize(4);
         assertThat(detail.get("events").get(2).get("by").asString()).isEqualTo("capacity_manager");
         assertThat(detail.get("warranty").asString()).isEqualTo("UNDER_WARRANTY");
         // A quarter of its four years gone, give or take the days of the months.
@@ -402,5 +408,48 @@ class EquipmentApiIntegrationTests {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).doesNotContain("data-figure");
         }
+    }
+
+    @Test
+    void showsABorderPointsManagerOnlyTheStatusesTheyMayReportOnScreen() {
+        String id = register(manager(), "type", "DOCUMENT_READER", "serialNumber", serial(), "borderPoint", "ZRB",
+                "status", "DEPLOYED", "lane", "E5").get("id").asString();
+        ApiClient.Response page = new ApiClient(port).as("supervisor", "manfadh-demo").get("/capacity/equipment/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"status-form\"").contains("value=\"BROKEN\"").contains("value=\"IN_REPAIR\"")
+                .doesNotContain("value=\"RETIRED\"").doesNotContain("/check-out").doesNotContain("/maintenance")
+                .doesNotContain("/assignment");
+        ApiClient.Response list = new ApiClient(port).as("supervisor", "manfadh-demo").get("/capacity/equipment");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain("id=\"register-form\"");
+        assertThat(new ApiClient(port).as("supervisor", "manfadh-demo").get("/capacity/premises").status()).isEqualTo(403);
+        assertThat(new ApiClient(port).as("analyst", "manfadh-demo").get("/capacity/equipment").status()).isEqualTo(403);
+    }
+
+    @Test
+    void sumsLanesDayByDayForTheIndicatorsAsTheDaysFiguresSay() {
+        ApiClient admin = new ApiClient(port).asDemoAdmin();
+        register(admin, "type", "DOCUMENT_READER", "serialNumber", serial(), "borderPoint", "UQS", "status", "DEPLOYED",
+                "lane", "Q1");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Baghdad"));
+        LocalDate from = today.minusDays(3);
+        Equipment.AvailabilitySummary summary = equipment.availability(from, today, "admin");
+        long lanes = 0;
+        long withReader = 0;
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            JsonNode figures = admin.get(BASE + "/availability?borderPoint=UQS&day=" + day).json();
+            lanes += figures.get("lanes").asLong();
+            withReader += figures.get("lanesWithWorkingReader").asLong();
+        }
+        Equipment.PointShare uqs = summary.points().stream().filter(p -> p.borderPoint().equals("UQS")).findFirst()
+                .orElseThrow();
+        assertThat(uqs.laneDays()).isEqualTo(lanes);
+        assertThat(uqs.laneDaysWithReader()).isEqualTo(withReader);
+        assertThat(uqs.equipped()).isTrue();
+        assertThat(summary.laneDays()).isEqualTo(summary.points().stream().mapToLong(Equipment.PointShare::laneDays).sum());
+        assertThat(summary.pointsEquipped()).isEqualTo(summary.points().stream().filter(Equipment.PointShare::equipped).count());
+        // A manager of the region counts its points only.
+        ApiClient kri = account("CAPACITY_MANAGER", "KRI", List.of());
+        assertThat(kri.get("/api/v1/capacity/equipment/availability?borderPoint=UQS").status()).isEqualTo(404);
     }
 }
