@@ -33,7 +33,7 @@ public interface Equipment {
      */
     Asset reportStatus(UUID assetId, CapacityCommands.ChangeAssetStatus command, String username);
 
-    Asset assign(UUID assetId, Assignment assignment, String username);
+    Asset assign(UUID assetId, AssetAssignment assignment, String username);
 
     Asset checkOut(UUID assetId, CheckOut checkOut, String username);
 
@@ -41,7 +41,7 @@ public interface Equipment {
 
     AssetDetail recordMaintenance(UUID assetId, MaintenanceInput maintenance, String username);
 
-    Page<Asset> assets(Filter filter, PageRequest page, String username);
+    Page<Asset> assets(AssetFilter filter, PageRequest page, String username);
 
     /** An asset with its log, maintenance, check-outs, warranty and book value today; empty when out of sight. */
     Optional<AssetDetail> asset(UUID assetId, String username);
@@ -59,11 +59,11 @@ public interface Equipment {
     AvailabilitySummary availability(LocalDate from, LocalDate to, String username);
 
     /** Which assets a list shows; null means any. */
-    record Filter(String borderPoint, AssetType type, AssetStatus status) {
+    record AssetFilter(String borderPoint, AssetType type, AssetStatus status) {
     }
 
     /** Where an asset stands: a border point (null: none, such as the central store) and a lane there. */
-    record Assignment(@Size(max = 3) String borderPoint, @Size(max = 20) String lane) {
+    record AssetAssignment(@Size(max = 3) String borderPoint, @Size(max = 20) String lane) {
     }
 
     record CheckOut(@NotBlank(message = "is required") @Size(max = 200) String holder, LocalDate dueOn,
@@ -83,11 +83,11 @@ public interface Equipment {
     enum EventKind { REGISTERED, STATUS, ASSIGNED, CHECKED_OUT, CHECKED_IN, MAINTENANCE }
 
     /** An entry of an asset's log; {@code status}, {@code borderPoint} and {@code lane} are as they stood after it. */
-    record Event(UUID id, EventKind kind, AssetStatus statusFrom, AssetStatus status, String borderPoint, String lane,
+    record AssetEvent(UUID id, EventKind kind, AssetStatus statusFrom, AssetStatus status, String borderPoint, String lane,
                  String holder, LocalDate dueOn, String note, Instant at, String by) {
     }
 
-    record Maintenance(UUID id, MaintenanceKind kind, LocalDate openedOn, LocalDate closedOn, BigDecimal cost,
+    record AssetMaintenance(UUID id, MaintenanceKind kind, LocalDate openedOn, LocalDate closedOn, BigDecimal cost,
                        String currency, String vendor, String note, String by, Instant at) {
     }
 
@@ -102,11 +102,11 @@ public interface Equipment {
      * @param nextStatuses     where the lifecycle lets the asset go from its status
      */
     record AssetDetail(Asset asset, WarrantyState warranty, BigDecimal bookValue, Map<String, BigDecimal> maintenanceCosts,
-                       List<AssetStatus> nextStatuses, List<Event> events, List<Maintenance> maintenance,
+                       List<AssetStatus> nextStatuses, List<AssetEvent> events, List<AssetMaintenance> maintenance,
                        List<CheckOutRecord> checkOuts) {
     }
 
-    record Readers(long deployed, long broken, long inRepair) {
+    record ReaderCounts(long deployed, long broken, long inRepair) {
     }
 
     /**
@@ -116,7 +116,7 @@ public interface Equipment {
      * @param travellersPerWorkingLane the day's arrivals and departures per lane with a working reader; null without
      *                                flows or without such a lane
      */
-    record PointAvailability(String borderPoint, LocalDate day, long lanes, long lanesWithWorkingReader, Readers readers,
+    record PointAvailability(String borderPoint, LocalDate day, long lanes, long lanesWithWorkingReader, ReaderCounts readers,
                              Long arrivals, Long departures, BigDecimal travellersPerWorkingLane) {
     }
 

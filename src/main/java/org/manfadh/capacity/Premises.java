@@ -21,7 +21,7 @@ public interface Premises {
     void recordSpend(UUID projectId, CapacityCommands.RecordSpend command, String username);
 
     /** COMPLETED and CANCELLED are final; COMPLETED sets the day it was completed (today when not given). */
-    ProjectDetail changeStatus(UUID projectId, StatusChange change, String username);
+    ProjectDetail changeStatus(UUID projectId, ProjectStatusChange change, String username);
 
     /** Marks a milestone done on a day (today when not given). */
     ProjectDetail milestoneDone(UUID projectId, int ordinal, LocalDate doneOn, String username);
@@ -31,7 +31,7 @@ public interface Premises {
     /** Empty when there is none or it is out of the caller's sight. */
     Optional<ProjectDetail> project(UUID projectId, String username);
 
-    record StatusChange(ProjectStatus status, LocalDate completedOn, @Size(max = 2000) String note) {
+    record ProjectStatusChange(ProjectStatus status, LocalDate completedOn, @Size(max = 2000) String note) {
     }
 
     /** A project and its money: {@code overBudget} when more has been spent than budgeted. */
@@ -41,12 +41,12 @@ public interface Premises {
                    int milestones, int milestonesDone) {
     }
 
-    record Milestone(int ordinal, Texts title, LocalDate dueOn, LocalDate doneOn) {
+    record ProjectMilestone(int ordinal, Texts title, LocalDate dueOn, LocalDate doneOn) {
     }
 
-    record Spend(UUID id, LocalDate spentOn, BigDecimal amount, String note, String by, Instant at) {
+    record ProjectSpend(UUID id, LocalDate spentOn, BigDecimal amount, String note, String by, Instant at) {
     }
 
-    record ProjectDetail(Project project, List<Milestone> milestones, List<Spend> spending) {
+    record ProjectDetail(Project project, List<ProjectMilestone> milestones, List<ProjectSpend> spending) {
     }
 }

@@ -116,13 +116,13 @@ class Assets {
     }
 
     /** Assets matching the filter within the border points given (null: everywhere, assets at no point too). */
-    List<Asset> page(Equipment.Filter filter, String[] points, int limit, long offset) {
+    List<Asset> page(Equipment.AssetFilter filter, String[] points, int limit, long offset) {
         return jdbc.sql("select " + COLUMNS + " from capacity.asset a where " + WHERE
                         + " order by a.border_point nulls first, a.type, a.serial_number limit :limit offset :offset")
                 .params(params(filter, points)).param("limit", limit).param("offset", offset).query(Assets::asset).list();
     }
 
-    long count(Equipment.Filter filter, String[] points) {
+    long count(Equipment.AssetFilter filter, String[] points) {
         return jdbc.sql("select count(*) from capacity.asset a where " + WHERE).params(params(filter, points))
                 .query(Long.class).single();
     }
@@ -134,7 +134,7 @@ class Assets {
             and (cast(:status as text) is null or a.status = :status)
             """;
 
-    private static Map<String, Object> params(Equipment.Filter filter, String[] points) {
+    private static Map<String, Object> params(Equipment.AssetFilter filter, String[] points) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("everywhere", points == null);
         p.put("points", points == null ? new String[0] : points);
@@ -144,22 +144,22 @@ class Assets {
         return p;
     }
 
-    List<Equipment.Event> events(UUID assetId) {
+    List<Equipment.AssetEvent> events(UUID assetId) {
         return jdbc.sql("""
                 select id, kind, status_from, status_to, border_point, lane, holder, due_on, note, at, by_user
                   from capacity.asset_event where asset_id = :asset order by at desc, id desc
-                """).param("asset", assetId).query((rs, n) -> new Equipment.Event(rs.getObject("id", UUID.class),
+                """).param("asset", assetId).query((rs, n) -> new Equipment.AssetEvent(rs.getObject("id", UUID.class),
                         Equipment.EventKind.valueOf(rs.getString("kind")), status(rs.getString("status_from")),
                         status(rs.getString("status_to")), trim(rs.getString("border_point")), rs.getString("lane"),
                         rs.getString("holder"), rs.getObject("due_on", LocalDate.class), rs.getString("note"),
                         Rows.instant(rs.getTimestamp("at")), rs.getString("by_user"))).list();
     }
 
-    List<Equipment.Maintenance> maintenance(UUID assetId) {
+    List<Equipment.AssetMaintenance> maintenance(UUID assetId) {
         return jdbc.sql("""
                 select id, kind, opened_on, closed_on, cost, currency, vendor, note, created_by, created_at
                   from capacity.maintenance where asset_id = :asset order by opened_on desc, created_at desc
-                """).param("asset", assetId).query((rs, n) -> new Equipment.Maintenance(rs.getObject("id", UUID.class),
+                """).param("asset", assetId).query((rs, n) -> new Equipment.AssetMaintenance(rs.getObject("id", UUID.class),
                         Equipment.MaintenanceKind.valueOf(rs.getString("kind")), rs.getObject("opened_on", LocalDate.class),
                         rs.getObject("closed_on", LocalDate.class), rs.getBigDecimal("cost"), rs.getString("currency"),
                         rs.getString("vendor"), rs.getString("note"), rs.getString("created_by"),

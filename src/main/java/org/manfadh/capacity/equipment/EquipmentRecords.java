@@ -192,7 +192,7 @@ class EquipmentRecords implements Equipment {
 
     @Override
     @Transactional
-    public Asset assign(UUID assetId, Assignment a, String username) {
+    public Asset assign(UUID assetId, AssetAssignment a, String username) {
         ground.atHeadquarters();
         ReadScope scope = ground.scope(username);
         Asset asset = visible(assets.lock(assetId), scope, assetId);
@@ -303,10 +303,10 @@ class EquipmentRecords implements Equipment {
 
     @Override
     @Transactional(readOnly = true)
-    public Page<Asset> assets(Filter filter, PageRequest page, String username) {
+    public Page<Asset> assets(AssetFilter filter, PageRequest page, String username) {
         ReadScope scope = ground.scope(username);
         String point = ground.knownPoint("borderPoint", filter.borderPoint());
-        Filter f = new Filter(point, filter.type(), filter.status());
+        AssetFilter f = new AssetFilter(point, filter.type(), filter.status());
         if (point != null && !scope.allows(point)) {
             return Page.of(List.of(), page, 0);
         }
@@ -323,9 +323,9 @@ class EquipmentRecords implements Equipment {
 
     private AssetDetail detail(Asset a) {
         LocalDate today = LocalDate.now(clock);
-        List<Maintenance> maintenance = assets.maintenance(a.id());
+        List<AssetMaintenance> maintenance = assets.maintenance(a.id());
         Map<String, BigDecimal> costs = new TreeMap<>();
-        for (Maintenance m : maintenance) {
+        for (AssetMaintenance m : maintenance) {
             if (m.cost() != null) {
                 costs.merge(m.currency(), m.cost(), BigDecimal::add);
             }
@@ -377,7 +377,7 @@ class EquipmentRecords implements Equipment {
                 : BigDecimal.valueOf(arrivals + departures).divide(BigDecimal.valueOf(count.lanesWithReader()), 1,
                         RoundingMode.HALF_UP);
         return new PointAvailability(point, on, count.lanes(), count.lanesWithReader(),
-                new Readers(count.deployed(), count.broken(), count.inRepair()), arrivals, departures, perLane);
+                new ReaderCounts(count.deployed(), count.broken(), count.inRepair()), arrivals, departures, perLane);
     }
 
     /** The day's crossings at the point by direction, as the caller may see them; null when they may not. */

@@ -126,7 +126,7 @@ class PremisesRecords implements Premises {
 
     @Override
     @Transactional
-    public ProjectDetail changeStatus(UUID projectId, StatusChange change, String username) {
+    public ProjectDetail changeStatus(UUID projectId, ProjectStatusChange change, String username) {
         ground.atHeadquarters();
         ReadScope scope = ground.scope(username);
         Project project = visible(projects.lock(projectId), scope, projectId);

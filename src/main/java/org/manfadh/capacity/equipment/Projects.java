@@ -120,20 +120,20 @@ class Projects {
                 .param("point", point).param("status", Rows.name(status)).query(Long.class).single();
     }
 
-    List<Premises.Milestone> milestones(UUID project) {
+    List<Premises.ProjectMilestone> milestones(UUID project) {
         return jdbc.sql("""
                 select ordinal, title_en, title_ar, title_ckb, due_on, done_on from capacity.premises_milestone
                  where project_id = :project order by ordinal
-                """).param("project", project).query((rs, n) -> new Premises.Milestone(rs.getInt("ordinal"),
+                """).param("project", project).query((rs, n) -> new Premises.ProjectMilestone(rs.getInt("ordinal"),
                         new Texts(rs.getString("title_en"), rs.getString("title_ar"), rs.getString("title_ckb")),
                         rs.getObject("due_on", LocalDate.class), rs.getObject("done_on", LocalDate.class))).list();
     }
 
-    List<Premises.Spend> spending(UUID project) {
+    List<Premises.ProjectSpend> spending(UUID project) {
         return jdbc.sql("""
                 select id, spent_on, amount, note, created_by, created_at from capacity.premises_spend
                  where project_id = :project order by spent_on desc, created_at desc
-                """).param("project", project).query((rs, n) -> new Premises.Spend(rs.getObject("id", UUID.class),
+                """).param("project", project).query((rs, n) -> new Premises.ProjectSpend(rs.getObject("id", UUID.class),
                         rs.getObject("spent_on", LocalDate.class), rs.getBigDecimal("amount"), rs.getString("note"),
                         rs.getString("created_by"), Rows.instant(rs.getTimestamp("created_at")))).list();
     }

@@ -56,7 +56,7 @@ class EquipmentController {
     Page<Asset> list(@RequestParam(required = false) String borderPoint, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                      @RequestParam(required = false) Integer size, Authentication caller) {
-        return equipment.assets(new Equipment.Filter(borderPoint, Parameters.option("type", type, AssetType.class),
+        return equipment.assets(new Equipment.AssetFilter(borderPoint, Parameters.option("type", type, AssetType.class),
                 Parameters.option("status", status, AssetStatus.class)), PageRequest.of(page, size), caller.getName());
     }
 
@@ -91,7 +91,7 @@ class EquipmentController {
     @ProblemResponses({409})
     @PostMapping("/{id}/assignment")
     @PreAuthorize("hasAnyRole('CAPACITY_MANAGER', 'ADMIN')")
-    Asset assign(@PathVariable UUID id, @RequestBody Equipment.Assignment request, Authentication caller) {
+    Asset assign(@PathVariable UUID id, @RequestBody Equipment.AssetAssignment request, Authentication caller) {
         return equipment.assign(id, request, caller.getName());
     }
 

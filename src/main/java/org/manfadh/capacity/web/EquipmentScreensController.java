@@ -63,7 +63,7 @@ class EquipmentScreensController {
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint.strip().toUpperCase(java.util.Locale.ROOT);
         Page<Asset> assets;
         try {
-            assets = equipment.assets(new Equipment.Filter(point, t, s), new PageRequest(Math.max(page, 0), PAGE_SIZE),
+            assets = equipment.assets(new Equipment.AssetFilter(point, t, s), new PageRequest(Math.max(page, 0), PAGE_SIZE),
                     caller.getName());
         } catch (Rejection unknownPoint) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -146,7 +146,7 @@ class EquipmentScreensController {
                   @RequestParam(required = false) String lane, Authentication caller, RedirectAttributes redirect) {
         UUID asset = uuid(id);
         return change(asset, redirect, "capacity.equipment.done.assigned", () -> equipment.assign(asset,
-                new Equipment.Assignment(CapacityScreens.text(borderPoint), CapacityScreens.text(lane)), caller.getName()));
+                new Equipment.AssetAssignment(CapacityScreens.text(borderPoint), CapacityScreens.text(lane)), caller.getName()));
     }
 
     @PostMapping("/capacity/equipment/{id}/check-out")

@@ -64,7 +64,7 @@ class PremisesController {
     @Operation(summary = "Move a project on; COMPLETED and CANCELLED are final")
     @ProblemResponses({409})
     @PostMapping("/{id}/status")
-    Premises.ProjectDetail status(@PathVariable UUID id, @RequestBody Premises.StatusChange request, Authentication caller) {
+    Premises.ProjectDetail status(@PathVariable UUID id, @RequestBody Premises.ProjectStatusChange request, Authentication caller) {
         return premises.changeStatus(id, request, caller.getName());
     }
 

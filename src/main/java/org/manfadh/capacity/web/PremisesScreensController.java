@@ -116,7 +116,7 @@ class PremisesScreensController {
                   RedirectAttributes redirect) {
         UUID project = uuid(id);
         return change(project, redirect, "capacity.equipment.premises.done.status", () -> premises.changeStatus(project,
-                new Premises.StatusChange(CapacityScreens.option("status", status, ProjectStatus.class), null, null),
+                new Premises.ProjectStatusChange(CapacityScreens.option("status", status, ProjectStatus.class), null, null),
                 caller.getName()));
     }
 
