@@ -183,22 +183,30 @@ class Assets {
 
     /**
      * Every border point's lanes and readers on each day from {@code from} to {@code to}, as the assets stood at the
-     * end of the day (the border's: Asia/Baghdad) by their log: the latest entry at or before it gives each asset's
-     * status, point and lane. Points with nothing on a day have no row for it.
+     * end of the day (the border's: Asia/Baghdad) by their log: each entry holds from its moment until the asset's
+     * next one, and gives the asset's status, point and lane meanwhile. Points with nothing on a day have no row for it.
+     * Read as spans of the log joined to the days, so a quarter costs one pass over the log rather than a look-up per
+     * asset and day.
      */
     List<DayCount> dayCounts(LocalDate from, LocalDate to, String[] points) {
         return jdbc.sql("""
                 with days as (
-                    select cast(d as date) as day from generate_series(cast(:from as date), cast(:to as date),
-                           interval '1 day') d
+                    select cast(d as date) as day,
+                           cast(cast(d as date) + 1 as timestamp) at time zone 'Asia/Baghdad' as day_end
+                      from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
+                ), spans as (
+                    select a.type, e.status_to as status, e.border_point, e.lane, e.at as since,
+                           lead(e.at) over (partition by e.asset_id order by e.at, e.id) as until
+                      from capacity.asset_event e join capacity.asset a on a.id = e.asset_id
+                     where e.at < (select max(day_end) from days)
+                       and (cast(:everywhere as boolean) or e.asset_id in (
+                               select p.asset_id from capacity.asset_event p
+                                where p.border_point = any(cast(:points as text[]))))
                 ), state as (
-                    select days.day, a.type, e.status_to as status, e.border_point, e.lane
-                      from days cross join capacity.asset a
-                      cross join lateral (
-                          select ev.status_to, ev.border_point, ev.lane from capacity.asset_event ev
-                           where ev.asset_id = a.id
-                             and ev.at < (cast(days.day + 1 as timestamp) at time zone 'Asia/Baghdad')
-                           order by ev.at desc, ev.id desc limit 1) e
+                    select days.day, s.type, s.status, s.border_point, s.lane
+                      from spans s join days on s.since < days.day_end and (s.until is null or s.until >= days.day_end)
+                     where s.border_point is not null
+                       and (cast(:everywhere as boolean) or s.border_point = any(cast(:points as text[])))
                 )
                 select day, border_point,
                        count(distinct lane) filter (where status <> 'RETIRED') as lanes,
@@ -207,8 +215,6 @@ class Assets {
                        count(*) filter (where type = 'DOCUMENT_READER' and status = 'BROKEN') as broken,
                        count(*) filter (where type = 'DOCUMENT_READER' and status = 'IN_REPAIR') as in_repair
                   from state
-                 where border_point is not null
-                   and (cast(:everywhere as boolean) or border_point = any(cast(:points as text[])))
                  group by day, border_point
                  order by day, border_point
                 """).param("from", from).param("to", to).param("everywhere", points == null)
