@@ -16,6 +16,7 @@ import org.manfadh.ApiClient;
 import org.manfadh.ManfadhIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -139,8 +140,9 @@ class CapacityEquipmentBrowserTests {
         new Select(driver.findElement(By.id("new-status"))).selectByValue("BROKEN");
         driver.findElement(By.id("status-note")).sendKeys("الشاشة مكسورة");
         driver.findElement(By.id("status-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(
-                By.id("asset-status"), "data-status", "BROKEN"));
+        // The page is replaced as the status is saved: an element of the old one may go stale while we wait.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.id("asset-status"), "data-status", "BROKEN"));
         checkPage("ar");
         assertThat(driver.findElements(By.cssSelector("#asset-log tbody tr"))).hasSize(2);
         assertThat(driver.findElement(By.cssSelector("#asset-log tbody tr")).getText()).contains("الشاشة مكسورة");
