@@ -195,6 +195,24 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("GET /api/v1/capacity/indicators", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
         TABLE.put("GET /api/v1/capacity/programme", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
         TABLE.put("GET /api/v1/capacity/programme/export", allow(EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN)));
+        // capacity: equipment and premises. A border point's manager reads their point's equipment and reports its status.
+        Set<Role> capacityManagers = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN);
+        Set<Role> equipmentReaders = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN, Role.SUPERVISOR);
+        TABLE.put("POST /api/v1/capacity/equipment", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/equipment", allow(equipmentReaders));
+        TABLE.put("GET /api/v1/capacity/equipment/availability", allow(equipmentReaders));
+        TABLE.put("GET /api/v1/capacity/equipment/{id}", allow(equipmentReaders));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/status", allow(equipmentReaders));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/assignment", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/check-out", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/check-in", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/equipment/{id}/maintenance", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/premises", allow(capacityManagers));
+        TABLE.put("GET /api/v1/capacity/premises/{id}", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/status", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/milestones/{ordinal}/done", allow(capacityManagers));
+        TABLE.put("POST /api/v1/capacity/premises/{id}/spend", allow(capacityManagers));
     }
 
     /** One demo account a role; admin holds every role. */
@@ -281,7 +299,8 @@ class AuthorisationMatrixIntegrationTests {
                 .replace("{entryId}", UUID.randomUUID().toString())
                 .replace("{changeId}", UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here").replace("{code}", "ZRB")
-                .replace("{version}", "1");
+                .replace("{version}", "1")
+                .replace("{ordinal}", "1");
     }
 
     @Test
