@@ -85,7 +85,7 @@ class Sessions {
     }
 
     long count(LocalDate from, LocalDate to, UUID course, String centre, String[] points) {
-        return jdbc.sql("select count(*) from capacity.session s" + FILTER)
+        return jdbc.sql("select count(*) from capacity.session s " + FILTER)
                 .param("from", from).param("to", to).param("course", course).param("centre", centre)
                 .param("points", points).query(Long.class).single();
     }
