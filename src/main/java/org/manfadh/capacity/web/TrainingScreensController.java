@@ -345,7 +345,7 @@ class TrainingScreensController {
             }
             rows.add(new Row(p, marks));
         }
-        model.addAttribute("session", session);
+        model.addAttribute("current", session);
         model.addAttribute("course", records.course(session.courseId()).orElseThrow());
         model.addAttribute("days", days);
         model.addAttribute("rows", rows);
