@@ -298,7 +298,12 @@ class TrainingService implements Training, TrainingRecords {
             }
         } else {
             person = Ids.newId();
-            enrolments.insertPerson(person, node.nodeId(), name, command.sex(), account, now);
+            try {
+                enrolments.insertPerson(person, node.nodeId(), name, command.sex(), account, now);
+            } catch (DuplicateKeyException e) {
+                throw Rejection.conflict("account-taken", "Another person was linked to the account " + account
+                        + " just now; add the participant again.");
+            }
         }
         UUID id = Ids.newId();
         try {
@@ -673,8 +678,14 @@ class TrainingService implements Training, TrainingRecords {
                 newPeople++;
             }
             UUID id = Ids.newId();
-            enrolments.insert(id, node.nodeId(), sessionId, person, p.agency(), p.rank(), p.point(), p.pre(), p.post(),
-                    Boolean.TRUE.equals(p.attended()), p.attended() != null, null, username, now);
+            try {
+                enrolments.insert(id, node.nodeId(), sessionId, person, p.agency(), p.rank(), p.point(), p.pre(),
+                        p.post(), Boolean.TRUE.equals(p.attended()), p.attended() != null, null, username, now);
+            } catch (DuplicateKeyException e) {
+                // Added to the session by someone else since the rows were checked: the transaction undoes the rest.
+                throw RosterFiles.rowFaults(List.of(new RosterFiles.Fault(p.row().number(),
+                        p.name() != null ? "name" : "account", "already-enrolled", "takes part in this session already")));
+            }
             added.add(id);
         }
         Set<UUID> ids = Set.copyOf(added);
