@@ -329,6 +329,9 @@ class TrainingIntegrationTests {
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.json().get("type").asString()).endsWith("session-full");
         assertThat(manager().get("/api/v1/capacity/sessions/" + sid + "/participants").json().size()).isEqualTo(2);
+        ApiClient.Response early = manager().post("/api/v1/capacity/sessions/" + sid + "/certificates", "");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("type").asString()).endsWith("session-not-ended");
 
         // Nobody else reaches the training API.
         ApiClient officer = new ApiClient(port).as("officer", "manfadh-demo");

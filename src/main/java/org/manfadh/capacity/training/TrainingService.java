@@ -416,6 +416,10 @@ class TrainingService implements Training, TrainingRecords {
         if (session.cancelled()) {
             throw Rejection.conflict("session-cancelled", "Session " + sessionId + " is cancelled: it has no certificates.");
         }
+        if (session.endDate().isAfter(LocalDate.now(clock))) {
+            throw Rejection.conflict("session-not-ended", "Session " + sessionId + " ends on " + session.endDate()
+                    + ": its certificates are issued from its last day on.");
+        }
         // The course's row lock numbers its certificates one issue at a time.
         Course course = courses.lock(session.courseId()).orElseThrow();
         Set<UUID> inSight = enrolments.ofSession(sessionId, accounts.workScope(username).borderPointsOrNull()).stream()

@@ -506,8 +506,8 @@ class TrainingScreensController {
 
     private static String messageOf(Rejection e) {
         return switch (e.code()) {
-            case "duplicate-code", "session-full", "already-enrolled", "session-cancelled", "out-of-jurisdiction",
-                 "hq-only" -> "capacity.training.error." + e.code();
+            case "duplicate-code", "session-full", "already-enrolled", "session-cancelled", "session-not-ended",
+                 "out-of-jurisdiction", "hq-only" -> "capacity.training.error." + e.code();
             default -> "capacity.training.error.other";
         };
     }
