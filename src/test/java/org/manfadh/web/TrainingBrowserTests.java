@@ -207,6 +207,16 @@ class TrainingBrowserTests {
         assertThat(driver.findElement(By.id("levels")).getText()).contains("٤");
         Browser.screenshot(driver, "capacity-training-certificates-ar");
 
+        // Kirkpatrick level 4: a note of what changed at the border point, without it refused.
+        driver.findElement(By.cssSelector("#evaluation summary")).click();
+        new Select(driver.findElement(By.id("evaluation-level"))).selectByValue("4");
+        submit("evaluation-submit");
+        assertThat(driver.findElements(By.cssSelector("#evaluation-form label.invalid"))).isNotEmpty();
+        driver.findElement(By.id("evaluation-note")).sendKeys("انخفض عدد الوثائق المزورة التي تفوت الفحص");
+        submit("evaluation-submit");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("session-done")));
+        assertThat(driver.findElement(By.id("levels")).getText()).contains("انخفض عدد الوثائق المزورة");
+
         // The refreshers due at Zurbatiyah: the two certificates expire within a month.
         open("/capacity/refreshers?borderPoint=ZRB", "ar");
         assertThat(driver.findElement(By.cssSelector("section.point[data-point='ZRB']")).getText())

@@ -325,6 +325,37 @@ class TrainingScreensController {
         }
     }
 
+    @PostMapping("/capacity/sessions/{id}/evaluations")
+    String evaluate(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Authentication caller,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer level = integer(form.getFirst("level"), "level", errors);
+        UUID participant = quietUuid(form.getFirst("participantId"));
+        LocalDate on = date(form.getFirst("observedOn"), "observedOn", errors);
+        BigDecimal score = decimal(form.getFirst("score"), "score", errors);
+        if (errors.isEmpty()) {
+            try {
+                records.recordEvaluation(id, new TrainingRecords.RecordEvaluation(level, participant, on, score,
+                        blank(form.getFirst("note"))), caller.getName());
+                redirect.addFlashAttribute("done", "capacity.training.levels.recorded");
+                return "redirect:/capacity/sessions/" + id;
+            } catch (Rejection e) {
+                if (e.kind() == Rejection.Kind.NOT_FOUND || e.kind() == Rejection.Kind.FORBIDDEN) {
+                    throw status(e);
+                }
+                errors.putAll(errorsOf(e));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        Map<String, String> entered = new LinkedHashMap<>();
+        form.toSingleValueMap().forEach((k, v) -> entered.put("eval-" + k, v));
+        Map<String, String> marked = new LinkedHashMap<>();
+        errors.forEach((k, v) -> marked.put("eval-" + k, v));
+        showSession(id, caller, model, marked, entered);
+        model.addAttribute("evalOpen", true);
+        return "capacity/training/session";
+    }
+
     private void showSession(UUID id, Authentication caller, Model model, Map<String, String> errors,
                              Map<String, String> form) {
         Session session = session(id, caller);
@@ -361,6 +392,10 @@ class TrainingScreensController {
         if (!model.containsAttribute("addOpen")) {
             model.addAttribute("addOpen", false);
         }
+        if (!model.containsAttribute("evalOpen")) {
+            model.addAttribute("evalOpen", false);
+        }
+        model.addAttribute("today", LocalDate.now(clock).toString());
     }
 
     // --- roster import --------------------------------------------------------------------------------------------
