@@ -211,7 +211,9 @@ class TrainingBrowserTests {
         driver.findElement(By.cssSelector("#evaluation summary")).click();
         new Select(driver.findElement(By.id("evaluation-level"))).selectByValue("4");
         submit("evaluation-submit");
-        assertThat(driver.findElements(By.cssSelector("#evaluation-form label.invalid"))).isNotEmpty();
+        Browser.screenshot(driver, "capacity-training-evaluation-error-ar");
+        assertThat(driver.findElements(By.cssSelector("#evaluation-form label.invalid")))
+                .as(driver.findElement(By.tagName("main")).getText()).isNotEmpty();
         driver.findElement(By.id("evaluation-note")).sendKeys("انخفض عدد الوثائق المزورة التي تفوت الفحص");
         submit("evaluation-submit");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("session-done")));
