@@ -344,6 +344,13 @@ class TrainingScreensController {
                     throw status(e);
                 }
                 errors.putAll(errorsOf(e));
+                // What each level needs, said plainly.
+                if (errors.containsKey("note") && Integer.valueOf(4).equals(level)) {
+                    errors.put("note", "capacity.training.levels.noteRequired");
+                }
+                if (errors.containsKey("score") && Integer.valueOf(3).equals(level) && score == null) {
+                    errors.put("score", "capacity.training.levels.scoreOrNote");
+                }
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
