@@ -24,7 +24,7 @@ import org.manfadh.platform.Rejection;
  */
 class TrainingAtPostTests {
 
-    private final TrainingService atPost = new TrainingService(null, null, null, null, null, null, null,
+    private final TrainingService atPost = new TrainingService(null, null, null, null, null, null, null, null,
             () -> UUID.randomUUID(), NodeRole.parse("post", "ZRB"), Clock.systemUTC());
 
     private static void refusedAtPost(Consumer<TrainingService> write, TrainingService service) {
