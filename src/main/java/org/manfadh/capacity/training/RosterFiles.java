@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -27,8 +26,8 @@ import org.manfadh.platform.Rejection;
 
 /**
  * Reads a roster file, XLSX or CSV, into rows of named cells, guarding against hostile files: at most
- * {@link #MAX_BYTES} bytes and {@link #MAX_ROWS} rows; an XLSX whose parts inflate more than 100 times or beyond
- * 20 MB is refused (POI's zip-bomb guard); formulas are read as their cached values and never evaluated; POI's XML
+ * {@link #MAX_BYTES} bytes and {@link #MAX_ROWS} rows; an XLSX whose parts inflate beyond 20 MB together (counted
+ * here) or more than 100 times (POI's own guard) is refused; formulas are read as their cached values and never evaluated; POI's XML
  * parsers resolve no external entities. The kind is told by the content (an XLSX is a zip), not by the name.
  */
 final class RosterFiles {
@@ -210,13 +209,38 @@ final class RosterFiles {
         table.add(values);
     }
 
-    static {
-        // Zip-bomb guards, for every workbook POI opens in this application.
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(20L * 1024 * 1024);
+    /** What a roster workbook may inflate to, all its parts together, and how many parts it may have. */
+    private static final long MAX_INFLATED = 20L * 1024 * 1024;
+    private static final int MAX_ENTRIES = 500;
+
+    /**
+     * Inflates the workbook once, counting, before POI opens it: a zip bomb is refused here without touching POI's
+     * settings, which are global to the application (POI's own guard, an inflate ratio of at least 1 %, stays on).
+     */
+    private static void guardInflation(byte[] content) {
+        long inflated = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw fileFault("the workbook has more than " + MAX_ENTRIES + " parts");
+                }
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    inflated += n;
+                    if (inflated > MAX_INFLATED) {
+                        throw fileFault("the workbook inflates to more than " + MAX_INFLATED / (1024 * 1024)
+                                + " MB: refused as a zip bomb");
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw fileFault("the file is not a readable XLSX workbook: " + firstSentence(e.getMessage()));
+        }
     }
 
     private static List<List<String>> xlsx(byte[] content) {
+        guardInflation(content);
         List<List<String>> table = new ArrayList<>();
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
