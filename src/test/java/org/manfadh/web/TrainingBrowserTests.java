@@ -112,6 +112,22 @@ class TrainingBrowserTests {
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("كشف الوثائق المزورة").contains(code);
         String courseId = driver.getCurrentUrl().replaceAll(".*/capacity/courses/([0-9a-f-]+).*", "$1");
 
+        // Changed on its page: a pass score above 100 refused beside the field, then 60 saved.
+        driver.findElement(By.cssSelector("#edit-course summary")).click();
+        WebElement pass = driver.findElement(By.id("edit-passScore"));
+        pass.clear();
+        pass.sendKeys("160");
+        driver.executeScript("document.getElementById('edit-passScore').removeAttribute('max');");
+        submit("course-save");
+        assertThat(driver.findElements(By.cssSelector("#course-edit-form label.invalid"))).hasSize(1);
+        pass = driver.findElement(By.id("edit-passScore"));
+        pass.clear();
+        pass.sendKeys("60");
+        submit("course-save");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.done")));
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("٦٠");
+        Browser.screenshot(driver, "capacity-training-course-ar");
+
         // A session of it, three days ending a week ago.
         open("/capacity/sessions?course=" + courseId, "ar");
         new Select(driver.findElement(By.id("session-course"))).selectByValue(courseId);

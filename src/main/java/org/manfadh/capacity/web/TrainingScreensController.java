@@ -125,6 +125,43 @@ class TrainingScreensController {
         model.addAttribute("sessions", records.sessions(new TrainingRecords.SessionFilter(null, null, id, null),
                 new PageRequest(0, 200), caller.getName()).content());
         model.addAttribute("language", language());
+        model.addAttribute("errors", Map.of());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("titleEn", course.title().en());
+        form.put("titleAr", course.title().ar() == null ? "" : course.title().ar());
+        form.put("titleCkb", course.title().ckb() == null ? "" : course.title().ckb());
+        form.put("durationDays", String.valueOf(course.durationDays()));
+        form.put("certificateMonths", course.certificateMonths() == null ? "" : String.valueOf(course.certificateMonths()));
+        form.put("passScore", course.passScore().stripTrailingZeros().toPlainString());
+        model.addAttribute("form", form);
+        return "capacity/training/course";
+    }
+
+    @PostMapping("/capacity/courses/{id}")
+    String updateCourse(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Authentication caller,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer days = integer(form.getFirst("durationDays"), "durationDays", errors);
+        Integer months = integer(form.getFirst("certificateMonths"), "certificateMonths", errors);
+        BigDecimal pass = decimal(form.getFirst("passScore"), "passScore", errors);
+        if (errors.isEmpty()) {
+            try {
+                records.updateCourse(id, new TrainingRecords.UpdateCourse(null, new Texts(form.getFirst("titleEn"),
+                        form.getFirst("titleAr"), form.getFirst("titleCkb")), null, days, months, months == null,
+                        pass, null), caller.getName());
+                redirect.addFlashAttribute("done", "capacity.training.saved");
+                return "redirect:/capacity/courses/" + id;
+            } catch (Rejection e) {
+                if (e.kind() == Rejection.Kind.NOT_FOUND) {
+                    throw status(e);
+                }
+                errors.putAll(errorsOf(e));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        course(id, caller, model);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form.toSingleValueMap());
         return "capacity/training/course";
     }
 
