@@ -213,6 +213,29 @@ class AuthorisationMatrixIntegrationTests {
         TABLE.put("POST /api/v1/capacity/premises/{id}/status", allow(capacityManagers));
         TABLE.put("POST /api/v1/capacity/premises/{id}/milestones/{ordinal}/done", allow(capacityManagers));
         TABLE.put("POST /api/v1/capacity/premises/{id}/spend", allow(capacityManagers));
+        // capacity, training: the training directorate's (capacity manager) and administrators'.
+        Set<Role> training = EnumSet.of(Role.CAPACITY_MANAGER, Role.ADMIN);
+        TABLE.put("POST /api/v1/capacity/courses", allowValidated(training));
+        TABLE.put("GET /api/v1/capacity/courses", allow(training));
+        TABLE.put("GET /api/v1/capacity/courses/{id}", allow(training));
+        TABLE.put("PATCH /api/v1/capacity/courses/{id}", allowValidated(training));
+        TABLE.put("POST /api/v1/capacity/sessions", allowValidated(training));
+        TABLE.put("GET /api/v1/capacity/sessions", allow(training));
+        TABLE.put("GET /api/v1/capacity/sessions/{id}", allow(training));
+        TABLE.put("POST /api/v1/capacity/sessions/{id}/cancel", allow(training));
+        TABLE.put("POST /api/v1/capacity/sessions/{id}/participants", allowValidated(training));
+        TABLE.put("GET /api/v1/capacity/sessions/{id}/participants", allow(training));
+        TABLE.put("PATCH /api/v1/capacity/sessions/{id}/participants/{participantId}", allowValidated(training));
+        TABLE.put("GET /api/v1/capacity/sessions/{id}/attendance", allow(training));
+        TABLE.put("PUT /api/v1/capacity/sessions/{id}/attendance", allow(training));
+        TABLE.put("POST /api/v1/capacity/sessions/{id}/certificates", allow(training));
+        TABLE.put("GET /api/v1/capacity/sessions/{id}/certificates", allow(training));
+        TABLE.put("POST /api/v1/capacity/certificates/{id}/revoke", allow(training));
+        TABLE.put("GET /api/v1/capacity/people/{id}", allow(training));
+        TABLE.put("GET /api/v1/capacity/refreshers", allow(training));
+        TABLE.put("POST /api/v1/capacity/sessions/{id}/evaluations", allowValidated(training));
+        TABLE.put("GET /api/v1/capacity/sessions/{id}/evaluations", allow(training));
+        TABLE.put("POST /api/v1/capacity/sessions/{id}/roster", allow(training));
     }
 
     /** One demo account a role; admin holds every role. */
@@ -300,7 +323,8 @@ class AuthorisationMatrixIntegrationTests {
                 .replace("{changeId}", UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here").replace("{code}", "ZRB")
                 .replace("{version}", "1")
-                .replace("{ordinal}", "1");
+                .replace("{ordinal}", "1")
+                .replace("{participantId}", UUID.randomUUID().toString());
     }
 
     @Test
