@@ -58,6 +58,6 @@ final class Parameters {
 
     /** Who may read a border point's flows, as the statistics API lets them. */
     static boolean readsFlows(Authentication caller) {
-        return has(caller, "ANALYST", "SUPERVISOR", "ADMIN");
+        return has(caller, "ANALYST", "SUPERVISOR", "ADMIN", "CAPACITY_MANAGER");
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * The programme's records as a capacity-building manager at headquarters would have kept them for the past year,
  * made through the capacity module's own API: courses, about four sessions a month at the training centres and at
  * border points with their participants (about four in ten women at Sulaymaniyah and Erbil, fewer in Baghdad and
- * Basra, fewer still at the posts), scores, attendance and certificates; equipment at every open border point, a
+ * Basra, fewer still at the posts), scores, attendance and certificates; equipment at every border point not closed, a
  * document reader a lane, a few of them broken or in repair; premises projects; and the standard operating
  * procedures ({@link DemoProcedures}). Loaded once, in the background after start-up, at headquarters only: when the
  * first course exists already, nothing is loaded again.
@@ -118,7 +118,7 @@ class DemoCapacity {
             }
         }
         List<BorderPoint> points = referenceData.borderPoints().stream()
-                .filter(p -> p.status() == BorderPointStatus.OPEN).toList();
+                .filter(p -> p.status() != BorderPointStatus.CLOSED).toList();
         loadTraining(random, today, courses, points);
         loadEquipment(random, today, points);
         loadPremises(today);
@@ -202,7 +202,7 @@ class DemoCapacity {
                     pre = score(before);
                     attended = random.nextDouble() < 0.93;
                     if (attended) {
-                        post = score(clamp(before + 22 + random.nextGaussian() * 9));
+                        post = score(clamp(before + 26 + random.nextGaussian() * 9));
                         reaction = 3 + random.nextInt(3);
                     }
                 }
