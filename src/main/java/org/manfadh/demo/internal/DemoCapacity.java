@@ -24,6 +24,7 @@ import org.manfadh.capacity.Sex;
 import org.manfadh.capacity.Texts;
 import org.manfadh.capacity.Topic;
 import org.manfadh.capacity.Training;
+import org.manfadh.capacity.TrainingRecords;
 import org.manfadh.platform.LoggableFailures;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Rejection;
@@ -58,6 +59,7 @@ class DemoCapacity {
     private static final Logger log = LoggerFactory.getLogger(DemoCapacity.class);
 
     private final Training training;
+    private final TrainingRecords records;
     private final Equipment equipment;
     private final Premises premises;
     private final DemoProcedures procedures;
@@ -66,10 +68,11 @@ class DemoCapacity {
     private final Clock clock;
     private final long seed;
 
-    DemoCapacity(Training training, Equipment equipment, Premises premises, DemoProcedures procedures,
-                 ReferenceData referenceData, NodeRole role, Clock clock,
+    DemoCapacity(Training training, TrainingRecords records, Equipment equipment, Premises premises,
+                 DemoProcedures procedures, ReferenceData referenceData, NodeRole role, Clock clock,
                  @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.training = training;
+        this.records = records;
         this.equipment = equipment;
         this.premises = premises;
         this.procedures = procedures;
@@ -185,6 +188,8 @@ class DemoCapacity {
             Session session = training.createSession(new CapacityCommands.CreateSession(course.id(), first, last, centre,
                     List.of(trainer(random, names)), seats), MANAGER);
             boolean ended = last.isBefore(today);
+            List<TrainingRecords.Mark> marks = new ArrayList<>();
+            List<UUID> attendees = new ArrayList<>();
             int enrolled = ended || first.isBefore(today.plusDays(1)) ? seats - random.nextInt(4) : random.nextInt(seats / 2);
             for (int i = 0; i < enrolled; i++) {
                 Sex sex = random.nextDouble() < women ? Sex.F : Sex.M;
@@ -195,7 +200,7 @@ class DemoCapacity {
                 Agency agency = agency(random, course.topic(), inKri);
                 BigDecimal pre = null;
                 BigDecimal post = null;
-                Boolean attended = null;
+                boolean attended = false;
                 Integer reaction = null;
                 if (ended) {
                     double before = clamp(48 + random.nextGaussian() * 12);
@@ -206,13 +211,62 @@ class DemoCapacity {
                         reaction = 3 + random.nextInt(3);
                     }
                 }
-                training.addParticipant(session.id(), new CapacityCommands.AddParticipant(null, written, sex, agency,
-                        rank(random), point.code(), null, pre, post, attended, reaction), MANAGER);
+                // Attendance is the trainer's ticks day by day; whether they attended follows from them.
+                UUID participant = training.addParticipant(session.id(), new CapacityCommands.AddParticipant(null,
+                        written, sex, agency, rank(random), point.code(), null, pre, post, null, reaction), MANAGER).id();
+                if (ended) {
+                    marks.addAll(days(random, participant, first, last, attended));
+                    if (attended) {
+                        attendees.add(participant);
+                    }
+                }
             }
             if (ended) {
+                records.recordAttendance(session.id(), marks, MANAGER);
                 training.issueCertificates(session.id(), MANAGER);
+                evaluate(random, session, attendees, today);
             }
         }
+    }
+
+    /**
+     * A participant's days: one who attended was there every day, or missed one of a long course; one who did not came
+     * for under half of them.
+     */
+    private static List<TrainingRecords.Mark> days(Random random, UUID participant, LocalDate first, LocalDate last,
+                                                   boolean attended) {
+        int count = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        int missed = attended ? (count >= 5 && random.nextDouble() < 0.3 ? 1 : 0) : count - random.nextInt(count / 2 + 1);
+        List<Integer> absent = new ArrayList<>();
+        while (absent.size() < missed) {
+            int day = random.nextInt(count);
+            if (!absent.contains(day)) {
+                absent.add(day);
+            }
+        }
+        List<TrainingRecords.Mark> marks = new ArrayList<>();
+        for (int day = 0; day < count; day++) {
+            marks.add(new TrainingRecords.Mark(participant, first.plusDays(day), !absent.contains(day)));
+        }
+        return marks;
+    }
+
+    /**
+     * Kirkpatrick's levels 3 and 4 for sessions that ended three to nine months ago: a supervisor's observation of
+     * a few of the trainees at work, and a note on what changed at the border point.
+     */
+    private void evaluate(Random random, Session session, List<UUID> attendees, LocalDate today) {
+        LocalDate observed = session.endDate().plusDays(90 + random.nextInt(60));
+        if (attendees.isEmpty() || observed.isAfter(today) || random.nextDouble() < 0.5) {
+            return;
+        }
+        for (int i = 0; i < Math.min(3, attendees.size()); i++) {
+            records.recordEvaluation(session.id(), new TrainingRecords.RecordEvaluation(3,
+                    attendees.get(random.nextInt(attendees.size())), observed, score(clamp(72 + random.nextGaussian() * 12)),
+                    "Observed at the booth by the shift supervisor"), MANAGER);
+        }
+        records.recordEvaluation(session.id(), new TrainingRecords.RecordEvaluation(4, null, observed.plusDays(14),
+                null, "Fewer documents referred to the second line for examination since the session"), MANAGER);
     }
 
     private static String trainer(Random random, DemoNames names) {

@@ -12,6 +12,7 @@ import org.manfadh.capacity.Equipment;
 import org.manfadh.capacity.Premises;
 import org.manfadh.capacity.Procedures;
 import org.manfadh.capacity.Training;
+import org.manfadh.capacity.TrainingRecords;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class DemoCapacityIntegrationTests {
     Training training;
 
     @Autowired
+    TrainingRecords records;
+
+    @Autowired
     Equipment equipment;
 
     @Autowired
@@ -52,7 +56,7 @@ class DemoCapacityIntegrationTests {
 
     @Test
     void loadsAYearOfTheProgrammeOnceAndItReadsBackThroughTheApi() {
-        DemoCapacity demo = new DemoCapacity(training, equipment, premises,
+        DemoCapacity demo = new DemoCapacity(training, records, equipment, premises,
                 new DemoProcedures(procedures, new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L), referenceData,
                 new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L);
         assertThat(demo.load()).isTrue();
@@ -77,6 +81,26 @@ class DemoCapacityIntegrationTests {
         }
         assertThat(trained).isGreaterThan(400);
         assertThat(certified).isBetween(trained / 2, trained);
+
+        // A session that ended: its attendance ticked day by day, and attended where present on four days in five.
+        JsonNode sessions = admin.get("/api/v1/capacity/sessions?from=" + today.minusDays(200) + "&to=" + today.minusDays(100)
+                + "&trainingCentre=BAGHDAD&size=5").json().get("content");
+        assertThat(sessions.size()).isPositive();
+        String session = sessions.get(0).get("id").asString();
+        JsonNode marks = admin.get("/api/v1/capacity/sessions/" + session + "/attendance").json();
+        JsonNode participants = admin.get("/api/v1/capacity/sessions/" + session + "/participants").json();
+        assertThat(marks.size()).isGreaterThanOrEqualTo(participants.size());
+        for (JsonNode participant : participants) {
+            long present = 0;
+            long days = 0;
+            for (JsonNode mark : marks) {
+                if (mark.get("participantId").asString().equals(participant.get("id").asString())) {
+                    days++;
+                    present += mark.get("present").asBoolean() ? 1 : 0;
+                }
+            }
+            assertThat(participant.get("attended").asBoolean()).isEqualTo(days > 0 && present * 5 >= days * 4);
+        }
 
         JsonNode readers = admin.get("/api/v1/capacity/equipment?type=DOCUMENT_READER&status=BROKEN&size=1000").json();
         assertThat(readers.get("page").get("totalElements").asLong()).as("broken readers").isBetween(1L, 20L);
