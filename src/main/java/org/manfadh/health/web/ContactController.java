@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.manfadh.health.ContactTracing;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.platform.Rejection;
+import org.manfadh.platform.web.TableFiles;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,7 @@ class ContactController {
         UUID id = FollowUpParameters.uuid("crossingId", crossingId, problems);
         Integer within = FollowUpParameters.integer("hours", hours, 2, 0, ContactTracing.MAX_HOURS, problems);
         Integer most = FollowUpParameters.integer("limit", limit, DEFAULT_LIMIT, 1, 1000, problems);
-        FollowUpExports.Format file = FollowUpParameters.format(format, problems);
+        TableFiles.Format file = FollowUpParameters.format(format, problems);
         Locale language = FollowUpParameters.language(lang, problems);
         FollowUpParameters.check(problems);
         ContactTracing.Manifest manifest = tracing.manifest(id, within, file == null ? most : FILE_LIMIT,
@@ -69,7 +70,7 @@ class ContactController {
         if (file == null) {
             return ResponseEntity.ok(manifest);
         }
-        return FollowUpExports.file(new FollowUpExports(messages, language, clock.getZone()).manifest(manifest), file,
+        return TableFiles.file(new FollowUpExports(messages, language, clock.getZone()).manifest(manifest), file,
                 "contacts-" + id + "-" + LocalDate.now(clock), language);
     }
 }

@@ -14,6 +14,7 @@ import org.manfadh.health.FollowUps;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.platform.Rejection;
+import org.manfadh.platform.web.TableFiles;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +63,7 @@ class FollowUpController {
         Integer count = FollowUpParameters.integer("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE,
                 problems);
         boolean ended = FollowUpParameters.flag("all", all, problems);
-        FollowUpExports.Format file = FollowUpParameters.format(format, problems);
+        TableFiles.Format file = FollowUpParameters.format(format, problems);
         Locale language = FollowUpParameters.language(lang, problems);
         FollowUpParameters.check(problems);
         if (file == null) {
@@ -70,7 +71,7 @@ class FollowUpController {
                     FollowUpParameters.caller(authentication)));
         }
         FollowUps.FollowUpList whole = followUps.whole(alert, ended, FollowUpParameters.caller(authentication));
-        return FollowUpExports.file(new FollowUpExports(messages, language, clock.getZone()).followUp(whole), file,
+        return TableFiles.file(new FollowUpExports(messages, language, clock.getZone()).followUp(whole), file,
                 "follow-up-" + whole.disease().toLowerCase(Locale.ROOT) + "-" + alert + "-" + LocalDate.now(clock),
                 language);
     }

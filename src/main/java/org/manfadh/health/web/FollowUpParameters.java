@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.manfadh.bordercontrol.Caller;
 import org.manfadh.platform.Rejection;
+import org.manfadh.platform.web.TableFiles;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -71,11 +72,11 @@ final class FollowUpParameters {
     }
 
     /** The format asked for: null for JSON. */
-    static FollowUpExports.Format format(String text, List<Rejection.Field> problems) {
+    static TableFiles.Format format(String text, List<Rejection.Field> problems) {
         if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("json")) {
             return null;
         }
-        return FollowUpExports.Format.of(text).orElseGet(() -> {
+        return TableFiles.Format.of(text).orElseGet(() -> {
             problems.add(new Rejection.Field("format", "must be json, csv or xlsx, not '" + text + "'."));
             return null;
         });

@@ -1,4 +1,4 @@
-package org.manfadh.health.web;
+package org.manfadh.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class FollowUpExportsTests {
+class TableFilesTests {
 
     private static String csv(List<Object> row) {
-        FollowUpExports.Table table = new FollowUpExports.Table("t", "s", List.of("a", "b"), List.of(row), false);
-        byte[] bytes = FollowUpExports.csv(table);
+        TableFiles.Table table = new TableFiles.Table("t", "s", List.of("a", "b"), List.of(row), false);
+        byte[] bytes = TableFiles.csv(table);
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFa,b\r\n").endsWith("\r\n");
