@@ -14,4 +14,7 @@ public interface Accounts {
 
     /** The border points where the user may record and decide (their own jurisdiction, nothing shared). */
     ReadScope workScope(String username);
+
+    /** Whether an account of this name exists (enabled or not), for records that name a person's account. */
+    boolean exists(String username);
 }

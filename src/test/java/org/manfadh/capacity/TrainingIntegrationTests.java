@@ -123,6 +123,16 @@ class TrainingIntegrationTests {
         return username;
     }
 
+    /** An officer's account at Zurbatiyah, for a participant linked to their account. */
+    private String officerAccount() {
+        String username = "off" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        ApiClient.Response created = new ApiClient(port).asDemoAdmin().post("/api/v1/users", ApiClient.json(Map.of(
+                "username", username, "password", PASSWORD, "roles", List.of("OFFICER"),
+                "jurisdiction", Map.of("authority", "FEDERAL", "borderPoints", List.of("ZRB")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return username;
+    }
+
     @Test
     void runsACourseFromSessionToCertificatesAndTheRefreshersTheyBringDue() {
         String code = "DOC-" + suffix();
@@ -133,7 +143,7 @@ class TrainingIntegrationTests {
         String sid = session.get("id").asString();
         assertThat(session.get("trainingCentre").asString()).isEqualTo("BAGHDAD");
 
-        String account = "acct" + suffix().toLowerCase();
+        String account = officerAccount();
         Map<String, Object> amal = person("Amal Hassan " + code, "F", "ZRB");
         amal.put("account", account);
         amal.put("preTestScore", 40);
@@ -318,7 +328,12 @@ class TrainingIntegrationTests {
         ApiClient.Response badAgency = participant(sid, Map.of("name", "N", "sex", "F", "agency", "NAVY"));
         assertThat(badAgency.status()).isEqualTo(400);
         assertThat(field(badAgency)).isEqualTo("agency");
-        String account = "dup" + suffix().toLowerCase();
+        Map<String, Object> unknown = person("Nobody " + code, "F", "ZRB");
+        unknown.put("account", "no-such-account-" + suffix().toLowerCase());
+        ApiClient.Response noAccount = participant(sid, unknown);
+        assertThat(noAccount.status()).isEqualTo(400);
+        assertThat(field(noAccount)).isEqualTo("account");
+        String account = officerAccount();
         Map<String, Object> first = person("First " + code, "F", "ZRB");
         first.put("account", account);
         assertThat(participant(sid, first).status()).isEqualTo(201);

@@ -99,6 +99,11 @@ class AccountDirectory implements Accounts {
         return remembered(username).own();
     }
 
+    @Override
+    public boolean exists(String username) {
+        return username != null && accounts.find(username).isPresent();
+    }
+
     private ReadScope scope(Jurisdiction j) {
         return new ReadScope(false, referenceData.borderPoints().stream()
                 .filter(p -> j.covers(p.authority(), p.governorate(), p.code()))

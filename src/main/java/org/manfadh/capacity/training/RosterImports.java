@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.manfadh.access.Accounts;
 import org.manfadh.access.ReadScope;
 import org.manfadh.capacity.Agency;
 import org.manfadh.capacity.Participant;
@@ -37,11 +38,14 @@ class RosterImports {
     private final Sessions sessions;
     private final Enrolments enrolments;
     private final ReferenceData referenceData;
+    private final Accounts accounts;
     private final NodeIdentity node;
     private final Clock clock;
 
-    RosterImports(Sessions sessions, Enrolments enrolments, ReferenceData referenceData, NodeIdentity node, Clock clock) {
+    RosterImports(Sessions sessions, Enrolments enrolments, ReferenceData referenceData, Accounts accounts,
+                  NodeIdentity node, Clock clock) {
         this.sessions = sessions;
+        this.accounts = accounts;
         this.enrolments = enrolments;
         this.referenceData = referenceData;
         this.node = node;
@@ -121,6 +125,11 @@ class RosterImports {
             Optional<Enrolments.PersonRow> person = Optional.empty();
             if (account != null) {
                 person = enrolments.personByAccount(account);
+                if (person.isEmpty() && !accounts.exists(account)) {
+                    faults.add(new RosterFiles.Fault(n, "account", "no-account",
+                            "is no account of Manfadh: leave it empty for a person without one"));
+                    continue;
+                }
             }
             if (person.isEmpty() && name != null && sex != null) {
                 person = enrolments.personByName(NameKeys.of(name), sex)

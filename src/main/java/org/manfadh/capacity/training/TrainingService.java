@@ -270,6 +270,9 @@ class TrainingService implements Training, TrainingRecords {
         } else if (account != null) {
             known = enrolments.personByAccount(account);
         }
+        if (account != null && known.isEmpty() && !accounts.exists(account)) {
+            faults.add(new Rejection.Field("account", "is no account of Manfadh: leave it out for a person without one"));
+        }
         String name = blankToNull(command.name());
         if (known.isEmpty() && command.personId() == null) {
             if (name == null) {
