@@ -37,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,8 +49,8 @@ import org.springframework.stereotype.Component;
  * border points with their participants (about four in ten women at Sulaymaniyah and Erbil, fewer in Baghdad and
  * Basra, fewer still at the posts), scores, attendance and certificates; equipment at every border point not closed, a
  * document reader a lane, a few of them broken or in repair; premises projects; and the standard operating
- * procedures ({@link DemoProcedures}). Loaded once, in the background after start-up, at headquarters only: when the
- * first course exists already, nothing is loaded again.
+ * procedures ({@link DemoProcedures}). Loaded once, in the background once the application is ready, at headquarters
+ * only: when the first course exists already, nothing is loaded again.
  */
 @Component
 @ConditionalOnBooleanProperty(name = {"manfadh.demo", "manfadh.demo.data"}, matchIfMissing = true)
@@ -65,11 +67,13 @@ class DemoCapacity {
     private final DemoProcedures procedures;
     private final ReferenceData referenceData;
     private final NodeRole role;
+    private final ApplicationAvailability availability;
     private final Clock clock;
     private final long seed;
 
     DemoCapacity(Training training, TrainingRecords records, Equipment equipment, Premises premises,
-                 DemoProcedures procedures, ReferenceData referenceData, NodeRole role, Clock clock,
+                 DemoProcedures procedures, ReferenceData referenceData, NodeRole role,
+                 ApplicationAvailability availability, Clock clock,
                  @Value("${manfadh.demo.data.seed:20260804}") long seed) {
         this.training = training;
         this.records = records;
@@ -78,6 +82,7 @@ class DemoCapacity {
         this.procedures = procedures;
         this.referenceData = referenceData;
         this.role = role;
+        this.availability = availability;
         this.clock = clock;
         this.seed = seed;
     }
@@ -92,7 +97,29 @@ class DemoCapacity {
         thread.start();
     }
 
+    /**
+     * Waits until the application is ready (the latest year of crossings loaded, see {@link DemoDataLoader}) and has
+     * stayed so for a second, so that this load takes no time from start-up.
+     */
+    private boolean awaitReadiness() {
+        int steady = 0;
+        for (int second = 0; second < 600 && steady < 2; second++) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            steady = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? steady + 1 : 0;
+        }
+        return steady >= 2;
+    }
+
     private void loadInBackground() {
+        if (!awaitReadiness()) {
+            log.info("Demo data: the application did not become ready; no capacity-building records loaded");
+            return;
+        }
         try {
             if (load()) {
                 log.info("Demo data: a year of the programme's training, equipment, premises and procedures loaded");

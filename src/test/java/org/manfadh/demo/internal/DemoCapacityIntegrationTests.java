@@ -16,6 +16,7 @@ import org.manfadh.capacity.TrainingRecords;
 import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -52,13 +53,16 @@ class DemoCapacityIntegrationTests {
     ReferenceData referenceData;
 
     @Autowired
+    ApplicationAvailability availability;
+
+    @Autowired
     Clock clock;
 
     @Test
     void loadsAYearOfTheProgrammeOnceAndItReadsBackThroughTheApi() {
         DemoCapacity demo = new DemoCapacity(training, records, equipment, premises,
                 new DemoProcedures(procedures, new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L), referenceData,
-                new NodeRole(NodeRole.Kind.HQ, null), clock, 20260804L);
+                new NodeRole(NodeRole.Kind.HQ, null), availability, clock, 20260804L);
         assertThat(demo.load()).isTrue();
         assertThat(demo.load()).as("a second load finds the demo's first course and adds nothing").isFalse();
 
