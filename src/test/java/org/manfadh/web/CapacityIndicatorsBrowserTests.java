@@ -109,6 +109,9 @@ class CapacityIndicatorsBrowserTests {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("manfadh-demo", Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
+        // The account's language as another test of the shared database may have left it: chosen here again.
+        driver.get("http://localhost:" + port + "/?lang=" + lang);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
     }
 
     private String body() {
