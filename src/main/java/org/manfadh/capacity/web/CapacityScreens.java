@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.manfadh.access.Accounts;
 import org.manfadh.access.ReadScope;
@@ -14,7 +15,9 @@ import org.manfadh.platform.Rejection;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -73,6 +76,32 @@ class CapacityScreens {
     }
 
     /** The refusal, for the page the user is sent back to: its message key and the fields at fault. */
+    /**
+     * Makes a change asked on a record's page and goes back to the page: with {@code done} to say it was made, or the
+     * refusal in the user's language; a record that does not exist (or is out of the caller's sight) is a 404.
+     */
+    static String change(String page, RedirectAttributes redirect, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (Rejection refusal) {
+            if (refusal.kind() == Rejection.Kind.NOT_FOUND) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            tell(refusal, redirect);
+        }
+        return "redirect:" + page;
+    }
+
+    /** A record's id in a page's address; anything else is a page that does not exist. */
+    static UUID id(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
     static void tell(Rejection refusal, RedirectAttributes redirect) {
         String code = refusal.code();
         String key = KNOWN.contains(code) ? "capacity.equipment.error." + code

@@ -109,7 +109,7 @@ class EquipmentScreensController {
 
     @GetMapping("/capacity/equipment/{id}")
     String asset(@PathVariable String id, Authentication caller, Model model) {
-        Equipment.AssetDetail detail = equipment.asset(uuid(id), caller.getName())
+        Equipment.AssetDetail detail = equipment.asset(CapacityScreens.id(id), caller.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean manages = Parameters.manages(caller) && !role.post();
         List<AssetStatus> next = manages ? detail.nextStatuses()
@@ -128,7 +128,7 @@ class EquipmentScreensController {
     @PostMapping("/capacity/equipment/{id}/status")
     String status(@PathVariable String id, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String note, Authentication caller, RedirectAttributes redirect) {
-        UUID asset = uuid(id);
+        UUID asset = CapacityScreens.id(id);
         return change(asset, redirect, "capacity.equipment.done.status", () -> {
             var command = new CapacityCommands.ChangeAssetStatus(
                     CapacityScreens.option("status", status, AssetStatus.class), CapacityScreens.text(note), null, null);
@@ -144,7 +144,7 @@ class EquipmentScreensController {
     @PreAuthorize("hasAnyRole('CAPACITY_MANAGER', 'ADMIN')")
     String assign(@PathVariable String id, @RequestParam(required = false) String borderPoint,
                   @RequestParam(required = false) String lane, Authentication caller, RedirectAttributes redirect) {
-        UUID asset = uuid(id);
+        UUID asset = CapacityScreens.id(id);
         return change(asset, redirect, "capacity.equipment.done.assigned", () -> equipment.assign(asset,
                 new Equipment.AssetAssignment(CapacityScreens.text(borderPoint), CapacityScreens.text(lane)), caller.getName()));
     }
@@ -154,7 +154,7 @@ class EquipmentScreensController {
     String checkOut(@PathVariable String id, @RequestParam(required = false) String holder,
                     @RequestParam(required = false) String dueOn, @RequestParam(required = false) String note,
                     Authentication caller, RedirectAttributes redirect) {
-        UUID asset = uuid(id);
+        UUID asset = CapacityScreens.id(id);
         return change(asset, redirect, "capacity.equipment.done.checkedOut", () -> equipment.checkOut(asset,
                 new Equipment.CheckOut(holder, CapacityScreens.day("dueOn", dueOn), CapacityScreens.text(note)),
                 caller.getName()));
@@ -164,7 +164,7 @@ class EquipmentScreensController {
     @PreAuthorize("hasAnyRole('CAPACITY_MANAGER', 'ADMIN')")
     String checkIn(@PathVariable String id, @RequestParam(required = false) String note, Authentication caller,
                    RedirectAttributes redirect) {
-        UUID asset = uuid(id);
+        UUID asset = CapacityScreens.id(id);
         return change(asset, redirect, "capacity.equipment.done.checkedIn",
                 () -> equipment.checkIn(asset, CapacityScreens.text(note), caller.getName()));
     }
@@ -176,7 +176,7 @@ class EquipmentScreensController {
                        @RequestParam(required = false) String cost, @RequestParam(required = false) String currency,
                        @RequestParam(required = false) String vendor, @RequestParam(required = false) String note,
                        Authentication caller, RedirectAttributes redirect) {
-        UUID asset = uuid(id);
+        UUID asset = CapacityScreens.id(id);
         return change(asset, redirect, "capacity.equipment.done.maintenance", () -> equipment.recordMaintenance(asset,
                 new Equipment.MaintenanceInput(CapacityScreens.option("kind", kind, Equipment.MaintenanceKind.class),
                         CapacityScreens.day("openedOn", openedOn), CapacityScreens.day("closedOn", closedOn),
@@ -185,23 +185,6 @@ class EquipmentScreensController {
     }
 
     private static String change(UUID asset, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (Rejection refusal) {
-            if (refusal.kind() == Rejection.Kind.NOT_FOUND) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            CapacityScreens.tell(refusal, redirect);
-        }
-        return "redirect:/capacity/equipment/" + asset;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return CapacityScreens.change("/capacity/equipment/" + asset, redirect, done, change);
     }
 }

@@ -100,7 +100,7 @@ class PremisesScreensController {
 
     @GetMapping("/capacity/premises/{id}")
     String project(@PathVariable String id, Authentication caller, Model model) {
-        Premises.ProjectDetail detail = premises.project(uuid(id), caller.getName())
+        Premises.ProjectDetail detail = premises.project(CapacityScreens.id(id), caller.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("d", detail);
         model.addAttribute("p", detail.project());
@@ -114,7 +114,7 @@ class PremisesScreensController {
     @PostMapping("/capacity/premises/{id}/status")
     String status(@PathVariable String id, @RequestParam(required = false) String status, Authentication caller,
                   RedirectAttributes redirect) {
-        UUID project = uuid(id);
+        UUID project = CapacityScreens.id(id);
         return change(project, redirect, "capacity.equipment.premises.done.status", () -> premises.changeStatus(project,
                 new Premises.ProjectStatusChange(CapacityScreens.option("status", status, ProjectStatus.class), null, null),
                 caller.getName()));
@@ -123,7 +123,7 @@ class PremisesScreensController {
     @PostMapping("/capacity/premises/{id}/milestones/{ordinal}/done")
     String milestone(@PathVariable String id, @PathVariable int ordinal, @RequestParam(required = false) String doneOn,
                      Authentication caller, RedirectAttributes redirect) {
-        UUID project = uuid(id);
+        UUID project = CapacityScreens.id(id);
         return change(project, redirect, "capacity.equipment.premises.done.milestone", () -> premises.milestoneDone(project,
                 ordinal, CapacityScreens.day("doneOn", doneOn), caller.getName()));
     }
@@ -132,30 +132,13 @@ class PremisesScreensController {
     String spend(@PathVariable String id, @RequestParam(required = false) String spentOn,
                  @RequestParam(required = false) String amount, @RequestParam(required = false) String note,
                  Authentication caller, RedirectAttributes redirect) {
-        UUID project = uuid(id);
+        UUID project = CapacityScreens.id(id);
         return change(project, redirect, "capacity.equipment.premises.done.spend", () -> premises.recordSpend(project,
                 new CapacityCommands.RecordSpend(CapacityScreens.day("spentOn", spentOn),
                         CapacityScreens.money("amount", amount), CapacityScreens.text(note)), caller.getName()));
     }
 
     private static String change(UUID project, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (Rejection refusal) {
-            if (refusal.kind() == Rejection.Kind.NOT_FOUND) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            CapacityScreens.tell(refusal, redirect);
-        }
-        return "redirect:/capacity/premises/" + project;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return CapacityScreens.change("/capacity/premises/" + project, redirect, done, change);
     }
 }
