@@ -259,7 +259,10 @@ class FlowStatisticsIntegrationTests {
             body.put("id", UUID.randomUUID().toString());
             body.put("borderPoint", "BGW");
             body.put("direction", "ENTRY");
-            body.put("occurredAt", today.minusDays(back).atTime(12, 0).atZone(BAGHDAD).toInstant().toString());
+            // Noon of that day, or, for today before noon on the border's clock, now: never a time ahead.
+            java.time.Instant noon = today.minusDays(back).atTime(12, 0).atZone(BAGHDAD).toInstant();
+            java.time.Instant now = java.time.Instant.now();
+            body.put("occurredAt", (noon.isAfter(now) ? now.minusSeconds(5) : noon).toString());
             body.put("lateReason", "Typed in from the paper register");
             body.put("mrz", Passports.td3("PRY", number(), surname(), "EVA", "PRY", LocalDate.of(1990, 1, 1), 'F',
                     today.plusYears(5)));

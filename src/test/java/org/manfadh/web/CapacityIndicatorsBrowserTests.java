@@ -159,7 +159,7 @@ class CapacityIndicatorsBrowserTests {
         WebElement shown = driver.findElement(By.id("indicators-form"));
         driver.findElement(By.id("show")).click();
         // the page opened with this quarter's table: wait for the new page, not the old table
-        wait.until(ExpectedConditions.stalenessOf(shown));
+        wait.until(Browser.replaced(shown));
         wait.until(ExpectedConditions.urlContains("from=2018-01-01"));
         WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicators-table")));
         assertThat(driver.getCurrentUrl()).contains("by=sex", "by=agency", "from=2018-01-01");

@@ -63,7 +63,7 @@ class SopBrowserTests {
     private void submit(String button) {
         WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(button)).click();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(Browser.replaced(old));
     }
 
     @Test
