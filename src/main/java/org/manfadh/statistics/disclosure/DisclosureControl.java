@@ -39,15 +39,19 @@ public final class DisclosureControl {
         Objects.requireNonNull(table, "table");
         Layout layout = new Layout(table);
         SuppressionPattern pattern = new SuppressionPattern(layout.cube, threshold);
+        // A small count that no further suppression could protect (see SuppressionPattern.exposed): the table is
+        // shared with none of its own cells, not even which combinations are empty, so that it tells no more than
+        // its coarser tables, which are settled on their own and protect their cells.
+        boolean withholdCells = !pattern.exposed().isEmpty();
         List<FlowTable.Row> rows = new ArrayList<>(table.rows().size());
         for (int i = 0; i < table.rows().size(); i++) {
             FlowTable.Row row = table.rows().get(i);
-            boolean hidden = pattern.suppressed(layout.coordinates.get(i));
+            boolean hidden = withholdCells || pattern.suppressed(layout.coordinates.get(i));
             rows.add(new FlowTable.Row(row.period(), row.hour(), row.values(), hidden ? null : row.count(), hidden));
         }
         java.util.Set<Coordinates> given = new java.util.HashSet<>(layout.coordinates);
-        for (Coordinates cell : layout.cube.cells(layout.cube.full())) {
-            if (layout.cube.count(cell) == 0 && pattern.suppressed(cell) && !given.contains(cell)) {
+        for (Coordinates cell : withholdCells ? layout.everyCell() : layout.cube.cells(layout.cube.full())) {
+            if (layout.cube.count(cell) == 0 && (withholdCells || pattern.suppressed(cell)) && !given.contains(cell)) {
                 rows.add(layout.row(table, cell));
             }
         }
@@ -104,6 +108,22 @@ public final class DisclosureControl {
                 coordinates.add(cell);
             }
             cube = new Hypercube(domains.stream().mapToInt(List::size).toArray(), interior);
+        }
+
+        /** Every combination of the values the table has, each a cell of the cube whether it has a count or not. */
+        List<Coordinates> everyCell() {
+            List<Coordinates> cells = new ArrayList<>();
+            int[] indices = new int[domains.size()];
+            while (true) {
+                cells.add(new Coordinates(indices.clone()));
+                int d = indices.length - 1;
+                while (d >= 0 && ++indices[d] == domains.get(d).size()) {
+                    indices[d--] = 0;
+                }
+                if (d < 0) {
+                    return cells;
+                }
+            }
         }
 
         /** The suppressed row of a combination with no crossings. */
