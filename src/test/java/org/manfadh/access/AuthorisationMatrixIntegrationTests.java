@@ -188,7 +188,7 @@ class AuthorisationMatrixIntegrationTests {
                 "POST /api/v1/capacity/sops/{id}/versions", "POST /api/v1/capacity/sops/{id}/retire",
                 "POST /api/v1/capacity/sops/{id}/adoptions", "GET /api/v1/capacity/sops/{id}/adoptions",
                 "GET /api/v1/capacity/sops/adoption", "POST /api/v1/capacity/sops/{id}/audits",
-                "GET /api/v1/capacity/sops/{id}/audits", "GET /api/v1/capacity/sops/audits/{id}")) {
+                "GET /api/v1/capacity/sops/{id}/audits", "GET /api/v1/capacity/sops/{id}/audits/{auditId}")) {
             TABLE.put(endpoint, allow(sops));
         }
         // Capacity building: the programme's indicators and its report.
@@ -324,7 +324,8 @@ class AuthorisationMatrixIntegrationTests {
                 .replace("{username}", "nobody-here").replace("{code}", "ZRB")
                 .replace("{version}", "1")
                 .replace("{ordinal}", "1")
-                .replace("{participantId}", UUID.randomUUID().toString());
+                .replace("{participantId}", UUID.randomUUID().toString())
+                .replace("{auditId}", UUID.randomUUID().toString());
     }
 
     @Test

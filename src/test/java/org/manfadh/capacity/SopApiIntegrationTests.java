@@ -179,7 +179,9 @@ class SopApiIntegrationTests {
         assertThat(audited.get("lastAuditScore").decimalValue()).isEqualByComparingTo("50");
         assertThat(audited.get("lastAuditOn").asString()).isEqualTo(yesterday);
 
-        JsonNode one = manager.get("/api/v1/capacity/sops/audits/" + auditId).json();
+        JsonNode one = manager.get("/api/v1/capacity/sops/" + id + "/audits/" + auditId).json();
+        assertThat(manager.get("/api/v1/capacity/sops/" + UUID.randomUUID() + "/audits/" + auditId).status())
+                .as("an audit under another SOP's address").isEqualTo(404);
         assertThat(one.get("answers").findValuesAsString("result"))
                 .containsExactly("MET", "PARTLY", "NOT_MET", "NOT_APPLICABLE");
         assertThat(one.get("answers").get(1).get("text").get("ar").asString()).isEqualTo("تحقق 2");
@@ -315,7 +317,7 @@ class SopApiIntegrationTests {
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:manfadh:problem:out-of-jurisdiction");
         assertThat(kri.post("/api/v1/capacity/sops/" + id + "/audits", audit("ZRB", null, answers("MET", "MET")))
                 .status()).isEqualTo(403);
-        assertThat(kri.get("/api/v1/capacity/sops/audits/" + auditId).status()).isEqualTo(404);
+        assertThat(kri.get("/api/v1/capacity/sops/" + id + "/audits/" + auditId).status()).isEqualTo(404);
         assertThat(kri.get("/api/v1/capacity/sops/adoption?borderPoint=ZRB").status()).isEqualTo(404);
         assertThat(kri.get("/api/v1/capacity/sops/" + id + "/audits").json().get("page").get("totalElements")
                 .asLong()).isZero();

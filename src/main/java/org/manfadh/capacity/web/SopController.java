@@ -162,11 +162,13 @@ class SopController {
 
     @Operation(summary = "An audit with its answers item by item")
     @ProblemResponses({400, 404})
-    @GetMapping("/audits/{id}")
-    SopAudit findAudit(@PathVariable String id, Authentication caller) {
-        UUID auditId = id("id", id);
-        return procedures.findAudit(auditId, caller.getName()).orElseThrow(() -> Rejection.notFound("Audit",
-                "No SOP audit in your jurisdiction has the id " + auditId + "."));
+    @GetMapping("/{id}/audits/{auditId}")
+    SopAudit findAudit(@PathVariable String id, @PathVariable String auditId, Authentication caller) {
+        UUID sop = id("id", id);
+        UUID audit = id("auditId", auditId);
+        return procedures.findAudit(audit, caller.getName()).filter(a -> a.sopId().equals(sop))
+                .orElseThrow(() -> Rejection.notFound("Audit", "No audit of SOP " + sop
+                        + " in your jurisdiction has the id " + audit + "."));
     }
 
     static UUID id(String field, String text) {

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.manfadh.platform.Rejection;
 import org.manfadh.platform.ProblemResponses;
 import org.manfadh.statistics.Dimension;
@@ -45,18 +47,24 @@ class FlowController {
                     + "suppresses small cells and whatever would give them away (whole months only).")
     @ProblemResponses({400})
     @io.swagger.v3.oas.annotations.Parameters({
-            @Parameter(name = "from", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, required = true,
+            @Parameter(name = "from", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string", format = "date"), required = true,
                     description = "first day, YYYY-MM-DD (the border's day)"),
-            @Parameter(name = "to", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, required = true,
+            @Parameter(name = "to", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string", format = "date"), required = true,
                     description = "last day, YYYY-MM-DD, inclusive"),
-            @Parameter(name = "interval", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            @Parameter(name = "interval", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string"),
                     description = "hour, day (default), week, month, year or none"),
-            @Parameter(name = "by", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            @Parameter(name = "by", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string"),
                     description = "dimensions, comma-separated: borderPoint, authority, governorate, direction, "
                             + "nationality, sex, ageBand, purpose, transportMode, decision, reason, hitOutcome, healthOutcome"),
-            @Parameter(name = "shared", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            @Parameter(name = "shared", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "boolean"),
                     description = "true for a table for partners: whole months, small cells suppressed"),
-            @Parameter(name = "borderPoint", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            @Parameter(name = "borderPoint", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string"),
                     description = "a filter, like every dimension's name: values comma-separated (ZRB,IBK)")})
     @GetMapping("/flows")
     @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR', 'ADMIN')")
