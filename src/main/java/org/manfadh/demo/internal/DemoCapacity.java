@@ -194,9 +194,12 @@ class DemoCapacity {
         List<BorderPoint> federal = points.stream().filter(p -> p.authority() == Authority.FEDERAL).toList();
         List<BorderPoint> kri = points.stream().filter(p -> p.authority() == Authority.KRI).toList();
         List<String> centres = List.of("BAGHDAD", "BASRA", "SULAYMANIYAH", "ERBIL");
+        Course booth = courses.stream().filter(c -> c.code().equals("MANFADH-USE")).findFirst().orElseThrow();
         // About four sessions a month over the year, a few ahead in the plan.
         for (LocalDate start = today.minusDays(365); start.isBefore(today.plusDays(45)); start = start.plusDays(7 + random.nextInt(3))) {
-            Course course = courses.get(random.nextInt(courses.size()));
+            // The booth course's certificates last a year: the sessions of its first months are the refreshers due now.
+            Course course = start.isBefore(today.minusDays(290)) && random.nextBoolean() ? booth
+                    : courses.get(random.nextInt(courses.size()));
             boolean atPost = random.nextDouble() < 0.25;
             String centre;
             boolean inKri;

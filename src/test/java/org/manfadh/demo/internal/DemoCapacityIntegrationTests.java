@@ -106,6 +106,9 @@ class DemoCapacityIntegrationTests {
             assertThat(participant.get("attended").asBoolean()).isEqualTo(days > 0 && present * 5 >= days * 4);
         }
 
+        JsonNode refreshers = admin.get("/api/v1/capacity/refreshers?within=90").json();
+        assertThat(refreshers.size()).as("certificates of the booth course due for a refresher").isPositive();
+
         JsonNode readers = admin.get("/api/v1/capacity/equipment?type=DOCUMENT_READER&status=BROKEN&size=1000").json();
         assertThat(readers.get("page").get("totalElements").asLong()).as("broken readers").isBetween(1L, 20L);
         JsonNode atIbrahimKhalil = admin.get("/api/v1/capacity/equipment?borderPoint=IBK&type=DOCUMENT_READER&size=100").json();
