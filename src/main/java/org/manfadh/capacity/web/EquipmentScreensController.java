@@ -77,6 +77,8 @@ class EquipmentScreensController {
         model.addAttribute("types", AssetType.values());
         model.addAttribute("statuses", AssetStatus.values());
         model.addAttribute("manages", Parameters.manages(caller) && !role.post());
+        // A border point's manager reads the equipment but not the module's start page.
+        model.addAttribute("startPage", Parameters.manages(caller));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new AssetForm(null, null, point, null, AssetStatus.DEPLOYED.name(), null, null, null,
                     null, null, "USD", null, null, null));
