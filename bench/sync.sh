@@ -14,6 +14,9 @@
 #   RECORDS=200000         crossings recorded at the post while headquarters is down
 #   CONCURRENCY=8          recording workers (setup only)
 #   POINT=ZRB              the post's border point
+#   RECORD_USER=supervisor:manfadh-demo  who records at the post: an account headquarters sends to that
+#                          border point (the demo's supervisor works at ZRB; a post takes no records from
+#                          the national administrator, nor headquarters from it)
 #   SNAPSHOT=dir           keep the recorded post's data folder there; when it exists, start from a copy
 #                          of it instead of recording again (the drain is then measured on the same outbox)
 #   POST_ARGS=... HQ_ARGS=...            extra application arguments for the post / headquarters
@@ -111,7 +114,7 @@ else
     echo "post ($point) on port $post_port, headquarters down; recording $records crossings" >&2
     start_post
     "$java" bench/load/SyncLoad.java record --url "http://localhost:$post_port" --records "$records" \
-        --point "$point" --concurrency "$concurrency"
+        --point "$point" --concurrency "$concurrency" --user "${RECORD_USER:-supervisor:manfadh-demo}"
     if [[ -n "${SNAPSHOT:-}" ]]; then
         stop "$post_pid"
         cp -a "$work/post" "$SNAPSHOT"

@@ -32,6 +32,42 @@ public final class Nodes {
         return new ApiClient(port(node)).asDemoAdmin();
     }
 
+    /**
+     * A border point's own administrator at its post: an administrator assigned to the post's border point,
+     * as headquarters would create and send it (every role, so that it records, corrects and decides there),
+     * made alike at headquarters (when given) and at the post so that the test need not wait for the
+     * account feed. A post takes records only from such accounts, and headquarters only such records.
+     */
+    public static ApiClient pointAdmin(ConfigurableApplicationContext post, ConfigurableApplicationContext hq) {
+        String point = post.getBean(org.manfadh.platform.NodeRole.class).borderPoint();
+        String authority = "IBK".equals(point) ? "KRI" : "FEDERAL";
+        String username = "admin_" + point.toLowerCase(java.util.Locale.ROOT);
+        for (ConfigurableApplicationContext node : hq == null ? java.util.List.of(post) : java.util.List.of(hq, post)) {
+            synchronized (POINT_ADMINS) {
+                if (POINT_ADMINS.computeIfAbsent(node, n -> new java.util.HashSet<>()).contains(username)) {
+                    continue;
+                }
+                ApiClient admin = admin(node);
+                if (admin.get("/api/v1/users/" + username).status() == 404) {
+                    ApiClient.Response created = admin.post("/api/v1/users", ApiClient.json(java.util.Map.of(
+                            "username", username, "password", POINT_ADMIN_PASSWORD,
+                            "roles", java.util.List.of("ADMIN", "OFFICER", "SUPERVISOR", "HEALTH_OFFICER"),
+                            "jurisdiction", java.util.Map.of("authority", authority,
+                                    "borderPoints", java.util.List.of(point)))));
+                    assertThat(created.status()).as(created.body()).isEqualTo(201);
+                }
+                POINT_ADMINS.get(node).add(username);
+            }
+        }
+        return new ApiClient(port(post)).as(username, POINT_ADMIN_PASSWORD);
+    }
+
+    /** The border points' administrators made at each node. */
+    private static final java.util.Map<ConfigurableApplicationContext, java.util.Set<String>> POINT_ADMINS =
+            new java.util.WeakHashMap<>();
+
+    private static final String POINT_ADMIN_PASSWORD = "point-admin-password";
+
     /** The node's id, as its sync status gives it. */
     public static UUID nodeId(ConfigurableApplicationContext node) {
         return UUID.fromString(admin(node).get("/api/v1/sync/status").json().get("nodeId").asString());

@@ -87,7 +87,11 @@ class HealthAtPostIntegrationTests {
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         assertThat(held.json().get("health").asString()).isEqualTo("HOLD");
 
-        ApiClient.Response decided = as("health_officer").post("/api/v1/health/holds/" + body.get("id")
+        ApiClient.Response national = as("health_officer").post("/api/v1/health/holds/" + body.get("id")
+                + "/decisions", "{\"outcome\":\"CLEARED\",\"notes\":\"vaccinated at the post\"}");
+        assertThat(national.status()).as("the national health officer is not sent to posts: " + national.body())
+                .isEqualTo(403);
+        ApiClient.Response decided = as("health_officer_zrb").post("/api/v1/health/holds/" + body.get("id")
                 + "/decisions", "{\"outcome\":\"CLEARED\",\"notes\":\"vaccinated at the post\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         JsonNode crossing = as("officer").get("/api/v1/crossings/" + body.get("id")).json();

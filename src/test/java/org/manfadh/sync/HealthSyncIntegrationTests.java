@@ -218,7 +218,7 @@ class HealthSyncIntegrationTests {
             jdbc.sql("""
                     insert into health.hold_decision (id, node_id, screening_id, crossing_id, outcome, facility,
                                                       decided_by, decided_at)
-                    select :id, :node, s.id, s.crossing_id, 'REFERRED', 'Khanaqin General Hospital', 'officer', now()
+                    select :id, :node, s.id, s.crossing_id, 'REFERRED', 'Khanaqin General Hospital', 'health_officer_zrb', now()
                       from health.screening s where s.crossing_id = :crossing
                     """).param("id", UUID.randomUUID()).param("node", nodeId(post))
                     .param("crossing", UUID.fromString(crossing)).update();
@@ -240,6 +240,6 @@ class HealthSyncIntegrationTests {
         if (healthScreening != null) {
             body.put("healthScreening", healthScreening);
         }
-        return admin(post).post("/api/v1/crossings", ApiClient.json(body));
+        return Nodes.pointAdmin(post, hq).post("/api/v1/crossings", ApiClient.json(body));
     }
 }

@@ -287,7 +287,7 @@ class HostilePostIntegrationTests {
         decision.put("crossing_id", crossingId);
         decision.put("outcome", "REFERRED");
         decision.put("facility", "Khanaqin General Hospital");
-        decision.put("decided_by", "officer");
+        decision.put("decided_by", "health_officer_zrb");
         decision.put("decided_at", now);
         ObjectNode followUp = record.putArray("follow_ups").addObject();
         followUp.put("id", UUID.randomUUID().toString());
@@ -297,7 +297,7 @@ class HostilePostIntegrationTests {
         followUp.put("contacted_at", now);
         followUp.put("method", "PHONE");
         followUp.put("outcome", "WELL");
-        followUp.put("recorded_by", "officer");
+        followUp.put("recorded_by", "health_officer_zrb");
         followUp.put("recorded_at", now);
         return record;
     }
@@ -406,7 +406,7 @@ class HostilePostIntegrationTests {
         ApiClient node = new ApiClient(port(hq)).as(credential.get("username").asString(), credential.get("password").asString());
         UUID nodeId = UUID.randomUUID();
         String batch = ApiClient.json(new Batch(nodeId, "ZRB", List.of(item(1, "CROSSING", forged("ZRB", "officer", nodeId)))));
-        Map<String, Long> before = tables();
+        Map<String, String> before = tables();
         try (Connection lock = hq.getBean(DataSource.class).getConnection()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
@@ -435,7 +435,7 @@ class HostilePostIntegrationTests {
     @Test
     void refusesABatchWithARecordOfAKindHeadquartersDoesNotKnowAndAppliesNoneOfIt() {
         ObjectNode record = forged("ZRB", "officer");
-        Map<String, Long> before = tables();
+        Map<String, String> before = tables();
         ApiClient.Response answer = send(attackerNode, "ZRB", List.of(
                 item("CROSSING", record), item("SCREENINGS", JSON.createObjectNode())));
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -517,23 +517,163 @@ class HostilePostIntegrationTests {
         return event;
     }
 
+    @Test
+    void refusesRecordsNamingAccountsHeadquartersDoesNotSendToThePost() {
+        // The national administrator and analyst, and an administrator of the whole federal side: none is sent to
+        // the ZRB post, so none signed in there.
+        for (String stranger : List.of("admin", "analyst", "watchlist_manager", "health_officer")) {
+            refused(List.of(item("CROSSING", forged("ZRB", stranger))), 1, "'" + stranger + "', who does not work at ZRB");
+        }
+        ObjectNode decided = forged("ZRB", "officer");
+        ((ObjectNode) decided.withArray("decisions").get(0)).put("decided_by", "admin");
+        refused(List.of(item("CROSSING", decided)), 1, "names decided_by 'admin', who does not work at ZRB");
+        // The port health officer works at ZRB, but not at the booth.
+        refused(List.of(item("CROSSING", forged("ZRB", "health_officer_zrb"))), 1,
+                "'health_officer_zrb', who may not make it at ZRB (it takes ADMIN or OFFICER or SUPERVISOR)");
+    }
+
+    @Test
+    void refusesCorrectionsAndVoidsThePostCouldNotHaveMade() {
+        ObjectNode own = forged("ZRB", "officer");
+        assertThat(send(attackerNode, "ZRB", List.of(item("CROSSING", own))).status()).isEqualTo(200);
+        String crossingId = own.get("crossing").get("id").asString();
+        String initial = own.withArray("decisions").get(0).get("id").asString();
+
+        ObjectNode byOfficer = own.deepCopy();
+        byOfficer.withArray("decisions").add(correction(crossingId, initial, "officer", OffsetDateTime.now().toString()));
+        refused(List.of(item("CROSSING", byOfficer)), 1,
+                "names decided_by 'officer', who may not make it at ZRB (it takes ADMIN or SUPERVISOR)");
+
+        ObjectNode byStranger = own.deepCopy();
+        byStranger.withArray("decisions").add(correction(crossingId, initial, "officer_kri", OffsetDateTime.now().toString()));
+        refused(List.of(item("CROSSING", byStranger)), 1, "'officer_kri', who does not work at ZRB");
+
+        ObjectNode ahead = own.deepCopy();
+        ahead.withArray("decisions").add(correction(crossingId, initial, "supervisor", "2099-01-01T00:00:00+00:00"));
+        refused(List.of(item("CROSSING", ahead)), 1, "in the future");
+
+        ObjectNode moved = own.deepCopy();
+        moved.withArray("amendments").add(amendment(crossingId, "CORRECTION", "supervisor", OffsetDateTime.now().toString())
+                .put("border_point", "IBK"));
+        refused(List.of(item("CROSSING", moved)), 1, "to border point IBK, outside ZRB");
+
+        for (String who : List.of("officer", "officer_kri", "admin")) {
+            ObjectNode voided = own.deepCopy();
+            voided.withArray("amendments").add(amendment(crossingId, "VOID", who, OffsetDateTime.now().toString()));
+            refused(List.of(item("CROSSING", voided)), 1, "names amended_by '" + who + "'");
+        }
+        ObjectNode voidAhead = own.deepCopy();
+        voidAhead.withArray("amendments").add(amendment(crossingId, "VOID", "supervisor", "2099-01-01T00:00:00+00:00"));
+        refused(List.of(item("CROSSING", voidAhead)), 1, "in the future");
+
+        // The same void by the post's supervisor, now: the post could have made it, and it is taken.
+        ObjectNode honest = own.deepCopy();
+        honest.withArray("amendments").add(amendment(crossingId, "VOID", "supervisor", OffsetDateTime.now().toString()));
+        ApiClient.Response taken = send(attackerNode, "ZRB", List.of(item("CROSSING", honest)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(admin(hq).get("/api/v1/crossings/" + crossingId).json().get("voided").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesVisaExtensionsThePostCouldNotHaveMade() {
+        ObjectNode own = forged("ZRB", "officer");
+        assertThat(send(attackerNode, "ZRB", List.of(item("CROSSING", own))).status()).isEqualTo(200);
+        ObjectNode record = visa(own.get("traveller"));
+        assertThat(send(attackerNode, "ZRB", List.of(item("VISA", record))).status()).isEqualTo(200);
+        String visaId = record.get("visa").get("id").asString();
+
+        for (String who : List.of("officer", "officer_kri", "admin")) {
+            ObjectNode extended = record.deepCopy();
+            extended.withArray("extensions").add(extension(visaId, who, OffsetDateTime.now().toString()));
+            refused(List.of(item("VISA", extended)), 1, "names created_by '" + who + "'");
+        }
+        ObjectNode ahead = record.deepCopy();
+        ahead.withArray("extensions").add(extension(visaId, "supervisor", "2099-01-01T00:00:00+00:00"));
+        refused(List.of(item("VISA", ahead)), 1, "in the future");
+
+        ObjectNode honest = record.deepCopy();
+        honest.withArray("extensions").add(extension(visaId, "supervisor", OffsetDateTime.now().toString()));
+        ApiClient.Response taken = send(attackerNode, "ZRB", List.of(item("VISA", honest)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(hqJdbc().sql("select count(*) from bordercontrol.visa_extension where visa_id = cast(:id as uuid)")
+                .param("id", visaId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesVerdictsOnHitsThePostCouldNotHaveGiven() {
+        ObjectNode crossing = forged("ZRB", "officer");
+        assertThat(send(attackerNode, "ZRB", List.of(item("CROSSING", crossing))).status()).isEqualTo(200);
+
+        for (String who : List.of("officer", "officer_kri", "admin")) {
+            ObjectNode screening = screeningWithHit(crossing);
+            ((ObjectNode) screening.withArray("adjudications").get(0)).put("supervisor", who);
+            refused(List.of(item("SCREENING", screening)), 1, "names supervisor '" + who + "'");
+        }
+        ObjectNode ahead = screeningWithHit(crossing);
+        ((ObjectNode) ahead.withArray("adjudications").get(0)).put("adjudicated_at", "2099-01-01T00:00:00+00:00");
+        refused(List.of(item("SCREENING", ahead)), 1, "in the future");
+
+        ObjectNode cleared = screeningWithHit(crossing);
+        ObjectNode clearance = cleared.withArray("cleared").addObject();
+        clearance.put("traveller_id", crossing.get("traveller").get("id").asString());
+        clearance.put("entry_id", cleared.withArray("hits").get(0).get("entry_id").asString());
+        clearance.put("entry_fingerprint", "x");
+        clearance.put("subject_fingerprint", "y");
+        clearance.put("hit_id", cleared.withArray("hits").get(0).get("id").asString());
+        clearance.put("cleared_by", "analyst");
+        clearance.put("cleared_at", OffsetDateTime.now().toString());
+        refused(List.of(item("SCREENING", cleared)), 1, "was cleared by 'analyst', who does not work at ZRB");
+        clearance.put("cleared_by", "officer");
+        refused(List.of(item("SCREENING", cleared)), 1, "was cleared by 'officer', who may not make it at ZRB");
+
+        ObjectNode honest = screeningWithHit(crossing);
+        ApiClient.Response taken = send(attackerNode, "ZRB", List.of(item("SCREENING", honest)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(hqJdbc().sql("select supervisor from screening.adjudication where id = cast(:id as uuid)")
+                .param("id", honest.withArray("adjudications").get(0).get("id").asString()).query(String.class).single())
+                .isEqualTo("supervisor");
+    }
+
+    @Test
+    void refusesRecordsByTheIbkPostsOwnPeopleEvenWithTheirTrueRoles() {
+        ObjectNode record = forged("ZRB", "officer");
+        ((ObjectNode) record.withArray("decisions").get(0)).put("decided_by", "admin_ibk");
+        Nodes.pointAdmin(ibk, hq);
+        refused(List.of(item("CROSSING", record)), 1, "'admin_ibk', who does not work at ZRB");
+    }
+
     // --- the forger's tools ---
 
     private record Batch(UUID node, String borderPoint, List<Map<String, Object>> records) {
     }
 
-    /** The batch refused at its {@code nth} record (from 1), with nothing changed at headquarters or for the IBK post. */
+    /**
+     * The batch refused at its {@code nth} record (from 1), with nothing changed at headquarters (its tables' rows,
+     * not only their counts, and the progress of the attacker's and the IBK post's nodes) or at the IBK post (its
+     * own tables, after it has pulled what headquarters would now send it, and what it has had acknowledged).
+     */
     private static void refused(List<Map<String, Object>> records, long nth, String why) {
         long seq = lastSeq(attackerNode) + nth;
-        Map<String, Long> before = tables();
-        String ibkBefore = progressOf(Nodes.nodeId(ibk));
+        pullAtIbk();
+        Map<String, String> before = tables();
+        Map<String, String> ibkBefore = tablesAt(ibk);
+        String ibkProgressBefore = progressOf(Nodes.nodeId(ibk));
+        String attackerBefore = progressOf(attackerNode);
         ApiClient.Response answer = send(attackerNode, "ZRB", records);
         assertThat(answer.status()).as(answer.body()).isEqualTo(403);
         assertThat(answer.json().get("type").asString()).isEqualTo("urn:manfadh:problem:foreign-record");
         assertThat(answer.json().get("seq").asLong()).isEqualTo(seq);
         assertThat(answer.json().get("detail").asString()).contains(why);
         assertThat(tables()).as("headquarters' tables").isEqualTo(before);
-        assertThat(progressOf(Nodes.nodeId(ibk))).as("the IBK post's progress").isEqualTo(ibkBefore);
+        assertThat(progressOf(Nodes.nodeId(ibk))).as("the IBK post's progress").isEqualTo(ibkProgressBefore);
+        assertThat(progressOf(attackerNode)).as("the attacker's progress").isEqualTo(attackerBefore);
+        pullAtIbk();
+        assertThat(tablesAt(ibk)).as("the IBK post's own tables").isEqualTo(ibkBefore);
+    }
+
+    private static void pullAtIbk() {
+        ApiClient.Response pulled = admin(ibk).post("/api/v1/sync/pull", "");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
     }
 
     /** Records of the attacker's node, seq from one after what headquarters already holds of it. */
@@ -612,6 +752,113 @@ class HostilePostIntegrationTests {
         return record;
     }
 
+    private static ObjectNode correction(String crossingId, String supersedes, String by, String at) {
+        ObjectNode correction = JSON.createObjectNode();
+        correction.put("id", UUID.randomUUID().toString());
+        correction.put("node_id", attackerNode.toString());
+        correction.put("crossing_id", crossingId);
+        correction.put("kind", "CORRECTION");
+        correction.put("decision", "REFUSED");
+        correction.put("reason_code", "A");
+        correction.putArray("vulnerability");
+        correction.put("decided_by", by);
+        correction.put("decided_at", at);
+        correction.put("supersedes", supersedes);
+        return correction;
+    }
+
+    private static ObjectNode amendment(String crossingId, String kind, String by, String at) {
+        ObjectNode amendment = JSON.createObjectNode();
+        amendment.put("id", UUID.randomUUID().toString());
+        amendment.put("node_id", attackerNode.toString());
+        amendment.put("crossing_id", crossingId);
+        amendment.put("kind", kind);
+        amendment.put("reason", "Recorded twice");
+        amendment.put("amended_by", by);
+        amendment.put("amended_at", at);
+        return amendment;
+    }
+
+    /** A visa of the attacker's own traveller, as the post's VISA record carries it. */
+    private static ObjectNode visa(JsonNode traveller) {
+        ObjectNode visa = JSON.createObjectNode();
+        visa.put("id", UUID.randomUUID().toString());
+        visa.put("node_id", attackerNode.toString());
+        visa.put("traveller_id", traveller.get("id").asString());
+        visa.put("number", "V-" + UUID.randomUUID().toString().substring(0, 8));
+        visa.put("type", "VISIT_VISA");
+        visa.put("issuing_authority", "FEDERAL");
+        visa.put("valid_from", LocalDate.now().toString());
+        visa.put("valid_until", LocalDate.now().plusDays(30).toString());
+        visa.put("permitted_stay_days", 30);
+        visa.put("created_by", "officer");
+        visa.put("created_at", OffsetDateTime.now().toString());
+        ObjectNode record = JSON.createObjectNode();
+        record.set("traveller", traveller);
+        record.set("visa", visa);
+        record.putArray("extensions");
+        return record;
+    }
+
+    private static ObjectNode extension(String visaId, String by, String at) {
+        ObjectNode extension = JSON.createObjectNode();
+        extension.put("id", UUID.randomUUID().toString());
+        extension.put("node_id", attackerNode.toString());
+        extension.put("visa_id", visaId);
+        extension.put("extra_days", 15);
+        extension.put("granted_on", LocalDate.now().toString());
+        extension.put("reason", "Medical treatment");
+        extension.put("created_by", by);
+        extension.put("created_at", at);
+        return extension;
+    }
+
+    /** A screening of the attacker's crossing with one hit, adjudicated by the post's supervisor. */
+    private static ObjectNode screeningWithHit(ObjectNode crossing) {
+        String crossingId = crossing.get("crossing").get("id").asString();
+        String travellerId = crossing.get("traveller").get("id").asString();
+        ObjectNode screening = JSON.createObjectNode();
+        ObjectNode row = screening.putObject("screening");
+        String screeningId = UUID.randomUUID().toString();
+        row.put("id", screeningId);
+        row.put("node_id", attackerNode.toString());
+        row.put("crossing_id", crossingId);
+        row.put("traveller_id", travellerId);
+        row.put("outcome", "HIT");
+        row.put("subject_fingerprint", "s");
+        row.putObject("result");
+        row.put("officer", "officer");
+        row.put("screened_at", OffsetDateTime.now().toString());
+        ObjectNode hit = screening.putArray("hits").addObject();
+        String hitId = UUID.randomUUID().toString();
+        hit.put("id", hitId);
+        hit.put("node_id", attackerNode.toString());
+        hit.put("screening_id", screeningId);
+        hit.put("crossing_id", crossingId);
+        hit.put("traveller_id", travellerId);
+        hit.put("entry_id", UUID.randomUUID().toString());
+        hit.put("list_id", UUID.randomUUID().toString());
+        hit.put("level", "HIT");
+        hit.put("score", 0.97);
+        hit.put("action_on_hit", "REFER");
+        hit.put("list_kind", "NATIONAL");
+        hit.put("entry_fingerprint", "x");
+        hit.put("initial_status", "OPEN");
+        hit.putObject("match");
+        hit.put("created_at", OffsetDateTime.now().toString());
+        hit.put("border_point", "ZRB");
+        ObjectNode adjudication = screening.putArray("adjudications").addObject();
+        adjudication.put("id", UUID.randomUUID().toString());
+        adjudication.put("node_id", attackerNode.toString());
+        adjudication.put("hit_id", hitId);
+        adjudication.put("verdict", "FALSE_POSITIVE");
+        adjudication.put("note", "Another man of the same name");
+        adjudication.put("supervisor", "supervisor");
+        adjudication.put("adjudicated_at", OffsetDateTime.now().toString());
+        screening.putArray("cleared");
+        return screening;
+    }
+
     /** A crossing recorded at the IBK post and delivered to headquarters; its id. */
     private static String recordAtIbk() {
         String id = recordAt(ibk, "IBK");
@@ -630,7 +877,8 @@ class HostilePostIntegrationTests {
         body.put("purpose", "PILGRIMAGE");
         body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
         body.put("decision", "ADMITTED");
-        ApiClient.Response response = admin(node).post("/api/v1/crossings", ApiClient.json(body));
+        ApiClient.Response response = (node == hq ? admin(hq) : Nodes.pointAdmin(node, hq))
+                .post("/api/v1/crossings", ApiClient.json(body));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return id;
     }
@@ -673,18 +921,31 @@ class HostilePostIntegrationTests {
                 + " from sync.node_progress where node_id = :node").param("node", node).query(String.class).single();
     }
 
-    /** Row counts of every table a batch writes at headquarters. */
-    private static Map<String, Long> tables() {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    /** What every table a batch writes holds at headquarters: a digest of its rows, and the nodes' applied seqs. */
+    private static Map<String, String> tables() {
+        Map<String, String> tables = tablesAt(hq);
+        tables.put("nodes", String.valueOf(hqJdbc().sql("select count(*) from sync.node_progress").query(Long.class).single()));
+        tables.put("applied", String.valueOf(hqJdbc().sql("select coalesce(sum(last_seq + records), 0) from sync.node_progress")
+                .query(Long.class).single()));
+        return tables;
+    }
+
+    /** A digest of the rows of each table that holds records a post makes, at a node; and the post's outbox state. */
+    private static Map<String, String> tablesAt(ConfigurableApplicationContext node) {
+        JdbcClient jdbc = node.getBean(JdbcClient.class);
+        Map<String, String> tables = new LinkedHashMap<>();
         for (String table : List.of("bordercontrol.traveller", "bordercontrol.travel_document", "bordercontrol.crossing",
                 "bordercontrol.decision", "bordercontrol.crossing_amendment", "bordercontrol.visa",
                 "bordercontrol.visa_extension", "bordercontrol.crossing_group", "bordercontrol.identity_decision",
                 "bordercontrol.identity_merge", "screening.screening", "screening.hit", "screening.adjudication",
-                "health.screening", "health.hold_decision", "health.follow_up", "sync.node_progress")) {
-            counts.put(table, hqJdbc().sql("select count(*) from " + table).query(Long.class).single());
+                "screening.cleared_false_positive", "health.screening", "health.hold_decision", "health.follow_up")) {
+            tables.put(table, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
+                    + " from " + table + " t").query(String.class).single());
         }
-        counts.put("applied", hqJdbc().sql("select coalesce(sum(last_seq + records), 0) from sync.node_progress")
-                .query(Long.class).single());
-        return counts;
+        if (node != hq) {
+            tables.put("outbox", jdbc.sql("select count(*) || ':' || coalesce(max(seq), 0) || ':'"
+                    + " || (select acknowledged_seq from sync.push_state) from sync.outbox").query(String.class).single());
+        }
+        return tables;
     }
 }

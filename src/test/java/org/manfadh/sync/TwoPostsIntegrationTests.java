@@ -348,7 +348,7 @@ class TwoPostsIntegrationTests {
         body.put("purpose", "PILGRIMAGE");
         body.put("transport", Map.of("mode", "BUS", "reference", "12345 IR"));
         body.put("decision", "ADMITTED");
-        ApiClient.Response response = admin(post).post("/api/v1/crossings", ApiClient.json(body));
+        ApiClient.Response response = Nodes.pointAdmin(post, hq).post("/api/v1/crossings", ApiClient.json(body));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return id;
     }

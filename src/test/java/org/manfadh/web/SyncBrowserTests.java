@@ -83,7 +83,7 @@ class SyncBrowserTests {
         body.put("mrz", Passports.td3("S" + (10_000_000 + (int) (Math.random() * 80_000_000)), "RAHIMI", "MARYAM",
                 "IRN", LocalDate.of(1990, 4, 2)));
         body.put("decision", "ADMITTED");
-        ApiClient.Response recorded = new ApiClient(port(post)).asDemoAdmin().post("/api/v1/crossings", ApiClient.json(body));
+        ApiClient.Response recorded = new ApiClient(port(post)).as("officer", "manfadh-demo").post("/api/v1/crossings", ApiClient.json(body));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         JdbcClient jdbc = post.getBean(JdbcClient.class);
         jdbc.sql("""

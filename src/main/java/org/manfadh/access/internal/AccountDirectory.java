@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.manfadh.access.Accounts;
 import org.manfadh.access.Jurisdiction;
 import org.manfadh.access.ReadScope;
+import org.manfadh.access.Role;
 import org.manfadh.access.SharedData;
+import org.manfadh.platform.NodeRole;
 import org.manfadh.referencedata.BorderPoint;
 import org.manfadh.referencedata.ReferenceData;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountDirectory implements Accounts {
 
-    private record Remembered(Jurisdiction jurisdiction, ReadScope own, long expiresAtMillis) {
+    /** What is remembered of an account: its jurisdiction, the border points it reads and those it records at. */
+    private record Remembered(Jurisdiction jurisdiction, ReadScope own, ReadScope work, long expiresAtMillis) {
     }
 
     private final UserAccounts accounts;
@@ -33,11 +36,13 @@ class AccountDirectory implements Accounts {
     private final Clock clock;
     private final Duration timeToLive;
     private final Set<SharedData> shared;
+    private final NodeRole node;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     AccountDirectory(UserAccounts accounts, ReferenceData referenceData, Clock clock,
                      @Value("${manfadh.access.jurisdiction-cache-ttl:10s}") Duration timeToLive,
-                     @Value("${manfadh.access.shared-between-authorities:}") String shared) {
+                     @Value("${manfadh.access.shared-between-authorities:}") String shared, NodeRole node) {
+        this.node = node;
         this.accounts = accounts;
         this.referenceData = referenceData;
         this.clock = clock;
@@ -67,20 +72,28 @@ class AccountDirectory implements Accounts {
 
     private Remembered remembered(String username) {
         if (username == null) {
-            return new Remembered(Jurisdiction.NONE, new ReadScope(false, Set.of()), 0);
+            return new Remembered(Jurisdiction.NONE, new ReadScope(false, Set.of()), new ReadScope(false, Set.of()), 0);
         }
         long now = clock.millis();
         Remembered hit = remembered.get(username);
         if (hit != null && hit.expiresAtMillis() > now) {
             return hit;
         }
-        Jurisdiction jurisdiction = accounts.find(username).filter(UserAccounts.UserAccount::enabled)
-                .map(UserAccounts.UserAccount::jurisdiction).orElse(Jurisdiction.NONE);
+        java.util.Optional<UserAccounts.UserAccount> account = accounts.find(username)
+                .filter(UserAccounts.UserAccount::enabled);
+        Jurisdiction jurisdiction = account.map(UserAccounts.UserAccount::jurisdiction).orElse(Jurisdiction.NONE);
         if (remembered.size() > 10_000) {
             remembered.clear();
         }
-        Remembered fresh = new Remembered(jurisdiction, jurisdiction.isNational() ? ReadScope.EVERYWHERE
-                : scope(jurisdiction), now + timeToLive.toMillis());
+        ReadScope own = jurisdiction.isNational() ? ReadScope.EVERYWHERE : scope(jurisdiction);
+        ReadScope work = own;
+        if (node.post()) {
+            // A post records for its own border point, and only by the accounts headquarters sends it: what
+            // anyone else made there, headquarters would refuse.
+            work = new ReadScope(false, account.filter(a -> postPoint().filter(p -> AccountReplicas.assignedTo(a, p))
+                    .isPresent()).map(a -> Set.of(node.borderPoint())).orElse(Set.of()));
+        }
+        Remembered fresh = new Remembered(jurisdiction, own, work, now + timeToLive.toMillis());
         remembered.put(username, fresh);
         return fresh;
     }
@@ -96,7 +109,21 @@ class AccountDirectory implements Accounts {
 
     @Override
     public ReadScope workScope(String username) {
-        return remembered(username).own();
+        return remembered(username).work();
+    }
+
+    @Override
+    public Set<Role> rolesAtPost(String username, String borderPoint) {
+        if (username == null || borderPoint == null) {
+            return Set.of();
+        }
+        return referenceData.borderPoint(borderPoint).flatMap(point -> accounts.find(username)
+                        .filter(a -> !a.roles().contains(Role.NODE) && AccountReplicas.assignedTo(a, point)))
+                .map(a -> Set.copyOf(a.roles())).orElse(Set.of());
+    }
+
+    private java.util.Optional<BorderPoint> postPoint() {
+        return referenceData.borderPoint(node.borderPoint());
     }
 
     @Override

@@ -54,7 +54,7 @@ class AccountReplicas implements AccountReplication {
      * governorate. A whole authority's or the nation's accounts work at headquarters, and an administrator's
      * at a post only when the post is named; their password hashes never leave headquarters otherwise.
      */
-    private static boolean assignedTo(UserAccounts.UserAccount account, BorderPoint point) {
+    static boolean assignedTo(UserAccounts.UserAccount account, BorderPoint point) {
         var jurisdiction = account.jurisdiction();
         if (jurisdiction.isWholeAuthority()
                 || !jurisdiction.covers(point.authority(), point.governorate(), point.code())) {

@@ -25,7 +25,8 @@ class AccountsBootstrap implements InitializingBean {
 
     /** The names demo accounts carry; checked outside demo mode for the demo password. */
     static final Set<String> DEMO_USERNAMES = Set.of("admin", "officer", "supervisor", "analyst",
-            "watchlist_manager", "health_officer", "capacity_manager", "node", "officer_kri");
+            "watchlist_manager", "health_officer", "capacity_manager", "node", "officer_kri",
+            "health_officer_zrb");
 
     /** Where the demo accounts work: the booth accounts at Zurbatiyah (federal, Wasit), the rest national. */
     static final Jurisdiction ZURBATIYAH = Jurisdiction.borderPoint(Jurisdiction.Scope.FEDERAL, "ZRB");
@@ -66,6 +67,9 @@ class AccountsBootstrap implements InitializingBean {
             }
             // An officer of the other authority, at Ibrahim Khalil, to see what each authority sees.
             accounts.createIfAbsent("officer_kri", hash, EnumSet.of(Role.OFFICER), IBRAHIM_KHALIL);
+            // The port health officer at Zurbatiyah, who decides holds at its post (the national one reads
+            // everywhere but is not sent to posts).
+            accounts.createIfAbsent("health_officer_zrb", hash, EnumSet.of(Role.HEALTH_OFFICER), ZURBATIYAH);
             return;
         }
         for (UserAccounts.UserAccount account : accounts.findAll(DEMO_USERNAMES)) {

@@ -32,6 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class PostRecordChecks implements PostRecords {
 
+    /** Who may record crossings, decide at the booth, open and close groups and issue visas: as the API allows. */
+    static final Set<String> BOOTH = Set.of("OFFICER", "SUPERVISOR", "ADMIN");
+
+    /** Who may correct and void crossings, extend visas and decide who is who: as the API allows. */
+    static final Set<String> SUPERVISION = Set.of("SUPERVISOR", "ADMIN");
+
     private final JdbcClient jdbc;
     private final ReferenceData referenceData;
     private final Clock clock;
@@ -80,7 +86,7 @@ class PostRecordChecks implements PostRecords {
             return Optional.of("Crossing " + id + " is at border point " + crossings.get(id) + " here");
         }
         Optional<String> why = crossings.containsKey(id) ? Optional.empty()
-                : from.notMadeBySender(crossing, "Crossing", "officer", "override_by");
+                : from.notMadeBySender(crossing, "Crossing", BOOTH, "officer", "override_by");
         why = why.or(() -> from.datedAhead(crossing, "Crossing", "occurred_at", "recorded_at"));
         JsonNode traveller = record.path("traveller");
         if (why.isEmpty() && !Objects.equals(text(traveller, "id"), text(crossing, "traveller_id"))) {
@@ -102,7 +108,7 @@ class PostRecordChecks implements PostRecords {
             if (!Objects.equals(text(visa, "id"), text(crossing, "visa_id"))) {
                 why = Optional.of("Crossing " + id + " comes with visa " + text(visa, "id") + ", not its own");
             } else {
-                why = from.notMadeBySender(visa, "Visa", "created_by").or(() -> from.datedAhead(visa, "Visa", "created_at"))
+                why = from.notMadeBySender(visa, "Visa", BOOTH, "created_by").or(() -> from.datedAhead(visa, "Visa", "created_at"))
                         .filter(w -> !visas.contains(text(visa, "id")));
             }
         }
@@ -124,7 +130,8 @@ class PostRecordChecks implements PostRecords {
             } else if (text(decision, "supersedes") != null && !ownDecisions.contains(text(decision, "supersedes"))) {
                 why = Optional.of("Decision " + text(decision, "id") + " supersedes a decision about another crossing");
             } else {
-                why = from.notMadeBySender(decision, "Decision", "decided_by")
+                why = from.notMadeBySender(decision, "Decision",
+                        "CORRECTION".equals(text(decision, "kind")) ? SUPERVISION : BOOTH, "decided_by")
                         .filter(w -> !decisions.contains(text(decision, "id")))
                         .or(() -> from.datedAhead(decision, "Decision", "decided_at"));
             }
@@ -141,7 +148,7 @@ class PostRecordChecks implements PostRecords {
                 why = Optional.of("Amendment " + text(amendment, "id") + " moves crossing " + id + " to border point "
                         + movedTo + ", outside " + point.code());
             } else {
-                why = from.notMadeBySender(amendment, "Amendment", "amended_by")
+                why = from.notMadeBySender(amendment, "Amendment", SUPERVISION, "amended_by")
                         .filter(w -> !amendments.contains(text(amendment, "id")))
                         .or(() -> from.datedAhead(amendment, "Amendment", "amended_at", "occurred_at"));
             }
@@ -172,11 +179,11 @@ class PostRecordChecks implements PostRecords {
         if (groups.containsKey(id) && !point.code().equals(groups.get(id))) {
             return Optional.of("Group " + id + " is at border point " + groups.get(id) + " here");
         }
-        String closedBy = text(group, "closed_by");
-        if (closedBy != null && !from.worksThere().test(closedBy)) {
-            return Optional.of("Group " + id + " names closed_by '" + closedBy + "', who does not work at " + point.code());
+        Optional<String> closer = from.notAllowed(text(group, "closed_by"), BOOTH);
+        if (closer.isPresent()) {
+            return Optional.of("Group " + id + " names closed_by " + closer.get());
         }
-        return (groups.containsKey(id) ? Optional.<String>empty() : from.notMadeBySender(group, "Group", "opened_by"))
+        return (groups.containsKey(id) ? Optional.<String>empty() : from.notMadeBySender(group, "Group", BOOTH, "opened_by"))
                 .or(() -> from.datedAhead(group, "Group", "opened_at", "closed_at"));
     }
 
@@ -189,7 +196,7 @@ class PostRecordChecks implements PostRecords {
             JsonNode record = records.get(n);
             JsonNode visa = record.path("visa");
             String id = text(visa, "id");
-            Optional<String> why = from.notMadeBySender(visa, "Visa", "created_by").filter(w -> !visas.contains(id))
+            Optional<String> why = from.notMadeBySender(visa, "Visa", BOOTH, "created_by").filter(w -> !visas.contains(id))
                     .or(() -> from.datedAhead(visa, "Visa", "created_at"));
             JsonNode traveller = record.get("traveller");
             if (why.isEmpty() && traveller != null && traveller.isObject()) {
@@ -203,7 +210,7 @@ class PostRecordChecks implements PostRecords {
                 }
                 why = !Objects.equals(text(extension, "visa_id"), id)
                         ? Optional.of("Visa extension " + text(extension, "id") + " is not of visa " + id)
-                        : from.notMadeBySender(extension, "Visa extension", "created_by")
+                        : from.notMadeBySender(extension, "Visa extension", SUPERVISION, "created_by")
                         .filter(w -> !extensions.contains(text(extension, "id")))
                         .or(() -> from.datedAhead(extension, "Visa extension", "created_at"));
             }
@@ -236,7 +243,7 @@ class PostRecordChecks implements PostRecords {
             JsonNode record = records.get(n);
             JsonNode decision = record.path("decision");
             String id = text(decision, "id");
-            Optional<String> why = from.notMadeBySender(decision, "Identity decision", "decided_by")
+            Optional<String> why = from.notMadeBySender(decision, "Identity decision", SUPERVISION, "decided_by")
                     .filter(w -> !decisions.contains(id))
                     .or(() -> from.datedAhead(decision, "Identity decision", "decided_at"));
             JsonNode to = record.get("to");

@@ -46,10 +46,15 @@ class FollowUpService implements FollowUps {
     private final NodeIdentity node;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.manfadh.platform.NodeRole role;
+    private final org.manfadh.access.Accounts accounts;
 
     FollowUpService(FollowUpRecords records, TravelContacts register, AuditTrail audit, NodeIdentity node, Clock clock,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    org.springframework.context.ApplicationEventPublisher events, org.manfadh.platform.NodeRole role,
+                    org.manfadh.access.Accounts accounts) {
         this.events = events;
+        this.role = role;
+        this.accounts = accounts;
         this.records = records;
         this.register = register;
         this.audit = audit;
@@ -167,6 +172,11 @@ class FollowUpService implements FollowUps {
                 "alertId", "names no alert."));
         TravelContacts.Contact crossing = register.crossing(request.crossingId(), caller)
                 .orElseThrow(() -> Rejection.invalidField("crossingId", "names no crossing in your jurisdiction."));
+        if (role.post() && !accounts.workScope(caller.username()).allows(crossing.borderPoint())) {
+            // Headquarters takes a post's follow-ups only from the health officers it sends to that post.
+            throw Rejection.forbidden("At this border post, follow-ups are recorded by the health officers "
+                    + "headquarters assigns to " + role.borderPoint() + ".");
+        }
         if (crossing.direction() != Direction.ENTRY) {
             throw Rejection.invalidField("crossingId", "names an exit; only entries are followed up.");
         }

@@ -37,6 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class HealthReplicas implements HealthReplication {
 
+    /** Who answers the health questions at the booth: as the API allows. */
+    private static final Set<String> SCREENERS = Set.of("OFFICER", "SUPERVISOR", "HEALTH_OFFICER", "ADMIN");
+
+    /** Who decides holds and follows travellers up: as the API allows. */
+    private static final Set<String> HEALTH_OFFICERS = Set.of("HEALTH_OFFICER", "ADMIN");
+
     private final JdbcClient jdbc;
     private final JsonRowStage stage;
     private final JsonMapper json;
@@ -197,7 +203,7 @@ class HealthReplicas implements HealthReplication {
                         + from.borderPoint()));
             }
             checks.add(held.screenings().containsKey(screeningId) ? Optional.empty()
-                    : from.notMadeBySender(screening, "Health screening", "screened_by")
+                    : from.notMadeBySender(screening, "Health screening", SCREENERS, "screened_by")
                     .or(() -> from.datedAhead(screening, "Health screening", "screened_at", "occurred_at")));
         } else if (!screening.isMissingNode() && !screening.isNull()) {
             checks.add(Optional.of("The health record of crossing " + crossing + " has a screening that is no row"));
@@ -209,7 +215,7 @@ class HealthReplicas implements HealthReplication {
                 checks.add(Optional.of("Hold decision " + id + " is not of the crossing's health screening"));
             }
             checks.add(held.decisions().containsKey(id) ? Optional.empty()
-                    : from.notMadeBySender(decision, "Hold decision", "decided_by")
+                    : from.notMadeBySender(decision, "Hold decision", HEALTH_OFFICERS, "decided_by")
                     .or(() -> from.datedAhead(decision, "Hold decision", "decided_at")));
         }
         for (JsonNode followUp : record.path("follow_ups")) {
@@ -220,7 +226,7 @@ class HealthReplicas implements HealthReplication {
                         + ", which headquarters did not publish"));
             }
             checks.add(held.followUps().containsKey(id) ? Optional.empty()
-                    : from.notMadeBySender(followUp, "Follow-up", "recorded_by")
+                    : from.notMadeBySender(followUp, "Follow-up", HEALTH_OFFICERS, "recorded_by")
                     .or(() -> from.datedAhead(followUp, "Follow-up", "contacted_at", "recorded_at")));
         }
         return checks.stream().flatMap(Optional::stream).findFirst();

@@ -32,10 +32,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 /**
- * What {@code /v3/api-docs} says beyond the operations themselves: how to authenticate (HTTP Basic;
- * the screens' session cookie is described, not declared as a scheme, since no operation here takes
- * it), and what fails, as {@code application/problem+json} responses on every operation. The 4xx responses of
- * an operation follow from what it is: 401 for all, 400 where it takes parameters or a body, 403
+ * What {@code /v3/api-docs} says beyond the operations themselves: how to authenticate (HTTP Basic,
+ * with the second factor's code in {@code X-Manfadh-OTP} for accounts that have one; the screens'
+ * session cookie is declared as a scheme of its own that no operation here takes), and what fails, as {@code application/problem+json} responses on every operation. The 4xx responses of
+ * an operation follow from what it is: 401 and 429 for all, 400 where it takes parameters or a body, 403
  * where it names the roles that may call it, 404 where its path names a record, and those its
  * method declares with {@link ProblemResponses}.
  */
@@ -43,6 +43,9 @@ import io.swagger.v3.oas.models.servers.Server;
 class OpenApiConfiguration {
 
     static final String BASIC = "basicAuth";
+    static final String SECOND_FACTOR = "secondFactor";
+    static final String SESSION = "screenSession";
+    static final String OTP_HEADER = "X-Manfadh-OTP";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -57,8 +60,11 @@ class OpenApiConfiguration {
         Map<Integer, Named> p = new LinkedHashMap<>();
         p.put(400, new Named("BadRequest", "The request is malformed or has invalid values "
                 + "(`invalid-fields` names each field at fault, `invalid-parameter` the parameter); nothing changed."));
-        p.put(401, new Named("Unauthorized", "No valid HTTP Basic credentials (`unauthenticated`), or the "
-                + "account is locked after failed sign-ins (`account-locked`)."));
+        p.put(401, new Named("Unauthorized", "No valid HTTP Basic credentials (`unauthenticated`); the "
+                + "account is locked after failed sign-ins (`account-locked`); or the account signs in with a second "
+                + "factor and the request's `" + OTP_HEADER + "` header is missing (`second-factor-required`), wrong "
+                + "or used already (`second-factor-rejected`), or the account's roles need a second factor it has "
+                + "not set up yet (`second-factor-not-enrolled`: set it up once on the screens)."));
         p.put(403, new Named("Forbidden", "The account's roles or jurisdiction do not allow this request "
                 + "(`forbidden`); nothing changed."));
         p.put(404, new Named("NotFound", "No such record, or none within the caller's jurisdiction (`not-found`)."));
@@ -67,6 +73,9 @@ class OpenApiConfiguration {
         p.put(413, new Named("ContentTooLarge", "The body is larger than this operation takes; nothing changed."));
         p.put(415, new Named("UnsupportedMediaType", "The body's content type is not one this operation reads; "
                 + "nothing changed."));
+        p.put(429, new Named("TooManySignIns", "Too many failed sign-ins came from the caller's address "
+                + "(`too-many-sign-ins`): wait the seconds `Retry-After` gives before the next attempt. The account "
+                + "itself is not locked by it."));
         p.put(422, new Named("UnprocessableContent", "The request is well formed but its content cannot be "
                 + "accepted (a document that fails validation, an invalid list entry); nothing changed."));
         return p;
@@ -78,6 +87,16 @@ class OpenApiConfiguration {
                 .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                         .description("Every operation under /api: the username and password of an enabled "
                                 + "account, on every request (stateless: no session, no CSRF token)."))
+                .addSecuritySchemes(SECOND_FACTOR, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER).name(OTP_HEADER)
+                        .description("With HTTP Basic, for an account that signs in with a second factor (required "
+                                + "for administrators, watchlist managers and analysts outside demo mode): the "
+                                + "six-digit code its authenticator app shows now (RFC 6238 TOTP, 30-second steps). "
+                                + "A code is taken once."))
+                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                        .description("The screens' session, from signing in at /login (HttpOnly, SameSite=Lax, "
+                                + "Secure over HTTPS). Operations under /api do not take it."))
                 .addSchemas(PROBLEM, problemSchema());
         PROBLEMS.forEach((status, named) -> {
             ApiResponse response = new ApiResponse().description(named.description()).content(new Content()
@@ -85,6 +104,10 @@ class OpenApiConfiguration {
             if (status == 401) {
                 response.addHeaderObject("WWW-Authenticate", new Header()
                         .description("`Basic realm=\"Manfadh\"`").schema(new StringSchema()));
+            }
+            if (status == 429) {
+                response.addHeaderObject("Retry-After", new Header()
+                        .description("Seconds to wait before the next sign-in attempt").schema(new IntegerSchema()));
             }
             components.addResponses(named.name(), response);
         });
@@ -123,7 +146,9 @@ class OpenApiConfiguration {
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
+            // Either HTTP Basic alone, or with the second factor's code for an account that has one.
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
+                    new SecurityRequirement().addList(BASIC).addList(SECOND_FACTOR)));
             for (int status : statuses(operation, handler)) {
                 operation.getResponses().addApiResponse(String.valueOf(status),
                         new ApiResponse().$ref("#/components/responses/" + PROBLEMS.get(status).name()));
@@ -133,7 +158,7 @@ class OpenApiConfiguration {
     }
 
     static SortedSet<Integer> statuses(Operation operation, HandlerMethod handler) {
-        SortedSet<Integer> statuses = new TreeSet<>(List.of(401));
+        SortedSet<Integer> statuses = new TreeSet<>(List.of(401, 429));
         boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (parameters || operation.getRequestBody() != null || takesRawBody(handler)) {
             statuses.add(400);

@@ -29,6 +29,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 class ScreeningReplicas implements ScreeningReplication {
 
+    /** Who screens at the booth: whoever records the crossing. */
+    private static final Set<String> BOOTH = Set.of("OFFICER", "SUPERVISOR", "ADMIN");
+
+    /** Who adjudicates hits and clears false positives: as the API allows. */
+    private static final Set<String> SUPERVISION = Set.of("SUPERVISOR", "ADMIN");
+
     private final JdbcClient jdbc;
     private final JsonRowStage stage;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -130,7 +136,7 @@ class ScreeningReplicas implements ScreeningReplication {
             return Optional.of("Screening " + id + " is of another crossing here");
         }
         Optional<String> why = (screenings.containsKey(id) ? Optional.<String>empty()
-                : from.notMadeBySender(screening, "Screening", "officer"))
+                : from.notMadeBySender(screening, "Screening", BOOTH, "officer"))
                 .or(() -> from.datedAhead(screening, "Screening", "screened_at"));
         Set<String> ownHits = new HashSet<>();
         for (JsonNode hit : record.path("hits")) {
@@ -157,7 +163,7 @@ class ScreeningReplicas implements ScreeningReplication {
             why = !ownHits.contains(text(adjudication, "hit_id"))
                     ? Optional.of("Adjudication " + text(adjudication, "id") + " is of a hit outside screening " + id)
                     : (adjudications.contains(text(adjudication, "id")) ? Optional.<String>empty()
-                    : from.notMadeBySender(adjudication, "Adjudication", "supervisor"))
+                    : from.notMadeBySender(adjudication, "Adjudication", SUPERVISION, "supervisor"))
                     .or(() -> from.datedAhead(adjudication, "Adjudication", "adjudicated_at"));
         }
         for (JsonNode cleared : record.path("cleared")) {
@@ -167,10 +173,9 @@ class ScreeningReplicas implements ScreeningReplication {
             String by = text(cleared, "cleared_by");
             why = !ownHits.contains(text(cleared, "hit_id"))
                     ? Optional.of("A false positive cleared from hit " + text(cleared, "hit_id") + " is outside screening " + id)
-                    : by == null || !from.worksThere().test(by)
-                    ? Optional.of("A false positive of screening " + id + " was cleared by '" + by
-                            + "', who does not work at " + from.borderPoint())
-                    : from.datedAhead(cleared, "Cleared false positive", "cleared_at");
+                    : by == null ? Optional.of("A false positive of screening " + id + " names nobody who cleared it")
+                    : from.notAllowed(by, SUPERVISION).map(w -> "A false positive of screening " + id
+                    + " was cleared by " + w).or(() -> from.datedAhead(cleared, "Cleared false positive", "cleared_at"));
         }
         return why;
     }

@@ -39,8 +39,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Nothing a post sends is believed that headquarters can check: the node id belongs to the
  * credential that first presented it, and every record must be one the post could have made through
- * its own API (at its border point, under its node id, by people who work there, not dated ahead of
- * headquarters' clock beyond {@code manfadh.sync.clock-tolerance}). One record that is not refuses the
+ * its own API (at its border point, under its node id, by accounts headquarters sends to that post and
+ * with a role that may make such a record, not dated ahead of headquarters' clock beyond
+ * {@code manfadh.sync.clock-tolerance}). One record that is not refuses the
  * whole batch (403 {@code foreign-record}, naming its seq), and nothing of it is applied. A node
  * credential revoked while its batch is applied stops that batch too.
  */
@@ -154,9 +155,10 @@ class BatchApplier implements Batches {
                 highest = Math.max(highest, item.seq());
                 applied++;
             }
-            Map<String, Boolean> worksThere = new java.util.HashMap<>();
+            Map<String, java.util.Set<String>> rolesThere = new java.util.HashMap<>();
             Provenance from = new Provenance(batch.node(), point, now.plus(tolerance),
-                    username -> worksThere.computeIfAbsent(username, u -> accounts.workScope(u).allows(point)));
+                    username -> rolesThere.computeIfAbsent(username, u -> accounts.rolesAtPost(u, point).stream()
+                            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet())));
             for (Map.Entry<OutboxKind, Kind> kind : kinds.entrySet()) {
                 List<Batch.Item> ofKind = items.get(kind.getKey());
                 if (kind.getKey() == OutboxKind.IDENTITY) {

@@ -88,6 +88,35 @@ class OpenApiDocumentIntegrationTests {
     }
 
     @Test
+    void declaresTheSecondFactorTheThrottleAndTheScreensSession() {
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertThat(schemes.path("secondFactor").path("in").asString("")).isEqualTo("header");
+        assertThat(schemes.path("secondFactor").path("name").asString("")).isEqualTo("X-Manfadh-OTP");
+        assertThat(schemes.path("screenSession").path("in").asString("")).isEqualTo("cookie");
+        assertThat(schemes.path("screenSession").path("name").asString("")).isEqualTo("JSESSIONID");
+
+        JsonNode unauthorized = document.path("components").path("responses").path("Unauthorized");
+        assertThat(unauthorized.path("description").asString("")).contains("second-factor-required",
+                "second-factor-rejected", "second-factor-not-enrolled", "X-Manfadh-OTP", "account-locked");
+        JsonNode throttled = document.path("components").path("responses").path("TooManySignIns");
+        assertThat(throttled.path("headers").has("Retry-After")).isTrue();
+        assertThat(throttled.path("description").asString("")).contains("too-many-sign-ins");
+
+        List<String> missing = new ArrayList<>();
+        for (Op op : apiOperations()) {
+            if (!op.node().path("responses").has("429") || !isProblemJson(op.node().path("responses").get("429"))) {
+                missing.add(op + ": 429 problem+json");
+            }
+            boolean withCode = op.node().path("security").valueStream()
+                    .anyMatch(r -> r.has("basicAuth") && r.has("secondFactor"));
+            if (!withCode) {
+                missing.add(op + ": HTTP Basic with the second factor");
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void requiresHttpBasicOnEveryApiOperation() {
         List<Op> without = apiOperations().stream()
                 .filter(op -> !op.node().path("security").valueStream()

@@ -89,7 +89,7 @@ class OutboxWriterIntegrationTests {
     }
 
     private ApiClient admin() {
-        return new ApiClient(port).as("admin", "manfadh-demo");
+        return new ApiClient(port).as("supervisor", "manfadh-demo");
     }
 
     /** A crossing the officer asked to admit, referred because its traveller is on the list. */
