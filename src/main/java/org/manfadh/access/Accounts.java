@@ -21,6 +21,12 @@ public interface Accounts {
     ReadScope workScope(String username);
 
     /**
+     * The border points of the user's own jurisdiction, nothing shared, on any node: for the records
+     * headquarters keeps and changes itself (capacity building's), which posts read and never make.
+     */
+    ReadScope ownScope(String username);
+
+    /**
      * The roles with which an account makes records at the post of a border point, as headquarters
      * judges a post's batch: the account's roles when headquarters sends it to that post (its
      * jurisdiction narrowed to the border point or its governorate; an administrator's only when the

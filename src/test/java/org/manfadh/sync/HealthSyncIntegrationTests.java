@@ -147,6 +147,25 @@ class HealthSyncIntegrationTests {
 
     @Test
     @Order(3)
+    void takesAPostsFollowUpsFromItsOwnHealthOfficerOnly() {
+        Map<String, Object> contact = Map.of("crossingId", offlineCrossing, "alertId", alert.toString(),
+                "method", "PHONE", "outcome", "WELL");
+        ApiClient.Response national = new ApiClient(Nodes.port(post)).as("health_officer", "manfadh-demo")
+                .post("/api/v1/health/follow-ups", ApiClient.json(contact));
+        assertThat(national.status()).as("the national health officer is not sent to posts: " + national.body())
+                .isEqualTo(403);
+        ApiClient.Response own = new ApiClient(Nodes.port(post)).as("health_officer_zrb", "manfadh-demo")
+                .post("/api/v1/health/follow-ups", ApiClient.json(contact));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+
+        push();
+
+        assertThat(hq.getBean(JdbcClient.class).sql("select recorded_by from health.follow_up where id = cast(:id as uuid)")
+                .param("id", own.json().get("id").asString()).query(String.class).single()).isEqualTo("health_officer_zrb");
+    }
+
+    @Test
+    @Order(4)
     void anAlertEndedAtHeadquartersIsEndedAtThePostAfterTheNextSync() {
         ApiClient.Response ended = admin(hq).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         "http://localhost:" + Nodes.port(hq) + "/api/v1/health/alerts/" + alert))

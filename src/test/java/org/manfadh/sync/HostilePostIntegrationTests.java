@@ -355,23 +355,7 @@ class HostilePostIntegrationTests {
     @Test
     void refusesAVisaOfATravellerWhoNeverCrossedAtThePost() {
         ObjectNode exported = exportedAtHq(recordAtIbk());
-        JsonNode traveller = exported.get("crossing").get("traveller");
-        ObjectNode visa = JSON.createObjectNode();
-        visa.put("id", UUID.randomUUID().toString());
-        visa.put("node_id", attackerNode.toString());
-        visa.put("traveller_id", traveller.get("id").asString());
-        visa.put("number", "V-" + UUID.randomUUID().toString().substring(0, 8));
-        visa.put("type", "VISIT_VISA");
-        visa.put("issuing_authority", "FEDERAL");
-        visa.put("valid_from", LocalDate.now().toString());
-        visa.put("valid_until", LocalDate.now().plusDays(30).toString());
-        visa.put("permitted_stay_days", 30);
-        visa.put("created_by", "officer");
-        visa.put("created_at", OffsetDateTime.now().toString());
-        ObjectNode record = JSON.createObjectNode();
-        record.set("traveller", traveller);
-        record.set("visa", visa);
-        record.putArray("extensions");
+        ObjectNode record = visa(exported.get("crossing").get("traveller"));
 
         refused(List.of(item("VISA", record)), 1, "has not crossed at ZRB");
     }
@@ -635,6 +619,37 @@ class HostilePostIntegrationTests {
     }
 
     @Test
+    void refusesAnIdentityDecisionByAnOfficerAndTakesTheSupervisors() {
+        ObjectNode own = forged("ZRB", "officer");
+        assertThat(send(attackerNode, "ZRB", List.of(item("CROSSING", own))).status()).isEqualTo(200);
+        JsonNode document = own.get("document");
+        JsonNode traveller = own.get("traveller");
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("id", UUID.randomUUID().toString());
+        decision.put("node_id", attackerNode.toString());
+        decision.put("document_id", document.get("id").asString());
+        decision.put("action", "CONFIRM");
+        decision.put("from_traveller", traveller.get("id").asString());
+        decision.put("to_traveller", traveller.get("id").asString());
+        decision.put("reason", "checked");
+        decision.put("decided_by", "officer");
+        decision.put("decided_at", OffsetDateTime.now().toString());
+        ObjectNode record = JSON.createObjectNode();
+        record.set("decision", decision);
+        record.set("document", JSON.createObjectNode().put("issuing_state", document.get("issuing_state").asString())
+                .put("document_number", document.get("document_number").asString()));
+        record.set("to", traveller);
+
+        refused(List.of(item("IDENTITY", record)), 1,
+                "names decided_by 'officer', who may not make it at ZRB (it takes ADMIN or SUPERVISOR)");
+        decision.put("decided_by", "supervisor");
+        ApiClient.Response taken = send(attackerNode, "ZRB", List.of(item("IDENTITY", record)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(hqJdbc().sql("select decided_by from bordercontrol.identity_decision where id = cast(:id as uuid)")
+                .param("id", decision.get("id").asString()).query(String.class).single()).isEqualTo("supervisor");
+    }
+
+    @Test
     void refusesRecordsByTheIbkPostsOwnPeopleEvenWithTheirTrueRoles() {
         ObjectNode record = forged("ZRB", "officer");
         ((ObjectNode) record.withArray("decisions").get(0)).put("decided_by", "admin_ibk");
@@ -779,7 +794,7 @@ class HostilePostIntegrationTests {
         return amendment;
     }
 
-    /** A visa of the attacker's own traveller, as the post's VISA record carries it. */
+    /** A visa of this traveller under the attacker's node, as a post's VISA record carries it. */
     private static ObjectNode visa(JsonNode traveller) {
         ObjectNode visa = JSON.createObjectNode();
         visa.put("id", UUID.randomUUID().toString());

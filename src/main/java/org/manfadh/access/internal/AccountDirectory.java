@@ -113,6 +113,11 @@ class AccountDirectory implements Accounts {
     }
 
     @Override
+    public ReadScope ownScope(String username) {
+        return remembered(username).own();
+    }
+
+    @Override
     public Set<Role> rolesAtPost(String username, String borderPoint) {
         if (username == null || borderPoint == null) {
             return Set.of();

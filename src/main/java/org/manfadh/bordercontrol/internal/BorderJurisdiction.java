@@ -54,6 +54,10 @@ class BorderJurisdiction {
     /** Recording at a border point: only inside the caller's own jurisdiction. */
     void requireWorkAt(Caller caller, String borderPoint) {
         if (!work(caller).allows(borderPoint)) {
+            if (node.post() && node.borderPoint().equals(borderPoint)) {
+                throw Rejection.forbidden("At this border post, records are made by the accounts headquarters assigns "
+                        + "to " + borderPoint + "; account " + caller.username() + " is not one of them.");
+            }
             throw Rejection.forbidden("Border point " + borderPoint + " is outside your jurisdiction.");
         }
     }

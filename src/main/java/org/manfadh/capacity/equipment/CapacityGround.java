@@ -27,7 +27,7 @@ class CapacityGround {
     }
 
     ReadScope scope(String username) {
-        return accounts.workScope(username);
+        return accounts.ownScope(username);
     }
 
     /** Capacity's records are kept at headquarters: a post reads them, never changes them. */

@@ -78,7 +78,7 @@ class IndicatorService implements Indicators {
     public Table indicators(LocalDate from, LocalDate to, List<Indicators.Dimension> by, String username) {
         checkRange(from, to);
         checkDimensions(by);
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         return table(from, to, by, points, true);
     }
 
@@ -223,7 +223,7 @@ class IndicatorService implements Indicators {
         if (quarters > MAX_QUARTERS) {
             throw Rejection.invalidField("to", "a report holds " + MAX_QUARTERS + " quarters at most.");
         }
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         // Counted once by quarter and sex: the report's table by sex, and each quarter's trained, women and men.
         List<Indicators.Dimension> quarterAndSex = List.of(Indicators.Dimension.QUARTER, Indicators.Dimension.SEX);
         List<TrainingCounts.Group> bySex = training.groups(first, last, quarterAndSex, points);
@@ -303,7 +303,7 @@ class IndicatorService implements Indicators {
     public Quarter thisQuarter(String username) {
         LocalDate today = LocalDate.now(clock.withZone(BORDER));
         LocalDate start = quarterStart(today);
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         return quarter(start, today, points, username,
                 table(start, start.plusMonths(3).minusDays(1), List.of(Indicators.Dimension.SEX), points, false));
     }

@@ -269,7 +269,7 @@ class SopLibrary implements Procedures {
     @Override
     @Transactional(readOnly = true)
     public Optional<SopAudit> findAudit(UUID auditId, String username) {
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         return audits.find(auditId).filter(a -> scope.allows(a.borderPoint()));
     }
 
@@ -288,7 +288,7 @@ class SopLibrary implements Procedures {
 
     /** The points to read: the one given (unknown: 400; outside the caller's scope: 404), or all in scope (null: all). */
     private String[] points(String borderPoint, String username) {
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         if (borderPoint == null || borderPoint.isBlank()) {
             return scope.borderPointsOrNull();
         }
@@ -303,7 +303,7 @@ class SopLibrary implements Procedures {
     }
 
     private void inScope(String point, String username) {
-        if (!accounts.workScope(username).allows(point)) {
+        if (!accounts.ownScope(username).allows(point)) {
             throw Rejection.of(Rejection.Kind.FORBIDDEN, "out-of-jurisdiction", "Forbidden",
                     "Border point " + point + " is outside your jurisdiction.");
         }

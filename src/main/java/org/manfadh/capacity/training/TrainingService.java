@@ -213,7 +213,7 @@ class TrainingService implements Training, TrainingRecords {
 
     @Override
     public Page<Session> sessions(SessionFilter filter, PageRequest page, String username) {
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         String centre = filter.trainingCentre() == null ? null : centre(filter.trainingCentre(), null).code();
         return Page.of(sessions.page(filter.from(), filter.to(), filter.course(), centre, points, (int) page.offset(),
                 page.size()), page, sessions.count(filter.from(), filter.to(), filter.course(), centre, points));
@@ -221,7 +221,7 @@ class TrainingService implements Training, TrainingRecords {
 
     @Override
     public Session session(UUID id, String username) {
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         return sessions.find(id).filter(s -> inSight(s, scope)).orElseThrow(() -> sessionNotFound(id));
     }
 
@@ -247,7 +247,7 @@ class TrainingService implements Training, TrainingRecords {
     public Participant addParticipant(UUID sessionId, CapacityCommands.AddParticipant command, String username) {
         atHeadquarters();
         Session session = open(sessionId, username);
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         List<Rejection.Field> faults = new ArrayList<>();
         if (command.agency() == null) {
             faults.add(new Rejection.Field("agency", "is required: " + names(Agency.values())));
@@ -322,7 +322,7 @@ class TrainingService implements Training, TrainingRecords {
     @Override
     public List<Participant> participants(UUID sessionId, String username) {
         session(sessionId, username);
-        return enrolments.ofSession(sessionId, accounts.workScope(username).borderPointsOrNull());
+        return enrolments.ofSession(sessionId, accounts.ownScope(username).borderPointsOrNull());
     }
 
     @Override
@@ -331,7 +331,7 @@ class TrainingService implements Training, TrainingRecords {
                                          String username) {
         atHeadquarters();
         Session session = session(sessionId, username);
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         Participant p = visibleParticipant(sessionId, participantId, scope);
         List<Rejection.Field> faults = new ArrayList<>();
         score(command.preTestScore(), "preTestScore", faults);
@@ -363,7 +363,7 @@ class TrainingService implements Training, TrainingRecords {
     @Override
     public List<Mark> attendance(UUID sessionId, String username) {
         session(sessionId, username);
-        return enrolments.marks(sessionId, accounts.workScope(username).borderPointsOrNull());
+        return enrolments.marks(sessionId, accounts.ownScope(username).borderPointsOrNull());
     }
 
     @Override
@@ -371,7 +371,7 @@ class TrainingService implements Training, TrainingRecords {
     public List<Participant> recordAttendance(UUID sessionId, List<Mark> marks, String username) {
         atHeadquarters();
         Session session = session(sessionId, username);
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         Set<UUID> inSight = enrolments.ofSession(sessionId, points).stream().map(Participant::id)
                 .collect(Collectors.toSet());
         List<Rejection.Field> faults = new ArrayList<>();
@@ -425,7 +425,7 @@ class TrainingService implements Training, TrainingRecords {
         }
         // The course's row lock numbers its certificates one issue at a time.
         Course course = courses.lock(session.courseId()).orElseThrow();
-        Set<UUID> inSight = enrolments.ofSession(sessionId, accounts.workScope(username).borderPointsOrNull()).stream()
+        Set<UUID> inSight = enrolments.ofSession(sessionId, accounts.ownScope(username).borderPointsOrNull()).stream()
                 .map(Participant::id).collect(Collectors.toSet());
         LocalDate issuedOn = session.endDate();
         LocalDate expiresOn = course.certificateMonths() == null ? null : issuedOn.plusMonths(course.certificateMonths());
@@ -448,7 +448,7 @@ class TrainingService implements Training, TrainingRecords {
     @Override
     public List<Certificate> certificates(UUID sessionId, String username) {
         session(sessionId, username);
-        return certificates.ofSession(sessionId, accounts.workScope(username).borderPointsOrNull());
+        return certificates.ofSession(sessionId, accounts.ownScope(username).borderPointsOrNull());
     }
 
     @Override
@@ -461,7 +461,7 @@ class TrainingService implements Training, TrainingRecords {
         if (reason.length() > 2000) {
             throw Rejection.invalidField("reason", "is at most 2000 characters");
         }
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         Certificates.Held held = certificates.lock(certificateId)
                 .filter(h -> h.borderPoint() == null ? scope.everywhere() : scope.allows(h.borderPoint()))
                 .orElseThrow(() -> Rejection.notFound("Certificate", "No certificate has the id " + certificateId + "."));
@@ -475,7 +475,7 @@ class TrainingService implements Training, TrainingRecords {
 
     @Override
     public Person person(UUID id, String username) {
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         Enrolments.PersonRow person = enrolments.person(id)
                 .orElseThrow(() -> Rejection.notFound("Person", "No person has the id " + id + "."));
         List<Participant> taken = enrolments.ofPerson(id, points);
@@ -492,7 +492,7 @@ class TrainingService implements Training, TrainingRecords {
         range(withinDays, 0, 3650, "within", faults);
         String point = borderPoint == null || borderPoint.isBlank() ? null : borderPoint(borderPoint, "borderPoint", faults);
         check(faults);
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         if (point != null) {
             inScope(point, username);
         }
@@ -507,7 +507,7 @@ class TrainingService implements Training, TrainingRecords {
     public Evaluation recordEvaluation(UUID sessionId, RecordEvaluation command, String username) {
         atHeadquarters();
         Session session = session(sessionId, username);
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         List<Rejection.Field> faults = new ArrayList<>();
         if (command.level() == null || command.level() < 3 || command.level() > 4) {
             faults.add(new Rejection.Field("level", "is required: 3 (behaviour at work) or 4 (results at the border "
@@ -541,7 +541,7 @@ class TrainingService implements Training, TrainingRecords {
     @Override
     public EvaluationSummary evaluations(UUID sessionId, String username) {
         session(sessionId, username);
-        String[] points = accounts.workScope(username).borderPointsOrNull();
+        String[] points = accounts.ownScope(username).borderPointsOrNull();
         List<Participant> participants = enrolments.ofSession(sessionId, points);
         List<Evaluation> observed = evaluations.ofSession(sessionId, points);
         BigDecimal reaction = mean(participants.stream().map(Participant::reaction)
@@ -562,7 +562,7 @@ class TrainingService implements Training, TrainingRecords {
     public RosterResult importRoster(UUID sessionId, String fileName, byte[] content, String username) {
         atHeadquarters();
         Session session = open(sessionId, username);
-        return rosters.importInto(session, RosterFiles.read(content), accounts.workScope(username), username);
+        return rosters.importInto(session, RosterFiles.read(content), accounts.ownScope(username), username);
     }
 
     // --- rules shared by the above --------------------------------------------------------------------------------
@@ -602,7 +602,7 @@ class TrainingService implements Training, TrainingRecords {
     }
 
     private void inScope(String borderPoint, String username) {
-        if (!accounts.workScope(username).allows(borderPoint)) {
+        if (!accounts.ownScope(username).allows(borderPoint)) {
             throw outOfJurisdiction(borderPoint);
         }
     }

@@ -52,7 +52,7 @@ class CapacityScreens {
 
     /** The border points the user works on, by name in their language. */
     List<BorderPoint> workPoints(String username) {
-        ReadScope scope = accounts.workScope(username);
+        ReadScope scope = accounts.ownScope(username);
         String language = language();
         return referenceData.borderPoints().stream().filter(p -> scope.allows(p.code()))
                 .sorted(Comparator.comparing(p -> name(p, language))).toList();

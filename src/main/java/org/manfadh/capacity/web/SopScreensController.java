@@ -465,7 +465,7 @@ class SopScreensController {
 
     /** The border points the caller works on, by name in the page's language. */
     private List<Point> points(Authentication caller, String language) {
-        ReadScope scope = accounts.workScope(caller.getName());
+        ReadScope scope = accounts.ownScope(caller.getName());
         return reference.borderPoints().stream().filter(p -> scope.allows(p.code()))
                 .map(p -> new Point(p.code(), name(p, language)))
                 .sorted(java.util.Comparator.comparing(Point::name)).toList();

@@ -93,6 +93,8 @@ class AccountDirectoryTests {
             assertThat(post.workScope(reader).everywhere()).as(reader).isFalse();
         }
         assertThat(post.readScope("admin", SharedData.CROSSINGS).everywhere()).as("reads as before").isTrue();
+        assertThat(post.ownScope("admin").everywhere()).as("headquarters' own records, read at a post").isTrue();
+        assertThat(post.ownScope("federal").borderPoints()).containsExactlyInAnyOrder("ZRB", "SFW");
     }
 
     @Test

@@ -54,7 +54,7 @@ class OutboxWriterIntegrationTests {
         Map<String, Long> before = rows(crossing);
         adjudicate(crossing, "TRUE_MATCH");
 
-        assertThat(admin().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFUSED");
+        assertThat(supervisor().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFUSED");
         assertThat(added(before, rows(crossing))).containsExactlyInAnyOrderEntriesOf(Map.of("CROSSING", 1L, "SCREENING", 1L));
         assertThat(lastPayload(crossing, "SCREENING")).contains("TRUE_MATCH");
         assertThat(lastPayload(crossing, "CROSSING")).contains("REFUSED");
@@ -69,7 +69,7 @@ class OutboxWriterIntegrationTests {
         Map<String, Long> before = rows(crossing);
         adjudicate(crossing, "TRUE_MATCH");
 
-        assertThat(admin().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("ADMITTED");
+        assertThat(supervisor().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("ADMITTED");
         assertThat(added(before, rows(crossing))).containsExactlyInAnyOrderEntriesOf(Map.of("CROSSING", 1L, "SCREENING", 1L));
         assertThat(lastPayload(crossing, "SCREENING")).contains("TRUE_MATCH");
     }
@@ -83,13 +83,41 @@ class OutboxWriterIntegrationTests {
         Map<String, Long> before = rows(crossing);
         adjudicate(crossing, "FALSE_POSITIVE");
 
-        assertThat(admin().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFERRED");
+        assertThat(supervisor().get("/api/v1/crossings/" + crossing).json().get("decision").asString()).isEqualTo("REFERRED");
         assertThat(added(before, rows(crossing))).containsExactlyInAnyOrderEntriesOf(Map.of("SCREENING", 1L));
         assertThat(lastPayload(crossing, "SCREENING")).contains("FALSE_POSITIVE");
     }
 
-    private ApiClient admin() {
-        return new ApiClient(port).as("supervisor", "manfadh-demo");
+    private ApiClient supervisor() {
+        return as("supervisor");
+    }
+
+    private ApiClient as(String username) {
+        return new ApiClient(port).as(username, "manfadh-demo");
+    }
+
+    @Test
+    void takesRecordsOnlyFromTheAccountsHeadquartersSendsHere() {
+        long before = jdbc.sql("select count(*) from sync.outbox").query(Long.class).single();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", UUID.randomUUID().toString());
+        body.put("borderPoint", "ZRB");
+        body.put("direction", "ENTRY");
+        body.put("mrz", Passports.td3(Passports.number('S'), Passports.surname("KARIMI", 6), "REZA", "IRN",
+                LocalDate.of(1980, 1, 2)));
+        body.put("purpose", "PILGRIMAGE");
+        body.put("decision", "ADMITTED");
+
+        // The post's own administrator is national (every role in demo mode): it reads here and records nothing,
+        // since headquarters would refuse its records.
+        ApiClient.Response refused = as("admin").post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).contains("headquarters assigns to ZRB", "admin");
+        assertThat(as("admin").get("/api/v1/crossings?borderPoint=ZRB").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from sync.outbox").query(Long.class).single()).isEqualTo(before);
+
+        ApiClient.Response recorded = as("officer").post("/api/v1/crossings", ApiClient.json(body));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
     }
 
     /** A crossing the officer asked to admit, referred because its traveller is on the list. */
@@ -102,16 +130,16 @@ class OutboxWriterIntegrationTests {
         body.put("mrz", Passports.td3(Passports.number('S'), surname, "ALI REZA", "IRN", LocalDate.of(1985, 3, 14)));
         body.put("purpose", "PILGRIMAGE");
         body.put("decision", "ADMITTED");
-        ApiClient.Response recorded = admin().post("/api/v1/crossings", ApiClient.json(body));
+        ApiClient.Response recorded = supervisor().post("/api/v1/crossings", ApiClient.json(body));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         assertThat(recorded.json().get("decision").asString()).isEqualTo("REFERRED");
         return id;
     }
 
     private void adjudicate(String crossing, String verdict) {
-        String hitId = admin().get("/api/v1/crossings/" + crossing).json().get("screening").get("matches").get(0)
+        String hitId = supervisor().get("/api/v1/crossings/" + crossing).json().get("screening").get("matches").get(0)
                 .get("hitId").asString();
-        ApiClient.Response decided = admin().post("/api/v1/screening/hits/" + hitId + "/adjudication",
+        ApiClient.Response decided = supervisor().post("/api/v1/screening/hits/" + hitId + "/adjudication",
                 ApiClient.json(Map.of("verdict", verdict, "note", "Checked against the alert's photograph.")));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     }
