@@ -362,24 +362,7 @@ class HostilePostIntegrationTests {
 
     @Test
     void refusesAnIdentityDecisionAboutAnotherPostsDocument() {
-        ObjectNode exported = exportedAtHq(recordAtIbk());
-        JsonNode document = exported.get("crossing").get("document");
-        JsonNode traveller = exported.get("crossing").get("traveller");
-        ObjectNode decision = JSON.createObjectNode();
-        decision.put("id", UUID.randomUUID().toString());
-        decision.put("node_id", attackerNode.toString());
-        decision.put("document_id", document.get("id").asString());
-        decision.put("action", "CONFIRM");
-        decision.put("from_traveller", traveller.get("id").asString());
-        decision.put("to_traveller", traveller.get("id").asString());
-        decision.put("reason", "checked");
-        decision.put("decided_by", "supervisor");
-        decision.put("decided_at", OffsetDateTime.now().toString());
-        ObjectNode record = JSON.createObjectNode();
-        record.set("decision", decision);
-        record.set("document", JSON.createObjectNode().put("issuing_state", document.get("issuing_state").asString())
-                .put("document_number", document.get("document_number").asString()));
-        record.set("to", traveller);
+        ObjectNode record = confirmation(exportedAtHq(recordAtIbk()).get("crossing"), "supervisor");
 
         refused(List.of(item("IDENTITY", record)), 1, "has not crossed at ZRB");
     }
@@ -622,23 +605,8 @@ class HostilePostIntegrationTests {
     void refusesAnIdentityDecisionByAnOfficerAndTakesTheSupervisors() {
         ObjectNode own = forged("ZRB", "officer");
         assertThat(send(attackerNode, "ZRB", List.of(item("CROSSING", own))).status()).isEqualTo(200);
-        JsonNode document = own.get("document");
-        JsonNode traveller = own.get("traveller");
-        ObjectNode decision = JSON.createObjectNode();
-        decision.put("id", UUID.randomUUID().toString());
-        decision.put("node_id", attackerNode.toString());
-        decision.put("document_id", document.get("id").asString());
-        decision.put("action", "CONFIRM");
-        decision.put("from_traveller", traveller.get("id").asString());
-        decision.put("to_traveller", traveller.get("id").asString());
-        decision.put("reason", "checked");
-        decision.put("decided_by", "officer");
-        decision.put("decided_at", OffsetDateTime.now().toString());
-        ObjectNode record = JSON.createObjectNode();
-        record.set("decision", decision);
-        record.set("document", JSON.createObjectNode().put("issuing_state", document.get("issuing_state").asString())
-                .put("document_number", document.get("document_number").asString()));
-        record.set("to", traveller);
+        ObjectNode record = confirmation(own, "officer");
+        ObjectNode decision = (ObjectNode) record.get("decision");
 
         refused(List.of(item("IDENTITY", record)), 1,
                 "names decided_by 'officer', who may not make it at ZRB (it takes ADMIN or SUPERVISOR)");
@@ -792,6 +760,28 @@ class HostilePostIntegrationTests {
         amendment.put("amended_by", by);
         amendment.put("amended_at", at);
         return amendment;
+    }
+
+    /** An IDENTITY record under the attacker's node: the crossing's document confirmed as its traveller's. */
+    private static ObjectNode confirmation(JsonNode crossing, String by) {
+        JsonNode document = crossing.get("document");
+        JsonNode traveller = crossing.get("traveller");
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("id", UUID.randomUUID().toString());
+        decision.put("node_id", attackerNode.toString());
+        decision.put("document_id", document.get("id").asString());
+        decision.put("action", "CONFIRM");
+        decision.put("from_traveller", traveller.get("id").asString());
+        decision.put("to_traveller", traveller.get("id").asString());
+        decision.put("reason", "checked");
+        decision.put("decided_by", by);
+        decision.put("decided_at", OffsetDateTime.now().toString());
+        ObjectNode record = JSON.createObjectNode();
+        record.set("decision", decision);
+        record.set("document", JSON.createObjectNode().put("issuing_state", document.get("issuing_state").asString())
+                .put("document_number", document.get("document_number").asString()));
+        record.set("to", traveller);
+        return record;
     }
 
     /** A visa of this traveller under the attacker's node, as a post's VISA record carries it. */

@@ -34,7 +34,8 @@ import io.swagger.v3.oas.models.servers.Server;
 /**
  * What {@code /v3/api-docs} says beyond the operations themselves: how to authenticate (HTTP Basic,
  * with the second factor's code in {@code X-Manfadh-OTP} for accounts that have one; the screens'
- * session cookie is declared as a scheme of its own that no operation here takes), and what fails, as {@code application/problem+json} responses on every operation. The 4xx responses of
+ * session cookie is described, not declared as a scheme, since no operation here takes it and a
+ * scheme no operation uses is an unused component), and what fails, as {@code application/problem+json} responses on every operation. The 4xx responses of
  * an operation follow from what it is: 401 and 429 for all, 400 where it takes parameters or a body, 403
  * where it names the roles that may call it, 404 where its path names a record, and those its
  * method declares with {@link ProblemResponses}.
@@ -44,7 +45,6 @@ class OpenApiConfiguration {
 
     static final String BASIC = "basicAuth";
     static final String SECOND_FACTOR = "secondFactor";
-    static final String SESSION = "screenSession";
     static final String OTP_HEADER = "X-Manfadh-OTP";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -93,10 +93,7 @@ class OpenApiConfiguration {
                                 + "for administrators, watchlist managers and analysts outside demo mode): the "
                                 + "six-digit code its authenticator app shows now (RFC 6238 TOTP, 30-second steps). "
                                 + "A code is taken once."))
-                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
-                        .description("The screens' session, from signing in at /login (HttpOnly, SameSite=Lax, "
-                                + "Secure over HTTPS). Operations under /api do not take it."))
+
                 .addSchemas(PROBLEM, problemSchema());
         PROBLEMS.forEach((status, named) -> {
             ApiResponse response = new ApiResponse().description(named.description()).content(new Content()

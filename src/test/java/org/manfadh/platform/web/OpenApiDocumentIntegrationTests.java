@@ -88,12 +88,12 @@ class OpenApiDocumentIntegrationTests {
     }
 
     @Test
-    void declaresTheSecondFactorTheThrottleAndTheScreensSession() {
+    void declaresTheSecondFactorAndTheThrottle() {
         JsonNode schemes = document.path("components").path("securitySchemes");
         assertThat(schemes.path("secondFactor").path("in").asString("")).isEqualTo("header");
         assertThat(schemes.path("secondFactor").path("name").asString("")).isEqualTo("X-Manfadh-OTP");
-        assertThat(schemes.path("screenSession").path("in").asString("")).isEqualTo("cookie");
-        assertThat(schemes.path("screenSession").path("name").asString("")).isEqualTo("JSESSIONID");
+        // The screens' session is described, not a scheme: no operation under /api takes it.
+        assertThat(schemes.has("screenSession")).isFalse();
 
         JsonNode unauthorized = document.path("components").path("responses").path("Unauthorized");
         assertThat(unauthorized.path("description").asString("")).contains("second-factor-required",
