@@ -3,6 +3,7 @@ package org.manfadh.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.manfadh.ManfadhIntegrationTest;
+import org.manfadh.bordercontrol.Passports;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -68,5 +70,41 @@ class PostScreensBrowserTests {
         }
         driver.get("http://localhost:" + port + "/inspection?lang=" + lang);
         Browser.screenshot(driver, lang + "-40-post-without-watchlists");
+    }
+
+    /**
+     * The post's own first administrator is national, so headquarters would refuse what it recorded: the booth
+     * says so above the zone, reads a document, and records nothing, saying why in the user's language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "ckb"})
+    void tellsThePostsOwnAdministratorWhyItRecordsNothingHere(String lang) {
+        ChromeDriver admin = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(admin, Duration.ofSeconds(15));
+            admin.get("http://localhost:" + port + "/login?lang=" + lang);
+            admin.findElement(By.id("username")).sendKeys("admin");
+            admin.findElement(By.id("password")).sendKeys("manfadh-demo", Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
+            admin.get("http://localhost:" + port + "/inspection?lang=" + lang);
+
+            WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("booth-no-point")));
+            assertThat(notice.getText()).isNotBlank().doesNotContain("{0}").doesNotContainPattern("[A-Za-z]");
+
+            String number = Passports.number('A');
+            WebElement zone = admin.findElement(By.id("mrz"));
+            for (String line : Passports.td3(number, "HASSANI", "KARIM", "IRN", LocalDate.of(1981, 6, 3)).split("\n")) {
+                zone.sendKeys(line, Keys.ENTER);
+            }
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("document-panel"), number));
+            admin.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "r"));
+            WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("form p.error[role=alert] span")));
+            assertThat(refused.getText()).isNotBlank().doesNotContain("{0}").doesNotContainPattern("[A-Za-z]");
+            assertThat(admin.findElements(By.id("recorded"))).isEmpty();
+            Browser.screenshot(admin, lang + "-41-post-own-administrator");
+        } finally {
+            admin.quit();
+        }
     }
 }

@@ -174,7 +174,10 @@ class InspectionController {
         if (!healthErrors.isEmpty()) {
             errors.put("health", "health.prompt.error.fix");
         }
-        if (point == null || !booth.mayWorkAt(Callers.of(authentication), point)) {
+        if (point == null) {
+            // No border point the caller may record at (the notice above the zone says why).
+            errors.put("decision", "booth.noPointChosen");
+        } else if (!booth.mayWorkAt(Callers.of(authentication), point)) {
             // Said before anything is recorded, in the officer's language (the recorder would refuse it too).
             errors.put("decision", "booth.outsideJurisdiction");
             model.addAttribute("outsidePoint", point);
