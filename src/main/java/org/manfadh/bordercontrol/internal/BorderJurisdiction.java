@@ -39,16 +39,11 @@ class BorderJurisdiction {
     }
 
     /**
-     * Where the caller may record and decide. At a post, its own border point at most: a post speaks for
-     * its border point only, and headquarters refuses a post's record of anywhere else.
+     * Where the caller may record and decide. At a post, its own border point at most, and only for the
+     * accounts headquarters sends there ({@link Accounts#workScope}): headquarters refuses anything else.
      */
     ReadScope work(Caller caller) {
-        ReadScope scope = accounts.workScope(caller.username());
-        if (node.post()) {
-            return new ReadScope(false, scope.allows(node.borderPoint()) ? java.util.Set.of(node.borderPoint())
-                    : java.util.Set.of());
-        }
-        return scope;
+        return accounts.workScope(caller.username());
     }
 
     /** Recording at a border point: only inside the caller's own jurisdiction. */

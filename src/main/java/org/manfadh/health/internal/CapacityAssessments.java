@@ -22,7 +22,6 @@ import org.manfadh.access.ReadScope;
 import org.manfadh.health.PointOfEntryCapacity;
 import org.manfadh.platform.Ids;
 import org.manfadh.platform.NodeIdentity;
-import org.manfadh.platform.NodeRole;
 import org.manfadh.platform.Page;
 import org.manfadh.platform.PageRequest;
 import org.manfadh.platform.Rejection;
@@ -48,18 +47,16 @@ class CapacityAssessments implements PointOfEntryCapacity {
     private final Accounts accounts;
     private final ReferenceData reference;
     private final NodeIdentity node;
-    private final NodeRole role;
     private final Clock clock;
     private final Checklist checklist;
     private final Map<String, Item> items;
 
-    CapacityAssessments(JdbcClient jdbc, Accounts accounts, ReferenceData reference, NodeIdentity node, NodeRole role,
+    CapacityAssessments(JdbcClient jdbc, Accounts accounts, ReferenceData reference, NodeIdentity node,
                         Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.reference = reference;
         this.node = node;
-        this.role = role;
         this.clock = clock;
         this.checklist = CapacityChecklist.load();
         this.items = checklist.items().stream().collect(Collectors.toMap(Item::code, Function.identity(),
@@ -138,7 +135,7 @@ class CapacityAssessments implements PointOfEntryCapacity {
         if (!problems.isEmpty()) {
             throw Rejection.invalidFields(problems);
         }
-        if (!workScope(username).allows(point)) {
+        if (!accounts.workScope(username).allows(point)) {
             throw Rejection.forbidden("Border point " + point + " is outside your jurisdiction.");
         }
         UUID id = Ids.newId();
@@ -171,7 +168,7 @@ class CapacityAssessments implements PointOfEntryCapacity {
     @Override
     @Transactional(readOnly = true)
     public Page<Assessment> history(String borderPoint, PageRequest page, String username) {
-        ReadScope scope = workScope(username);
+        ReadScope scope = accounts.workScope(username);
         String[] points;
         if (borderPoint != null && !borderPoint.isBlank()) {
             String point = borderPoint.strip().toUpperCase(Locale.ROOT);
@@ -203,7 +200,7 @@ class CapacityAssessments implements PointOfEntryCapacity {
     public Assessment assessment(UUID id, String username) {
         List<Assessment> found = withAnswers(jdbc.sql("select * from health.capacity_assessment where id = :id")
                 .param("id", id).query(CapacityAssessments::head).list());
-        if (found.isEmpty() || !workScope(username).allows(found.getFirst().borderPoint())) {
+        if (found.isEmpty() || !accounts.workScope(username).allows(found.getFirst().borderPoint())) {
             throw Rejection.notFound("Assessment", "No core-capacity assessment has the id " + id + ".");
         }
         return found.getFirst();
@@ -212,7 +209,7 @@ class CapacityAssessments implements PointOfEntryCapacity {
     @Override
     @Transactional(readOnly = true)
     public List<Standing> standings(String username) {
-        ReadScope scope = workScope(username);
+        ReadScope scope = accounts.workScope(username);
         List<String> points = reference.borderPoints().stream().map(BorderPoint::code).filter(scope::allows)
                 .sorted().toList();
         return standingsOf(points);
@@ -245,14 +242,6 @@ class CapacityAssessments implements PointOfEntryCapacity {
         }).toList();
     }
 
-    /** At a post, its own border point at most; elsewhere the caller's own jurisdiction, nothing shared. */
-    private ReadScope workScope(String username) {
-        ReadScope scope = accounts.workScope(username);
-        if (role.post()) {
-            return new ReadScope(false, scope.allows(role.borderPoint()) ? Set.of(role.borderPoint()) : Set.of());
-        }
-        return scope;
-    }
 
     private static Answer answer(String text) {
         if (text == null) {

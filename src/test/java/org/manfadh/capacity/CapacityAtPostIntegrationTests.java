@@ -3,6 +3,7 @@ package org.manfadh.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +16,11 @@ import org.manfadh.Nodes;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * SOPs at a border post: they are kept at headquarters, so every write through the post's API answers 409
- * {@code hq-only} before anything else is looked at; reads work.
+ * Capacity building's records are kept at headquarters: at a border post every write through the API answers
+ * 409 {@code hq-only} before anything else is looked at (equipment, premises, SOPs, their adoption and audits),
+ * and reads work.
  */
-class SopsAtPostIntegrationTests {
+class CapacityAtPostIntegrationTests {
 
     private static ConfigurableApplicationContext post;
 
@@ -30,7 +32,7 @@ class SopsAtPostIntegrationTests {
         }
         post = Nodes.start("manfadh.node.role=post", "manfadh.node.border-point=ZRB",
                 "manfadh.sync.hq-url=http://localhost:" + nowhere, "manfadh.sync.interval=PT1H", "server.port=0",
-                "manfadh.data-dir=target/test-data/sops-post-" + UUID.randomUUID());
+                "manfadh.data-dir=target/test-data/capacity-post-" + UUID.randomUUID());
     }
 
     @AfterAll
@@ -38,6 +40,29 @@ class SopsAtPostIntegrationTests {
         if (post != null) {
             post.close();
         }
+    }
+
+    @Test
+    void refusesEveryChangeAtAPostAndStillReads() {
+        ApiClient manager = new ApiClient(Nodes.port(post)).as("capacity_manager", "manfadh-demo");
+        List<ApiClient.Response> writes = List.of(
+                manager.post("/api/v1/capacity/equipment", ApiClient.json(Map.of("type", "DOCUMENT_READER",
+                        "serialNumber", "POST1", "borderPoint", "ZRB", "status", "DEPLOYED", "lane", "1"))),
+                manager.post("/api/v1/capacity/equipment/" + UUID.randomUUID() + "/status", "{\"status\": \"BROKEN\"}"),
+                manager.post("/api/v1/capacity/premises", ApiClient.json(Map.of("borderPoint", "ZRB", "title", "Hall",
+                        "budget", 100))),
+                manager.post("/api/v1/capacity/premises/" + UUID.randomUUID() + "/spend", ApiClient.json(Map.of(
+                        "spentOn", LocalDate.now().toString(), "amount", 5))));
+        for (ApiClient.Response r : writes) {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().get("type").asString()).isEqualTo("urn:manfadh:problem:hq-only");
+        }
+        ApiClient.Response supervisor = new ApiClient(Nodes.port(post)).as("supervisor", "manfadh-demo")
+                .post("/api/v1/capacity/equipment/" + UUID.randomUUID() + "/status", "{\"status\": \"BROKEN\"}");
+        assertThat(supervisor.status()).isEqualTo(409);
+        assertThat(manager.get("/api/v1/capacity/equipment?borderPoint=ZRB").status()).isEqualTo(200);
+        assertThat(manager.get("/api/v1/capacity/premises").status()).isEqualTo(200);
+        assertThat(manager.get("/api/v1/capacity/equipment/availability?borderPoint=ZRB").status()).isEqualTo(200);
     }
 
     @Test
