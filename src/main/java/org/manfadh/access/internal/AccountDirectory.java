@@ -90,8 +90,9 @@ class AccountDirectory implements Accounts {
         if (node.post()) {
             // A post records for its own border point, and only by the accounts headquarters sends it: what
             // anyone else made there, headquarters would refuse.
-            work = new ReadScope(false, account.filter(a -> postPoint().filter(p -> AccountReplicas.assignedTo(a, p))
-                    .isPresent()).map(a -> Set.of(node.borderPoint())).orElse(Set.of()));
+            boolean sentHere = account.isPresent() && referenceData.borderPoint(node.borderPoint())
+                    .filter(point -> AccountReplicas.assignedTo(account.get(), point)).isPresent();
+            work = new ReadScope(false, sentHere ? Set.of(node.borderPoint()) : Set.of());
         }
         Remembered fresh = new Remembered(jurisdiction, own, work, now + timeToLive.toMillis());
         remembered.put(username, fresh);
@@ -125,10 +126,6 @@ class AccountDirectory implements Accounts {
         return referenceData.borderPoint(borderPoint).flatMap(point -> accounts.find(username)
                         .filter(a -> !a.roles().contains(Role.NODE) && AccountReplicas.assignedTo(a, point)))
                 .map(a -> Set.copyOf(a.roles())).orElse(Set.of());
-    }
-
-    private java.util.Optional<BorderPoint> postPoint() {
-        return referenceData.borderPoint(node.borderPoint());
     }
 
     @Override
